@@ -1,0 +1,44 @@
+"""Loading the dev corpora of ../shared for the development scripts (not shipped)."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+CORPORA = {
+    "seeds": ("seeds", "gold/seeds.jsonl"),
+    "vn-dev": ("corpus/vn-dev/dumps", "corpus/vn-dev/gold.jsonl"),
+    "page": ("corpus/scrapinghub-dev/page", "corpus/scrapinghub-dev/gold.jsonl"),
+    "w3m": ("corpus/scrapinghub-dev/w3m", "corpus/scrapinghub-dev/gold.jsonl"),
+}
+_TOKEN = re.compile(r"\w+")
+
+
+def corpora(shared: Path, names: list[str]) -> Iterator[tuple[str, str, str, dict]]:
+    """Yield (corpus, id, dump text, gold record) for every dump of the named corpora."""
+    for name in names:
+        dumps, gold_file = CORPORA[name]
+        gold = {}
+        for line in (shared / gold_file).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                g = json.loads(line)
+                gold[g["id"]] = g
+        for path in sorted((shared / dumps).glob("*.txt")):
+            yield name, path.stem, path.read_text(encoding="utf-8"), gold.get(path.stem, {})
+
+
+def tokens(s: str) -> list[str]:
+    return _TOKEN.findall(" ".join(unicodedata.normalize("NFC", s or "").split()).lower())
+
+
+def same_caption(a: str, b: str) -> bool:
+    """The scorer's caption match: equal, or token F1 >= 0.8."""
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    common = sum((ta & tb).values())
+    if not common:
+        return False
+    p, r = common / sum(tb.values()), common / sum(ta.values())
+    return 2 * p * r / (p + r) >= 0.8

@@ -1,0 +1,208 @@
+"""Features of a block's text, computed once per block and on first use.
+
+These are the signals the stages decide on: length, sentences, punctuation,
+capitalisation, function-word density, verb forms (past, perfect, modal),
+reported speech, references back to earlier sentences, photo credits.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+import regex
+
+from . import resources as res
+from .model import Block
+
+WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_TERMINAL_END = regex.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+# A candidate sentence end: punctuation followed by space and a capital, digit or opening quote.
+_SENT_END = regex.compile(r"(\S*?)([.!?…]+)[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[\p{Lu}\d])")
+_QUOTE = regex.compile(r"[“”„«»]|(?:^|\s)[\"'‘][^\"'’]{3,}[\"'’](?:\s|[.,;:!?]|$)")
+_DATE_TOKEN = regex.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)?")
+
+
+def lex(name: str) -> frozenset[str]:
+    return res.lexicon()[name]
+
+
+class Features:
+    """Lazy features of one text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def words(self) -> list[str]:
+        return WORD.findall(self.text)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [w.lower() for w in self.words]
+
+    @cached_property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def ends_terminal(self) -> bool:
+        return bool(_TERMINAL_END.search(self.text))
+
+    @cached_property
+    def n_sentences(self) -> int:
+        """Sentences, not counting the periods of abbreviations and initials."""
+        abbreviations = lex("abbreviations")
+        n = 0
+        for m in _SENT_END.finditer(self.text):
+            word = m.group(1).rstrip(".").lower()
+            if m.group(2) == "." and (word in abbreviations or len(word) == 1):
+                continue
+            n += 1
+        return n + (1 if self.n_words else 0)
+
+    @cached_property
+    def starts_upper(self) -> bool:
+        for ch in self.text:
+            if ch.isalpha():
+                return ch.isupper()
+            if ch.isdigit():
+                return True
+        return False
+
+    @cached_property
+    def cap_ratio(self) -> float:
+        """Share of words that start with a capital letter (titles, names, menus)."""
+        alpha = [w for w in self.words if w[0].isalpha()]
+        if not alpha:
+            return 0.0
+        return sum(w[0].isupper() for w in alpha) / len(alpha)
+
+    @cached_property
+    def upper_ratio(self) -> float:
+        alpha = [w for w in self.words if w[0].isalpha()]
+        if not alpha:
+            return 0.0
+        return sum(w.isupper() for w in alpha) / len(alpha)
+
+    @cached_property
+    def stop_ratio(self) -> float:
+        if not self.words:
+            return 0.0
+        stop = lex("stopwords_en")
+        return sum(w in stop for w in self.lower) / len(self.lower)
+
+    @cached_property
+    def has_quote(self) -> bool:
+        return bool(_QUOTE.search(self.text))
+
+    @cached_property
+    def attribution(self) -> bool:
+        return bool(res.phrase_pattern("attribution").search(self.text))
+
+    @cached_property
+    def opens_with_anaphora(self) -> bool:
+        return bool(self.lower) and self.lower[0] in lex("anaphora")
+
+    @cached_property
+    def opens_with_connective(self) -> bool:
+        m = res.phrase_pattern("connectives").match(self.text.lstrip("\"“‘'( "))
+        return bool(m)
+
+    @cached_property
+    def opens_with_time(self) -> bool:
+        """Opens on a time adverbial: "On January 8, 2024, ...", "In 2013, ...", "Since 2022 ..."."""
+        low = self.lower[:7]
+        if not low or low[0] not in ("on", "in", "at", "during", "since", "from", "by", "as", "over",
+                                     "last", "this", "early", "late", "until", "after", "before"):
+            return False
+        months, days = lex("months"), lex("weekdays")
+        for w in low[1:]:
+            if w in months or w in days or (len(w) == 4 and w.isdigit()) or w in (
+                    "morning", "afternoon", "evening", "night", "occasion", "year", "week", "month"):
+                return True
+        return False
+
+    @cached_property
+    def verbs(self) -> tuple[int, int, int]:
+        """(past, perfect, modal) verb forms found in the text."""
+        words = self.lower
+        irregular, not_ed = lex("irregular_past"), lex("not_past_ed")
+        modals, perf, be = lex("modals"), lex("perfect"), lex("be_forms")
+        past = perfect = modal = 0
+        n = len(words)
+        for i, w in enumerate(words):
+            if w in modals:
+                modal += 1
+                continue
+            if w in perf:
+                nxt = words[i + 1:i + 3]
+                if any(x.endswith(("ed", "en", "wn", "ne")) or x in irregular for x in nxt):
+                    perfect += 1
+                    continue
+            prev = words[i - 1] if i else ""
+            nxt1 = words[i + 1] if i + 1 < n else ""
+            if w in irregular:
+                if nxt1 == "by" or prev in be or prev in perf:
+                    continue
+                past += 1
+            elif len(w) > 4 and w.endswith("ed") and w not in not_ed and not w[0].isdigit():
+                if prev in be or prev in perf or prev in ("the", "a", "an", "newly", "well") or nxt1 == "by":
+                    continue
+                past += 1
+        return past, perfect, modal
+
+    @cached_property
+    def credit(self) -> bool:
+        """Ends with a photo credit: "(Photo: VNA)", "Photo: Reuters", "Getty Images"."""
+        return bool(res.compiled("captions", "credit").search(self.text))
+
+
+def features(block: Block) -> Features:
+    f = block.features
+    if f is None:
+        f = block.features = Features(block.content if (block.head or block.tail) else block.text)
+    return f
+
+
+def is_prose(block: Block) -> bool:
+    """Reads as running text: sentence punctuation and a few words, or many words (a cut-off paragraph)."""
+    f = features(block)
+    return f.n_words >= 30 or (f.n_words >= 6 and f.ends_terminal)
+
+
+def is_headline_like(block: Block) -> bool:
+    """Could be a headline: a few words, no final period, starts with a capital."""
+    f = features(block)
+    t = block.text.rstrip()
+    return (2 <= f.n_words <= 30 and f.starts_upper and t[-1] not in ".,;:|" and
+            block.kind != "item" and f.n_sentences <= 1)
+
+
+def is_name_like(block: Block) -> bool:
+    """A person's or agency's name on its own: a few capitalised words, no sentence."""
+    f = features(block)
+    t = block.text.strip().strip("|–—-").strip()
+    words = f.words
+    if not 1 <= len(words) <= 5 or len(t) > 60 or any(ch.isdigit() for ch in t):
+        return False
+    if t[-1] in ".!?:;,":
+        return False
+    return all(w[0].isupper() for w in words)
+
+
+_PLURAL_OR_3S_EXCEPTIONS = ("ss", "us", "is", "ous", "ics", "ys")
+
+
+def present_after_name(f: Features) -> bool:
+    """A present-tense verb right after a capitalised word: "Nguyen Huu Dong speaks", "... Committee, inspects"."""
+    words = f.words
+    n = len(words)
+    for i in range(1, min(n, 40)):
+        w = words[i]
+        if (len(w) > 3 and w[0].islower() and w.endswith("s") and not w.endswith(_PLURAL_OR_3S_EXCEPTIONS)
+                and words[i - 1][0].isupper() and (i + 1 == n or words[i + 1] not in _NOT_AFTER_VERB)):
+            return True
+    return False
+
+
+# words that follow a plural noun ("communes of", "Party members and") rather than a verb
+_NOT_AFTER_VERB = frozenset(("of", "and", "or", "nor", "who", "which", "that", "whose"))

@@ -1,0 +1,82 @@
+"""Turns a cleaned :class:`Document` into the output record (schema version 1).
+
+Every block's text lands in exactly one place: ``title``, ``dateline``, ``byline``,
+``text`` (body paragraphs joined by a blank line), ``captions``, ``related``, or the
+``removed`` list (boilerplate, cut-off marks, a second copy of a byline, what
+teaser items repeat). ``stats`` counts characters in and out and blocks per label.
+"""
+from __future__ import annotations
+
+from .model import Document, Label
+
+SCHEMA_VERSION = "1.0"
+LABELS = [label.value for label in Label]
+
+
+def _clean_byline(text: str) -> str:
+    return text.strip().strip("|–—-").strip()
+
+
+def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = False) -> dict:
+    title = dateline = byline = None
+    paragraphs: list[str] = []
+    captions: list[str] = []
+    removed: list[dict] = []
+    counts = dict.fromkeys(LABELS, 0)
+
+    def drop(stage: str, text: str, reason: str) -> None:
+        removed.append({"stage": stage, "text": text, "reason": reason})
+
+    for block in doc.blocks:
+        label = block.label
+        counts[label.value] += 1
+        if block.head is not None:
+            cut = block.head
+            if cut.label is Label.DATELINE and dateline is None:
+                dateline = cut.value or cut.text.strip()
+            else:
+                drop(cut.stage, cut.text.strip(), cut.reason)
+        if block.tail is not None:
+            drop(block.tail.stage, block.tail.text.strip(), block.tail.reason)
+        content = block.content if (block.head or block.tail) else block.text
+        if label is Label.BODY:
+            if content:
+                paragraphs.append(content)
+        elif label is Label.CAPTION:
+            captions.append(content)
+        elif label is Label.TITLE and title is None:
+            title = content
+        elif label is Label.BYLINE and byline is None:
+            byline = _clean_byline(content)
+        elif label is Label.DATELINE and dateline is None:
+            dateline = content.strip("()") if content.startswith("(") and content.endswith(")") else content
+        elif label is Label.RELATED:
+            continue  # reported through doc.related below
+        else:
+            drop(block.stage or "", content, block.reason or "")
+    related = []
+    for item in doc.related:
+        related.append(item.as_dict())
+        for text in item.leftovers:
+            drop("teasers", text.strip(), "repeated in the teaser")
+    text = "\n\n".join(paragraphs)
+    record = {
+        "id": id,
+        "source": doc.source,
+        "title": title,
+        "dateline": dateline,
+        "byline": byline,
+        "text": text,
+        "captions": captions,
+        "related": related,
+        "stats": {
+            "chars_in": len(doc.raw),
+            "chars_out": len(text),
+            "blocks": counts,
+        },
+    }
+    if doc.normalisation:
+        record["stats"]["normalised"] = dict(doc.normalisation)
+    if keep_removed:
+        record["removed"] = removed
+    return record

@@ -1,0 +1,48 @@
+"""Loads the data files (patterns and word lists) once and compiles them."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
+
+
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("newsclean.data").joinpath(name).open("rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=None)
+def patterns() -> dict[str, Any]:
+    return _load("patterns.toml")
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _load("lexicon.toml").items()}
+
+
+@lru_cache(maxsize=None)
+def compiled(section: str, key: str) -> regex.Pattern:
+    """One pattern, or a list of patterns joined as alternatives."""
+    value = patterns()[section][key]
+    if isinstance(value, list):
+        value = "|".join(f"(?:{p})" for p in value)
+    return regex.compile(value, FLAGS)
+
+
+@lru_cache(maxsize=None)
+def compiled_list(section: str, key: str) -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p, FLAGS) for p in patterns()[section][key])
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(list_name: str) -> regex.Pattern:
+    """A lexicon list as one pattern matching any of its entries as whole words."""
+    words = sorted(lexicon()[list_name], key=len, reverse=True)
+    alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)", FLAGS)

@@ -1,0 +1,23 @@
+"""The stages, in the order the pipeline runs them."""
+from __future__ import annotations
+
+from .base import Stage
+from .body import Body
+from .byline import Byline
+from .captions import Captions
+from .credits import Credits
+from .dateline import Dateline
+from .end_marker import EndMarker
+from .furniture import Furniture
+from .normalise import Normalise
+from .segment import Segment
+from .teasers import Teasers
+from .title import Title
+from .widgets import Widgets
+
+STAGE_CLASSES: tuple[type[Stage], ...] = (
+    Normalise, Segment, Widgets, Furniture, Teasers, EndMarker, Credits,
+    Title, Byline, Dateline, Captions, Body,
+)
+
+__all__ = ["STAGE_CLASSES", "Stage"] + [c.__name__ for c in STAGE_CLASSES]

@@ -1,0 +1,25 @@
+"""The one interface every stage implements."""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..model import Document
+
+
+class Stage:
+    """A small single-purpose step of the pipeline.
+
+    A stage reads the document and labels blocks (``block.assign``), cuts pieces off
+    blocks, or records what it found on the document. It never undoes the decision
+    of an earlier stage: the first stage to label a block wins.
+    """
+
+    name: ClassVar[str]
+    summary: ClassVar[str]      # one line for `newsclean stages`
+    required: ClassVar[bool] = False  # the pipeline cannot run without it
+
+    def __call__(self, doc: Document) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<stage {self.name}>"

@@ -1,0 +1,28 @@
+"""Stage body: what no earlier stage claimed.
+
+Free blocks from the lead to the end of the article are body; free blocks above the
+lead are page header, and free blocks after the article's end mark are page footer
+(both boilerplate). A dump in which no block reads as prose is all body.
+"""
+from __future__ import annotations
+
+from ..model import Document, Label
+from .base import Stage
+
+
+class Body(Stage):
+    name = "body"
+    summary = "the rest: article text from the lead to the end mark -> body; above the lead / after the end mark -> boilerplate"
+    required = True
+
+    def __call__(self, doc: Document) -> None:
+        lead, end = doc.lead_index, doc.end_index
+        for block in doc.blocks:
+            if block.label is not None:
+                continue
+            if lead is not None and block.index < lead:
+                block.assign(Label.BOILERPLATE, self.name, "above the lead (page header)")
+            elif end is not None and block.index > end:
+                block.assign(Label.BOILERPLATE, self.name, "after the end of the article")
+            else:
+                block.assign(Label.BODY, self.name, "article text")

@@ -1,0 +1,158 @@
+"""Stage captions: photo descriptions between paragraphs.
+
+A block of the article (after the headline, not the lead) is scored by a linear
+model over features of the block and its neighbours (``data/captions.toml``):
+length, sentence count, verb forms (captions describe a picture in the present or
+without a verb; reporting prose uses past, perfect and future forms), reported
+speech and quotes, words that tie a paragraph to the previous one, its length
+against the article's paragraphs, longer prose on both sides, a name shared with a
+neighbour, the same text printed twice. Blocks scoring above the threshold are
+captions.
+"""
+from __future__ import annotations
+
+import statistics
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from ..features import Features, features, is_prose, present_after_name
+from ..model import Block, Document, Label
+from .base import Stage
+
+MAX_WORDS = 50
+_NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
+_ALSO = regex.compile(r"(?<!\w)also(?!\w)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def model() -> dict:
+    with resources.files("newsclean.data").joinpath("captions.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _names(text: str) -> set[str]:
+    return {m.group(0) for m in _NAME.finditer(text)}
+
+
+def block_features(f: Features) -> dict[str, float]:
+    """The features that depend on the block alone."""
+    n = f.n_words
+    past, perfect, modal = f.verbs
+    sentences = f.n_sentences
+    return {
+        "short": float(n <= 20),
+        "medium": float(20 < n <= 35),
+        "long": float(n > 35),
+        "one_sentence": float(sentences == 1),
+        "multi_sentence": float(sentences >= 2),
+        "past": float(past > 0),
+        "perfect": float(perfect > 0),
+        "modal": float(modal > 0),
+        "present_after_name": float(present_after_name(f)),
+        "attribution": float(f.attribution),
+        "quote": float(f.has_quote),
+        "anaphora_start": float(f.opens_with_anaphora),
+        "connective_start": float(f.opens_with_connective),
+        "time_start": float(f.opens_with_time),
+        "also": float(bool(_ALSO.search(f.text))),
+    }
+
+
+class Captions(Stage):
+    name = "captions"
+    summary = "photo captions between paragraphs, scored on block and neighbour features (length, sentences, verb forms, quotes, position) -> caption"
+
+    def __init__(self) -> None:
+        m = model()
+        self.weights: dict[str, float] = m["weights"]
+        self.bias: float = m["bias"]
+        self.threshold: float = m["threshold"]
+
+    def region(self, doc: Document) -> list[Block]:
+        start = doc.title_index + 1 if doc.title_index is not None else 0
+        end = doc.end_index if doc.end_index is not None else len(doc.blocks) - 1
+        return [b for b in doc.blocks[start:end + 1] if b.label is None and b.kind != "item"]
+
+    def context_features(self, doc: Document, block: Block, median: float) -> dict[str, float]:
+        f = features(block)
+        n = f.n_words
+        blocks = doc.blocks
+        last_of_dump = block.index == len(blocks) - 1
+        prev_long = self._longer_neighbour(blocks, block, -1)
+        next_long = self._longer_neighbour(blocks, block, +1)
+        if last_of_dump and not f.ends_terminal:
+            between = 0.5 * prev_long
+        else:
+            between = float(prev_long and next_long)
+        prev = self._neighbour(blocks, block, -1)
+        nxt = self._neighbour(blocks, block, +1)
+        names = _names(block.text)
+        shares = bool(names) and any(nb is not None and names & _names(nb.text) for nb in (prev, nxt))
+        adjacent = [blocks[i].text for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks)]
+        later = any(b.label is None and b.kind != "item" for b in blocks[block.index + 1:])
+        return {
+            "relatively_short": float(median > 0 and n < 0.5 * median),
+            "between_longer": between,
+            "shares_name": float(shares),
+            "repeated": float(block.text in adjacent),
+            "last_paragraph": float(not later and f.ends_terminal),
+            "truncated_tail": float(last_of_dump and not f.ends_terminal),
+        }
+
+    @staticmethod
+    def _neighbour(blocks: list[Block], block: Block, step: int) -> Block | None:
+        i = block.index + step
+        while 0 <= i < len(blocks):
+            b = blocks[i]
+            if b.label is None and b.kind != "item" and is_prose(b):
+                return b
+            if b.label is not None and b.label not in (Label.CAPTION, Label.BOILERPLATE):
+                return None
+            i += step
+        return None
+
+    @staticmethod
+    def _longer_neighbour(blocks: list[Block], block: Block, step: int, reach: int = 4) -> bool:
+        """Within ``reach`` blocks, skipping shorter ones, a prose block at least 1.5x longer."""
+        n = features(block).n_words
+        need = max(25, 1.5 * n)
+        i = block.index + step
+        while 0 <= i < len(blocks) and reach:
+            b = blocks[i]
+            if b.label is None and b.kind != "item":
+                if features(b).n_words >= need:
+                    return True
+                reach -= 1
+            elif b.label is not Label.CAPTION and b.label is not Label.BOILERPLATE:
+                return False
+            i += step
+        return False
+
+    def score(self, fv: dict[str, float]) -> float:
+        w = self.weights
+        return self.bias + sum(w[k] * v for k, v in fv.items() if v)
+
+    def explain(self, fv: dict[str, float]) -> str:
+        parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
+        return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
+
+    def __call__(self, doc: Document) -> None:
+        region = self.region(doc)
+        if not region:
+            return
+        lengths = [features(b).n_words for b in region if is_prose(b)]
+        median = statistics.median(lengths) if lengths else 0.0
+        for block in region:
+            if block.index == doc.lead_index:
+                continue
+            f = features(block)
+            if f.n_words > MAX_WORDS or f.n_words == 0:
+                continue
+            fv = block_features(f)
+            fv.update(self.context_features(doc, block, median))
+            s = self.score(fv)
+            if s > self.threshold:
+                block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")

@@ -1,0 +1,24 @@
+"""Stage credits: a short block that ends with a photo credit is a caption.
+
+"... on June 15. (Photo: VNA)", "... (Photo: Le Hanh/VOV) |", "Photo: Reuters",
+"... Getty Images": see ``[captions] credit``.
+"""
+from __future__ import annotations
+
+from ..features import features
+from ..model import Document, Label
+from .base import Stage
+
+MAX_WORDS = 70  # a caption with its credit; longer blocks are text that cites a photo
+
+
+class Credits(Stage):
+    name = "credits"
+    summary = "blocks ending with a photo credit ('(Photo: VNA)', 'Photo: ...', 'Getty Images') -> caption"
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc.blocks:
+            if block.label is None and block.kind != "item":
+                f = features(block)
+                if f.n_words <= MAX_WORDS and f.credit:
+                    block.assign(Label.CAPTION, self.name, "photo credit")

@@ -1,0 +1,62 @@
+"""Stage furniture: page furniture that is never article text is boilerplate.
+
+Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]``),
+separators (no word at all), timestamp lines (a date and time and nothing else),
+menus and language switchers (short items separated by ``|``).
+"""
+from __future__ import annotations
+
+from .. import resources as res
+from ..features import features, lex
+from ..model import Document, Label
+from .base import Stage
+from .segment import bare_text
+
+
+def is_timestamp(text: str, words: list[str]) -> bool:
+    """Only a date and/or time: digits, month and weekday names, zone and 'updated' words."""
+    if not words or len(words) > 14 or not any(ch.isdigit() for ch in text):
+        return False
+    months, days, extra = lex("months"), lex("weekdays"), lex("timestamp_words")
+    for w in words:
+        lw = w.lower()
+        if not (lw.isdigit() or lw in months or lw in days or lw in extra
+                or (lw[:-2].isdigit() and lw[-2:] in ("st", "nd", "rd", "th", "h"))):
+            return False
+    return True
+
+
+def is_menu(text: str) -> bool:
+    """Short items separated by '|' ("English | Tiếng Việt", "Home | News | Sport")."""
+    if "|" not in text:
+        return False
+    parts = [p.strip() for p in text.split("|")]
+    items = [p for p in parts if p]
+    if len(items) < 2:
+        return False
+    names = res.patterns()["furniture"]["language_names"]
+    return all(len(p.split()) <= 3 and (p[0].isupper() or p.lower() in names) and p[-1] not in ".!?"
+               for p in items)
+
+
+class Furniture(Stage):
+    name = "furniture"
+    summary = "page furniture: image placeholders, separators, timestamp lines, menus and language switchers -> boilerplate"
+
+    def __init__(self) -> None:
+        self.image = res.compiled("furniture", "image_artifact")
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc.blocks:
+            if block.label is not None:
+                continue
+            f = features(block)
+            text = bare_text(block)
+            if not f.words:
+                block.assign(Label.BOILERPLATE, self.name, "separator")
+            elif f.n_words <= 14 and self.image.fullmatch(text):
+                block.assign(Label.BOILERPLATE, self.name, "image placeholder")
+            elif is_timestamp(text, f.words):
+                block.assign(Label.BOILERPLATE, self.name, "timestamp")
+            elif f.n_words <= 20 and is_menu(text):
+                block.assign(Label.BOILERPLATE, self.name, "menu")

@@ -1,0 +1,64 @@
+"""Stage normalise: Unicode NFC and white space, without changing any word."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from ..model import Document
+from .base import Stage
+
+# Spaces that are not U+0020 but mean one: no-break, narrow no-break, figure, the
+# typographic spaces U+2000..U+200A, medium mathematical, ideographic.
+_SPACES = "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+# Invisible characters that only mark possible breaks: zero-width space, word joiner,
+# byte order mark, soft hyphen. (ZWJ/ZWNJ are kept: they change how scripts render.)
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+# C0 control characters other than tab and newline; vertical tab and form feed break lines.
+_CONTROLS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c") + "\x7f"
+
+_TABLE = str.maketrans({**{c: " " for c in _SPACES}, **{c: None for c in _INVISIBLE + _CONTROLS},
+                        "\x0b": "\n", "\x0c": "\n"})
+_COUNT = {
+    "no_break_spaces": regex.compile(f"[{_SPACES}]"),
+    "invisible_chars": regex.compile(f"[{_INVISIBLE}]"),
+    "control_chars": regex.compile(f"[{regex.escape(_CONTROLS)}\x0b\x0c]"),
+}
+_TRAILING = regex.compile(r"[ \t]+$", regex.MULTILINE)
+
+
+def normalise_text(text: str, counts: dict[str, int] | None = None) -> str:
+    """Return ``text`` in NFC with plain spaces and newlines and no trailing blanks."""
+    if "\r" in text:
+        if counts is not None:
+            counts["crlf"] = text.count("\r")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        if counts is not None:
+            for key, pattern in _COUNT.items():
+                n = len(pattern.findall(text))
+                if n:
+                    counts[key] = n
+        text = text.translate(_TABLE)
+        if not unicodedata.is_normalized("NFC", text):
+            if counts is not None:
+                counts["nfc"] = 1
+            text = unicodedata.normalize("NFC", text)
+    elif any(c in text for c in _CONTROLS + "\x0b\x0c"):
+        if counts is not None:
+            counts["control_chars"] = len(_COUNT["control_chars"].findall(text))
+        text = text.translate(_TABLE)
+    if "\t" in text:
+        text = "\n".join(line.expandtabs(4) if "\t" in line else line for line in text.split("\n"))
+    stripped = _TRAILING.sub("", text)
+    if counts is not None and len(stripped) != len(text):
+        counts["trailing_space_chars"] = len(text) - len(stripped)
+    return stripped
+
+
+class Normalise(Stage):
+    name = "normalise"
+    summary = "Unicode NFC; no-break, zero-width and control characters; CRLF; trailing and whitespace-only lines"
+
+    def __call__(self, doc: Document) -> None:
+        doc.text = normalise_text(doc.raw, doc.normalisation)

@@ -1,0 +1,141 @@
+"""Stage segment: split the normalised dump into blocks.
+
+A block is one line of the dump (scraped dumps put one paragraph on a line, with or
+without blank lines between them), except that
+
+* a list item keeps the lines that continue it: lines indented deeper than its
+  bullet, and after blank lines, lines standing at the column of its text;
+* hard-wrapped prose (a run of lines broken mid-sentence) is joined back into
+  paragraphs.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..model import Block, Document
+from .base import Stage
+
+BULLET = regex.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›]|\d{1,3}[.)])[ ]+(?=\S)")
+_TERMINAL = frozenset(".!?:;…|")
+_CLOSERS = frozenset('"”’\')]»')
+
+
+def _ends_sentence(line: str) -> bool:
+    """The (right-stripped) line ends a sentence: "...end.", "...end.”", "...(Photo: X)" """
+    s = line.rstrip()
+    if s[-1] in _TERMINAL:
+        return True
+    return s[-1] in _CLOSERS and (len(s) > 1 and s[-2] in _TERMINAL or s[-1] == ")")
+_SOFT_BREAK_MIN_LINE = 30  # a line broken by wrapping is rarely shorter
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_soft_break(line: str, following: str) -> bool:
+    """The line ends mid-sentence and the next one goes on in lower case."""
+    s = line.rstrip()
+    nxt = following.lstrip()
+    return (len(s) >= _SOFT_BREAK_MIN_LINE and not _ends_sentence(s)
+            and bool(nxt) and nxt[0].islower())
+
+
+def _wrapped_runs(chunk: list[str], first_of_doc: bool) -> list[list[int]]:
+    """Group the lines of a run of non-blank lines into paragraphs.
+
+    Lines are joined only when the run shows hard wrapping (at least two lines that
+    break mid-sentence); then a line that does not end a sentence goes on into the next.
+    """
+    n = len(chunk)
+    soft = sum(_is_soft_break(chunk[i], chunk[i + 1]) for i in range(n - 1))
+    if soft < 2:
+        return [[i] for i in range(n)]
+    groups: list[list[int]] = [[0]]
+    for i in range(1, n):
+        ends = _ends_sentence(chunk[i - 1])
+        if not ends and not (first_of_doc and groups[-1] == [0] and i == 1 and not chunk[i].lstrip()[0].islower()):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+_TAG_LINE = regex.compile(r" *[-–—] +[\p{Lu}\d][\p{Lu}\d&/,.' -]{0,40}")
+
+
+def _is_tag_line(line: str) -> bool:
+    """A dash and a short tag in capitals ("- SOCIETY"): a label inside an item, not a new item."""
+    return bool(_TAG_LINE.fullmatch(line))
+
+
+def bare_text(block: Block) -> str:
+    """The block's text without its list bullet."""
+    if block.kind != "item":
+        return block.text
+    m = BULLET.match(block.lines[0])
+    first = block.lines[0][m.end():].strip() if m else block.lines[0].strip()
+    rest = block.text.split("\n", 1)[1:]
+    return "\n".join([first, *rest])
+
+
+def segment(text: str) -> list[Block]:
+    lines = text.split("\n")
+    n = len(lines)
+    blocks: list[Block] = []
+
+    def add(idx: list[int], kind: str) -> None:
+        raw = [lines[i] for i in idx]
+        stripped = [s.strip() for s in raw if s.strip()]
+        joined = "\n".join(stripped) if kind == "item" else " ".join(stripped)
+        blocks.append(Block(index=len(blocks), lines=raw, line_no=idx[0] + 1, kind=kind,
+                            text=joined, indent=_indent(raw[0])))
+
+    i = 0
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        m = BULLET.match(line)
+        if m:
+            indent, column = len(m["indent"]), m.end()
+            idx = [i]
+            j = i + 1
+            while j < n:
+                cur = lines[j]
+                if cur.strip():
+                    if _indent(cur) <= indent or (BULLET.match(cur) and not _is_tag_line(cur)):
+                        break
+                    idx.append(j)
+                    j += 1
+                    continue
+                k = j
+                while k < n and not lines[k].strip():
+                    k += 1
+                if k < n and _indent(lines[k]) == column and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])):
+                    idx.extend(range(j, k + 1))
+                    j = k + 1
+                    continue
+                break
+            add(idx, "item")
+            i = j
+            continue
+        # a run of plain non-blank lines
+        j = i
+        while j < n and lines[j].strip() and not BULLET.match(lines[j]):
+            j += 1
+        chunk = lines[i:j]
+        for group in _wrapped_runs(chunk, first_of_doc=not blocks):
+            add([i + g for g in group], "wrapped" if len(group) > 1 else "line")
+        i = j
+    return blocks
+
+
+class Segment(Stage):
+    name = "segment"
+    summary = "split the dump into blocks: lines, list items with their continuation lines, re-joined hard-wrapped paragraphs"
+    required = True
+
+    def __call__(self, doc: Document) -> None:
+        doc.blocks = segment(doc.text)

@@ -1,0 +1,154 @@
+"""Stage teasers: lists of links to other articles become ``related`` items.
+
+Two shapes are recognised:
+
+* a section opened by a teaser heading ("Recent news", "Related Topics",
+  "TIN LIÊN QUAN", "Read more"... see ``[teasers] heading``), followed by items: list
+  items (title line, repeated title, ``SECTION -`` line, summary), or headline-like
+  blocks each optionally followed by a summary paragraph;
+* without a heading, a run of two or more list items that read as headlines
+  (several words, no final period) that does not follow a colon.
+
+Each item gives ``{title, section, summary}``; what an item repeats (the title
+printed twice, a dateline tag in the summary) is kept as its leftovers, so that
+nothing of the input is lost.
+"""
+from __future__ import annotations
+
+from .. import resources as res
+from ..features import features, is_headline_like, is_prose
+from ..model import Block, Document, Label, RelatedItem
+from .base import Stage
+from .segment import bare_text
+
+_STRAY_QUOTES = "'\"`"
+_MIN_HEADLINE_WORDS = 3
+
+
+def _strip_stray_quote(title: str) -> str:
+    """Drop a quote mark that opens a link text but never closes ("'Title")."""
+    if title and title[0] in _STRAY_QUOTES and title.count(title[0]) % 2 == 1:
+        return title[1:].lstrip()
+    return title
+
+
+class Teasers(Stage):
+    name = "teasers"
+    summary = "teaser blocks ('Recent news', 'Related Topics', headline link lists) -> related items {title, section, summary}"
+
+    def __init__(self) -> None:
+        self.heading = res.compiled("teasers", "heading")
+        self.section = res.compiled("teasers", "section")
+        self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
+
+    # -- item parsing -------------------------------------------------------
+    def _item_from_list_block(self, block: Block) -> RelatedItem:
+        lines = bare_text(block).split("\n")
+        first = lines[0].strip()
+        rest = [ln.strip() for ln in lines[1:] if ln.strip()]
+        item = RelatedItem(title=_strip_stray_quote(first), blocks=[block.index])
+        if rest and rest[0] in (first, item.title) or (rest and _strip_stray_quote(rest[0]) == item.title):
+            # the link text is printed twice; keep the clean copy, account for the other
+            item.leftovers.append(first)
+            item.title = rest.pop(0)
+        if rest:
+            m = self.section.fullmatch(rest[0])
+            if m:
+                item.section = m["section"].strip()
+                rest.pop(0)
+        if rest:
+            item.summary = self._strip_dateline(" ".join(rest), item)
+        return item
+
+    def _strip_dateline(self, summary: str, item: RelatedItem) -> str:
+        for pattern in self.dateline:
+            m = pattern.match(summary)
+            if m and len(m["tag"].split()) <= 3:
+                item.leftovers.append(m.group(0))
+                return summary[m.end():].strip()
+        return summary
+
+    def _is_heading(self, block: Block) -> bool:
+        f = features(block)
+        return f.n_words <= 8 and bool(self.heading.fullmatch(bare_text(block).strip().rstrip(":").strip()))
+
+    def _is_headline(self, block: Block) -> bool:
+        return is_headline_like(block) and features(block).n_words >= _MIN_HEADLINE_WORDS
+
+    def _section(self, doc: Document, start: int) -> int:
+        """Parse teaser items from ``start``; return the index after the last one."""
+        blocks = doc.blocks
+        j, n = start, len(blocks)
+        while j < n:
+            b = blocks[j]
+            if b.label is not None:
+                if b.stage == "furniture":  # dates and thumbnails between teasers
+                    j += 1
+                    continue
+                break
+            if b.kind == "item":
+                item = self._item_from_list_block(b)
+                if not item.title:
+                    break
+                self._take(doc, item, [b], "teaser item")
+                j += 1
+                continue
+            if self._is_headline(b) or (j == n - 1 and features(b).n_words >= _MIN_HEADLINE_WORDS
+                                       and not features(b).ends_terminal):
+                item = RelatedItem(title=b.text, blocks=[b.index])
+                taken = [b]
+                nxt = blocks[j + 1] if j + 1 < n else None
+                if nxt is not None and nxt.label is None and nxt.kind != "item" and \
+                        self._is_summary(nxt, b, last=nxt.index == n - 1):
+                    item.summary = self._strip_dateline(nxt.text, item)
+                    item.blocks.append(nxt.index)
+                    taken.append(nxt)
+                self._take(doc, item, taken, "teaser title and summary")
+                j += len(taken)
+                continue
+            break
+        return j
+
+    def _take(self, doc: Document, item: RelatedItem, blocks: list[Block], reason: str) -> None:
+        for b in blocks:
+            b.assign(Label.RELATED, self.name, reason)
+        doc.related.append(item)
+
+    # -- the stage ----------------------------------------------------------
+    def __call__(self, doc: Document) -> None:
+        blocks = doc.blocks
+        i, n = 0, len(blocks)
+        while i < n:
+            b = blocks[i]
+            if b.label is None and self._is_heading(b):
+                b.assign(Label.BOILERPLATE, self.name, "teaser heading")
+                i = max(self._section(doc, i + 1), i + 1)
+                continue
+            if b.label is None and b.kind == "item":
+                j = i
+                while j < n and blocks[j].label is None and blocks[j].kind == "item" \
+                        and "\n" not in blocks[j].text:
+                    j += 1
+                run = blocks[i:j]
+                prev = next((p for p in reversed(blocks[:i]) if p.label is None), None)
+                if len(run) >= 2 and all(self._is_teaser_link(x) for x in run) and \
+                        not (prev is not None and prev.text.rstrip().endswith(":")):
+                    for x in run:
+                        self._take(doc, RelatedItem(title=bare_text(x).strip(), blocks=[x.index]), [x],
+                                   "run of headline links")
+                i = max(j, i + 1)
+                continue
+            i += 1
+
+    def _is_summary(self, block: Block, title: Block, last: bool) -> bool:
+        """Prose after a teaser title; at the very end of a dump, a longer cut-off line too."""
+        if is_prose(block) and not self._is_headline(block):
+            return True
+        n = features(block).n_words
+        return last and n >= 12 and n >= 1.2 * features(title).n_words
+
+    def _is_teaser_link(self, block: Block) -> bool:
+        text = bare_text(block).strip()
+        f = features(block)
+        return (_MIN_HEADLINE_WORDS + 1 <= f.n_words <= 30 and text[-1] not in ".:;,"
+                and (text[0].isupper() or text[0].isdigit()))

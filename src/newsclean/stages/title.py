@@ -1,0 +1,43 @@
+"""Stage title: the headline, when the dump opens with one.
+
+The lead is the first free block that reads as prose. The title is the nearest
+headline-like block above it (a few words, capitalised, no final period, not a
+name on its own); free blocks above the title are the page header. A dump that
+opens straight into the lead has no title.
+"""
+from __future__ import annotations
+
+from ..features import features, is_headline_like, is_name_like, is_prose
+from ..model import Document, Label
+from .base import Stage
+
+
+def find_lead(doc: Document, start: int = 0) -> int | None:
+    for block in doc.blocks[start:]:
+        if block.label is None and block.kind != "item" and is_prose(block):
+            return block.index
+    return None
+
+
+class Title(Stage):
+    name = "title"
+    summary = "the headline: nearest headline-like line above the lead; blocks above it are page header"
+
+    def __call__(self, doc: Document) -> None:
+        lead = find_lead(doc)
+        doc.lead_index = lead
+        if lead is None:
+            return
+        title = None
+        for block in reversed(doc.blocks[:lead]):
+            if block.label is not None or block.kind == "item":
+                continue
+            if is_headline_like(block) and not (is_name_like(block) and features(block).n_words <= 3):
+                title = block
+                break
+        if title is None:
+            return
+        title.assign(Label.TITLE, self.name, "headline above the lead")
+        doc.title_index = title.index
+        for block in doc.blocks[:title.index]:
+            block.assign(Label.BOILERPLATE, self.name, "page header above the headline")

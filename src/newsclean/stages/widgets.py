@@ -1,0 +1,36 @@
+"""Stage widgets: comment boxes and reader prompts are boilerplate.
+
+Each kind is described by patterns in ``data/patterns.toml`` ([widgets]): comment
+headings, character counters ("You have 500/500 characters left"), minimum-length
+prompts, log-in prompts, form fields and buttons, share bars, newsletter prompts.
+Only short blocks are tried, and a pattern must match the whole block.
+"""
+from __future__ import annotations
+
+from .. import resources as res
+from ..features import features
+from ..model import Document, Label
+from .base import Stage
+from .segment import bare_text
+
+KINDS = ("comment_heading", "char_counter", "min_length_prompt", "login_prompt",
+         "form_field", "share_prompt", "newsletter_prompt")
+
+
+class Widgets(Stage):
+    name = "widgets"
+    summary = "comment boxes and reader prompts (headings, character counters, minimum-length, log-in, form, share, newsletter) -> boilerplate"
+
+    def __init__(self) -> None:
+        self.max_words = res.patterns()["widgets"]["max_words"]
+        self.kinds = [(kind, res.compiled("widgets", kind)) for kind in KINDS]
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc.blocks:
+            if block.label is not None or features(block).n_words > self.max_words:
+                continue
+            text = bare_text(block)
+            for kind, pattern in self.kinds:
+                if pattern.fullmatch(text):
+                    block.assign(Label.BOILERPLATE, self.name, kind.replace("_", " "))
+                    break
