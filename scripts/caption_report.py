@@ -11,13 +11,12 @@ Development tool: reads the evaluation corpora from ../shared, never ships them.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from newsclean.api import get_pipeline
-from newsclean.features import features
-from newsclean.stages.captions import Captions, block_features
+from newsclean.model import Document, Label
+from newsclean.stages.captions import Captions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devdata import corpora, same_caption  # noqa: E402
@@ -25,28 +24,15 @@ from devdata import corpora, same_caption  # noqa: E402
 
 def candidates(text: str, cap_stage: Captions):
     """Run the pipeline up to the caption stage; yield (block, feature vector, score)."""
-    pipeline = get_pipeline()
-    doc = None
-    from newsclean.model import Document
     doc = Document(raw=text, text=text)
-    for stage in pipeline.stages:
+    for stage in get_pipeline().stages:
         if stage.name == "captions":
             break
         stage(doc)
-    region = cap_stage.region(doc)
-    from newsclean.features import is_prose
-    import statistics
-    lengths = [features(b).n_words for b in region if is_prose(b)]
-    median = statistics.median(lengths) if lengths else 0.0
-    for block in region:
-        if block.index == doc.lead_index:
-            continue
-        f = features(block)
-        if f.n_words == 0 or f.n_words > 50:
-            continue
-        fv = block_features(f)
-        fv.update(cap_stage.context_features(doc, block, median))
-        yield block, fv, cap_stage.score(fv)
+    for block, fv, s in cap_stage.scored(doc):
+        yield block, fv, s
+        if s > cap_stage.threshold:  # as the stage does, so later context is the same
+            block.assign(Label.CAPTION, cap_stage.name, "")
 
 
 def main() -> None:

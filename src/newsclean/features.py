@@ -17,7 +17,9 @@ WORD = regex.compile(r"\w+(?:['’]\w+)*")
 _TERMINAL_END = regex.compile(r"[.!?…][\"”’'»)\]]*\s*$")
 # A candidate sentence end: punctuation followed by space and a capital, digit or opening quote.
 _SENT_END = regex.compile(r"(\S*?)([.!?…]+)[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[\p{Lu}\d])")
-_QUOTE = regex.compile(r"[“”„«»]|(?:^|\s)[\"'‘][^\"'’]{3,}[\"'’](?:\s|[.,;:!?]|$)")
+# Quoted speech: an opening quote, five words or more, a closing quote (a quoted
+# name such as “Green Summer” is not speech).
+_QUOTE = regex.compile(r"[“„«\"]\s*\S+(?:\s+\S+){4,}?[^“„«\"]*?[”»\"]")
 _DATE_TOKEN = regex.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)?")
 
 

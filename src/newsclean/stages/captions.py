@@ -33,6 +33,19 @@ def model() -> dict:
         return tomllib.load(f)
 
 
+def is_paragraph(block: Block) -> bool:
+    """A paragraph of running text, never a caption: two sentences or more, or many words.
+
+    The context of a candidate (neighbours, typical length) is read from these only,
+    so that taking captions and boilerplate out of a text cannot change how its
+    body blocks score: cleaning the output again changes nothing.
+    """
+    if block.label is not None or block.kind == "item" or not is_prose(block):
+        return False
+    f = features(block)
+    return f.n_words > MAX_WORDS or f.n_sentences >= 2
+
+
 def _names(text: str) -> set[str]:
     return {m.group(0) for m in _NAME.finditer(text)}
 
@@ -92,7 +105,7 @@ class Captions(Stage):
         names = _names(block.text)
         shares = bool(names) and any(nb is not None and names & _names(nb.text) for nb in (prev, nxt))
         adjacent = [blocks[i].text for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks)]
-        later = any(b.label is None and b.kind != "item" for b in blocks[block.index + 1:])
+        later = nxt is not None or any(b.label is None and b.kind != "item" for b in blocks[block.index + 1:])
         return {
             "relatively_short": float(median > 0 and n < 0.5 * median),
             "between_longer": between,
@@ -104,32 +117,18 @@ class Captions(Stage):
 
     @staticmethod
     def _neighbour(blocks: list[Block], block: Block, step: int) -> Block | None:
+        """The nearest paragraph before (step -1) or after (step +1) the block."""
         i = block.index + step
         while 0 <= i < len(blocks):
-            b = blocks[i]
-            if b.label is None and b.kind != "item" and is_prose(b):
-                return b
-            if b.label is not None and b.label not in (Label.CAPTION, Label.BOILERPLATE):
-                return None
+            if is_paragraph(blocks[i]):
+                return blocks[i]
             i += step
         return None
 
-    @staticmethod
-    def _longer_neighbour(blocks: list[Block], block: Block, step: int, reach: int = 4) -> bool:
-        """Within ``reach`` blocks, skipping shorter ones, a prose block at least 1.5x longer."""
-        n = features(block).n_words
-        need = max(25, 1.5 * n)
-        i = block.index + step
-        while 0 <= i < len(blocks) and reach:
-            b = blocks[i]
-            if b.label is None and b.kind != "item":
-                if features(b).n_words >= need:
-                    return True
-                reach -= 1
-            elif b.label is not Label.CAPTION and b.label is not Label.BOILERPLATE:
-                return False
-            i += step
-        return False
+    def _longer_neighbour(self, blocks: list[Block], block: Block, step: int) -> bool:
+        """The nearest paragraph on that side is at least 1.5 times longer (and 25+ words)."""
+        nb = self._neighbour(blocks, block, step)
+        return nb is not None and features(nb).n_words >= max(25, 1.5 * features(block).n_words)
 
     def score(self, fv: dict[str, float]) -> float:
         w = self.weights
@@ -139,11 +138,15 @@ class Captions(Stage):
         parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
         return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
 
-    def __call__(self, doc: Document) -> None:
+    def scored(self, doc: Document):
+        """Yield (block, features, score) for each candidate of the article, in order.
+
+        Labels nothing itself; the caller may label a block before asking for the next.
+        """
         region = self.region(doc)
         if not region:
             return
-        lengths = [features(b).n_words for b in region if is_prose(b)]
+        lengths = [features(b).n_words for b in region if is_paragraph(b)]
         median = statistics.median(lengths) if lengths else 0.0
         for block in region:
             if block.index == doc.lead_index:
@@ -153,6 +156,9 @@ class Captions(Stage):
                 continue
             fv = block_features(f)
             fv.update(self.context_features(doc, block, median))
-            s = self.score(fv)
+            yield block, fv, self.score(fv)
+
+    def __call__(self, doc: Document) -> None:
+        for block, fv, s in self.scored(doc):
             if s > self.threshold:
                 block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")

@@ -69,6 +69,14 @@ def _is_tag_line(line: str) -> bool:
     return bool(_TAG_LINE.fullmatch(line))
 
 
+def bullet_of(block: Block) -> str:
+    """The list bullet of an item block ("•", "-", "3."), or "" for other blocks."""
+    if block.kind != "item":
+        return ""
+    m = BULLET.match(block.lines[0])
+    return m["bullet"] if m else ""
+
+
 def bare_text(block: Block) -> str:
     """The block's text without its list bullet."""
     if block.kind != "item":

@@ -19,7 +19,7 @@ from .. import resources as res
 from ..features import features, is_headline_like, is_prose
 from ..model import Block, Document, Label, RelatedItem
 from .base import Stage
-from .segment import bare_text
+from .segment import bare_text, bullet_of
 
 _STRAY_QUOTES = "'\"`"
 _MIN_HEADLINE_WORDS = 3
@@ -47,6 +47,7 @@ class Teasers(Stage):
         first = lines[0].strip()
         rest = [ln.strip() for ln in lines[1:] if ln.strip()]
         item = RelatedItem(title=_strip_stray_quote(first), blocks=[block.index])
+        self._keep_numbering(block, item)
         if rest and rest[0] in (first, item.title) or (rest and _strip_stray_quote(rest[0]) == item.title):
             # the link text is printed twice; keep the clean copy, account for the other
             item.leftovers.append(first)
@@ -59,6 +60,13 @@ class Teasers(Stage):
         if rest:
             item.summary = self._strip_dateline(" ".join(rest), item)
         return item
+
+    @staticmethod
+    def _keep_numbering(block: Block, item: RelatedItem) -> None:
+        """A numbered item's number ("3.") is not part of its title; account for it."""
+        bullet = bullet_of(block)
+        if any(ch.isalnum() for ch in bullet):
+            item.leftovers.append(bullet)
 
     def _strip_dateline(self, summary: str, item: RelatedItem) -> str:
         for pattern in self.dateline:
@@ -134,8 +142,9 @@ class Teasers(Stage):
                 if len(run) >= 2 and all(self._is_teaser_link(x) for x in run) and \
                         not (prev is not None and prev.text.rstrip().endswith(":")):
                     for x in run:
-                        self._take(doc, RelatedItem(title=bare_text(x).strip(), blocks=[x.index]), [x],
-                                   "run of headline links")
+                        item = RelatedItem(title=bare_text(x).strip(), blocks=[x.index])
+                        self._keep_numbering(x, item)
+                        self._take(doc, item, [x], "run of headline links")
                 i = max(j, i + 1)
                 continue
             i += 1

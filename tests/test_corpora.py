@@ -1,0 +1,56 @@
+"""Quality on the shared evaluation corpora, scored by the project's yardstick.
+
+These read ../shared (never copied into the project) and skip, with a reason, when
+it is absent. Thresholds are the acceptance figures of the issues.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.io.readers import iter_inputs
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+needs_shared = pytest.mark.skipif(not (SHARED / "tools" / "score.py").is_file(),
+                                  reason=f"evaluation corpora not found at {SHARED}")
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("newsclean_score", SHARED / "tools" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _metrics(dumps: Path, gold: Path) -> dict:
+    score = _scorer()
+    pred = {}
+    for item in iter_inputs([str(dumps)]):
+        text = item.path.read_text(encoding="utf-8")
+        pred[item.id] = newsclean.clean(text, id=item.id, source=item.source)
+    metrics, _ = score.score(score.load(str(gold)), pred)
+    return metrics
+
+
+@needs_shared
+def test_seeds_are_exact():
+    m = _metrics(SHARED / "seeds", SHARED / "gold" / "seeds.jsonl")
+    assert m["missing"] == 0
+    for key in ("body_f1", "caption_f1", "title_accuracy", "dateline_accuracy", "byline_accuracy", "related_f1"):
+        assert m[key] == pytest.approx(1.0), (key, m[key])
+    assert m["boilerplate_leak_rate"] == 0.0
+
+
+@needs_shared
+def test_vn_dev_meets_the_first_issue_thresholds():
+    m = _metrics(SHARED / "corpus" / "vn-dev" / "dumps", SHARED / "corpus" / "vn-dev" / "gold.jsonl")
+    assert m["missing"] == 0
+    assert m["body_f1"] >= 0.97
+    assert m["caption_f1"] >= 0.90
+    for key in ("title_accuracy", "dateline_accuracy", "byline_accuracy"):
+        assert m[key] >= 0.95, (key, m[key])
+    assert m["related_f1"] >= 0.90
+    assert m["boilerplate_leak_rate"] <= 0.02

@@ -1,0 +1,45 @@
+"""Golden tests: the records of samples/ equal the reviewed ones in tests/golden/.
+
+On a difference the failure shows, field by field, a unified diff of what changed.
+After an intended change: `python scripts/update_golden.py`, review `git diff tests/golden`.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+
+import newsclean
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+FIELDS = ["id", "source", "title", "dateline", "byline", "text", "captions", "related", "stats", "removed"]
+
+
+def _lines(value) -> list[str]:
+    if isinstance(value, str):
+        return value.splitlines() or [""]
+    return json.dumps(value, ensure_ascii=False, indent=2).splitlines()
+
+
+def test_every_sample_has_a_golden_record():
+    assert SAMPLES, "samples/ is empty"
+    golden = {p.stem for p in (ROOT / "tests" / "golden").glob("*.json")}
+    assert golden == {p.stem for p in SAMPLES}
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_matches_golden_record(path: Path):
+    expected = json.loads((ROOT / "tests" / "golden" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    got = newsclean.clean(path.read_text(encoding="utf-8"), id=path.stem, keep_removed=True)
+    problems = []
+    for field in FIELDS:
+        if got.get(field) != expected.get(field):
+            diff = difflib.unified_diff(_lines(expected.get(field)), _lines(got.get(field)),
+                                        f"expected {field}", f"got {field}", lineterm="", n=1)
+            problems.append("\n".join(diff))
+    extra = set(got) - set(FIELDS)
+    assert not extra, f"unexpected fields: {sorted(extra)}"
+    assert not problems, f"{path.name} differs from its golden record:\n" + "\n\n".join(problems)
