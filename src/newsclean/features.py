@@ -6,7 +6,7 @@ reported speech, references back to earlier sentences, photo credits.
 """
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -14,17 +14,53 @@ from . import resources as res
 from .model import Block
 
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
-_TERMINAL_END = regex.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+_CLOSERS = "\"”’'»)]"
 # A candidate sentence end: punctuation followed by space and a capital, digit or opening quote.
-_SENT_END = regex.compile(r"(\S*?)([.!?…]+)[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[\p{Lu}\d])")
+_SENT_END = regex.compile(r"([.!?…])[.!?…]*[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[\p{Lu}\d])")
 # Quoted speech: an opening quote, five words or more, a closing quote (a quoted
 # name such as “Green Summer” is not speech).
 _QUOTE = regex.compile(r"[“„«\"]\s*\S+(?:\s+\S+){4,}?[^“„«\"]*?[”»\"]")
 _DATE_TOKEN = regex.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)?")
 
 
+CREDIT_TAIL = 160  # credits stand at the end of a block: only its tail is searched
+
+
 def lex(name: str) -> frozenset[str]:
     return res.lexicon()[name]
+
+
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], int]:
+    """A lexicon list as (single words, multi-word phrases as tuples, longest phrase length)."""
+    single, multi = set(), set()
+    for entry in lex(name):
+        parts = tuple(entry.split())
+        (single.add(entry) if len(parts) == 1 else multi.add(parts))
+    return frozenset(single), frozenset(multi), max((len(m) for m in multi), default=1)
+
+
+def contains_phrase(words: list[str], name: str) -> bool:
+    single, multi, longest = _phrases(name)
+    if not single.isdisjoint(words):
+        return True
+    if multi:
+        firsts = {m[0] for m in multi}
+        for i, w in enumerate(words):
+            if w in firsts:
+                for k in range(2, longest + 1):
+                    if tuple(words[i:i + k]) in multi:
+                        return True
+    return False
+
+
+def starts_with_phrase(words: list[str], name: str) -> bool:
+    single, multi, longest = _phrases(name)
+    if not words:
+        return False
+    if words[0] in single:
+        return True
+    return any(tuple(words[:k]) in multi for k in range(2, longest + 1))
 
 
 class Features:
@@ -43,23 +79,31 @@ class Features:
 
     @cached_property
     def n_words(self) -> int:
-        return len(self.words)
+        """Whitespace-separated tokens (cheap; close to the word count for prose)."""
+        return len(self.text.split())
 
     @cached_property
     def ends_terminal(self) -> bool:
-        return bool(_TERMINAL_END.search(self.text))
+        """Ends a sentence: . ! ? or …, possibly inside closing quotes or brackets."""
+        t = self.text.rstrip().rstrip(_CLOSERS)
+        return bool(t) and t[-1] in ".!?…"
 
     @cached_property
     def n_sentences(self) -> int:
         """Sentences, not counting the periods of abbreviations and initials."""
+        if not self.n_words:
+            return 0
+        text = self.text
         abbreviations = lex("abbreviations")
-        n = 0
-        for m in _SENT_END.finditer(self.text):
-            word = m.group(1).rstrip(".").lower()
-            if m.group(2) == "." and (word in abbreviations or len(word) == 1):
-                continue
+        n = 1
+        for m in _SENT_END.finditer(text):
+            if m.group(1) == ".":
+                start = text.rfind(" ", 0, m.start()) + 1
+                word = text[start:m.start()].lstrip("\"“‘'(").lower()
+                if word in abbreviations or len(word) <= 1 or "." in word:
+                    continue  # "Mr. X", "J. Smith", "U.S. troops"
             n += 1
-        return n + (1 if self.n_words else 0)
+        return n
 
     @cached_property
     def starts_upper(self) -> bool:
@@ -98,7 +142,8 @@ class Features:
 
     @cached_property
     def attribution(self) -> bool:
-        return bool(res.phrase_pattern("attribution").search(self.text))
+        """Reports speech: "said", "told", "according to"..."""
+        return contains_phrase(self.lower, "attribution")
 
     @cached_property
     def opens_with_anaphora(self) -> bool:
@@ -106,8 +151,7 @@ class Features:
 
     @cached_property
     def opens_with_connective(self) -> bool:
-        m = res.phrase_pattern("connectives").match(self.text.lstrip("\"“‘'( "))
-        return bool(m)
+        return starts_with_phrase(self.lower, "connectives")
 
     @cached_property
     def opens_with_time(self) -> bool:
@@ -129,6 +173,9 @@ class Features:
         words = self.lower
         irregular, not_ed = lex("irregular_past"), lex("not_past_ed")
         modals, perf, be = lex("modals"), lex("perfect"), lex("be_forms")
+        if (modals.isdisjoint(words) and perf.isdisjoint(words) and irregular.isdisjoint(words)
+                and not any(w.endswith("ed") for w in words)):
+            return 0, 0, 0
         past = perfect = modal = 0
         n = len(words)
         for i, w in enumerate(words):
@@ -155,7 +202,12 @@ class Features:
     @cached_property
     def credit(self) -> bool:
         """Ends with a photo credit: "(Photo: VNA)", "Photo: Reuters", "Getty Images"."""
-        return bool(res.compiled("captions", "credit").search(self.text))
+        text = self.text
+        start = max(0, len(text) - CREDIT_TAIL)
+        tail = text[start:].lower()
+        if not any(hint in tail for hint in res.patterns()["captions"]["credit_hints"]):
+            return False
+        return bool(res.compiled("captions", "credit").search(text, start))
 
 
 def features(block: Block) -> Features:

@@ -35,6 +35,20 @@ def compiled(section: str, key: str) -> regex.Pattern:
     return regex.compile(value, FLAGS)
 
 
+def _alternation(patterns: list[str] | None) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+
+
+@lru_cache(maxsize=None)
+def compiled_kind(section: str, kind: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    """A kind of text described by `whole` patterns (match the whole block) and
+    `contains` patterns (match anywhere in it)."""
+    spec = patterns()[section][kind]
+    return _alternation(spec.get("whole")), _alternation(spec.get("contains"))
+
+
 @lru_cache(maxsize=None)
 def compiled_list(section: str, key: str) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, FLAGS) for p in patterns()[section][key])

@@ -74,6 +74,31 @@ def block_features(f: Features) -> dict[str, float]:
     }
 
 
+class _Context:
+    """What the scoring of a document's candidates reads more than once, computed once."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.paragraph = [is_paragraph(b) for b in blocks]
+        self.median = 0.0
+        self._names: dict[int, set[str]] = {}
+
+    def neighbour(self, index: int, step: int) -> Block | None:
+        """The nearest paragraph before (step -1) or after (step +1) the block."""
+        i = index + step
+        while 0 <= i < len(self.blocks):
+            if self.paragraph[i]:
+                return self.blocks[i]
+            i += step
+        return None
+
+    def names(self, block: Block) -> set[str]:
+        names = self._names.get(block.index)
+        if names is None:
+            names = self._names[block.index] = _names(block.text)
+        return names
+
+
 class Captions(Stage):
     name = "captions"
     summary = "photo captions between paragraphs, scored on block and neighbour features (length, sentences, verb forms, quotes, position) -> caption"
@@ -89,46 +114,31 @@ class Captions(Stage):
         end = doc.end_index if doc.end_index is not None else len(doc.blocks) - 1
         return [b for b in doc.blocks[start:end + 1] if b.label is None and b.kind != "item"]
 
-    def context_features(self, doc: Document, block: Block, median: float) -> dict[str, float]:
+    def context_features(self, doc: Document, block: Block, ctx: "_Context") -> dict[str, float]:
         f = features(block)
         n = f.n_words
         blocks = doc.blocks
         last_of_dump = block.index == len(blocks) - 1
-        prev_long = self._longer_neighbour(blocks, block, -1)
-        next_long = self._longer_neighbour(blocks, block, +1)
+        prev, nxt = ctx.neighbour(block.index, -1), ctx.neighbour(block.index, +1)
+        need = max(25, 1.5 * n)
+        prev_long = prev is not None and features(prev).n_words >= need
+        next_long = nxt is not None and features(nxt).n_words >= need
         if last_of_dump and not f.ends_terminal:
             between = 0.5 * prev_long
         else:
             between = float(prev_long and next_long)
-        prev = self._neighbour(blocks, block, -1)
-        nxt = self._neighbour(blocks, block, +1)
-        names = _names(block.text)
-        shares = bool(names) and any(nb is not None and names & _names(nb.text) for nb in (prev, nxt))
+        names = ctx.names(block)
+        shares = bool(names) and any(nb is not None and not names.isdisjoint(ctx.names(nb)) for nb in (prev, nxt))
         adjacent = [blocks[i].text for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks)]
         later = nxt is not None or any(b.label is None and b.kind != "item" for b in blocks[block.index + 1:])
         return {
-            "relatively_short": float(median > 0 and n < 0.5 * median),
+            "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
             "between_longer": between,
             "shares_name": float(shares),
             "repeated": float(block.text in adjacent),
             "last_paragraph": float(not later and f.ends_terminal),
             "truncated_tail": float(last_of_dump and not f.ends_terminal),
         }
-
-    @staticmethod
-    def _neighbour(blocks: list[Block], block: Block, step: int) -> Block | None:
-        """The nearest paragraph before (step -1) or after (step +1) the block."""
-        i = block.index + step
-        while 0 <= i < len(blocks):
-            if is_paragraph(blocks[i]):
-                return blocks[i]
-            i += step
-        return None
-
-    def _longer_neighbour(self, blocks: list[Block], block: Block, step: int) -> bool:
-        """The nearest paragraph on that side is at least 1.5 times longer (and 25+ words)."""
-        nb = self._neighbour(blocks, block, step)
-        return nb is not None and features(nb).n_words >= max(25, 1.5 * features(block).n_words)
 
     def score(self, fv: dict[str, float]) -> float:
         w = self.weights
@@ -146,8 +156,9 @@ class Captions(Stage):
         region = self.region(doc)
         if not region:
             return
-        lengths = [features(b).n_words for b in region if is_paragraph(b)]
-        median = statistics.median(lengths) if lengths else 0.0
+        ctx = _Context(doc.blocks)
+        lengths = [features(b).n_words for b in region if ctx.paragraph[b.index]]
+        ctx.median = statistics.median(lengths) if lengths else 0.0
         for block in region:
             if block.index == doc.lead_index:
                 continue
@@ -155,7 +166,7 @@ class Captions(Stage):
             if f.n_words > MAX_WORDS or f.n_words == 0:
                 continue
             fv = block_features(f)
-            fv.update(self.context_features(doc, block, median))
+            fv.update(self.context_features(doc, block, ctx))
             yield block, fv, self.score(fv)
 
     def __call__(self, doc: Document) -> None:

@@ -18,7 +18,7 @@ class Credits(Stage):
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
-            if block.label is None and block.kind != "item":
+            if block.label is None and block.kind != "item" and len(block.text) <= MAX_WORDS * 12:
                 f = features(block)
                 if f.n_words <= MAX_WORDS and f.credit:
                     block.assign(Label.CAPTION, self.name, "photo credit")

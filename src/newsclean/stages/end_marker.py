@@ -10,6 +10,8 @@ from .. import resources as res
 from ..model import Cut, Document, Label
 from .base import Stage
 
+TAIL = 24  # end marks stand at the very end of a block: only its tail is searched
+
 
 class EndMarker(Stage):
     name = "end_marker"
@@ -24,7 +26,7 @@ class EndMarker(Stage):
             for block in doc.blocks:
                 if block.label is not None or block.kind == "item":
                     continue
-                m = pattern.search(block.text)
+                m = pattern.search(block.text, max(0, len(block.text) - TAIL))
                 if not m:
                     continue
                 if m.start() == 0:  # the block is only the mark

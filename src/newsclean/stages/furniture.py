@@ -12,6 +12,8 @@ from ..model import Document, Label
 from .base import Stage
 from .segment import bare_text
 
+MAX_CHARS = 240
+
 
 def is_timestamp(text: str, words: list[str]) -> bool:
     """Only a date and/or time: digits, month and weekday names, zone and 'updated' words."""
@@ -48,15 +50,16 @@ class Furniture(Stage):
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
-            if block.label is not None:
+            if block.label is not None or len(block.text) > MAX_CHARS:
+                continue  # furniture is short: long blocks are never tried
+            text = bare_text(block)
+            if not any(ch.isalnum() for ch in text):
+                block.assign(Label.BOILERPLATE, self.name, "separator")
                 continue
             f = features(block)
-            text = bare_text(block)
-            if not f.words:
-                block.assign(Label.BOILERPLATE, self.name, "separator")
-            elif f.n_words <= 14 and self.image.fullmatch(text):
+            if f.n_words <= 14 and self.image.fullmatch(text):
                 block.assign(Label.BOILERPLATE, self.name, "image placeholder")
-            elif is_timestamp(text, f.words):
+            elif len(text) <= 100 and is_timestamp(text, f.words):
                 block.assign(Label.BOILERPLATE, self.name, "timestamp")
             elif f.n_words <= 20 and is_menu(text):
                 block.assign(Label.BOILERPLATE, self.name, "menu")

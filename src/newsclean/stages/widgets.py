@@ -23,14 +23,16 @@ class Widgets(Stage):
 
     def __init__(self) -> None:
         self.max_words = res.patterns()["widgets"]["max_words"]
-        self.kinds = [(kind, res.compiled("widgets", kind)) for kind in KINDS]
+        self.max_chars = self.max_words * 12  # a cheap bound checked before counting words
+        self.kinds = [(kind.replace("_", " "), res.compiled_kind("widgets", kind)) for kind in KINDS]
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
-            if block.label is not None or features(block).n_words > self.max_words:
+            if block.label is not None or len(block.text) > self.max_chars \
+                    or features(block).n_words > self.max_words:
                 continue
             text = bare_text(block)
-            for kind, pattern in self.kinds:
-                if pattern.fullmatch(text):
-                    block.assign(Label.BOILERPLATE, self.name, kind.replace("_", " "))
+            for kind, (whole, contains) in self.kinds:
+                if (whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)):
+                    block.assign(Label.BOILERPLATE, self.name, kind)
                     break
