@@ -1,11 +1,14 @@
 """Stage body: what no earlier stage claimed.
 
-Free blocks from the lead to the end of the article are body; free blocks above the
-lead are page header, and free blocks after the article's end mark are page footer
-(both boilerplate). A dump in which no block reads as prose is all body.
+Free blocks from the lead to the end of the article are body, and so are prose
+blocks between the headline and the lead (a summary above a dateline lead); other
+free blocks above the lead are page header, and free blocks after the article's end
+mark are page footer (both boilerplate). A dump in which no block reads as prose is
+all body.
 """
 from __future__ import annotations
 
+from ..features import is_prose
 from ..model import Document, Label
 from .base import Stage
 
@@ -20,7 +23,8 @@ class Body(Stage):
         for block in doc.blocks:
             if block.label is not None:
                 continue
-            if lead is not None and block.index < lead:
+            if lead is not None and block.index < lead and not (
+                    doc.title_index is not None and block.index > doc.title_index and is_prose(block)):
                 block.assign(Label.BOILERPLATE, self.name, "above the lead (page header)")
             elif end is not None and block.index > end:
                 block.assign(Label.BOILERPLATE, self.name, "after the end of the article")

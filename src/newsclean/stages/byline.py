@@ -5,7 +5,9 @@ right after the last paragraph of the article ("Quang Hưng", "VOV", "Source: VN
 "Translated by ..."). What: a credit prefix (``[byline] prefix``) or a name (a few
 capitalised words, no sentence). A name that is the very last line of a dump, with
 nothing after it, may be a paragraph cut short by truncation; it is taken only when
-it cannot be ordinary words (capitals only, or letters outside ASCII, or a prefix).
+it cannot be ordinary words: a prefix, capitals only, letters outside ASCII, or two to
+four short capitalised tokens (name syllables such as "Hoang Nam", unlike the long
+words of a cut-off phrase such as "Permanent Deputy").
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from .. import resources as res
 from ..features import features, is_name_like, is_prose
 from ..model import Block, Document, Label
 from .base import Stage
+
+MAX_NAME_TOKEN = 7  # letters in a name syllable or a short given name
 
 
 class Byline(Stage):
@@ -27,7 +31,9 @@ class Byline(Stage):
 
     def _strong_name(self, block: Block) -> bool:
         t = block.text.strip(" |–—-")
-        return features(block).upper_ratio == 1.0 or not t.isascii()
+        words = features(block).words
+        return (features(block).upper_ratio == 1.0 or not t.isascii()
+                or (2 <= len(words) <= 4 and all(len(w) <= MAX_NAME_TOKEN for w in words)))
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks

@@ -11,6 +11,8 @@ from .base import Stage
 from .title import find_lead
 
 MAX_TAG_WORDS = 6
+LOOK_FURTHER = 2  # prose blocks past the first one searched for a dateline
+STRONG = 3        # the first patterns, whose tags cannot be ordinary words
 
 
 class Dateline(Stage):
@@ -32,8 +34,23 @@ class Dateline(Stage):
             if m and nxt.index == block.index + 1 and self.standalone.fullmatch(block.text):
                 block.assign(Label.DATELINE, self.name, "dateline on a line of its own")
                 nxt.cut_head(Cut(m.group(0), Label.DATELINE, self.name, "dash after the dateline"))
+                doc.lead_index = nxt.index
                 return True
         return False
+
+    def _match(self, text: str, patterns) -> tuple[str, str] | None:
+        """(cut, tag) when one of the patterns opens the text with a plausible tag."""
+        for pattern in patterns:
+            m = pattern.match(text)
+            if not m:
+                continue
+            tag = m["tag"].strip().rstrip(",")
+            rest = text[m.end():]
+            if len(tag.split()) > MAX_TAG_WORDS or not rest or not (
+                    rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'("):
+                continue
+            return m.group(0), tag
+        return None
 
     def __call__(self, doc: Document) -> None:
         if self._standalone(doc):
@@ -42,15 +59,18 @@ class Dateline(Stage):
         lead = find_lead(doc, start)
         if lead is None:
             return
-        block = doc.blocks[lead]
-        for pattern in self.patterns:
-            m = pattern.match(block.text)
-            if not m:
-                continue
-            tag = m["tag"].strip().rstrip(",")
-            rest = block.text[m.end():]
-            if len(tag.split()) > MAX_TAG_WORDS or not rest or not (rest[0].isupper() or rest[0].isdigit()
-                                                                    or rest[0] in "\"“‘'("):
-                continue
-            block.cut_head(Cut(m.group(0), Label.DATELINE, self.name, "dateline tag", value=tag))
-            return
+        found = self._match(doc.blocks[lead].text, self.patterns)
+        if found is None:
+            # A caption without credit may stand between the headline and the lead: look
+            # one or two prose blocks further, for the unambiguous (agency-style) tags only.
+            for _ in range(LOOK_FURTHER):
+                lead = find_lead(doc, lead + 1)
+                if lead is None:
+                    return
+                found = self._match(doc.blocks[lead].text, self.patterns[:STRONG])
+                if found is not None:
+                    doc.lead_index = lead
+                    break
+        if found is not None:
+            cut, tag = found
+            doc.blocks[lead].cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", value=tag))
