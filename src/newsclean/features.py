@@ -146,6 +146,11 @@ class Features:
         return contains_phrase(self.lower, "attribution")
 
     @cached_property
+    def clause_link(self) -> bool:
+        """Joins clauses after its first words ("... began in 2019 but stopped when ...")."""
+        return contains_phrase(self.lower[2:], "clause_links")
+
+    @cached_property
     def opens_with_anaphora(self) -> bool:
         return bool(self.lower) and self.lower[0] in lex("anaphora")
 

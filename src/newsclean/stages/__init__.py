@@ -16,8 +16,8 @@ from .title import Title
 from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
-    Normalise, Segment, Widgets, Furniture, Teasers, EndMarker, Credits,
-    Title, Byline, Dateline, Captions, Body,
+    Normalise, Segment, EndMarker, Widgets, Furniture, Teasers, Credits,
+    Title, Dateline, Byline, Captions, Body,
 )
 
 __all__ = ["STAGE_CLASSES", "Stage"] + [c.__name__ for c in STAGE_CLASSES]

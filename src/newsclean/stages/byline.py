@@ -12,7 +12,7 @@ words of a cut-off phrase such as "Permanent Deputy").
 from __future__ import annotations
 
 from .. import resources as res
-from ..features import features, is_name_like, is_prose
+from ..features import features, is_name_like
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -55,9 +55,6 @@ class Byline(Stage):
         if candidate is None or (lead is not None and candidate.index <= lead):
             return
         if not (self._prefixed(candidate) or is_name_like(candidate)):
-            return
-        prev = next((b for b in reversed(blocks[:candidate.index]) if b.label in (None, Label.BODY)), None)
-        if prev is None or not is_prose(prev):
             return
         last_of_dump = candidate.index == len(blocks) - 1
         if last_of_dump and not (self._prefixed(candidate) or self._strong_name(candidate)):

@@ -22,6 +22,7 @@ from ..features import Features, features, is_prose, present_after_name
 from ..model import Block, Document, Label
 from .base import Stage
 
+MIN_WORDS = 3   # a word or two is a label or a fragment, not a description
 MAX_WORDS = 50
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = regex.compile(r"(?<!\w)also(?!\w)", regex.IGNORECASE)
@@ -62,9 +63,11 @@ def block_features(f: Features) -> dict[str, float]:
         "one_sentence": float(sentences == 1),
         "multi_sentence": float(sentences >= 2),
         "past": float(past > 0),
+        "past_many": float(past > 1),
         "perfect": float(perfect > 0),
         "modal": float(modal > 0),
         "present_after_name": float(present_after_name(f)),
+        "clause_link": float(f.clause_link),
         "attribution": float(f.attribution),
         "quote": float(f.has_quote),
         "anaphora_start": float(f.opens_with_anaphora),
@@ -163,13 +166,15 @@ class Captions(Stage):
             if block.index == doc.lead_index:
                 continue
             f = features(block)
-            if f.n_words > MAX_WORDS or f.n_words == 0:
-                continue
+            if not MIN_WORDS <= f.n_words <= MAX_WORDS or block.text.rstrip().endswith(":"):
+                continue  # a line ending with a colon introduces what follows
             fv = block_features(f)
             fv.update(self.context_features(doc, block, ctx))
             yield block, fv, self.score(fv)
 
     def __call__(self, doc: Document) -> None:
+        if doc.lead_index is None:
+            return  # no article text, so nothing stands between its paragraphs
         for block, fv, s in self.scored(doc):
             if s > self.threshold:
                 block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")

@@ -1,11 +1,16 @@
 """Stage dateline: the tag that opens the lead ("ĐBP - ", "(HBO) – ", "Son La (VNA) – ").
 
-The patterns (``[dateline] patterns``) are tried at the start of the lead paragraph
-only; the tag is reported without its separator and cut off the text.
+The patterns (``[dateline] patterns``) are tried at the start of the lead paragraph;
+the tag is reported without its separator and cut off the text. When the first prose
+block is short and has no tag, it may be an uncredited caption above the lead: the
+next one or two prose blocks are tried for the unambiguous (agency-style) patterns,
+and the lead moves to the block that has one. A dateline may also stand on a line of
+its own, the lead then opening with a dash.
 """
 from __future__ import annotations
 
 from .. import resources as res
+from ..features import features
 from ..model import Cut, Document, Label
 from .base import Stage
 from .title import find_lead
@@ -13,6 +18,13 @@ from .title import find_lead
 MAX_TAG_WORDS = 6
 LOOK_FURTHER = 2  # prose blocks past the first one searched for a dateline
 STRONG = 3        # the first patterns, whose tags cannot be ordinary words
+CAPTION_WORDS = 40
+
+
+def _caption_like(block) -> bool:
+    """Could be an uncredited caption rather than the lead: one sentence, not long."""
+    f = features(block)
+    return f.n_sentences == 1 and f.n_words <= CAPTION_WORDS
 
 
 class Dateline(Stage):
@@ -60,7 +72,7 @@ class Dateline(Stage):
         if lead is None:
             return
         found = self._match(doc.blocks[lead].text, self.patterns)
-        if found is None:
+        if found is None and _caption_like(doc.blocks[lead]):
             # A caption without credit may stand between the headline and the lead: look
             # one or two prose blocks further, for the unambiguous (agency-style) tags only.
             for _ in range(LOOK_FURTHER):

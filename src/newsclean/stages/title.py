@@ -12,11 +12,22 @@ from ..model import Document, Label
 from .base import Stage
 
 
+MAX_QUESTION_TITLE = 20  # words of a headline that asks a question
+
+
 def find_lead(doc: Document, start: int = 0) -> int | None:
+    """The first free block from ``start`` that reads as prose."""
     for block in doc.blocks[start:]:
         if block.label is None and block.kind != "item" and is_prose(block):
             return block.index
     return None
+
+
+def _question_headline(block) -> bool:
+    """A headline that asks a question reads like a short sentence ending in '?'."""
+    f = features(block)
+    return (block.text.rstrip().endswith("?") and f.n_words <= MAX_QUESTION_TITLE
+            and f.n_sentences == 1 and f.starts_upper and not f.has_quote)
 
 
 class Title(Stage):
@@ -25,6 +36,14 @@ class Title(Stage):
 
     def __call__(self, doc: Document) -> None:
         lead = find_lead(doc)
+        if lead is not None and _question_headline(doc.blocks[lead]):
+            after = find_lead(doc, lead + 1)
+            if after is not None and all(b.label is not None or b.kind == "item"
+                                         for b in doc.blocks[lead + 1:after]):
+                doc.blocks[lead].assign(Label.TITLE, self.name, "question headline above the lead")
+                doc.title_index, doc.lead_index = lead, after
+                self._header(doc, lead)
+                return
         doc.lead_index = lead
         if lead is None:
             return
@@ -39,5 +58,8 @@ class Title(Stage):
             return
         title.assign(Label.TITLE, self.name, "headline above the lead")
         doc.title_index = title.index
-        for block in doc.blocks[:title.index]:
+        self._header(doc, title.index)
+
+    def _header(self, doc: Document, title_index: int) -> None:
+        for block in doc.blocks[:title_index]:
             block.assign(Label.BOILERPLATE, self.name, "page header above the headline")

@@ -1,0 +1,741 @@
+"""Unit tests of the stages, one section per stage, on short hand-written dumps.
+
+Every input here is invented (a storm-damaged harbour in the town of Larkfield);
+none is taken from samples/. The results are observed through the public API:
+``newsclean.clean(text, keep_removed=True)`` for the record and
+``newsclean.analyse(text)`` for the labelled blocks (label, deciding stage, reason,
+head/tail cuts). Normalise and segment are also called directly.
+
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import Label
+from newsclean.features import Features
+from newsclean.pipeline import Pipeline, UnknownStageError
+from newsclean.stages.normalise import normalise_text
+from newsclean.stages.segment import segment
+
+# ---------------------------------------------------------------------------
+# Invented article material
+# ---------------------------------------------------------------------------
+
+HEADLINE = "Larkfield to rebuild storm-damaged harbour wall"
+
+P1 = ("The city council of Larkfield approved a new plan on Tuesday to rebuild the old harbour wall, which was "
+      "badly damaged by storms last winter. Officials expect the work to cost about 12 million dollars and to take "
+      "two years, with most of the money coming from the regional budget.")
+P2 = ("Residents of the waterfront district had complained for months about flooding in their streets and "
+      "basements. Several shop owners told reporters that they lost much of their stock in January, when a high "
+      "tide pushed sea water over the broken section of the wall for three days in a row.")
+P3 = ("Engineers from the regional transport office will begin surveying the site next month. They plan to use "
+      "stone taken from a disused quarry north of the town, a choice that the council said would lower costs and "
+      "keep the look of the historic harbour intact for visitors.")
+P4 = ("The mayor, Helen Vasquez, said the project was the largest public works scheme the town had seen in a "
+      "generation. She thanked the fishing cooperative for its patience and promised that the main quay would stay "
+      "open to boats during most of the construction period.")
+PARAGRAPHS = [P1, P2, P3, P4]
+
+# A one-sentence, present-tense description of a photo.
+PHOTO_DESCRIPTION = "Workers inspect the damaged section of the harbour wall at low tide."
+
+
+def dump(*parts: str) -> str:
+    """Blocks of a dump, separated by blank lines."""
+    return "\n\n".join(parts)
+
+
+def find_block(doc: newsclean.Document, start: str) -> newsclean.Block:
+    """The one block of ``doc`` whose text starts with ``start``."""
+    found = [b for b in doc.blocks if b.text.startswith(start)]
+    assert len(found) == 1, f"expected one block starting with {start!r}, got {[b.text for b in found]}"
+    return found[0]
+
+
+def end_marked(paragraph: str) -> str:
+    """The paragraph with the wire-style end mark: "...last sentence./." """
+    return paragraph.removesuffix(".") + "./."
+
+
+def removed_texts(record: dict, stage: str | None = None) -> list[str]:
+    return [r["text"] for r in record["removed"] if stage is None or r["stage"] == stage]
+
+
+def test_fixture_paragraphs_are_long_multi_sentence_prose():
+    """The long paragraphs the tests lean on have 40+ words and two sentences or more."""
+    for p in PARAGRAPHS:
+        f = Features(p)
+        assert f.n_words >= 40, p
+        assert f.n_sentences >= 2, p
+
+
+# ---------------------------------------------------------------------------
+# normalise
+# ---------------------------------------------------------------------------
+
+class TestNormalise:
+    """Unicode NFC and white space, without changing any word."""
+
+    def test_crlf_and_lone_cr_become_newlines(self):
+        counts: dict[str, int] = {}
+        assert normalise_text("Harbour wall\r\nto be rebuilt\r\nin spring\rnext year", counts) == \
+            "Harbour wall\nto be rebuilt\nin spring\nnext year"
+        assert counts["crlf"] == 3
+
+    def test_no_break_spaces_become_plain_spaces(self):
+        counts: dict[str, int] = {}
+        text = "a 12\u00a0million dollar plan for the 2\u202fkm wall"
+        assert normalise_text(text, counts) == "a 12 million dollar plan for the 2 km wall"
+        assert counts["no_break_spaces"] == 2
+
+    def test_zero_width_space_is_removed(self):
+        counts: dict[str, int] = {}
+        assert normalise_text("harbour\u200bwall and the quay\u200b", counts) == "harbourwall and the quay"
+        assert counts["invisible_chars"] == 2
+
+    def test_soft_hyphen_is_removed(self):
+        assert normalise_text("the fishing co\u00adoperative") == "the fishing cooperative"
+
+    def test_zero_width_joiner_and_non_joiner_are_kept(self):
+        text = "emoji \U0001F468\u200d\U0001F373 and Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+        assert normalise_text(text) == text
+
+    def test_trailing_spaces_and_tabs_are_stripped(self):
+        counts: dict[str, int] = {}
+        assert normalise_text("The quay stays open.   \nBoats may moor there. \t\nEnd", counts) == \
+            "The quay stays open.\nBoats may moor there.\nEnd"
+        assert counts["trailing_space_chars"] > 0
+
+    def test_whitespace_only_lines_become_empty(self):
+        assert normalise_text("First paragraph.\n   \n\t\n\u00a0\nSecond paragraph.") == \
+            "First paragraph.\n\n\n\nSecond paragraph."
+
+    def test_decomposed_accent_is_composed_to_nfc(self):
+        out = normalise_text("the cafe\u0301 on the quay")
+        assert out == "the caf\u00e9 on the quay"
+        assert len(out) == len("the cafe on the quay")
+
+    def test_words_and_punctuation_are_unchanged(self):
+        text = ("“Naïve” plans — said Zoë Brontë — won’t save Tiếng Việt signs, "
+                "Ελλάδα or 東京 (12%); e-mail: harbour@larkfield.example!")
+        assert normalise_text(text) == text
+
+    def test_plain_ascii_text_is_returned_unchanged(self):
+        text = "Larkfield council meets on Tuesday.\n\nThe vote is expected at noon."
+        assert normalise_text(text) == text
+
+    def test_pipeline_reports_normalisation_counts(self):
+        record = newsclean.clean(HEADLINE + "\r\n\r\n" + P1.replace("12 million", "12\u00a0million"))
+        assert record["stats"]["normalised"]["crlf"] == 2
+        assert record["stats"]["normalised"]["no_break_spaces"] == 1
+        assert "12 million" in record["text"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("ab Zé\u0301\u00a0\u202f\u200b\u00ad\t\r\n\x0b\u3000.")),
+                   max_size=40) | st.text(max_size=40))
+    def test_normalised_text_is_stable_and_clean(self, text):
+        once = normalise_text(text)
+        assert normalise_text(once) == once
+        assert "\r" not in once and "\u00a0" not in once and "\u200b" not in once
+        assert not any(line.endswith((" ", "\t")) for line in once.split("\n"))
+
+
+# ---------------------------------------------------------------------------
+# segment
+# ---------------------------------------------------------------------------
+
+WRAPPED = (
+    "The harbour master of Larkfield warned on Friday that the\n"
+    "outer wall could fail again if another storm arrived before\n"
+    "the repairs were finished.\n"
+    "Fishing crews have been told to use the inner basin until\n"
+    "the engineers declare the quay safe for heavy boats."
+)
+
+
+class TestSegment:
+    """Lines, list items with their continuation lines, re-joined hard-wrapped prose."""
+
+    def test_each_line_is_a_block(self):
+        blocks = segment("The wall is old.\nIt was built in 1887.\nIt will be rebuilt.")
+        assert [b.text for b in blocks] == ["The wall is old.", "It was built in 1887.", "It will be rebuilt."]
+        assert [b.kind for b in blocks] == ["line", "line", "line"]
+
+    def test_blank_lines_separate_blocks_and_are_not_blocks(self):
+        blocks = segment("\n\nFirst paragraph here.\n\n\nSecond paragraph here.\n\n")
+        assert [b.text for b in blocks] == ["First paragraph here.", "Second paragraph here."]
+        assert [b.line_no for b in blocks] == [3, 6]
+        assert [b.index for b in blocks] == [0, 1]
+
+    def test_list_item_keeps_indented_continuation_lines(self):
+        blocks = segment("The plan has two parts:\n"
+                         "- Rebuild the outer wall\n"
+                         "  with stone from the old quarry\n"
+                         "- Raise the main quay")
+        assert [b.kind for b in blocks] == ["line", "item", "item"]
+        assert blocks[1].text == "- Rebuild the outer wall\nwith stone from the old quarry"
+        assert blocks[2].text == "- Raise the main quay"
+
+    def test_list_item_keeps_continuation_after_blank_line_at_its_text_column(self):
+        blocks = segment("- Rebuild the outer wall\n"
+                         "\n"
+                         "  The work starts in May.\n"
+                         "- Raise the main quay")
+        assert len(blocks) == 2
+        assert blocks[0].kind == "item"
+        assert blocks[0].text == "- Rebuild the outer wall\nThe work starts in May."
+        assert blocks[1].text == "- Raise the main quay"
+
+    def test_line_after_blank_line_at_another_column_is_not_a_continuation(self):
+        blocks = segment("- Rebuild the outer wall\n"
+                         "\n"
+                         "      Deeper than the item's text column.")
+        assert [b.text for b in blocks] == ["- Rebuild the outer wall", "Deeper than the item's text column."]
+
+    def test_line_back_at_the_bullet_column_ends_the_item(self):
+        blocks = segment("* Rebuild the outer wall\n"
+                         "    with stone from the quarry\n"
+                         "Work starts in May.")
+        assert [b.kind for b in blocks] == ["item", "line"]
+        assert blocks[1].text == "Work starts in May."
+
+    def test_numbered_items_are_items(self):
+        blocks = segment("1. Survey the site\n   in March\n2. Order the stone")
+        assert [b.kind for b in blocks] == ["item", "item"]
+        assert blocks[0].text == "1. Survey the site\nin March"
+
+    def test_hard_wrapped_prose_is_joined_into_paragraphs(self):
+        blocks = segment(WRAPPED)
+        assert [b.kind for b in blocks] == ["wrapped", "wrapped"]
+        assert blocks[0].text == ("The harbour master of Larkfield warned on Friday that the outer wall could fail "
+                                  "again if another storm arrived before the repairs were finished.")
+        assert blocks[1].text == ("Fishing crews have been told to use the inner basin until the engineers declare "
+                                  "the quay safe for heavy boats.")
+        assert blocks[1].line_no == 4
+
+    def test_headline_above_wrapped_prose_is_not_joined_to_it(self):
+        blocks = segment("Harbour master warns of new storm damage\n" + WRAPPED)
+        assert blocks[0].text == "Harbour master warns of new storm damage"
+        assert blocks[0].kind == "line"
+        assert blocks[1].text.startswith("The harbour master of Larkfield warned")
+
+    def test_line_per_paragraph_dump_is_not_joined(self):
+        blocks = segment("\n".join([HEADLINE, P1, P2, P3]))
+        assert [b.text for b in blocks] == [HEADLINE, P1, P2, P3]
+        assert all(b.kind == "line" for b in blocks)
+
+    def test_a_single_mid_sentence_break_is_not_taken_as_wrapping(self):
+        blocks = segment("The ferry to the islands will run twice a day from\n"
+                         "next week, the operator said.\n"
+                         "Tickets go on sale on Monday.")
+        assert len(blocks) == 3
+
+    def test_wrapped_paragraphs_reach_the_text_joined(self):
+        record = newsclean.clean(dump(HEADLINE, WRAPPED))
+        assert record["text"] == (
+            "The harbour master of Larkfield warned on Friday that the outer wall could fail again if another "
+            "storm arrived before the repairs were finished.\n\n"
+            "Fishing crews have been told to use the inner basin until the engineers declare the quay safe for "
+            "heavy boats.")
+
+
+# ---------------------------------------------------------------------------
+# widgets
+# ---------------------------------------------------------------------------
+
+class TestWidgets:
+    """Comment boxes and reader prompts are boilerplate."""
+
+    @pytest.mark.parametrize("widget, reason", [
+        ("Comment", "comment heading"),
+        ("Comments (3)", "comment heading"),
+        ("Leave a reply", "comment heading"),
+        ("You have 250/250 characters left", "char counter"),
+        ("Please enter at least 15 characters", "min length prompt"),
+        ("Share on Facebook | Twitter", "share prompt"),
+    ])
+    def test_widget_after_the_article_is_boilerplate(self, widget, reason):
+        text = dump(HEADLINE, P1, P2, P3, widget)
+        block = find_block(newsclean.analyse(text), widget)
+        assert (block.label, block.stage, block.reason) == (Label.BOILERPLATE, "widgets", reason)
+        record = newsclean.clean(text, keep_removed=True)
+        assert widget in removed_texts(record, "widgets")
+        assert widget not in record["text"]
+
+    def test_comment_box_of_several_widgets_is_all_removed(self):
+        box = ["Comments (4)", "Leave a reply", "You have 180/180 characters left",
+               "Please enter at least 20 characters"]
+        record = newsclean.clean(dump(HEADLINE, P1, P2, *box), keep_removed=True)
+        assert removed_texts(record, "widgets") == box
+        assert record["text"] == dump(P1, P2)
+
+    @pytest.mark.parametrize("sentence", [
+        "Readers posted more than 200 comments on the council website, a spokesman said.",
+        "The character of the old town will be kept, officials promised.",
+        "Share prices of the building firm rose sharply, analysts said.",
+        "The new passwords must contain at least 12 characters, the town's IT office said.",
+        "The children's play has only four characters left on stage in its final act, the director said.",
+        "Pupils were asked to write 300 words about the harbour, the head teacher said.",
+    ])
+    def test_body_sentence_mentioning_comments_or_characters_is_left_alone(self, sentence):
+        text = dump(HEADLINE, P1, P2, sentence, P3)
+        block = find_block(newsclean.analyse(text), sentence)
+        assert block.stage != "widgets"
+        assert block.label is Label.BODY
+        assert sentence in newsclean.clean(text)["text"]
+
+
+# ---------------------------------------------------------------------------
+# furniture
+# ---------------------------------------------------------------------------
+
+class TestFurniture:
+    """Image placeholders, separators, timestamp lines, menus -> boilerplate."""
+
+    @pytest.mark.parametrize("line, reason", [
+        ("10:31, 05/06/2024", "timestamp"),
+        ("Updated: Tuesday, March 4, 2025 09:15 GMT", "timestamp"),
+        ("harbour-wall-2024.png)", "image placeholder"),
+        ("[image-123]", "image placeholder"),
+        ("* * *", "separator"),
+        ("---", "separator"),
+    ])
+    def test_furniture_between_paragraphs_is_boilerplate(self, line, reason):
+        text = dump(HEADLINE, P1, line, P2, P3)
+        block = find_block(newsclean.analyse(text), line)
+        assert (block.label, block.stage, block.reason) == (Label.BOILERPLATE, "furniture", reason)
+        record = newsclean.clean(text, keep_removed=True)
+        assert line in removed_texts(record, "furniture")
+        assert record["text"] == dump(P1, P2, P3)
+
+    @pytest.mark.parametrize("menu", ["English | Français", "Home | News | Sport | Weather"])
+    def test_menu_or_language_switcher_is_boilerplate(self, menu):
+        text = dump(menu, HEADLINE, P1, P2)
+        block = find_block(newsclean.analyse(text), menu)
+        assert (block.label, block.stage, block.reason) == (Label.BOILERPLATE, "furniture", "menu")
+        assert newsclean.clean(text)["title"] == HEADLINE
+
+    def test_body_sentence_with_a_date_and_time_is_not_a_timestamp(self):
+        sentence = "The storm reached Larkfield at 10:30 pm on 5 June 2024, the weather office said."
+        block = find_block(newsclean.analyse(dump(HEADLINE, P1, P2, sentence, P3)), sentence)
+        assert block.stage != "furniture"
+        assert block.label is Label.BODY
+
+
+# ---------------------------------------------------------------------------
+# teasers
+# ---------------------------------------------------------------------------
+
+TEASER_1 = "Ferry timetable changes for the summer season"
+SUMMARY_1 = "The regional ferry operator will add two evening crossings between Larkfield and the islands from June."
+TEASER_2 = "New fish market opens on the east quay"
+SUMMARY_2 = "Traders moved into the new covered hall on Saturday after three years of building work."
+
+
+class TestTeasers:
+    """Lists of links to other articles become ``related`` items."""
+
+    def test_related_heading_with_title_summary_pairs(self):
+        text = dump(HEADLINE, P1, P2, P3, "Related news", TEASER_1, SUMMARY_1, TEASER_2, SUMMARY_2)
+        record = newsclean.clean(text, keep_removed=True)
+        assert record["related"] == [
+            {"title": TEASER_1, "section": None, "summary": SUMMARY_1},
+            {"title": TEASER_2, "section": None, "summary": SUMMARY_2},
+        ]
+        assert record["text"] == dump(P1, P2, P3)
+        assert "Related news" in removed_texts(record, "teasers")
+
+    def test_teaser_blocks_are_labelled_related(self):
+        doc = newsclean.analyse(dump(HEADLINE, P1, P2, "Related news", TEASER_1, SUMMARY_1))
+        assert find_block(doc, "Related news").label is Label.BOILERPLATE
+        for start in (TEASER_1, SUMMARY_1):
+            block = find_block(doc, start)
+            assert (block.label, block.stage) == (Label.RELATED, "teasers")
+
+    def test_list_items_with_repeated_title_section_tag_and_summary(self):
+        items = (f"- {TEASER_1}\n  {TEASER_1}\n  REGION -\n  {SUMMARY_1}\n"
+                 f"- {TEASER_2}\n  {TEASER_2}\n  ECONOMY -\n  {SUMMARY_2}")
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, "Recent news", items), keep_removed=True)
+        assert record["related"] == [
+            {"title": TEASER_1, "section": "REGION", "summary": SUMMARY_1},
+            {"title": TEASER_2, "section": "ECONOMY", "summary": SUMMARY_2},
+        ]
+        # the second copy of each title is accounted for, not lost
+        assert removed_texts(record, "teasers").count(TEASER_1) == 1
+        assert removed_texts(record, "teasers").count(TEASER_2) == 1
+        assert record["text"] == dump(P1, P2, P3)
+
+    def test_dateline_tag_of_a_teaser_summary_is_taken_off_the_summary(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, "Related news", TEASER_1, "(ABC) - " + SUMMARY_1),
+                                 keep_removed=True)
+        assert record["related"] == [{"title": TEASER_1, "section": None, "summary": SUMMARY_1}]
+        assert "(ABC) -" in removed_texts(record, "teasers")
+
+    def test_number_of_a_numbered_teaser_is_not_part_of_its_title(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, "Related news", f"1. {TEASER_1}\n2. {TEASER_2}"),
+                                 keep_removed=True)
+        assert [item["title"] for item in record["related"]] == [TEASER_1, TEASER_2]
+
+    def test_run_of_dash_bulleted_headline_links_without_heading_is_related(self):
+        links = f"- {TEASER_1}\n- {TEASER_2}\n- Lifeboat crew rescues two kayakers off Gull Point"
+        record = newsclean.clean(dump(HEADLINE, P1, P2, links))
+        assert [item["title"] for item in record["related"]] == [
+            TEASER_1, TEASER_2, "Lifeboat crew rescues two kayakers off Gull Point"]
+        assert record["text"] == dump(P1, P2)
+
+    @pytest.mark.parametrize("gap", ["\n", "\n\n"])
+    def test_bulleted_list_introduced_by_a_colon_is_left_alone(self, gap):
+        intro = "The plan sets out three main goals for the harbour:"
+        items = ["- Rebuild the broken section of the outer wall",
+                 "- Raise the height of the main quay by half a metre",
+                 "- Install new pumps in the waterfront district"]
+        doc = newsclean.analyse(dump(HEADLINE, P1, intro + gap + "\n".join(items), P3))
+        assert doc.related == []
+        for item in items:
+            block = find_block(doc, item)
+            assert block.label is Label.BODY
+        record = newsclean.clean(dump(HEADLINE, P1, intro + gap + "\n".join(items), P3))
+        assert record["related"] == []
+        assert "\n\n".join(items) in record["text"]
+
+
+# ---------------------------------------------------------------------------
+# end_marker
+# ---------------------------------------------------------------------------
+
+FOOTER = "Tell us what you think about the new plan by writing to the editor at our office."
+
+
+class TestEndMarker:
+    """'./.' and a glued agency tag end the article and are cut off."""
+
+    def test_end_marker_is_cut_and_the_final_period_stays(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, end_marked(P3)), keep_removed=True)
+        assert record["text"] == dump(P1, P2, P3)
+        assert record["text"].endswith("intact for visitors.")
+        assert "./." not in record["text"] and "/." not in record["text"]
+        assert [r["stage"] for r in record["removed"]] == ["end_marker"]
+
+    def test_end_marker_after_a_space_is_cut(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3 + " ./."))
+        assert record["text"] == dump(P1, P2, P3)
+
+    def test_agency_tag_glued_to_the_last_sentence_is_cut(self):
+        text = dump(HEADLINE, P1, P2, P3 + "-XYZ")  # "...intact for visitors.-XYZ"
+        block = find_block(newsclean.analyse(text), P3[:40])
+        assert block.tail is not None
+        assert (block.tail.text, block.tail.stage, block.tail.reason) == ("-XYZ", "end_marker", "agency end tag")
+        record = newsclean.clean(text, keep_removed=True)
+        assert record["text"] == dump(P1, P2, P3)
+        assert "-XYZ" in removed_texts(record, "end_marker")
+
+    def test_text_after_the_end_marker_paragraph_is_removed(self):
+        after = [FOOTER, "All rights reserved by the publisher of this page."]
+        record = newsclean.clean(dump(HEADLINE, P1, end_marked(P2), *after), keep_removed=True)
+        assert record["text"] == dump(P1, P2)
+        assert record["captions"] == []
+        assert removed_texts(record, "body") == after
+
+    def test_teaser_after_the_end_marker_is_still_related(self):
+        record = newsclean.clean(dump(HEADLINE, P1, end_marked(P2), "Related news", TEASER_1, SUMMARY_1))
+        assert record["related"] == [{"title": TEASER_1, "section": None, "summary": SUMMARY_1}]
+        assert record["text"] == dump(P1, P2)
+
+    def test_end_marker_on_a_line_of_its_own_ends_the_article(self):
+        after = [FOOTER, "All rights reserved by the publisher of this page."]
+        record = newsclean.clean(dump(HEADLINE, P1, P2, "./.", *after), keep_removed=True)
+        assert record["text"] == dump(P1, P2)
+        assert record["captions"] == []
+        assert removed_texts(record, "body") == after
+
+
+# ---------------------------------------------------------------------------
+# title
+# ---------------------------------------------------------------------------
+
+class TestTitle:
+    """The headline: the nearest headline-like line above the lead."""
+
+    def test_headline_above_the_lead_is_the_title(self):
+        text = dump(HEADLINE, P1, P2)
+        record = newsclean.clean(text)
+        assert record["title"] == HEADLINE
+        assert record["text"] == dump(P1, P2)
+        block = find_block(newsclean.analyse(text), HEADLINE)
+        assert (block.label, block.stage) == (Label.TITLE, "title")
+
+    def test_blocks_above_the_headline_are_page_header(self):
+        record = newsclean.clean(dump("Local News", HEADLINE, P1, P2), keep_removed=True)
+        assert record["title"] == HEADLINE
+        assert removed_texts(record, "title") == ["Local News"]
+
+    def test_dump_opening_straight_into_the_lead_has_no_title(self):
+        record = newsclean.clean(dump(P1, P2, P3))
+        assert record["title"] is None
+        assert record["text"] == dump(P1, P2, P3)
+
+    def test_short_one_sentence_first_paragraph_with_a_period_is_not_a_title(self):
+        first = "Work on the wall starts in May."
+        record = newsclean.clean(dump(first, P1, P2, P3))
+        assert record["title"] is None
+        assert record["text"].startswith(first + "\n\n")
+
+    def test_question_headline_above_the_lead_is_the_title(self):
+        question = "Can Larkfield save its old harbour before next winter?"
+        record = newsclean.clean(dump(question, P1, P2, P3))
+        assert record["title"] == question
+        assert record["text"] == dump(P1, P2, P3)
+
+
+# ---------------------------------------------------------------------------
+# dateline
+# ---------------------------------------------------------------------------
+
+class TestDateline:
+    """The tag that opens the lead is cut off and reported as dateline."""
+
+    @pytest.mark.parametrize("tag, dateline", [
+        ("ABC - ", "ABC"),
+        ("(XYZ) – ", "XYZ"),
+        ("Springfield (AP) - ", "Springfield (AP)"),
+        ("LARKFIELD, March 4 (Reuters) - ", "LARKFIELD, March 4 (Reuters)"),
+        ("Larkfield — ", "Larkfield"),
+    ])
+    def test_dateline_tag_is_cut_off_the_lead(self, tag, dateline):
+        record = newsclean.clean(dump(HEADLINE, tag + P1, P2, P3), keep_removed=True)
+        assert record["dateline"] == dateline
+        assert record["text"] == dump(P1, P2, P3)
+        assert record["text"].startswith("The city council")
+        assert record["removed"] == []  # the tag is reported once, as the dateline
+
+    def test_dateline_without_a_headline(self):
+        record = newsclean.clean(dump("ABC - " + P1, P2))
+        assert (record["title"], record["dateline"]) == (None, "ABC")
+        assert record["text"].startswith("The city council")
+
+    def test_tag_on_a_later_paragraph_is_not_a_dateline(self):
+        record = newsclean.clean(dump(HEADLINE, P1, "XYZ - " + P2, P3))
+        assert record["dateline"] is None
+        assert "XYZ - Residents" in record["text"]
+
+    def test_only_the_lead_loses_its_tag(self):
+        record = newsclean.clean(dump(HEADLINE, "ABC - " + P1, "XYZ - " + P2, P3))
+        assert record["dateline"] == "ABC"
+        assert "XYZ - Residents" in record["text"]
+
+    def test_dateline_lead_below_an_uncredited_caption(self):
+        record = newsclean.clean(dump(HEADLINE, PHOTO_DESCRIPTION, "(XYZ) – " + P1, P2, P3))
+        assert record["dateline"] == "XYZ"
+        assert record["text"] == dump(P1, P2, P3)
+
+    def test_dash_inside_the_first_sentence_is_not_a_dateline(self):
+        lead = "Mayor Helen Vasquez - who took office in May - said the plan was a turning point. " + P1
+        record = newsclean.clean(dump(HEADLINE, lead, P2))
+        assert record["dateline"] is None
+        assert record["text"].startswith("Mayor Helen Vasquez - who")
+
+    def test_dateline_on_a_line_of_its_own_above_a_lead_opening_with_a_dash(self):
+        record = newsclean.clean(dump(HEADLINE, "Larkfield (AP)", "– " + P1, P2))
+        assert record["dateline"] == "Larkfield (AP)"
+        assert record["byline"] is None
+        assert record["text"] == dump(P1, P2)
+
+
+# ---------------------------------------------------------------------------
+# byline
+# ---------------------------------------------------------------------------
+
+class TestByline:
+    """A lone author or credit line after the headline or after the article."""
+
+    def test_name_after_the_last_paragraph_followed_by_a_comment_widget(self):
+        text = dump(HEADLINE, P1, P2, P3, "Martin Okafor", "Comments (2)")
+        record = newsclean.clean(text)
+        assert record["byline"] == "Martin Okafor"
+        assert record["text"] == dump(P1, P2, P3)
+        block = find_block(newsclean.analyse(text), "Martin Okafor")
+        assert (block.label, block.stage) == (Label.BYLINE, "byline")
+
+    def test_source_line_at_the_end_is_the_byline(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, "Source: ABC"))
+        assert record["byline"] == "Source: ABC"
+        assert record["text"] == dump(P1, P2, P3)
+
+    def test_name_after_the_end_marker_is_the_byline(self):
+        record = newsclean.clean(dump(HEADLINE, P1, end_marked(P2), "Martin Okafor", FOOTER), keep_removed=True)
+        assert record["byline"] == "Martin Okafor"
+        assert record["text"] == dump(P1, P2)
+        assert FOOTER in removed_texts(record, "body")
+
+    def test_by_line_between_headline_and_lead(self):
+        record = newsclean.clean(dump(HEADLINE, "By Martin Okafor", P1, P2))
+        assert record["byline"] == "By Martin Okafor"
+        assert record["text"] == dump(P1, P2)
+
+    def test_capitals_only_name_as_the_very_last_line_is_the_byline(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, "MARTIN OKAFOR"))
+        assert record["byline"] == "MARTIN OKAFOR"
+
+    def test_short_capitalised_name_as_the_very_last_line_is_the_byline(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, "Martin Okafor"))
+        assert record["byline"] == "Martin Okafor"
+        assert record["text"] == dump(P1, P2, P3)
+
+    def test_long_capitalised_words_as_the_very_last_line_are_not_taken(self):
+        """They may be a phrase cut short by truncation: they stay in the text."""
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, "Provincial Commissioner"))
+        assert record["byline"] is None
+        assert record["text"] == dump(P1, P2, P3, "Provincial Commissioner")
+
+    @pytest.mark.parametrize("quote", [
+        ("\"We have waited a long time for this wall to be fixed, and now we can finally plan for the future of "
+         "the harbour,\" said Tomas Reilly, who has fished from Larkfield for thirty years."),
+        "“This is the best news the harbour has had in years.”",
+    ])
+    def test_quote_that_ends_the_article_stays_in_the_text(self, quote):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, quote))
+        assert record["byline"] is None
+        assert record["text"] == dump(P1, P2, quote)
+
+
+# ---------------------------------------------------------------------------
+# captions (and credits)
+# ---------------------------------------------------------------------------
+
+class TestCaptions:
+    """Photo descriptions between paragraphs -> captions."""
+
+    def test_present_tense_photo_description_between_long_paragraphs(self):
+        text = dump(HEADLINE, P1, P2, PHOTO_DESCRIPTION, P3, P4)
+        record = newsclean.clean(text)
+        assert record["captions"] == [PHOTO_DESCRIPTION]
+        assert record["text"] == dump(P1, P2, P3, P4)
+        block = find_block(newsclean.analyse(text), PHOTO_DESCRIPTION)
+        assert (block.label, block.stage) == (Label.CAPTION, "captions")
+
+    def test_name_and_present_tense_verb_caption(self):
+        caption = "Mayor Helen Vasquez speaks at the council meeting in Larkfield."
+        record = newsclean.clean(dump(HEADLINE, P1, P2, caption, P3, P4))
+        assert record["captions"] == [caption]
+
+    @pytest.mark.parametrize("caption", [
+        "Fishing boats wait along the main quay in Larkfield. (Photo: Dana Whitfield)",
+        "Fishing boats moored along the main quay in Larkfield (Photo: Dana Whitfield)",
+    ])
+    def test_block_ending_with_a_photo_credit_is_a_caption(self, caption):
+        text = dump(HEADLINE, P1, P2, caption, P3)
+        record = newsclean.clean(text)
+        assert record["captions"] == [caption]
+        assert record["text"] == dump(P1, P2, P3)
+        block = find_block(newsclean.analyse(text), caption)
+        assert (block.label, block.stage) == (Label.CAPTION, "credits")
+
+    def test_short_reported_speech_paragraph_stays_body(self):
+        sentence = "He said the work would continue next year."
+        record = newsclean.clean(dump(HEADLINE, P1, P2, sentence, P3, P4))
+        assert record["captions"] == []
+        assert record["text"] == dump(P1, P2, sentence, P3, P4)
+
+    def test_short_past_tense_narrative_paragraph_stays_body(self):
+        sentence = "Work on the north pier began in 2019 but stopped a year later when the money ran out."
+        record = newsclean.clean(dump(HEADLINE, P1, P2, sentence, P3, P4))
+        assert record["captions"] == []
+        assert record["text"] == dump(P1, P2, sentence, P3, P4)
+
+    @pytest.mark.parametrize("headline", [HEADLINE, None])
+    def test_the_lead_is_never_a_caption(self, headline):
+        """Even a lead that reads like a photo description, with or without a headline above."""
+        text = dump(*([headline] if headline else []), PHOTO_DESCRIPTION, P1, P2, P3)
+        doc = newsclean.analyse(text)
+        lead = find_block(doc, PHOTO_DESCRIPTION)
+        assert doc.lead_index == lead.index
+        assert lead.label is Label.BODY
+        assert newsclean.clean(text)["captions"] == []
+
+    def test_sentence_introducing_a_list_is_not_a_caption(self):
+        intro = "The plan sets out three main goals for the harbour:"
+        items = "- Rebuild the broken section of the outer wall\n- Raise the height of the main quay by half a metre"
+        record = newsclean.clean(dump(HEADLINE, P1, intro, items, P3))
+        assert record["captions"] == []
+        assert intro in record["text"]
+
+
+# ---------------------------------------------------------------------------
+# body
+# ---------------------------------------------------------------------------
+
+class TestBody:
+    """What no earlier stage claimed; paragraphs joined by a blank line."""
+
+    def test_remaining_paragraphs_are_the_text_joined_by_a_blank_line(self):
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, P4))
+        assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}\n\n{P4}"
+        assert record["stats"]["blocks"]["body"] == 4
+        assert record["stats"]["chars_out"] == len(record["text"])
+
+    def test_paragraphs_without_blank_lines_are_joined_by_a_blank_line(self):
+        record = newsclean.clean("\n".join([HEADLINE, P1, P2]))
+        assert record["text"] == f"{P1}\n\n{P2}"
+
+    def test_every_block_ends_with_a_label(self):
+        text = dump("English | Français", HEADLINE, "ABC - " + P1, PHOTO_DESCRIPTION, P2, end_marked(P3),
+                    "Martin Okafor", "Comments (2)", "Related news", TEASER_1, SUMMARY_1)
+        doc = newsclean.analyse(text)
+        assert all(b.label is not None and b.stage for b in doc.blocks)
+
+    def test_free_block_above_the_lead_is_page_header(self):
+        """With captions off, a line between the headline and the lead is dropped as header."""
+        line = "Listen to this article:"
+        doc = newsclean.analyse(dump(HEADLINE, line, P1, P2), disable=["captions"])
+        block = find_block(doc, line)
+        assert (block.label, block.stage) == (Label.BOILERPLATE, "body")
+        assert block.reason.startswith("above the lead")
+
+    def test_dump_without_prose_is_all_body(self):
+        lines = ["Larkfield Harbour Office", "Opening hours and contacts", "Mooring fees for visiting boats"]
+        doc = newsclean.analyse(dump(*lines))
+        assert [b.label for b in doc.blocks] == [Label.BODY] * 3
+
+
+# ---------------------------------------------------------------------------
+# pipeline
+# ---------------------------------------------------------------------------
+
+class TestPipeline:
+    """Building a pipeline with stages switched off."""
+
+    def test_disabling_captions_leaves_captions_in_the_text(self):
+        text = dump(HEADLINE, P1, P2, PHOTO_DESCRIPTION, P3, P4)
+        doc = Pipeline(disable=["captions"]).run(text)
+        assert find_block(doc, PHOTO_DESCRIPTION).label is Label.BODY
+        record = newsclean.clean(text, disable=["captions"])
+        assert record["captions"] == []
+        assert record["text"] == dump(P1, P2, PHOTO_DESCRIPTION, P3, P4)
+
+    def test_disabled_stage_is_not_run(self):
+        pipeline = Pipeline(disable=["captions"])
+        assert "captions" not in [s.name for s in pipeline.stages]
+        assert pipeline.disabled == ["captions"]
+
+    def test_stages_run_in_the_documented_order(self):
+        names = newsclean.stage_names()
+        assert names[:2] == ["normalise", "segment"]
+        assert names[-1] == "body"
+        assert names.index("widgets") < names.index("teasers") < names.index("captions")
+
+    def test_disabling_an_unknown_stage_raises(self):
+        with pytest.raises(UnknownStageError, match="no_such_stage"):
+            Pipeline(disable=["no_such_stage"])
+
+    @pytest.mark.parametrize("stage", ["segment", "body"])
+    def test_disabling_a_required_stage_raises(self, stage):
+        with pytest.raises(UnknownStageError, match=f"{stage}.*cannot be disabled"):
+            Pipeline(disable=[stage])
+
+    def test_clean_with_a_required_stage_disabled_raises(self):
+        with pytest.raises(UnknownStageError):
+            newsclean.clean(dump(HEADLINE, P1), disable=["body"])
