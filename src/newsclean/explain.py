@@ -30,7 +30,7 @@ def render(doc: Document, console: Console) -> None:
             console.print(Text(f"      ✂ {block.head.label.value} {block.head.text.strip()!r}"
                                f"  ({block.head.stage}: {block.head.reason})", style=STYLES[block.head.label]))
         body = Text("      ")
-        body.append(block.content if (block.head or block.tail) else block.text, style=style)
+        body.append(block.content, style=style)
         console.print(body, overflow="fold")
         if block.tail is not None:
             console.print(Text(f"      ✂ {block.tail.label.value} {block.tail.text.strip()!r}"

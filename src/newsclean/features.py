@@ -215,10 +215,17 @@ class Features:
         return bool(res.compiled("captions", "credit").search(text, start))
 
 
+@lru_cache(maxsize=16384)
+def text_features(text: str) -> Features:
+    """Features of a text, shared by equal texts (a paragraph read again, a line that
+    every page of a site repeats): they depend on the text alone."""
+    return Features(text)
+
+
 def features(block: Block) -> Features:
     f = block.features
     if f is None:
-        f = block.features = Features(block.content if (block.head or block.tail) else block.text)
+        f = block.features = text_features(block.content)
     return f
 
 
@@ -265,3 +272,11 @@ def present_after_name(f: Features) -> bool:
 
 # words that follow a plural noun ("communes of", "Party members and") rather than a verb
 _NOT_AFTER_VERB = frozenset(("of", "and", "or", "nor", "who", "which", "that", "whose"))
+
+
+def is_credit_line(block: Block) -> bool:
+    """A name on its own or a credit line ("By ...", "Source: ...", "Translated by ...")."""
+    if is_name_like(block):
+        return True
+    f = features(block)
+    return f.n_words <= 12 and bool(res.compiled("byline", "prefix").fullmatch(block.content))

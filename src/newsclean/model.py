@@ -72,6 +72,8 @@ class Block:
     @property
     def content(self) -> str:
         """The text that remains once head and tail cuts are taken off."""
+        if self.head is None and self.tail is None:
+            return self.text
         start = len(self.head.text) if self.head else 0
         end = len(self.text) - len(self.tail.text) if self.tail else len(self.text)
         return self.text[start:end].strip()

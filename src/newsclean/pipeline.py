@@ -1,10 +1,21 @@
-"""The pipeline: runs the stages in order over one dump."""
+"""The pipeline: runs the stages in order over one dump, until its text is stable.
+
+Stages decide a block partly from its neighbours. Once captions, boilerplate and
+teasers are taken out, the body's paragraphs have other neighbours, and a second
+cleaning of the output text could decide differently. So the pipeline reads its own
+result again, exactly as ``clean(record["text"])`` would, and where that reading
+finds more to take out, it labels the original blocks accordingly ("on a second
+reading"). It repeats until the text no longer changes (at most MAX_REREADS times):
+the output is a fixed point, and cleaning it again changes nothing.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .model import Document
+from .model import Block, Document, Label
 from .stages import STAGE_CLASSES, Stage
+
+MAX_REREADS = 4
 
 
 class UnknownStageError(ValueError):
@@ -33,7 +44,58 @@ class Pipeline:
         self.disabled = sorted(off)
 
     def run(self, text: str, source: str | None = None) -> Document:
-        doc = Document(raw=text, source=source, text=text)
+        doc = self._run_stages(Document(raw=text, source=source, text=text))
+        for _ in range(MAX_REREADS):
+            if not self._reread(doc):
+                break
+        return doc
+
+    def _run_stages(self, doc: Document) -> Document:
         for stage in self.stages:
             stage(doc)
         return doc
+
+    def _reread(self, doc: Document) -> bool:
+        """Clean the body text again; carry what that finds back to ``doc``.
+
+        Returns whether anything changed (so another reading is due)."""
+        body = [b for b in doc.blocks if b.label is Label.BODY]
+        if not body:
+            return False
+        text = "\n\n".join(b.content for b in body)
+        again = self._run_stages(Document(raw=text, text=text))
+        if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
+                == again.blocks and len(again.blocks) == len(body):
+            return False  # read again, the text is the same: a fixed point
+        if len(again.blocks) != len(body):
+            return False  # the text does not read back block for block; leave it as it is
+        changed = False
+        for old, new in zip(body, again.blocks):
+            changed |= _carry(old, new)
+        mapping = {new.index: old.index for old, new in zip(body, again.blocks)}
+        for item in again.related:
+            item.blocks = [mapping[i] for i in item.blocks]
+            doc.related.append(item)
+        if again.title_index is not None and doc.title_index is None:
+            doc.title_index = mapping[again.title_index]
+        return changed
+
+
+SECOND_READING = "on a second reading: "
+
+
+def _carry(old: Block, new: Block) -> bool:
+    """Give ``old`` (a body block) what the second reading decided for ``new``."""
+    changed = False
+    if new.label is not Label.BODY:
+        old.label, old.stage, old.reason = new.label, new.stage, SECOND_READING + (new.reason or "")
+        changed = True
+    for side in ("head", "tail"):
+        cut = getattr(new, side)
+        if cut is not None and getattr(old, side) is None:
+            # the cut is a piece of old.content; old has no cut on that side, so its
+            # content starts (head) or ends (tail) where old.text does, up to spaces
+            cut.reason = SECOND_READING + cut.reason
+            (old.cut_head if side == "head" else old.cut_tail)(cut)
+            changed = True
+    return changed

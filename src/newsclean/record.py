@@ -14,11 +14,13 @@ LABELS = [label.value for label in Label]
 
 
 def _clean_byline(text: str) -> str:
+    """The credit line without the separators around it ("NGUYỄN TRƯỜNG |")."""
     return text.strip().strip("|–—-").strip()
 
 
 def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = False) -> dict:
-    title = dateline = byline = None
+    title = dateline = None
+    bylines: list[str] = []
     paragraphs: list[str] = []
     captions: list[str] = []
     removed: list[dict] = []
@@ -38,7 +40,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
                 drop(cut.stage, cut.text.strip(), cut.reason)
         if block.tail is not None:
             drop(block.tail.stage, block.tail.text.strip(), block.tail.reason)
-        content = block.content if (block.head or block.tail) else block.text
+        content = block.content
         if label is Label.BODY:
             if content:
                 paragraphs.append(content)
@@ -46,8 +48,12 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
             captions.append(content)
         elif label is Label.TITLE and title is None:
             title = content
-        elif label is Label.BYLINE and byline is None:
-            byline = _clean_byline(content)
+        elif label is Label.BYLINE:
+            value = _clean_byline(content)
+            if value in bylines:
+                drop(block.stage or "", content, "the same credit line again")
+            else:
+                bylines.append(value)
         elif label is Label.DATELINE and dateline is None:
             dateline = content.strip("()") if content.startswith("(") and content.endswith(")") else content
         elif label is Label.RELATED:
@@ -65,7 +71,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
         "source": doc.source,
         "title": title,
         "dateline": dateline,
-        "byline": byline,
+        "byline": "; ".join(bylines) if bylines else None,
         "text": text,
         "captions": captions,
         "related": related,

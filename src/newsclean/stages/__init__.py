@@ -17,7 +17,7 @@ from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
     Normalise, Segment, EndMarker, Widgets, Furniture, Teasers, Credits,
-    Title, Dateline, Byline, Captions, Body,
+    Title, Dateline, Captions, Byline, Body,
 )
 
 __all__ = ["STAGE_CLASSES", "Stage"] + [c.__name__ for c in STAGE_CLASSES]

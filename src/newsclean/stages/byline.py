@@ -3,8 +3,8 @@
 Where: between the headline and the lead ("NGUYỄN TRƯỜNG |", "By Jane Doe"), or
 right after the last paragraph of the article ("Quang Hưng", "VOV", "Source: VNA",
 "Translated by ..."). What: a credit prefix (``[byline] prefix``) or a name (a few
-capitalised words, no sentence). A name that is the very last line of a dump, with
-nothing after it, may be a paragraph cut short by truncation; it is taken only when
+capitalised words, no sentence). A name that is the last line of the text (nothing
+after it but boilerplate) may be a paragraph cut short by truncation; it is taken only when
 it cannot be ordinary words: a prefix, capitals only, letters outside ASCII, or two to
 four short capitalised tokens (name syllables such as "Hoang Nam", unlike the long
 words of a cut-off phrase such as "Permanent Deputy").
@@ -12,11 +12,12 @@ words of a cut-off phrase such as "Permanent Deputy").
 from __future__ import annotations
 
 from .. import resources as res
-from ..features import features, is_name_like
+from ..features import features, is_credit_line, is_name_like
 from ..model import Block, Document, Label
 from .base import Stage
 
 MAX_NAME_TOKEN = 7  # letters in a name syllable or a short given name
+MAX_RUN = 3         # credit lines in a row after the article
 
 
 class Byline(Stage):
@@ -27,7 +28,7 @@ class Byline(Stage):
         self.prefix = res.compiled("byline", "prefix")
 
     def _prefixed(self, block: Block) -> bool:
-        return features(block).n_words <= 12 and bool(self.prefix.fullmatch(block.text))
+        return features(block).n_words <= 12 and bool(self.prefix.fullmatch(block.content))
 
     def _strong_name(self, block: Block) -> bool:
         t = block.text.strip(" |–—-")
@@ -44,19 +45,32 @@ class Byline(Stage):
             for block in blocks[start:lead]:
                 if block.label is None and (self._prefixed(block) or is_name_like(block)):
                     block.assign(Label.BYLINE, self.name, "author line above the lead")
-        # after the article: the first free block after its end mark, or the last free block
-        candidate = None
+        # after the article: credit lines that end the free blocks ("Quang Hưng" /
+        # "Translated by Mai Anh"), or that stand around the article's end mark
+        free = [b for b in blocks if b.label is None]
         if doc.end_index is not None:
-            candidate = next((b for b in blocks[doc.end_index + 1:] if b.label is None), None)
+            before = [b for b in free if b.index <= doc.end_index]
+            after = [b for b in free if b.index > doc.end_index]
+            run = self._run(list(reversed(before)))[::-1] + self._run(after)
         else:
-            free = [b for b in blocks if b.label is None]
-            if len(free) >= 2:
-                candidate = free[-1]
-        if candidate is None or (lead is not None and candidate.index <= lead):
-            return
-        if not (self._prefixed(candidate) or is_name_like(candidate)):
-            return
-        last_of_dump = candidate.index == len(blocks) - 1
-        if last_of_dump and not (self._prefixed(candidate) or self._strong_name(candidate)):
-            return
-        candidate.assign(Label.BYLINE, self.name, "credit line after the article")
+            run = self._run(list(reversed(free)))[::-1]
+        run = [b for b in run if lead is None or b.index > lead]
+        if run and run[-1] is free[-1] and not (self._prefixed(run[-1]) or self._strong_name(run[-1])):
+            run.pop()  # the text's last line may be a paragraph cut short
+        if len(run) == len(free):
+            return  # credit lines alone are no article
+        for b in run:
+            b.assign(Label.BYLINE, self.name, "credit line after the article")
+
+    def _run(self, blocks: list[Block]) -> list[Block]:
+        """The credit-like blocks at the head of ``blocks``; none if there are more than
+        MAX_RUN of them (then they are a list of names, not the article's credits)."""
+        run = []
+        for b in blocks[:MAX_RUN + 1]:
+            if not self._credit_like(b):
+                break
+            run.append(b)
+        return run if len(run) <= MAX_RUN else []
+
+    def _credit_like(self, block: Block) -> bool:
+        return is_credit_line(block)

@@ -18,7 +18,7 @@ from importlib import resources
 
 import regex
 
-from ..features import Features, features, is_prose, present_after_name
+from ..features import Features, features, is_credit_line, is_prose, present_after_name
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -95,6 +95,18 @@ class _Context:
             i += step
         return None
 
+    def previous_free(self, index: int) -> Block | None:
+        """The nearest earlier block still free: the one the block follows in the text.
+
+        (Only earlier blocks: they are decided already, so a second cleaning of the
+        text sees the same neighbour.)"""
+        i = index - 1
+        while i >= 0:
+            if self.blocks[i].label is None:
+                return self.blocks[i]
+            i -= 1
+        return None
+
     def names(self, block: Block) -> set[str]:
         names = self._names.get(block.index)
         if names is None:
@@ -132,13 +144,14 @@ class Captions(Stage):
             between = float(prev_long and next_long)
         names = ctx.names(block)
         shares = bool(names) and any(nb is not None and not names.isdisjoint(ctx.names(nb)) for nb in (prev, nxt))
-        adjacent = [blocks[i].text for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks)]
-        later = nxt is not None or any(b.label is None and b.kind != "item" for b in blocks[block.index + 1:])
+        before = ctx.previous_free(block.index)
+        later = nxt is not None or any(b.label is None and b.kind != "item" and not is_credit_line(b)
+                                       for b in blocks[block.index + 1:])
         return {
             "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
             "between_longer": between,
             "shares_name": float(shares),
-            "repeated": float(block.text in adjacent),
+            "repeated": float(before is not None and before.content == block.content),
             "last_paragraph": float(not later and f.ends_terminal),
             "truncated_tail": float(last_of_dump and not f.ends_terminal),
         }
@@ -166,8 +179,9 @@ class Captions(Stage):
             if block.index == doc.lead_index:
                 continue
             f = features(block)
-            if not MIN_WORDS <= f.n_words <= MAX_WORDS or block.text.rstrip().endswith(":"):
-                continue  # a line ending with a colon introduces what follows
+            if not MIN_WORDS <= f.n_words <= MAX_WORDS or block.text.rstrip().endswith(":") \
+                    or is_credit_line(block):
+                continue  # a line ending with a colon introduces what follows; a name is no description
             fv = block_features(f)
             fv.update(self.context_features(doc, block, ctx))
             yield block, fv, self.score(fv)

@@ -10,7 +10,7 @@ its own, the lead then opening with a dash.
 from __future__ import annotations
 
 from .. import resources as res
-from ..features import features
+from ..features import features, is_prose
 from ..model import Cut, Document, Label
 from .base import Stage
 from .title import find_lead
@@ -19,6 +19,11 @@ MAX_TAG_WORDS = 6
 LOOK_FURTHER = 2  # prose blocks past the first one searched for a dateline
 STRONG = 3        # the first patterns, whose tags cannot be ordinary words
 CAPTION_WORDS = 40
+MIN_LEAD_WORDS = 3  # words with letters left in the lead once the tag is cut
+
+
+def _letter_words(block) -> int:
+    return sum(1 for w in block.content.split() if any(ch.isalpha() for ch in w))
 
 
 def _caption_like(block) -> bool:
@@ -85,4 +90,8 @@ class Dateline(Stage):
                     break
         if found is not None:
             cut, tag = found
-            doc.blocks[lead].cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", value=tag))
+            block = doc.blocks[lead]
+            block.cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", value=tag))
+            if not is_prose(block) or _letter_words(block) < MIN_LEAD_WORDS:  # must still read as the lead
+                block.head = None
+                block.features = None

@@ -2,15 +2,22 @@
 
 ``./.`` (or ``/.`` after the last sentence) and an agency tag glued to the last
 sentence (``...in particular.-VNA``) are cut off the paragraph and recorded as
-boilerplate; the article ends with that paragraph.
+boilerplate; the article ends with that paragraph. A block that is nothing but the
+mark is boilerplate, and the article ends with the block before it (a lone agency
+tag is left to the byline stage). The first ``./.`` of the dump decides the end;
+without one, the first block that carries an agency tag does.
 """
 from __future__ import annotations
 
 from .. import resources as res
-from ..model import Cut, Document, Label
+from ..model import Block, Cut, Document, Label
 from .base import Stage
 
 TAIL = 24  # end marks stand at the very end of a block: only its tail is searched
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 class EndMarker(Stage):
@@ -21,18 +28,39 @@ class EndMarker(Stage):
         self.final = res.compiled("end_markers", "final")
         self.agency = res.compiled("end_markers", "agency")
 
+    def _take(self, doc: Document, block: Block, pattern, reason: str) -> int | None | bool:
+        """Cut the mark off ``block`` if it ends with one; return the index of the block
+        that ends the article (None: no article before it), or False when no mark."""
+        text = block.content
+        m = pattern.search(text, max(0, len(text) - TAIL))
+        if not m:
+            return False
+        if not _has_words(text[:m.start()]):
+            if pattern is self.agency:
+                return False  # a lone agency tag is a credit line, not a mark
+            block.assign(Label.BOILERPLATE, self.name, reason)
+            before = [b for b in doc.blocks[:block.index] if b.label is None and b.kind != "item"]
+            return before[-1].index if before else None
+        cut_at = len(block.text) - len(text) + m.start() if block.tail is None else m.start()
+        block.cut_tail(Cut(block.text[cut_at:], Label.BOILERPLATE, self.name,
+                           reason if block.tail is None else f"{reason} and {block.tail.reason}"))
+        return block.index
+
     def __call__(self, doc: Document) -> None:
-        for pattern, reason in ((self.final, "end marker"), (self.agency, "agency end tag")):
-            for block in doc.blocks:
-                if block.label is not None or block.kind == "item":
-                    continue
-                m = pattern.search(block.text, max(0, len(block.text) - TAIL))
-                if not m:
-                    continue
-                if m.start() == 0:  # the block is only the mark
-                    block.assign(Label.BOILERPLATE, self.name, reason)
-                    doc.end_index = max(block.index - 1, 0)
-                else:
-                    block.cut_tail(Cut(block.text[m.start():], Label.BOILERPLATE, self.name, reason))
-                    doc.end_index = block.index
-                return
+        candidates = [b for b in doc.blocks if b.label is None and b.kind != "item"]
+        end: int | None | bool = False
+        for block in candidates:
+            end = self._take(doc, block, self.final, "end marker")
+            if end is not False:
+                break
+        # the first agency tag is cut wherever it stands (so that a second cleaning of the
+        # text finds the same one); it ends the article only when no final mark did
+        for block in candidates:
+            if block.label is not None:
+                continue
+            found = self._take(doc, block, self.agency, "agency end tag")
+            if found is not False:
+                if end is False:
+                    end = found
+                break
+        doc.end_index = None if end is False else (-1 if end is None else end)

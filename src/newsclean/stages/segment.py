@@ -77,14 +77,18 @@ def bullet_of(block: Block) -> str:
     return m["bullet"] if m else ""
 
 
-def bare_text(block: Block) -> str:
-    """The block's text without its list bullet."""
-    if block.kind != "item":
-        return block.text
+def item_lines(block: Block) -> list[str]:
+    """An item's lines, stripped, blank ones left out, the bullet taken off the first."""
     m = BULLET.match(block.lines[0])
     first = block.lines[0][m.end():].strip() if m else block.lines[0].strip()
-    rest = block.text.split("\n", 1)[1:]
-    return "\n".join([first, *rest])
+    return [first] + [ln.strip() for ln in block.lines[1:] if ln.strip()]
+
+
+def bare_text(block: Block) -> str:
+    """What remains of the block (after any cut), without its list bullet."""
+    if block.kind != "item":
+        return block.content
+    return " ".join(item_lines(block))
 
 
 def segment(text: str) -> list[Block]:
@@ -94,8 +98,9 @@ def segment(text: str) -> list[Block]:
 
     def add(idx: list[int], kind: str) -> None:
         raw = [lines[i] for i in idx]
-        stripped = [s.strip() for s in raw if s.strip()]
-        joined = "\n".join(stripped) if kind == "item" else " ".join(stripped)
+        # an item's continuation lines are joined like wrapped lines: written out as one
+        # line, the item reads back as the same block
+        joined = " ".join(s.strip() for s in raw if s.strip())
         blocks.append(Block(index=len(blocks), lines=raw, line_no=idx[0] + 1, kind=kind,
                             text=joined, indent=_indent(raw[0])))
 

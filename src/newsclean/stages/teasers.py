@@ -19,7 +19,7 @@ from .. import resources as res
 from ..features import features, is_headline_like, is_prose
 from ..model import Block, Document, Label, RelatedItem
 from .base import Stage
-from .segment import bare_text, bullet_of
+from .segment import bare_text, bullet_of, item_lines
 
 _STRAY_QUOTES = "'\"`"
 _MIN_HEADLINE_WORDS = 3
@@ -43,9 +43,7 @@ class Teasers(Stage):
 
     # -- item parsing -------------------------------------------------------
     def _item_from_list_block(self, block: Block) -> RelatedItem:
-        lines = bare_text(block).split("\n")
-        first = lines[0].strip()
-        rest = [ln.strip() for ln in lines[1:] if ln.strip()]
+        first, *rest = item_lines(block)
         item = RelatedItem(title=_strip_stray_quote(first), blocks=[block.index])
         self._keep_numbering(block, item)
         if rest and rest[0] in (first, item.title) or (rest and _strip_stray_quote(rest[0]) == item.title):
@@ -104,12 +102,12 @@ class Teasers(Stage):
                 continue
             if self._is_headline(b) or (j == n - 1 and features(b).n_words >= _MIN_HEADLINE_WORDS
                                        and not features(b).ends_terminal):
-                item = RelatedItem(title=b.text, blocks=[b.index])
+                item = RelatedItem(title=bare_text(b), blocks=[b.index])
                 taken = [b]
                 nxt = blocks[j + 1] if j + 1 < n else None
                 if nxt is not None and nxt.label is None and nxt.kind != "item" and \
                         self._is_summary(nxt, b, last=nxt.index == n - 1):
-                    item.summary = self._strip_dateline(nxt.text, item)
+                    item.summary = self._strip_dateline(bare_text(nxt), item)
                     item.blocks.append(nxt.index)
                     taken.append(nxt)
                 self._take(doc, item, taken, "teaser title and summary")
@@ -134,11 +132,13 @@ class Teasers(Stage):
                 i = max(self._section(doc, i + 1), i + 1)
                 continue
             if b.label is None and b.kind == "item":
-                j = i
-                while j < n and blocks[j].label is None and blocks[j].kind == "item" \
-                        and "\n" not in blocks[j].text:
+                # a run of list items; boilerplate between them (dates, icons) does not break it
+                run, j = [], i
+                while j < n and (blocks[j].label is Label.BOILERPLATE or
+                                 (blocks[j].label is None and blocks[j].kind == "item")):
+                    if blocks[j].label is None:
+                        run.append(blocks[j])
                     j += 1
-                run = blocks[i:j]
                 prev = next((p for p in reversed(blocks[:i]) if p.label is None), None)
                 if len(run) >= 2 and all(self._is_teaser_link(x) for x in run) and \
                         not (prev is not None and prev.text.rstrip().endswith(":")):
