@@ -81,14 +81,29 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> Ite
 
 
 def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Input]:
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if not _matches(name, globs):
-                continue
-            full = Path(dirpath) / name
+    """Files under ``root`` in the order of their paths: each folder's entries, files and
+    subfolders together, sorted by name. Streams: only one folder listing per level is
+    held at a time. Links to folders are not followed (no cycles)."""
+    stack: list[Iterator[os.DirEntry]] = [iter(_sorted_entries(root))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            stack.append(iter(_sorted_entries(Path(entry.path))))
+        elif _matches(entry.name, globs):
+            full = Path(entry.path)
             rel = full.relative_to(root).as_posix()
             yield Input(id=strip_extension(rel), path=full, source=str(full))
+
+
+def _sorted_entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError:
+        return []
 
 
 def decode(data: bytes) -> str:
