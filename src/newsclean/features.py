@@ -6,21 +6,23 @@ reported speech, references back to earlier sentences, photo credits.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
-
-import regex
 
 from . import resources as res
 from .model import Block
 
-WORD = regex.compile(r"\w+(?:['’]\w+)*")
+# Internal patterns that need no Unicode property classes use the standard library's
+# re, which is several times faster than `regex` on such simple patterns; the
+# patterns of the data files are compiled with `regex` (resources.py).
+WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CLOSERS = "\"”’'»)]"
-# A candidate sentence end: punctuation followed by space and a capital, digit or opening quote.
-_SENT_END = regex.compile(r"([.!?…])[.!?…]*[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[\p{Lu}\d])")
+# A candidate sentence end: punctuation, closing quotes, space, then (opening quote and)
+# a word character, which must be a capital or a digit (checked in code).
+_SENT_END = re.compile(r"([.!?…])[.!?…]*[\"”’'»)\]]*\s+[\"“‘'«(\[]?(\w)")
 # Quoted speech: an opening quote, five words or more, a closing quote (a quoted
 # name such as “Green Summer” is not speech).
-_QUOTE = regex.compile(r"[“„«\"]\s*\S+(?:\s+\S+){4,}?[^“„«\"]*?[”»\"]")
-_DATE_TOKEN = regex.compile(r"\d{4}|\d{1,2}(?:st|nd|rd|th)?")
+_QUOTE = re.compile(r"[“„«\"]\s*\S+(?:\s+\S+){4,}?[^“„«\"]*?[”»\"]")
 
 
 CREDIT_TAIL = 160  # credits stand at the end of a block: only its tail is searched
@@ -28,6 +30,41 @@ CREDIT_TAIL = 160  # credits stand at the end of a block: only its tail is searc
 
 def lex(name: str) -> frozenset[str]:
     return res.lexicon()[name]
+
+
+# word classes, as bit flags of one dictionary lookup per word
+_MODAL, _PERF, _IRREG, _AUX, _NOT_ED, _ATTR, _ATTR_FIRST, _CLAUSE, _CLAUSE_FIRST = (1 << i for i in range(9))
+_PARTICIPLE_BEFORE = frozenset(("the", "a", "an", "newly", "well"))
+
+
+@lru_cache(maxsize=None)
+def _token_classes() -> dict[str, int]:
+    classes: dict[str, int] = {}
+
+    def mark(words, flag):
+        for w in words:
+            classes[w] = classes.get(w, 0) | flag
+
+    mark(lex("modals"), _MODAL)
+    mark(lex("perfect"), _PERF | _AUX)
+    mark(lex("be_forms"), _AUX)
+    mark(lex("irregular_past"), _IRREG)
+    mark(lex("not_past_ed"), _NOT_ED)
+    for name, single, first in (("attribution", _ATTR, _ATTR_FIRST), ("clause_links", _CLAUSE, _CLAUSE_FIRST)):
+        words1, multi, _ = _phrases(name)
+        mark(words1, single)
+        mark({m[0] for m in multi}, first)
+    return classes
+
+
+def _phrase_at(words: list[str], i: int, name: str) -> bool:
+    _, multi, longest = _phrases(name)
+    return any(tuple(words[i:i + k]) in multi for k in range(2, longest + 1))
+
+
+@lru_cache(maxsize=None)
+def _credit_agencies() -> frozenset[str]:
+    return frozenset(res.patterns()["captions"]["credit_agencies"])
 
 
 @lru_cache(maxsize=None)
@@ -97,6 +134,9 @@ class Features:
         abbreviations = lex("abbreviations")
         n = 1
         for m in _SENT_END.finditer(text):
+            nxt = m.group(2)
+            if not (nxt.isupper() or nxt.isdigit()):
+                continue
             if m.group(1) == ".":
                 start = text.rfind(" ", 0, m.start()) + 1
                 word = text[start:m.start()].lstrip("\"“‘'(").lower()
@@ -140,15 +180,15 @@ class Features:
     def has_quote(self) -> bool:
         return bool(_QUOTE.search(self.text))
 
-    @cached_property
+    @property
     def attribution(self) -> bool:
         """Reports speech: "said", "told", "according to"..."""
-        return contains_phrase(self.lower, "attribution")
+        return self.lexical[3]
 
-    @cached_property
+    @property
     def clause_link(self) -> bool:
         """Joins clauses after its first words ("... began in 2019 but stopped when ...")."""
-        return contains_phrase(self.lower[2:], "clause_links")
+        return self.lexical[4]
 
     @cached_property
     def opens_with_anaphora(self) -> bool:
@@ -173,36 +213,53 @@ class Features:
         return False
 
     @cached_property
-    def verbs(self) -> tuple[int, int, int]:
-        """(past, perfect, modal) verb forms found in the text."""
+    def lexical(self) -> tuple[int, int, int, bool, bool]:
+        """(past, perfect, modal, reports speech, joins clauses), in one pass over the words.
+
+        Past: an irregular past form, or a word in -ed that is not a participle (after a
+        form of "to be" or "have", an article, or before "by") nor an adjective.
+        Perfect: has/have/had with a participle within two words. Modal: will, would...
+        """
         words = self.lower
-        irregular, not_ed = lex("irregular_past"), lex("not_past_ed")
-        modals, perf, be = lex("modals"), lex("perfect"), lex("be_forms")
-        if (modals.isdisjoint(words) and perf.isdisjoint(words) and irregular.isdisjoint(words)
-                and not any(w.endswith("ed") for w in words)):
-            return 0, 0, 0
+        cls = _token_classes()
         past = perfect = modal = 0
+        attribution = clause = False
         n = len(words)
         for i, w in enumerate(words):
-            if w in modals:
+            c = cls.get(w, 0)
+            if not c & (_MODAL | _PERF | _IRREG | _NOT_ED) and w[-2:] == "ed" and len(w) > 4 \
+                    and not w[0].isdigit():
+                prev = words[i - 1] if i else ""
+                if not (cls.get(prev, 0) & _AUX or prev in _PARTICIPLE_BEFORE
+                        or (i + 1 < n and words[i + 1] == "by")):
+                    past += 1
+            if not c:
+                continue
+            if c & _ATTR:
+                attribution = True
+            elif c & _ATTR_FIRST and _phrase_at(words, i, "attribution"):
+                attribution = True
+            if c & _CLAUSE and i >= 2:
+                clause = True
+            elif c & _CLAUSE_FIRST and i >= 2 and _phrase_at(words, i, "clause_links"):
+                clause = True
+            if c & _MODAL:
                 modal += 1
                 continue
-            if w in perf:
-                nxt = words[i + 1:i + 3]
-                if any(x.endswith(("ed", "en", "wn", "ne")) or x in irregular for x in nxt):
-                    perfect += 1
-                    continue
-            prev = words[i - 1] if i else ""
-            nxt1 = words[i + 1] if i + 1 < n else ""
-            if w in irregular:
-                if nxt1 == "by" or prev in be or prev in perf:
-                    continue
-                past += 1
-            elif len(w) > 4 and w.endswith("ed") and w not in not_ed and not w[0].isdigit():
-                if prev in be or prev in perf or prev in ("the", "a", "an", "newly", "well") or nxt1 == "by":
-                    continue
-                past += 1
-        return past, perfect, modal
+            if c & _PERF and any(x.endswith(("ed", "en", "wn", "ne")) or x in lex("irregular_past")
+                                 for x in words[i + 1:i + 3]):
+                perfect += 1
+                continue
+            if c & _IRREG:
+                prev = words[i - 1] if i else ""
+                if not ((i + 1 < n and words[i + 1] == "by") or cls.get(prev, 0) & _AUX):
+                    past += 1
+        return past, perfect, modal, attribution, clause
+
+    @property
+    def verbs(self) -> tuple[int, int, int]:
+        """(past, perfect, modal) verb forms found in the text."""
+        return self.lexical[:3]
 
     @cached_property
     def credit(self) -> bool:
@@ -210,7 +267,10 @@ class Features:
         text = self.text
         start = max(0, len(text) - CREDIT_TAIL)
         tail = text[start:].lower()
-        if not any(hint in tail for hint in res.patterns()["captions"]["credit_hints"]):
+        words = tail.rstrip(" |").rsplit(None, 1)
+        last = words[-1].strip("()[]") if words else ""
+        spec = res.patterns()["captions"]
+        if last not in _credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))
 
@@ -246,6 +306,8 @@ def is_headline_like(block: Block) -> bool:
 def is_name_like(block: Block) -> bool:
     """A person's or agency's name on its own: a few capitalised words, no sentence."""
     f = features(block)
+    if f.n_words > 8:
+        return False
     t = block.text.strip().strip("|–—-").strip()
     words = f.words
     if not 1 <= len(words) <= 5 or len(t) > 60 or any(ch.isdigit() for ch in t):
@@ -264,8 +326,9 @@ def present_after_name(f: Features) -> bool:
     n = len(words)
     for i in range(1, min(n, 40)):
         w = words[i]
-        if (len(w) > 3 and w[0].islower() and w.endswith("s") and not w.endswith(_PLURAL_OR_3S_EXCEPTIONS)
-                and words[i - 1][0].isupper() and (i + 1 == n or words[i + 1] not in _NOT_AFTER_VERB)):
+        if (w[-1] == "s" and len(w) > 3 and w[0].islower() and words[i - 1][0].isupper()
+                and not w.endswith(_PLURAL_OR_3S_EXCEPTIONS)
+                and (i + 1 == n or words[i + 1] not in _NOT_AFTER_VERB)):
             return True
     return False
 
@@ -276,7 +339,7 @@ _NOT_AFTER_VERB = frozenset(("of", "and", "or", "nor", "who", "which", "that", "
 
 def is_credit_line(block: Block) -> bool:
     """A name on its own or a credit line ("By ...", "Source: ...", "Translated by ...")."""
-    if is_name_like(block):
-        return True
     f = features(block)
-    return f.n_words <= 12 and bool(res.compiled("byline", "prefix").fullmatch(block.content))
+    if f.n_words > 12:
+        return False
+    return is_name_like(block) or bool(res.compiled("byline", "prefix").fullmatch(block.content))

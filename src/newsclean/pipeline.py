@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from .model import Block, Document, Label
 from .stages import STAGE_CLASSES, Stage
+from .stages.segment import BULLET
 
 MAX_REREADS = 4
 
@@ -50,8 +51,10 @@ class Pipeline:
                 break
         return doc
 
-    def _run_stages(self, doc: Document) -> Document:
+    def _run_stages(self, doc: Document, reading: bool = False) -> Document:
         for stage in self.stages:
+            if reading and stage.name in _BUILT_BY_READING:
+                continue
             stage(doc)
         return doc
 
@@ -62,8 +65,7 @@ class Pipeline:
         body = [b for b in doc.blocks if b.label is Label.BODY]
         if not body:
             return False
-        text = "\n\n".join(b.content for b in body)
-        again = self._run_stages(Document(raw=text, text=text))
+        again = self._run_stages(_body_document(body), reading=True)
         if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point
@@ -82,6 +84,25 @@ class Pipeline:
 
 
 SECOND_READING = "on a second reading: "
+_BUILT_BY_READING = ("normalise", "segment")
+
+
+def _body_document(body: list[Block]) -> Document:
+    """The document that cleaning the body text would build, without building it from text.
+
+    The text is the body blocks' contents joined by blank lines. Each content is
+    normalised already and holds no line break, so normalising changes nothing and
+    segmenting gives back one block per content, a list item when it opens with a bullet.
+    """
+    text = "\n\n".join(b.content for b in body)
+    doc = Document(raw=text, text=text)
+    line = 1
+    for i, b in enumerate(body):
+        content = b.content
+        kind = "item" if BULLET.match(content) else "line"
+        doc.blocks.append(Block(index=i, lines=[content], line_no=line, kind=kind, text=content))
+        line += 2
+    return doc
 
 
 def _carry(old: Block, new: Block) -> bool:

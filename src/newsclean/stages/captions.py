@@ -11,6 +11,7 @@ captions.
 """
 from __future__ import annotations
 
+import re
 import statistics
 import tomllib
 from functools import lru_cache
@@ -24,8 +25,9 @@ from .base import Stage
 
 MIN_WORDS = 3   # a word or two is a label or a fragment, not a description
 MAX_WORDS = 50
+CREDIT_LINE_WORDS = 12  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
-_ALSO = regex.compile(r"(?<!\w)also(?!\w)", regex.IGNORECASE)
+_ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -51,10 +53,9 @@ def _names(text: str) -> set[str]:
     return {m.group(0) for m in _NAME.finditer(text)}
 
 
-def block_features(f: Features) -> dict[str, float]:
-    """The features that depend on the block alone."""
+def shape_features(f: Features) -> dict[str, float]:
+    """Length and sentence count: cheap, and read first."""
     n = f.n_words
-    past, perfect, modal = f.verbs
     sentences = f.n_sentences
     return {
         "short": float(n <= 20),
@@ -62,6 +63,14 @@ def block_features(f: Features) -> dict[str, float]:
         "long": float(n > 35),
         "one_sentence": float(sentences == 1),
         "multi_sentence": float(sentences >= 2),
+    }
+
+
+def word_features(f: Features) -> dict[str, float]:
+    """Verb forms and words that mark narration or reporting: read only when they can
+    change the decision."""
+    past, perfect, modal = f.verbs
+    return {
         "past": float(past > 0),
         "past_many": float(past > 1),
         "perfect": float(perfect > 0),
@@ -77,20 +86,38 @@ def block_features(f: Features) -> dict[str, float]:
     }
 
 
+def block_features(f: Features) -> dict[str, float]:
+    """All the features that depend on the block alone."""
+    return {**shape_features(f), **word_features(f)}
+
+
 class _Context:
     """What the scoring of a document's candidates reads more than once, computed once."""
 
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
-        self.paragraph = [is_paragraph(b) for b in blocks]
+        self._paragraph: dict[int, bool] = {}
         self.median = 0.0
         self._names: dict[int, set[str]] = {}
+        # the last block that stays text-like after the candidates: a paragraph or a
+        # free block that is no credit line (labels of earlier blocks do not change it)
+        self.last_text = -1
+        for b in reversed(blocks):
+            if b.label is None and b.kind != "item" and not is_credit_line(b):
+                self.last_text = b.index
+                break
+
+    def paragraph(self, index: int) -> bool:
+        p = self._paragraph.get(index)
+        if p is None:
+            p = self._paragraph[index] = is_paragraph(self.blocks[index])
+        return p
 
     def neighbour(self, index: int, step: int) -> Block | None:
         """The nearest paragraph before (step -1) or after (step +1) the block."""
         i = index + step
         while 0 <= i < len(self.blocks):
-            if self.paragraph[i]:
+            if self.paragraph(i):
                 return self.blocks[i]
             i += step
         return None
@@ -123,6 +150,9 @@ class Captions(Stage):
         self.weights: dict[str, float] = m["weights"]
         self.bias: float = m["bias"]
         self.threshold: float = m["threshold"]
+        # the most the word features can add to a score
+        probe = word_features(Features("Probe."))
+        self.word_gain = sum(max(0.0, self.weights[k]) for k in probe)
 
     def region(self, doc: Document) -> list[Block]:
         start = doc.title_index + 1 if doc.title_index is not None else 0
@@ -145,8 +175,7 @@ class Captions(Stage):
         names = ctx.names(block)
         shares = bool(names) and any(nb is not None and not names.isdisjoint(ctx.names(nb)) for nb in (prev, nxt))
         before = ctx.previous_free(block.index)
-        later = nxt is not None or any(b.label is None and b.kind != "item" and not is_credit_line(b)
-                                       for b in blocks[block.index + 1:])
+        later = nxt is not None or ctx.last_text > block.index
         return {
             "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
             "between_longer": between,
@@ -164,31 +193,39 @@ class Captions(Stage):
         parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
         return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
 
-    def scored(self, doc: Document):
+    def scored(self, doc: Document, full: bool = True):
         """Yield (block, features, score) for each candidate of the article, in order.
 
         Labels nothing itself; the caller may label a block before asking for the next.
+        With ``full=False``, the word features of a block are not read when the other
+        features alone keep its score at or under the threshold (the score is then
+        that bound): the decision is the same, for less work.
         """
         region = self.region(doc)
         if not region:
             return
         ctx = _Context(doc.blocks)
-        lengths = [features(b).n_words for b in region if ctx.paragraph[b.index]]
+        lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
         ctx.median = statistics.median(lengths) if lengths else 0.0
         for block in region:
             if block.index == doc.lead_index:
                 continue
             f = features(block)
             if not MIN_WORDS <= f.n_words <= MAX_WORDS or block.text.rstrip().endswith(":") \
-                    or is_credit_line(block):
+                    or (f.n_words <= CREDIT_LINE_WORDS and is_credit_line(block)):
                 continue  # a line ending with a colon introduces what follows; a name is no description
-            fv = block_features(f)
+            fv = shape_features(f)
             fv.update(self.context_features(doc, block, ctx))
-            yield block, fv, self.score(fv)
+            bound = self.score(fv) + self.word_gain
+            if full or bound > self.threshold:
+                fv.update(word_features(f))
+                yield block, fv, self.score(fv)
+            else:
+                yield block, fv, bound
 
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None:
             return  # no article text, so nothing stands between its paragraphs
-        for block, fv, s in self.scored(doc):
+        for block, fv, s in self.scored(doc, full=False):
             if s > self.threshold:
                 block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")

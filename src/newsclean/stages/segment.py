@@ -10,12 +10,13 @@ without blank lines between them), except that
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from ..model import Block, Document
 from .base import Stage
 
-BULLET = regex.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›]|\d{1,3}[.)])[ ]+(?=\S)")
+# stdlib re: these simple patterns are matched on every line, and re is faster here
+BULLET = re.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›]|\d{1,3}[.)])[ ]+(?=\S)")
 _TERMINAL = frozenset(".!?:;…|")
 _CLOSERS = frozenset('"”’\')]»')
 
@@ -48,6 +49,9 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool) -> list[list[int]]:
     break mid-sentence); then a line that does not end a sentence goes on into the next.
     """
     n = len(chunk)
+    # a soft break needs a line that goes on in lower case: count those first, cheaply
+    if sum(1 for line in chunk[1:] if line.lstrip()[:1].islower()) < 2:
+        return [[i] for i in range(n)]
     soft = sum(_is_soft_break(chunk[i], chunk[i + 1]) for i in range(n - 1))
     if soft < 2:
         return [[i] for i in range(n)]
@@ -61,12 +65,13 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool) -> list[list[int]]:
     return groups
 
 
-_TAG_LINE = regex.compile(r" *[-–—] +[\p{Lu}\d][\p{Lu}\d&/,.' -]{0,40}")
+_TAG_LINE = re.compile(r" *[-–—] +(\w[\w&/,.' -]{0,40})")
 
 
 def _is_tag_line(line: str) -> bool:
     """A dash and a short tag in capitals ("- SOCIETY"): a label inside an item, not a new item."""
-    return bool(_TAG_LINE.fullmatch(line))
+    m = _TAG_LINE.fullmatch(line)
+    return bool(m) and m.group(1) == m.group(1).upper() and not m.group(1)[0].islower()
 
 
 def bullet_of(block: Block) -> str:
@@ -95,6 +100,12 @@ def segment(text: str) -> list[Block]:
     lines = text.split("\n")
     n = len(lines)
     blocks: list[Block] = []
+
+    def add_line(i: int) -> None:
+        line = lines[i]
+        text = line.strip()
+        blocks.append(Block(index=len(blocks), lines=[line], line_no=i + 1, kind="line", text=text,
+                            indent=len(line) - len(line.lstrip(" "))))
 
     def add(idx: list[int], kind: str) -> None:
         raw = [lines[i] for i in idx]
@@ -140,7 +151,10 @@ def segment(text: str) -> list[Block]:
             j += 1
         chunk = lines[i:j]
         for group in _wrapped_runs(chunk, first_of_doc=not blocks):
-            add([i + g for g in group], "wrapped" if len(group) > 1 else "line")
+            if len(group) == 1:
+                add_line(i + group[0])
+            else:
+                add([i + g for g in group], "wrapped")
         i = j
     return blocks
 
