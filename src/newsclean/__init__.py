@@ -4,6 +4,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .api import analyse, clean, get_pipeline
+from .io.errors import InputError
 from .model import Block, Document, Label
 from .pipeline import Pipeline, stage_names
 from .record import SCHEMA_VERSION
@@ -14,4 +15,4 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = ["clean", "analyse", "get_pipeline", "Pipeline", "stage_names", "Document", "Block",
-           "Label", "SCHEMA_VERSION", "__version__"]
+           "Label", "InputError", "SCHEMA_VERSION", "__version__"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .io.decoding import decode
 from .model import Document
 from .pipeline import Pipeline
 from .record import build_record
@@ -24,12 +25,21 @@ def analyse(text: str, *, source: str | None = None, disable: Iterable[str] = ()
     return get_pipeline(disable).run(text, source=source)
 
 
-def clean(text: str, *, id: str | None = None, source: str | None = None,
+def clean(text: str | bytes, *, id: str | None = None, source: str | None = None,
           keep_removed: bool = False, disable: Iterable[str] = ()) -> dict:
     """Clean one dump and return its record (see the README for the schema).
 
+    ``text`` may be bytes: they are decoded as the command line does (BOM, UTF-8,
+    legacy encodings, mojibake repair; see io/decoding.py) and what was done is in
+    ``stats.input``; undecodable bytes raise :class:`newsclean.InputError`.
     ``id`` and ``source`` are copied into the record; ``keep_removed`` adds the list
     of what was dropped and by which stage; ``disable`` names stages to switch off.
     """
+    info = None
+    if isinstance(text, (bytes, bytearray)):
+        text, info = decode(bytes(text))
     doc = analyse(text, source=source, disable=disable)
-    return build_record(doc, id=id, keep_removed=keep_removed)
+    record = build_record(doc, id=id, keep_removed=keep_removed)
+    if info is not None:
+        record["stats"]["input"] = info
+    return record

@@ -1,0 +1,103 @@
+"""Bytes to text: the encoding found, and mojibake repaired where it is seen.
+
+Order of trust:
+1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) says it all;
+2. valid UTF-8 is UTF-8 (legacy encodings almost never decode as UTF-8 by chance);
+3. NUL bytes without a BOM mean a binary file (or BOM-less UTF-16, which
+   charset-normalizer is asked to confirm);
+4. anything else is handed to charset-normalizer, which picks the legacy encoding
+   (cp1252, latin-1, cp1258, koi8-r...) whose decoding reads most like language.
+
+Mojibake (UTF-8 read as cp1252/latin-1 somewhere upstream: "Ã©", "â€™", "Ä‘") is
+repaired with ftfy, only when a cheap pattern finds its signature and ftfy's own
+badness test agrees, so clean text never pays for ftfy and is never touched by it.
+
+Every decision is reported in a small dict that lands in the record's
+``stats.input``: ``{"encoding": "cp1252", "bom": false, "mojibake_repaired": true}``.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# A lead byte of a 2- or 3-byte UTF-8 sequence read as cp1252/latin-1 (Â Ã Ä Å Æ Ç
+# Ð Ñ â ã ä å æ ç è é ê ë ï ð ñ...), then a continuation byte read the same way
+# (U+0080-U+00BF, or the cp1252 letters and punctuation that stand for 0x80-0x9F).
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00df\u00e0-\u00ef]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_CONTROL_RATIO = 0.01  # text has almost no control characters; binary data has many
+
+
+def decode(data: bytes) -> tuple[str, dict]:
+    """Decode a dump; return (text, what was done). Raises InputError with a reason."""
+    if not data.strip():
+        raise InputError("empty file" if not data else "empty file (only white space)")
+    info: dict = {"bom": False}
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            info.update(encoding=encoding, bom=True)
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as e:
+                raise InputError(f"invalid {encoding} after its byte-order mark (at byte {e.start + len(bom)})") from None
+            return _finish(text, info)
+    head = data[:65536]
+    if b"\x00" not in head:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            info["encoding"] = "utf-8"
+            return _finish(text, info)
+    return _finish(_detect(data, info), info)
+
+
+def _detect(data: bytes, info: dict) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()  # a quarter megabyte is plenty to tell
+    if best is None:
+        raise InputError("binary file (no text encoding fits)" if b"\x00" in data[:65536]
+                         else "unknown encoding (no text encoding fits)")
+    encoding = best.encoding
+    if b"\x00" in data[:65536] and not encoding.startswith(("utf_16", "utf_32")):
+        raise InputError("binary file (NUL bytes)")
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"unknown encoding (looks like {encoding}, but does not decode)") from None
+    info["encoding"] = codecs.lookup(encoding).name
+    return text
+
+
+def _finish(text: str, info: dict) -> tuple[str, dict]:
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_RATIO * len(sample):
+        raise InputError(f"binary file (control characters; read as {info['encoding']})")
+    if not text.strip():
+        raise InputError("empty file (only white space)")
+    if _MOJIBAKE.search(text):
+        import ftfy
+        from ftfy.badness import is_bad
+
+        if is_bad(text):
+            fixed = ftfy.fix_encoding(text)
+            if fixed != text:
+                text = fixed
+                info["mojibake_repaired"] = True
+    return text, info
