@@ -47,8 +47,13 @@ def records(stdout: bytes | str) -> list[dict]:
     return [json.loads(line) for line in stdout.decode("utf-8").splitlines()]
 
 
+SUMMARY = re.compile(r"^newsclean: (cleaned|interrupted after|blocks:) ")
+
+
 def error_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.strip()]
+    """The lines of standard error that report a failed input (not the end summary)."""
+    stderr = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8")
+    return [line for line in stderr.splitlines() if line.strip() and not SUMMARY.match(line)]
 
 
 @pytest.fixture
@@ -111,7 +116,7 @@ def test_clean_stdin_id_is_dash():
     [record] = records(result.stdout_bytes)
     assert record["id"] == "-"
     assert record["source"] is None
-    assert record == newsclean.clean(ARTICLE, id="-")
+    assert record == newsclean.clean(ARTICLE.encode("utf-8"), id="-")
 
 
 def test_clean_several_paths_in_the_order_given(tree: Path):
@@ -196,7 +201,6 @@ def _bad_files(folder: Path) -> dict[str, Path]:
         "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
         "empty": b"",
         "blank": b"  \n\n \t\n",
-        "latin1": "Caf\xe9 de la Paix, Ha Noi: a news dump in Latin-1.\n".encode("latin-1"),
     }
     paths = {}
     for name, data in bad.items():
@@ -206,7 +210,7 @@ def _bad_files(folder: Path) -> dict[str, Path]:
     return paths
 
 
-@pytest.mark.parametrize("kind", ["binary", "empty", "blank", "latin1"])
+@pytest.mark.parametrize("kind", ["binary", "empty", "blank"])
 def test_bad_file_reported_and_good_files_still_cleaned(tree: Path, tmp_path: Path, kind: str):
     bad = _bad_files(tmp_path)[kind]
     result = run("clean", str(tree / "a1.txt"), str(bad), str(tree / "a2.txt"))
@@ -251,7 +255,8 @@ def test_utf8_bom_is_accepted(tmp_path: Path):
     result = run("clean", str(path))
     assert result.exit_code == 0
     [record] = records(result.stdout_bytes)
-    assert record == newsclean.clean(ARTICLE, id="bom", source=str(path))
+    assert record == newsclean.clean(path.read_bytes(), id="bom", source=str(path))
+    assert record["stats"]["input"] == {"encoding": "utf-8", "bom": True}
 
 
 # --------------------------------------------------------------------------- stages, explain, version
@@ -295,11 +300,11 @@ def test_version_option():
 # --------------------------------------------------------------------------- the CLI uses the API
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_cli_record_equals_api_record(path: Path):
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
     for keep_removed in (False, True):
         args = ["clean", str(path)] + (["--keep-removed"] if keep_removed else [])
         [record] = records(run(*args).stdout_bytes)
-        assert record == newsclean.clean(text, id=path.stem, source=str(path), keep_removed=keep_removed)
+        assert record == newsclean.clean(data, id=path.stem, source=str(path), keep_removed=keep_removed)
 
 
 def test_cli_folder_records_equal_api_records():
@@ -307,7 +312,7 @@ def test_cli_folder_records_equal_api_records():
     got = records(run("clean", str(folder)).stdout_bytes)
     assert [r["id"] for r in got] == [p.stem for p in SAMPLES]
     for record, path in zip(got, SAMPLES):
-        assert record == newsclean.clean(path.read_text(encoding="utf-8"), id=path.stem, source=str(path))
+        assert record == newsclean.clean(path.read_bytes(), id=path.stem, source=str(path))
 
 
 # --------------------------------------------------------------------------- real subprocesses
@@ -325,7 +330,7 @@ def test_python_m_newsclean_clean_stdin():
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b""
     [record] = records(proc.stdout)
-    assert record == newsclean.clean(data.decode("utf-8-sig"), id="-")
+    assert record == newsclean.clean(data, id="-")
 
 
 def test_python_m_newsclean_version():
@@ -340,9 +345,8 @@ def test_python_m_newsclean_missing_path_exit_code(tmp_path: Path):
     proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(missing), str(SAMPLES[0])],
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 1
-    assert [line for line in proc.stderr.splitlines() if line.strip()] == [
-        line for line in proc.stderr.splitlines() if str(missing) in line]
-    assert len(proc.stderr.strip().splitlines()) == 1
+    errors = [line for line in proc.stderr.splitlines() if line.strip() and not SUMMARY.match(line)]
+    assert len(errors) == 1 and str(missing) in errors[0]
     assert [r["id"] for r in records(proc.stdout)] == [SAMPLES[0].stem]
 
 
@@ -372,4 +376,4 @@ def test_console_script():
     proc = subprocess.run([script, "clean", "-"], input=path.read_bytes(), capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr.decode()
     [record] = records(proc.stdout)
-    assert record == newsclean.clean(path.read_text(encoding="utf-8"), id="-")
+    assert record == newsclean.clean(path.read_bytes(), id="-")

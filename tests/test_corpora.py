@@ -29,7 +29,7 @@ def _metrics(dumps: Path, gold: Path) -> dict:
     score = _scorer()
     pred = {}
     for item in iter_inputs([str(dumps)]):
-        text = item.path.read_text(encoding="utf-8")
+        text = Path(item.path).read_text(encoding="utf-8")
         pred[item.id] = newsclean.clean(text, id=item.id, source=item.source)
     metrics, _ = score.score(score.load(str(gold)), pred)
     return metrics

@@ -1,17 +1,24 @@
 """The command line: a thin layer over newsclean.clean and the readers/writers."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
+import orjson
+from rich.console import Console
 
 from . import __version__
-from .api import analyse, clean
-from .io.readers import DEFAULT_GLOBS, Input, InputError, decode, iter_inputs
-from .io.writers import RecordWriter
+from .api import analyse
+from .batch import BatchRunner, CleanOptions, default_jobs
+from .io.decoding import decode
+from .io.errors import InputError
+from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, iter_inputs, iter_jsonl_inputs
+from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, stage_names
+from .progress import BatchProgress, Tally
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 
 def _check_disable(disable: tuple[str, ...]) -> None:
@@ -36,45 +43,129 @@ def main() -> None:
     """Turn scraped news dumps (plain text) into clean JSON Lines."""
 
 
+def _size(value: str) -> int:
+    """A byte count: 20000000, 20MB, 512k..."""
+    units = {"k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3}
+    v = value.strip().lower()
+    for suffix in sorted(units, key=len, reverse=True):
+        if v.endswith(suffix):
+            return int(float(v[: -len(suffix)]) * units[suffix])
+    return int(v)
+
+
+class SizeType(click.ParamType):
+    name = "SIZE"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        try:
+            n = _size(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a size (e.g. 20MB, 512k, 1000000)", param, ctx)
+        if n <= 0:
+            self.fail("must be more than 0", param, ctx)
+        return n
+
+
 @main.command("clean")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
-              help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of standard output (through a temporary file, renamed at the end).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
               help="jsonl: one record per dump; text: the cleaned text only (documents separated by a form feed line).")
 @click.option("--keep-removed", is_flag=True, help="Add a `removed` list: what was dropped, by which stage and why.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help=f"File names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
+@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="text: each file is a dump; jsonl: each line of each file is a record holding a dump.")
+@click.option("--text-field", default="text", show_default=True, help="With --input-format jsonl: the field holding the dump.")
+@click.option("--id-field", default="id", show_default=True,
+              help="With --input-format jsonl: the field holding its id (other fields are passed through under `meta`).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: one per core; 1: all in this process).")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, allow_dash=False),
+              help="Also write a JSON line {source, id, error} per input that failed to this file.")
+@click.option("--resume", is_flag=True,
+              help="Go on with an interrupted (or finished) -o output: skip the ids already in it, append the rest.")
+@click.option("--max-bytes", type=SizeType(), default=MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this (a news dump is kilobytes).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still printed.")
 @disable_option
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
-              disable: tuple[str, ...]) -> None:
+              input_format: str, text_field: str, id_field: str, jobs: int, errors_path: str | None,
+              resume: bool, max_bytes: int, quiet: bool, disable: tuple[str, ...]) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
-    Prints one JSON record per dump. A dump that cannot be read is reported on
-    standard error and skipped; the exit code is then 1.
+    Prints one JSON record per dump, in the order of the inputs whatever the number
+    of jobs. An input that cannot be read or decoded is reported on standard error
+    (and in --errors) and the batch goes on. Exit code: 0 all cleaned, 1 some input
+    failed, 2 usage error, 130 interrupted (the -o output is then left as a hidden
+    .partial file that --resume goes on from).
     """
     _check_disable(disable)
-    failed = 0
-    out = sys.stdout.buffer if output == "-" else open(output, "wb")
+    if resume and output == "-":
+        raise click.UsageError("--resume needs -o FILE: it goes on with that file")
+    if resume and fmt != "jsonl":
+        raise click.UsageError("--resume needs --format jsonl: it reads the ids back")
+    opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes)
+
+    def inputs():
+        if input_format == "jsonl":
+            return iter_jsonl_inputs(list(paths), text_field, id_field, max_bytes)
+        return iter_inputs(list(paths), globs or DEFAULT_GLOBS, max_bytes)
+
+    target = OutputFile(output, resume=resume) if output != "-" else None
+    writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
+    errors_file = open(errors_path, "wb") if errors_path else None
+    err_console = Console(stderr=True, highlight=False)
+    tally = Tally()
+    counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
+    progress = BatchProgress(err_console, enabled=not quiet and err_console.is_terminal, count=counted)
+    runner = BatchRunner(opts, jobs=jobs or default_jobs())
+
+    def todo():
+        for item in inputs():
+            if target is not None and target.resumed and isinstance(item, Input) and target.is_done(item.id):
+                tally.skipped += 1
+                continue
+            yield item
+
+    interrupted = False
     try:
-        writer = RecordWriter(out, fmt)
-        for item in iter_inputs(list(paths), globs or DEFAULT_GLOBS):
-            if isinstance(item, InputError):
-                _error(getattr(item, "source", None), str(item))
-                failed += 1
-                continue
-            try:
-                text = decode(item.read_bytes())
-            except InputError as e:
-                _error(item.source, str(e))
-                failed += 1
-                continue
-            writer.write(clean(text, id=item.id, source=item.source, keep_removed=keep_removed, disable=disable))
+        for result in runner.run(todo()):
+            tally.add(result)
+            progress.advance(result)
+            if result.ok:
+                writer.write_bytes(result.output)
+            else:
+                _error(result.source, result.error)
+                if errors_file is not None:
+                    errors_file.write(orjson.dumps(error_record(result.source, result.error, result.id)) + b"\n")
         writer.flush()
+    except KeyboardInterrupt:
+        interrupted = True
+    except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
+        runner.close()
+        progress.stop()
+        sys.stderr.close()
+        os._exit(EXIT_BROKEN_PIPE)
     finally:
-        if out is not sys.stdout.buffer:
-            out.close()
-    sys.exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
+        runner.close()
+        progress.stop()
+        if errors_file is not None:
+            errors_file.close()
+    if target is not None:
+        target.abandon() if interrupted else target.commit()
+    total = tally.documents + tally.errors
+    if not quiet and (total > 1 or interrupted or tally.skipped):
+        err_console.print(tally.summary(runner.crashes, interrupted), soft_wrap=True)
+    if interrupted:
+        if target is not None:
+            _error(None, f"interrupted: {writer.count:,} records kept in {target.partial}; "
+                   "run the same command with --resume to go on")
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_INPUT_FAILED if tally.errors else EXIT_OK)
 
 
 @main.command("explain")
@@ -82,8 +173,6 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
 @disable_option
 def explain_cmd(path: str, disable: tuple[str, ...]) -> None:
     """Show the dump PATH block by block: label, deciding stage and why."""
-    from rich.console import Console
-
     from .explain import legend, render
 
     _check_disable(disable)
@@ -93,7 +182,7 @@ def explain_cmd(path: str, disable: tuple[str, ...]) -> None:
         sys.exit(EXIT_INPUT_FAILED)
     assert isinstance(item, Input)
     try:
-        text = decode(item.read_bytes())
+        text, _ = decode(item.read_bytes())
     except InputError as e:
         _error(item.source, str(e))
         sys.exit(EXIT_INPUT_FAILED)

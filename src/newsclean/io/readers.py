@@ -1,118 +1,188 @@
-"""Finding the dumps to clean and reading them as text, with a clear error per file."""
+"""Finding the dumps to clean, and reading each one's bytes, with a clear error per dump.
+
+Inputs are yielded lazily, in a stable order (a folder in the order of its paths), so
+a batch over a million files never holds the list of them. An :class:`Input` is small
+and picklable: a file is sent to a worker process as its path and read there; standard
+input and JSON Lines records carry their text.
+"""
 from __future__ import annotations
 
+import gzip
 import os
+import stat
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
-DEFAULT_GLOBS = ("*.txt",)
+import orjson
+
+from .errors import InputError
+
+DEFAULT_GLOBS = ("*.txt", "*.txt.gz")
 MAX_BYTES = 20 * 1024 * 1024  # a news dump is kilobytes; anything this large is not one
-
-
-class InputError(Exception):
-    """A dump that cannot be read or decoded; the message says why, in a few words."""
 
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    id: str                 # path relative to the folder given, without extension; "-" for stdin
-    path: Path | None       # None for stdin
-    source: str | None      # the path as the user would write it
+    """One dump to clean: a file to read, or a text already read (stdin, a JSONL record)."""
+    id: str | None          # path relative to the folder given, without extension; "-" for stdin
+    source: str | None      # where it came from, as the user would write it
+    path: str | None = None  # a file to read (in the worker)
+    data: bytes | None = None  # bytes already read (stdin)
+    text: str | None = None  # text already decoded (a JSON Lines record)
+    meta: dict | None = None  # the other fields of a JSON Lines record
 
     def read_bytes(self, max_bytes: int = MAX_BYTES) -> bytes:
+        if self.data is not None:
+            if len(self.data) > max_bytes:
+                raise InputError(f"too large: more than {max_bytes:,} bytes")
+            return self.data
         if self.path is None:
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            raise InputError("nothing to read")
+        return read_file(self.path, max_bytes)
+
+
+def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file (decompressed if it ends in .gz), at most ``max_bytes``."""
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("is a directory")
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block or never end
+            raise InputError("not a regular file")
+        if path.endswith(".gz"):
+            with gzip.open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
         else:
-            try:
-                if self.path.is_dir():
-                    raise InputError("is a directory")
-                size = self.path.stat().st_size
-                if size > max_bytes:
-                    raise InputError(f"too large: {size:,} bytes (limit {max_bytes:,})")
-                with open(self.path, "rb") as f:
-                    data = f.read(max_bytes + 1)
-            except FileNotFoundError:
-                raise InputError("no such file (or a broken link)") from None
-            except PermissionError:
-                raise InputError("permission denied") from None
-            except IsADirectoryError:
-                raise InputError("is a directory") from None
-            except OSError as e:
-                raise InputError(f"cannot read: {e.strerror or e}") from None
-        if len(data) > max_bytes:
-            raise InputError(f"too large: more than {max_bytes:,} bytes")
-        return data
+            if st.st_size > max_bytes:
+                raise InputError(f"too large: {st.st_size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file (or a broken link)") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+        raise InputError(f"corrupt gzip file ({e or 'truncated'})") from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"too large: more than {max_bytes:,} bytes (limit; see --max-bytes)")
+    return data
 
 
 def strip_extension(name: str) -> str:
-    for ext in (".txt.gz", ".txt", ".gz"):
+    for ext in (".txt.gz", ".jsonl.gz", ".txt", ".jsonl", ".gz"):
         if name.endswith(ext) and len(name) > len(ext):
             return name[: -len(ext)]
     return os.path.splitext(name)[0] or name
 
 
 def _matches(name: str, globs: tuple[str, ...]) -> bool:
-    from fnmatch import fnmatch
     return any(fnmatch(name, g) for g in globs)
 
 
-def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> Iterator[Input | InputError]:
+def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS,
+                max_bytes: int = MAX_BYTES) -> Iterator[Input | InputError]:
     """Yield an :class:`Input` per dump, in a stable order, or an error for a bad path.
 
-    A folder is walked recursively (sorted, symbolic links to folders not followed);
-    its files are named by their path relative to it. A file given directly is named
-    by its file name; ``-`` is standard input.
+    A folder is walked recursively (in the order of paths, links to folders not
+    followed); its files are named by their path relative to it. A file given
+    directly is named by its file name; ``-`` is standard input, read here.
     """
     for arg in paths:
         if arg == "-":
-            yield Input(id="-", path=None, source=None)
+            try:
+                data = sys.stdin.buffer.read(max_bytes + 1)
+            except OSError as e:
+                yield InputError(f"cannot read: {e.strerror or e}", None)
+                continue
+            yield Input(id="-", source=None, data=data)
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from _walk(p, globs)
+            yield from _walk(arg, globs)
         elif p.exists() or p.is_symlink():
-            yield Input(id=strip_extension(p.name), path=p, source=str(p))
+            yield Input(id=strip_extension(p.name), source=arg, path=arg)
         else:
-            err = InputError("no such file or folder")
-            err.source = arg  # type: ignore[attr-defined]
-            yield err
+            yield InputError("no such file or folder", arg)
 
 
-def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Input]:
+def _walk(root: str, globs: tuple[str, ...]) -> Iterator[Input]:
     """Files under ``root`` in the order of their paths: each folder's entries, files and
-    subfolders together, sorted by name. Streams: only one folder listing per level is
-    held at a time. Links to folders are not followed (no cycles)."""
-    stack: list[Iterator[os.DirEntry]] = [iter(_sorted_entries(root))]
+    subfolders together, sorted by name. Streams: one folder listing (names only) per
+    level is held at a time. Links to folders are not followed (no cycles)."""
+    stack: list[tuple[str, Iterator[tuple[str, bool]]]] = [(root, iter(_listing(root)))]
+    prefix_len = len(os.path.join(root, ""))
     while stack:
-        entry = next(stack[-1], None)
+        folder, entries = stack[-1]
+        entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
-        if entry.is_dir(follow_symlinks=False):
-            stack.append(iter(_sorted_entries(Path(entry.path))))
-        elif _matches(entry.name, globs):
-            full = Path(entry.path)
-            rel = full.relative_to(root).as_posix()
-            yield Input(id=strip_extension(rel), path=full, source=str(full))
+        name, is_dir = entry
+        full = os.path.join(folder, name)
+        if is_dir:
+            stack.append((full, iter(_listing(full))))
+        elif _matches(name, globs):
+            rel = full[prefix_len:].replace(os.sep, "/")
+            yield Input(id=strip_extension(rel), source=full, path=full)
 
 
-def _sorted_entries(folder: Path) -> list[os.DirEntry]:
+def _listing(folder: str) -> list[tuple[str, bool]]:
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
+            return sorted((e.name, e.is_dir(follow_symlinks=False)) for e in it)
     except OSError:
         return []
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) to str; raises InputError for binary or other encodings."""
-    if not data.strip():
-        raise InputError("empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"not UTF-8 (invalid byte 0x{data[e.start]:02x} at offset {e.start})") from None
+def iter_jsonl_inputs(paths: list[str], text_field: str = "text", id_field: str = "id",
+                      max_bytes: int = MAX_BYTES) -> Iterator[Input | InputError]:
+    """Yield an Input per record of JSON Lines files (``-`` for stdin; ``.gz`` read through).
+
+    The text is ``record[text_field]``; the id ``record[id_field]`` (or
+    ``FILE:LINE`` when absent); every other field is passed through as ``meta``.
+    A line that is not a JSON object with a string text gives an error for that line.
+    """
+    for arg in paths:
+        name = "<stdin>" if arg == "-" else arg
+        try:
+            stream = (sys.stdin.buffer if arg == "-" else
+                      gzip.open(arg, "rb") if arg.endswith(".gz") else open(arg, "rb"))
+        except OSError as e:
+            yield InputError(f"cannot read: {e.strerror or e}", arg)
+            continue
+        try:
+            for number, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                source = f"{name}:{number}"
+                if len(line) > max_bytes:
+                    yield InputError(f"too large: {len(line):,} bytes (limit {max_bytes:,})", source)
+                    continue
+                try:
+                    obj = orjson.loads(line)
+                except orjson.JSONDecodeError as e:
+                    yield InputError(f"not JSON ({e})", source)
+                    continue
+                if not isinstance(obj, dict):
+                    yield InputError("not a JSON object", source)
+                    continue
+                text = obj.pop(text_field, None)
+                if not isinstance(text, str):
+                    yield InputError(f"no string field {text_field!r}", source)
+                    continue
+                ident = obj.pop(id_field, None)
+                yield Input(id=str(ident) if ident is not None else source, source=source,
+                            text=text, meta=obj)
+        except (OSError, EOFError, zlib.error) as e:
+            yield InputError(f"cannot read: {getattr(e, 'strerror', None) or e}", name)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()

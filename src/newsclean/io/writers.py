@@ -1,6 +1,17 @@
-"""Writing records: JSON Lines (UTF-8, not ASCII-escaped) or plain text."""
+"""Writing results: records as JSON Lines or plain text, errors as JSON Lines, and an
+output file that is never left looking complete when a run is interrupted.
+
+``-o clean.jsonl`` is written to ``.clean.jsonl.partial`` in the same folder and
+renamed to ``clean.jsonl`` only when the run ends: a crash or Ctrl-C leaves the
+partial file (whole records only) and no ``clean.jsonl``. ``--resume`` goes on from
+the partial file (or from an existing finished output), skipping the ids already in
+it, so the final file equals that of an uninterrupted run.
+"""
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from typing import BinaryIO
 
 import orjson
@@ -8,25 +19,103 @@ import orjson
 DOC_SEPARATOR = b"\f\n"  # between documents in --format text
 
 
+def format_record(record: dict, fmt: str = "jsonl") -> bytes:
+    """One record as output bytes: a JSON line, or the cleaned text and a newline."""
+    if fmt == "jsonl":
+        return orjson.dumps(record) + b"\n"
+    return record.get("text", "").encode("utf-8") + b"\n"
+
+
 class RecordWriter:
-    def __init__(self, stream: BinaryIO, fmt: str = "jsonl"):
+    """Writes formatted records to a binary stream (text format: a form feed line between)."""
+
+    def __init__(self, stream: BinaryIO, fmt: str = "jsonl", count: int = 0):
         self.stream = stream
         self.fmt = fmt
-        self.count = 0
+        self.count = count
+
+    def write_bytes(self, data: bytes) -> None:
+        if self.fmt != "jsonl" and self.count:
+            self.stream.write(DOC_SEPARATOR)
+        self.stream.write(data)
+        self.count += 1
 
     def write(self, record: dict) -> None:
-        if self.fmt == "jsonl":
-            self.stream.write(orjson.dumps(record) + b"\n")
-        else:
-            if self.count:
-                self.stream.write(DOC_SEPARATOR)
-            self.stream.write(record.get("text", "").encode("utf-8") + b"\n")
-        self.count += 1
+        self.write_bytes(format_record(record, self.fmt))
 
     def flush(self) -> None:
         self.stream.flush()
 
 
-def error_record(source: str | None, error: str) -> dict:
-    """What --errors writes for a dump that failed (it has no "id": it is not a result)."""
-    return {"source": source, "error": error}
+def error_record(source: str | None, error: str, id: str | None = None) -> dict:
+    """What --errors writes for a dump that failed (no record was written for it)."""
+    return {"source": source, "id": id, "error": error}
+
+
+def id_key(ident: str | None) -> int:
+    """A 64-bit key for an id: a million of them fit in a few tens of MB."""
+    return int.from_bytes(hashlib.blake2b((ident or "").encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "little")
+
+
+class OutputFile:
+    """``-o FILE``: written through ``.FILE.partial``, renamed to FILE by :meth:`commit`."""
+
+    def __init__(self, path: str, resume: bool = False):
+        self.path = path
+        folder, name = os.path.split(os.path.abspath(path))
+        self.partial = os.path.join(folder, f".{name}.partial")
+        self.done: set[int] = set()  # id keys already written (resume)
+        self.resumed = 0
+        if os.path.exists(path) and not os.path.isfile(path):  # /dev/null, a pipe: no rename
+            self.partial = path
+            self.stream = open(path, "ab")
+            return
+        if resume:
+            if not os.path.exists(self.partial) and os.path.exists(path):
+                os.replace(path, self.partial)  # go on from the finished output
+            if os.path.exists(self.partial):
+                self._load_done()
+        mode = "ab" if resume else "wb"
+        self.stream: BinaryIO = open(self.partial, mode)
+
+    def _load_done(self) -> None:
+        """Read the ids already written; cut a last line left incomplete by a crash."""
+        good_end = 0
+        with open(self.partial, "rb") as f:
+            for line in f:
+                if not line.endswith(b"\n"):
+                    break
+                try:
+                    ident = orjson.loads(line).get("id")
+                except (orjson.JSONDecodeError, AttributeError):
+                    break
+                self.done.add(id_key(ident))
+                good_end += len(line)
+        if good_end != os.path.getsize(self.partial):
+            with open(self.partial, "r+b") as f:
+                f.truncate(good_end)
+        self.resumed = len(self.done)
+
+    def is_done(self, ident: str | None) -> bool:
+        return bool(self.done) and id_key(ident) in self.done
+
+    def commit(self) -> None:
+        """The run ended: make the output visible under its name."""
+        self.stream.flush()
+        if self.partial != self.path:
+            os.fsync(self.stream.fileno())
+        self.stream.close()
+        if self.partial != self.path:
+            os.replace(self.partial, self.path)
+
+    def abandon(self) -> None:
+        """The run was interrupted: keep the partial file for --resume."""
+        try:
+            self.stream.flush()
+        finally:
+            self.stream.close()
+
+
+def open_stdout() -> BinaryIO:
+    return sys.stdout.buffer

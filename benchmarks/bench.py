@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Batch benchmark: throughput, memory and parallel speed-up of `newsclean clean`.
+
+    python benchmarks/bench.py [--n 10000] [--rss-n 1000 100000] [--keep DIR]
+
+Builds N seed-size dumps from samples/ (benchmarks/make_corpus.py: every prose line
+unique, so caches help no more than on a real batch), then, on the same files, times:
+- a minimal loop that reads each file and writes {"id", "text"} JSON Lines (the floor
+  any tool that touches every file pays);
+- `newsclean clean DIR -o OUT -j 1` and `-j 2` (the real CLI, in a subprocess);
+and reports docs/s, MB/s, the ratio of the one-process time to the minimal loop's,
+the speed-up of -j 2, and peak RSS (the sum over the process and its workers,
+sampled from /proc every 20 ms). `--rss-n` runs -j 1 over corpora of those sizes to
+show that memory stays flat. Output is byte-compared between -j 1 and -j 2.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+MINIMAL_LOOP = r'''
+import json, os, sys
+root, out_path = sys.argv[1], sys.argv[2]
+with open(out_path, "w", encoding="utf-8") as out:
+    for dirpath, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(dirpath, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            out.write(json.dumps({"id": os.path.relpath(path, root)[:-4], "text": text}, ensure_ascii=False) + "\n")
+'''
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in kB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Run a command; return (wall seconds, peak RSS of its process tree in MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.read().decode()}")
+    return elapsed, peak / 1024
+
+
+def corpus(n: int, where: Path) -> tuple[Path, float]:
+    folder = where / f"dumps-{n}"
+    if not folder.exists():
+        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(folder), str(n)], check=True)
+    size = sum(f.stat().st_size for f in folder.rglob("*.txt"))
+    return folder, size / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="dumps for the throughput runs")
+    ap.add_argument("--rss-n", type=int, nargs="*", default=[1_000, 100_000], help="corpus sizes for the memory runs")
+    ap.add_argument("--keep", type=Path, help="build the corpora here and keep them (default: a temporary folder)")
+    ap.add_argument("--python", default=sys.executable, help="the Python that has newsclean installed")
+    a = ap.parse_args()
+
+    work = a.keep or Path(tempfile.mkdtemp(prefix="newsclean-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        folder, mb = corpus(a.n, work)
+        out1, out2, outm = work / "j1.jsonl", work / "j2.jsonl", work / "minimal.jsonl"
+        cli = [a.python, "-m", "newsclean", "clean", str(folder), "-q"]
+        minimal = [a.python, "-c", MINIMAL_LOOP, str(folder), str(outm)]
+        timed(minimal)  # warm the page cache
+        t_min, _ = timed(minimal)
+        t1, rss1 = timed(cli + ["-j", "1", "-o", str(out1)])
+        t2, rss2 = timed(cli + ["-j", "2", "-o", str(out2)])
+        identical = out1.read_bytes() == out2.read_bytes()
+        cores = len(os.sched_getaffinity(0))
+        print(f"machine: {platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}")
+        print(f"corpus: {a.n:,} seed-size dumps, {mb:,.1f} MB ({mb * 1e3 / a.n:,.1f} kB each)")
+        print(f"minimal loop     {t_min:7.2f} s  {a.n / t_min:8,.0f} docs/s  {mb / t_min:6.1f} MB/s")
+        print(f"newsclean -j 1   {t1:7.2f} s  {a.n / t1:8,.0f} docs/s  {mb / t1:6.1f} MB/s  peak RSS {rss1:6.1f} MB"
+              f"  ({t1 / t_min:.1f}x the minimal loop)")
+        print(f"newsclean -j 2   {t2:7.2f} s  {a.n / t2:8,.0f} docs/s  {mb / t2:6.1f} MB/s  peak RSS {rss2:6.1f} MB"
+              f"  (speed-up {t1 / t2:.2f}x over -j 1; output {'byte-identical' if identical else 'DIFFERENT'})")
+        rss = {}
+        for n in a.rss_n:
+            f, _ = corpus(n, work)
+            t, r = timed([a.python, "-m", "newsclean", "clean", str(f), "-q", "-j", "1", "-o", os.devnull])
+            rss[n] = r
+            print(f"memory: {n:>9,} dumps, -j 1: peak RSS {r:6.1f} MB ({n / t:,.0f} docs/s)")
+        if len(rss) >= 2:
+            lo, hi = min(rss), max(rss)
+            print(f"memory: {hi:,} vs {lo:,} dumps: {rss[hi] / rss[lo]:.2f}x")
+        if not identical:
+            sys.exit(1)
+    finally:
+        if a.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,325 @@
+"""The batch engine: inputs of every kind, bad files, parallel order, output safety, resume."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newsclean
+from newsclean.batch import BatchRunner, CleanOptions, Result, process
+from newsclean.cli import main
+from newsclean.io.readers import Input, iter_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def lines(data: bytes | str) -> list[dict]:
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    return [json.loads(line) for line in data.splitlines() if line.strip()]
+
+
+def make_folder(root: Path, n: int) -> Path:
+    """n distinct dumps made from the samples, over a few sub-folders."""
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    for i in range(n):
+        folder = root / f"{i % 7:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = texts[i % len(texts)].replace("\n\n", f"\n\nDump number {i} of the test batch was written here today.\n\n", 1)
+        (folder / f"d{i:05d}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+ARTICLE = SAMPLES[0].read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- bad inputs
+def _bad_folder(root: Path) -> dict[str, str | None]:
+    """The acceptance folder: what each file should give (None: a record; str: an error containing it)."""
+    root.mkdir(parents=True)
+    (root / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (root / "empty.txt").write_bytes(b"")
+    latin = "Café de la Paix reopened on Monday. The owner, José Müller, said prices stay the same.\n\n" * 3
+    (root / "latin1.txt").write_bytes(latin.encode("latin-1"))
+    (root / "utf16.txt").write_bytes(ARTICLE.encode("utf-16"))
+    import ftfy  # noqa: F401  (registers the sloppy-windows-1252 codec: cp1252 as browsers read it)
+    (root / "mojibake.txt").write_bytes(ARTICLE.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8"))
+    locked = root / "locked.txt"
+    locked.write_text(ARTICLE, encoding="utf-8")
+    locked.chmod(0)
+    (root / "broken.txt").symlink_to(root / "nowhere.txt")
+    with open(root / "huge.txt", "wb") as f:  # 50 MB on one line
+        chunk = b"word " * 200_000
+        for _ in range(50):
+            f.write(chunk)
+    return {"good": None, "binary": "binary", "empty": "empty", "latin1": None, "utf16": None,
+            "mojibake": None, "locked": "permission denied", "broken": "broken link", "huge": "too large"}
+
+
+def _without_root_file_access() -> None:
+    """preexec_fn: as root, drop the capabilities that read any file whatever its mode
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) from the bounding set, so that the child,
+    once it execs, meets a mode-000 file as any user does."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
+    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_input_folder_gives_a_record_or_an_error_per_file(jobs: str):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "dumps"
+        expected = _bad_folder(root)
+        errors_path = Path(tmp) / "errors.jsonl"
+        proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(root), "-j", jobs,
+                               "--errors", str(errors_path)],
+                              capture_output=True, timeout=300, preexec_fn=_without_root_file_access)
+        assert proc.returncode == 1, proc.stderr.decode()
+        records = lines(proc.stdout)
+        errors = lines(errors_path.read_bytes())
+        assert len(records) + len(errors) == len(expected)
+        assert sorted(r["id"] for r in records) == sorted(k for k, v in expected.items() if v is None)
+        by_name = {Path(e["source"]).stem: e for e in errors}
+        for name, reason in expected.items():
+            if reason is not None:
+                assert reason in by_name[name]["error"], by_name[name]
+                assert by_name[name]["id"] == name
+        stderr = proc.stderr.decode()
+        for name, reason in expected.items():
+            if reason is not None:
+                assert sum(f"{name}.txt: " in line for line in stderr.splitlines()) == 1, stderr
+        got = {r["id"]: r for r in records}
+        assert got["latin1"]["stats"]["input"]["encoding"] not in ("utf-8", "ascii")  # a legacy single-byte one
+        assert "José Müller" in got["latin1"]["text"]
+        assert got["utf16"]["stats"]["input"] == {"encoding": "utf-16-le", "bom": True}
+        assert got["utf16"]["text"] == got["good"]["text"]
+        assert got["mojibake"]["stats"]["input"].get("mojibake_repaired") is True
+        assert got["mojibake"]["text"] == got["good"]["text"]
+        assert "mojibake_repaired" not in got["good"]["stats"]["input"]
+
+
+# --------------------------------------------------------------------------- kinds of input
+def test_gzip_files_are_read_by_default(tmp_path: Path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(ARTICLE.encode("utf-8")))
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "c.txt.gz").write_bytes(b"\x1f\x8b\x08 this is no gzip")
+    result = run("clean", str(tmp_path), "-q")
+    assert result.exit_code == 1
+    got = lines(result.stdout_bytes)
+    assert [r["id"] for r in got] == ["a", "b"]
+    assert got[0]["stats"]["input"]["gzip"] is True
+    assert got[0]["text"] == got[1]["text"]
+    assert "c.txt.gz: corrupt gzip" in result.stderr
+
+
+def test_jsonl_input_passes_other_fields_through(tmp_path: Path):
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": "one", "body": ARTICLE, "url": "https://example.org/1", "site": "example.org"},
+            {"body": ARTICLE, "lang": "vi"},
+            "not an object",
+            {"id": "three", "body": 42}]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
+    result = run("clean", "--input-format", "jsonl", "--text-field", "body", str(src), "-q")
+    assert result.exit_code == 1
+    got = lines(result.stdout_bytes)
+    assert [r["id"] for r in got] == ["one", f"{src}:2"]
+    assert got[0]["meta"] == {"url": "https://example.org/1", "site": "example.org"}
+    assert got[1]["meta"] == {"lang": "vi"}
+    assert {k: v for k, v in got[0].items() if k != "meta"} == newsclean.clean(ARTICLE, id="one", source=f"{src}:1")
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert [e.split(": ")[1] for e in errors] == [f"{src}:3", f"{src}:4", f"{src}:5"]
+
+
+def test_jsonl_input_from_stdin():
+    data = json.dumps({"id": "x", "text": ARTICLE}).encode("utf-8") + b"\n"
+    result = run("clean", "--input-format", "jsonl", "-", input=data)
+    assert result.exit_code == 0
+    [record] = lines(result.stdout_bytes)
+    assert record["id"] == "x" and record["source"] == "<stdin>:1"
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("clean", str(tmp_path), "-q")
+    assert result.exit_code == 1
+    assert "pipe.txt: not a regular file" in result.stderr
+    assert [r["id"] for r in lines(result.stdout_bytes)] == ["ok"]
+
+
+def test_max_bytes_option(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("clean", str(tmp_path / "a.txt"), "--max-bytes", "1k")
+    assert result.exit_code == 1
+    assert "too large" in result.stderr
+    assert run("clean", str(tmp_path / "a.txt"), "--max-bytes", "lots").exit_code == 2
+
+
+# --------------------------------------------------------------------------- parallel
+def test_parallel_output_is_byte_identical_to_one_process(tmp_path: Path):
+    folder = make_folder(tmp_path / "dumps", 150)
+    (folder / "03" / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    one = run("clean", str(folder), "-j", "1", "-q")
+    two = run("clean", str(folder), "-j", "2", "-q")
+    three = run("clean", str(folder), "-j", "3", "-q")
+    assert one.exit_code == two.exit_code == three.exit_code == 1
+    assert one.stdout_bytes == two.stdout_bytes == three.stdout_bytes
+    ids = [r["id"] for r in lines(one.stdout_bytes)]
+    assert len(ids) == 150 and ids == sorted(ids)
+
+
+def _dies_on_poison(chunk):
+    """A worker function for the test below: the process dies on the dump named poison."""
+    from newsclean.batch import _process_chunk
+    if any(getattr(item, "id", None) == "poison" for item in chunk):
+        os._exit(3)
+    return _process_chunk(chunk)
+
+
+def test_a_worker_that_dies_is_reported_and_the_batch_goes_on():
+    items = [Input(id=f"d{i}", source=f"d{i}", text=ARTICLE) for i in range(80)]
+    items.insert(37, Input(id="poison", source="poison", text=ARTICLE))
+    runner = BatchRunner(CleanOptions(), jobs=2, chunk_size=8, worker=_dies_on_poison)
+    results = list(runner.run(items))
+    assert [r.id for r in results] == [i.id for i in items]
+    bad = [r for r in results if not r.ok]
+    assert [r.id for r in bad] == ["poison"]
+    assert "worker process" in bad[0].error and "died" in bad[0].error
+    assert runner.crashes >= 1
+    good = process(items[0], CleanOptions())
+    assert all(r.output == good.output.replace(b'"d0"', f'"{r.id}"'.encode()).replace(
+        b'"source":"d0"', f'"source":"{r.id}"'.encode()) for r in results if r.ok)
+
+
+def test_one_dump_runs_without_a_pool(monkeypatch):
+    runner = BatchRunner(CleanOptions(), jobs=4)
+    monkeypatch.setattr(runner, "_new_pool", lambda: pytest.fail("no pool for one dump"))
+    [result] = list(runner.run([Input(id="x", source=None, text=ARTICLE)]))
+    assert result.ok
+
+
+def test_inputs_are_consumed_lazily():
+    """Only a bounded window of inputs is taken ahead of the results read."""
+    taken = 0
+
+    def inputs():
+        nonlocal taken
+        for i in range(100_000):
+            taken += 1
+            yield Input(id=str(i), source=None, text="Short text of a dump.")
+
+    runner = BatchRunner(CleanOptions(), jobs=2, chunk_size=16)
+    results = runner.run(inputs())
+    for _ in range(10):
+        next(results)
+    assert taken <= 16 * (2 * 4 + 2)
+    results.close()
+    runner.close()
+
+
+# --------------------------------------------------------------------------- output safety
+def test_output_file_appears_only_when_the_run_ends(tmp_path: Path):
+    out = tmp_path / "clean.jsonl"
+    result = run("clean", str(SAMPLES[0].parent), "-o", str(out), "-q")
+    assert result.exit_code == 0
+    assert len(lines(out.read_bytes())) == len(SAMPLES)
+    assert not (tmp_path / ".clean.jsonl.partial").exists()
+
+
+def test_resume_needs_an_output_file():
+    assert run("clean", str(SAMPLES[0]), "--resume").exit_code == 2
+
+
+def test_resume_after_a_crash_cuts_the_half_written_line(tmp_path: Path):
+    folder = make_folder(tmp_path / "dumps", 20)
+    out = tmp_path / "clean.jsonl"
+    full = run("clean", str(folder), "-j", "1", "-q").stdout_bytes
+    # what a crash leaves: 7 whole records and half of the eighth
+    records = full.splitlines(keepends=True)
+    (tmp_path / ".clean.jsonl.partial").write_bytes(b"".join(records[:7]) + records[7][:100])
+    result = run("clean", str(folder), "-o", str(out), "--resume")
+    assert result.exit_code == 0
+    assert out.read_bytes() == full
+    assert "7 already done" in result.stderr
+
+
+def test_resume_of_a_finished_output_adds_only_new_dumps(tmp_path: Path):
+    folder = make_folder(tmp_path / "dumps", 10)
+    out = tmp_path / "clean.jsonl"
+    assert run("clean", str(folder), "-o", str(out), "-q").exit_code == 0
+    first = out.read_bytes()
+    (folder / "zz.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run("clean", str(folder), "-o", str(out), "--resume", "-q").exit_code == 0
+    got = out.read_bytes()
+    assert got.startswith(first)
+    assert [r["id"] for r in lines(got[len(first):])] == ["zz"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigint_leaves_no_output_and_resume_completes_it(tmp_path: Path, jobs: str):
+    folder = make_folder(tmp_path / "dumps", 1500)
+    out = tmp_path / "clean.jsonl"
+    partial = tmp_path / ".clean.jsonl.partial"
+    reference = tmp_path / "reference.jsonl"
+    assert run("clean", str(folder), "-o", str(reference), "-q").exit_code == 0
+    cmd = [sys.executable, "-m", "newsclean", "clean", str(folder), "-o", str(out), "-j", jobs]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 200_000):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr.decode()
+    assert not out.exists()
+    kept = lines(partial.read_bytes())
+    assert 0 < len(kept) < 1500, "interrupted too late to test anything"
+    assert b"--resume" in stderr
+    resumed = subprocess.run(cmd + ["--resume"], capture_output=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert not partial.exists()
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_errors_file_is_written_even_when_nothing_fails(tmp_path: Path):
+    errors = tmp_path / "errors.jsonl"
+    assert run("clean", str(SAMPLES[0]), "--errors", str(errors)).exit_code == 0
+    assert errors.read_bytes() == b""
+
+
+def test_summary_counts_documents_errors_and_blocks(tmp_path: Path):
+    make_folder(tmp_path, 3)
+    (tmp_path / "bad.txt").write_bytes(b"")
+    result = run("clean", str(tmp_path))
+    assert result.exit_code == 1
+    summary = [line for line in result.stderr.splitlines() if line.startswith("newsclean: cleaned")]
+    assert len(summary) == 1 and "cleaned 3 documents" in summary[0] and "1 error" in summary[0]
+    assert any(line.startswith("newsclean: blocks: ") and "body" in line for line in result.stderr.splitlines())
+    assert "cleaned" not in run("clean", str(tmp_path), "-q").stderr
+
+
+def test_iter_inputs_does_not_follow_folder_links(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    assert [i.id for i in iter_inputs([str(tmp_path)])] == ["a/x"]
