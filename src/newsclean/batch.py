@@ -30,9 +30,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .api import clean
+from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
+from .profile import Learner, Profile, dump_lines
+from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
 CHUNKS_PER_JOB = 4    # chunks in flight per worker: keeps workers busy while the writer catches up
@@ -45,6 +48,9 @@ class CleanOptions:
     disable: tuple[str, ...] = ()
     fmt: str = "jsonl"
     max_bytes: int = MAX_BYTES
+    profile: Profile | None = None   # site-learned lines (learned in a first pass, or --profile)
+    rules: Rules | None = None       # --rules
+    site: str | None = None          # --site: the site of every input, instead of its folder
 
 
 @dataclass(slots=True)
@@ -75,8 +81,9 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
             dump = item.read_bytes(opts.max_bytes)
         size = len(dump)
         record = clean(dump, id=item.id, source=item.source, keep_removed=opts.keep_removed,
-                       disable=opts.disable)
-    except InputError as e:
+                       disable=opts.disable, site=opts.site if opts.site is not None else item.site,
+                       profile=opts.profile, rules=opts.rules)
+    except (InputError, RuleTimeout) as e:
         return Result(item.id, item.source, error=str(e))
     except MemoryError:
         return Result(item.id, item.source, error="out of memory")
@@ -108,6 +115,23 @@ def _process_chunk(chunk: list[Input | InputError]) -> list[Result]:
     return [process(item, _worker_options) for item in chunk]
 
 
+def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, dict[int, str]] | None:
+    """The first pass of site learning for one input: (site, its countable lines), or
+    None when it cannot be read (the cleaning pass reports that)."""
+    if isinstance(item, InputError):
+        return None
+    try:
+        text = item.text if item.text is not None else decode(item.read_bytes(opts.max_bytes))[0]
+    except InputError:
+        return None
+    return (opts.site if opts.site is not None else item.site), dump_lines(text)
+
+
+def _learn_chunk(chunk: list[Input | InputError]) -> list:
+    assert _worker_options is not None
+    return [learn_lines(item, _worker_options) for item in chunk]
+
+
 # --- main side --------------------------------------------------------------------
 
 def default_jobs() -> int:
@@ -127,10 +151,12 @@ class BatchRunner:
     """Runs inputs through :func:`process` and yields their results in input order."""
 
     def __init__(self, opts: CleanOptions, jobs: int = 1, chunk_size: int = CHUNK_SIZE,
-                 worker: Callable[[list], list[Result]] | None = None):
+                 worker: Callable[[list], list] | None = None, one: Callable | None = None):
         self.opts = opts
-        # what a worker process runs on a chunk (a top-level function: it is pickled)
+        # what a worker process runs on a chunk (a top-level function: it is pickled),
+        # and what this process runs on one input when there is no pool
         self.worker = worker or _process_chunk
+        self.one = one or process
         self.jobs = max(1, jobs)
         self.chunk_size = chunk_size
         self.crashes = 0  # worker processes lost during the run
@@ -144,12 +170,12 @@ class BatchRunner:
         if self.jobs == 1:
             for chunk in _prepend(first, chunks):
                 for item in chunk:
-                    yield process(item, self.opts)
+                    yield self.one(item, self.opts)
             return
         second = next(chunks, None)
         if second is None:  # everything fits in one chunk: a pool would only cost start-up
             for item in first:
-                yield process(item, self.opts)
+                yield self.one(item, self.opts)
             return
         try:
             yield from self._parallel(_prepend(first, _prepend(second, chunks)))
@@ -215,6 +241,16 @@ class BatchRunner:
                 futures[i + 1:] = [pool.submit(self.worker, [it]) for it in chunk[i + 1:]]
                 continue
             yield result
+
+
+def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1) -> Profile:
+    """Site learning over a batch (line hashes only, no cleaning), in parallel like cleaning."""
+    learner = Learner()
+    runner = BatchRunner(opts, jobs=jobs, worker=_learn_chunk, one=learn_lines)
+    for found in runner.run(inputs):
+        if isinstance(found, tuple):
+            learner.add(*found)
+    return learner.profile()
 
 
 def _prepend(first, rest: Iterator) -> Iterator:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 import orjson
@@ -10,13 +11,15 @@ from rich.console import Console
 
 from . import __version__
 from .api import analyse
-from .batch import BatchRunner, CleanOptions, default_jobs
+from .batch import BatchRunner, CleanOptions, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, stage_names
+from .profile import Profile
 from .progress import BatchProgress, Tally
+from .rules import Rules, RulesError, RuleTimeout, load_rules
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -91,10 +94,18 @@ class SizeType(click.ParamType):
 @click.option("--max-bytes", type=SizeType(), default=MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this (a news dump is kilobytes).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still printed.")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False, exists=True),
+              help="Use the site profile saved by `newsclean learn` (instead of learning from this batch).")
+@click.option("--no-learn", is_flag=True,
+              help="Do not learn from the batch which lines each site repeats (a first pass over a folder).")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, exists=True),
+              help="User rules: patterns per label and per-site settings (TOML; see the README).")
+@click.option("--site", help="The site every input is from (default: its folder, or the record's site/url).")
 @disable_option
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
               input_format: str, text_field: str, id_field: str, jobs: int, errors_path: str | None,
-              resume: bool, max_bytes: int, quiet: bool, disable: tuple[str, ...]) -> None:
+              resume: bool, max_bytes: int, quiet: bool, profile_path: str | None, no_learn: bool,
+              rules_path: str | None, site: str | None, disable: tuple[str, ...]) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
     Prints one JSON record per dump, in the order of the inputs whatever the number
@@ -108,12 +119,18 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
         raise click.UsageError("--resume needs -o FILE: it goes on with that file")
     if resume and fmt != "jsonl":
         raise click.UsageError("--resume needs --format jsonl: it reads the ids back")
-    opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes)
+    rules = _load_rules(rules_path)
+    opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
+                        rules=rules, site=site)
+    jobs = jobs or default_jobs()
 
     def inputs():
-        if input_format == "jsonl":
-            return iter_jsonl_inputs(list(paths), text_field, id_field, max_bytes)
-        return iter_inputs(list(paths), globs or DEFAULT_GLOBS, max_bytes)
+        return _inputs(paths, input_format, text_field, id_field, globs, max_bytes)
+
+    if profile_path:
+        opts = replace(opts, profile=_load_profile(profile_path))
+    elif not no_learn and "-" not in paths and (input_format == "jsonl" or any(os.path.isdir(p) for p in paths)):
+        opts = replace(opts, profile=learn(inputs(), opts, jobs))
 
     target = OutputFile(output, resume=resume) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
@@ -122,7 +139,7 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     tally = Tally()
     counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
     progress = BatchProgress(err_console, enabled=not quiet and err_console.is_terminal, count=counted)
-    runner = BatchRunner(opts, jobs=jobs or default_jobs())
+    runner = BatchRunner(opts, jobs=jobs)
 
     def todo():
         for item in inputs():
@@ -168,10 +185,63 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     sys.exit(EXIT_INPUT_FAILED if tally.errors else EXIT_OK)
 
 
+def _inputs(paths, input_format, text_field, id_field, globs, max_bytes):
+    if input_format == "jsonl":
+        return iter_jsonl_inputs(list(paths), text_field, id_field, max_bytes)
+    return iter_inputs(list(paths), globs or DEFAULT_GLOBS, max_bytes)
+
+
+def _load_rules(path: str | None) -> Rules | None:
+    if path is None:
+        return None
+    try:
+        return load_rules(path)
+    except RulesError as e:
+        raise click.BadParameter(str(e), param_hint="--rules") from None
+
+
+def _load_profile(path: str) -> Profile:
+    try:
+        return Profile.load(path)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--profile") from None
+
+
+@main.command("learn")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="Where to save the profile (JSON).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help=f"File names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
+@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("--site", help="The site every input is from (default: its folder, or the record's site/url).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default: one per core).")
+@click.option("--max-bytes", type=SizeType(), default=MAX_BYTES, show_default=True)
+def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input_format: str, text_field: str,
+              id_field: str, site: str | None, jobs: int, max_bytes: int) -> None:
+    """Learn which lines each site repeats on many of its pages; save them for `clean --profile`.
+
+    A site is a folder of dumps (or the `site` field / `url` host of JSON Lines
+    records). A line is learned when it is on at least 3 dumps and 10% of its site's.
+    """
+    opts = CleanOptions(max_bytes=max_bytes, site=site)
+    profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
+                    jobs or default_jobs())
+    profile.save(output)
+    sites = sum(1 for s in profile.sites.values() if s.lines)
+    click.echo(f"newsclean: learned {len(profile):,} repeated lines of {sites:,} site(s); saved to {output}", err=True)
+
+
 @main.command("explain")
 @click.argument("path")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False, exists=True),
+              help="A site profile saved by `newsclean learn`.")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False, exists=True), help="User rules (TOML).")
+@click.option("--site", help="The site the dump is from (to find it in the profile and rules).")
 @disable_option
-def explain_cmd(path: str, disable: tuple[str, ...]) -> None:
+def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, site: str | None,
+                disable: tuple[str, ...]) -> None:
     """Show the dump PATH block by block: label, deciding stage and why."""
     from .explain import legend, render
 
@@ -187,7 +257,14 @@ def explain_cmd(path: str, disable: tuple[str, ...]) -> None:
         _error(item.source, str(e))
         sys.exit(EXIT_INPUT_FAILED)
     console = Console(highlight=False)
-    render(analyse(text, source=item.source, disable=disable), console)
+    profile = _load_profile(profile_path) if profile_path else None
+    try:
+        doc = analyse(text, source=item.source, disable=disable, site=site, profile=profile,
+                      rules=_load_rules(rules_path))
+    except RuleTimeout as e:
+        _error(item.source, str(e))
+        sys.exit(EXIT_INPUT_FAILED)
+    render(doc, console)
     legend(console)
 
 

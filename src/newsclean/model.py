@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .profile import SiteLines
 
 
 class Label(str, Enum):
@@ -111,6 +114,8 @@ class Document:
     end_index: int | None = None                     # last block of the article body, when known
     normalisation: dict[str, int] = field(default_factory=dict)
     extra_removed: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, text, reason)
+    site: str | None = None                          # the site the dump is from (folder, host)
+    site_lines: SiteLines | None = None              # what that site repeats (profile.py)
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

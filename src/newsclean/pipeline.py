@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .model import Block, Document, Label
+from .profile import SiteLines
+from .rules import Rules
 from .stages import STAGE_CLASSES, Stage
+from .stages.user_rules import UserRules
 from .stages.segment import BULLET
 
 MAX_REREADS = 4
@@ -30,8 +33,11 @@ def stage_names() -> list[str]:
 class Pipeline:
     """An ordered list of stages. Build once, run on many documents."""
 
-    def __init__(self, stages: Sequence[Stage] | None = None, disable: Iterable[str] = ()):
+    def __init__(self, stages: Sequence[Stage] | None = None, disable: Iterable[str] = (),
+                 rules: Rules | None = None):
         all_stages = list(stages) if stages is not None else [cls() for cls in STAGE_CLASSES]
+        if rules is not None:
+            all_stages = [UserRules(rules) if s.name == UserRules.name else s for s in all_stages]
         names = {s.name for s in all_stages}
         off = set(disable)
         unknown = off - names
@@ -44,8 +50,9 @@ class Pipeline:
         self.stages = [s for s in all_stages if s.name not in off]
         self.disabled = sorted(off)
 
-    def run(self, text: str, source: str | None = None) -> Document:
-        doc = self._run_stages(Document(raw=text, source=source, text=text))
+    def run(self, text: str, source: str | None = None, site: str | None = None,
+            site_lines: SiteLines | None = None) -> Document:
+        doc = self._run_stages(Document(raw=text, source=source, text=text, site=site, site_lines=site_lines))
         for _ in range(MAX_REREADS):
             if not self._reread(doc):
                 break
@@ -65,7 +72,7 @@ class Pipeline:
         body = [b for b in doc.blocks if b.label is Label.BODY]
         if not body:
             return False
-        again = self._run_stages(_body_document(body), reading=True)
+        again = self._run_stages(_body_document(body, doc), reading=True)
         if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point
@@ -87,7 +94,7 @@ SECOND_READING = "on a second reading: "
 _BUILT_BY_READING = ("normalise", "segment")
 
 
-def _body_document(body: list[Block]) -> Document:
+def _body_document(body: list[Block], original: Document) -> Document:
     """The document that cleaning the body text would build, without building it from text.
 
     The text is the body blocks' contents joined by blank lines. Each content is
@@ -95,7 +102,7 @@ def _body_document(body: list[Block]) -> Document:
     segmenting gives back one block per content, a list item when it opens with a bullet.
     """
     text = "\n\n".join(b.content for b in body)
-    doc = Document(raw=text, text=text)
+    doc = Document(raw=text, text=text, site=original.site, site_lines=original.site_lines)
     line = 1
     for i, b in enumerate(body):
         content = b.content

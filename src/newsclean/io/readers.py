@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -34,6 +35,7 @@ class Input:
     data: bytes | None = None  # bytes already read (stdin)
     text: str | None = None  # text already decoded (a JSON Lines record)
     meta: dict | None = None  # the other fields of a JSON Lines record
+    site: str | None = None  # the site it is from: its folder, or the record's site / url host
 
     def read_bytes(self, max_bytes: int = MAX_BYTES) -> bytes:
         if self.data is not None:
@@ -131,7 +133,7 @@ def _walk(root: str, globs: tuple[str, ...]) -> Iterator[Input]:
             stack.append((full, iter(_listing(full))))
         elif _matches(name, globs):
             rel = full[prefix_len:].replace(os.sep, "/")
-            yield Input(id=strip_extension(rel), source=full, path=full)
+            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0])
 
 
 def _listing(folder: str) -> list[tuple[str, bool]]:
@@ -140,6 +142,18 @@ def _listing(folder: str) -> list[tuple[str, bool]]:
             return sorted((e.name, e.is_dir(follow_symlinks=False)) for e in it)
     except OSError:
         return []
+
+
+def site_of(meta: dict) -> str:
+    """The site of a JSON Lines record: its `site` field, else the host of its `url`."""
+    site = meta.get("site")
+    if isinstance(site, str) and site:
+        return site
+    url = meta.get("url")
+    if isinstance(url, str) and "://" in url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.")
+    return ""
 
 
 def iter_jsonl_inputs(paths: list[str], text_field: str = "text", id_field: str = "id",
@@ -180,7 +194,7 @@ def iter_jsonl_inputs(paths: list[str], text_field: str = "text", id_field: str 
                     continue
                 ident = obj.pop(id_field, None)
                 yield Input(id=str(ident) if ident is not None else source, source=source,
-                            text=text, meta=obj)
+                            text=text, meta=obj, site=site_of(obj))
         except (OSError, EOFError, zlib.error) as e:
             yield InputError(f"cannot read: {getattr(e, 'strerror', None) or e}", name)
         finally:

@@ -10,13 +10,15 @@ from .dateline import Dateline
 from .end_marker import EndMarker
 from .furniture import Furniture
 from .normalise import Normalise
+from .repeats import Repeats
 from .segment import Segment
 from .teasers import Teasers
 from .title import Title
+from .user_rules import UserRules
 from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
-    Normalise, Segment, EndMarker, Widgets, Furniture, Teasers, Credits,
+    Normalise, Segment, UserRules, EndMarker, Widgets, Furniture, Teasers, Credits, Repeats,
     Title, Dateline, Captions, Byline, Body,
 )
 
