@@ -9,7 +9,7 @@ unique, so caches help no more than on a real batch), then, on the same files, t
   any tool that touches every file pays);
 - `newsclean clean DIR -o OUT -j 1` and `-j 2` (the real CLI, in a subprocess);
 and reports docs/s, MB/s, the ratio of the one-process time to the minimal loop's,
-the speed-up of -j 2, and peak RSS (the sum over the process and its workers,
+the speed-up of -j 2, and peak RSS (the PSS summed over the process and its workers,
 sampled from /proc every 20 ms). `--rss-n` runs -j 1 over corpora of those sizes to
 show that memory stays flat. Output is byte-compared between -j 1 and -j 2.
 """
@@ -42,14 +42,16 @@ with open(out_path, "w", encoding="utf-8") as out:
 
 
 def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in kB."""
+    """Memory of a process and all its descendants, in kB: the sum of their PSS
+    (resident pages, a page shared by k processes counted 1/k in each, as workers
+    forked from one server share the loaded code), i.e. what the run costs the machine."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
                         break
             for task in os.listdir(f"/proc/{p}/task"):
