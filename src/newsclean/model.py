@@ -111,6 +111,7 @@ class Document:
     end_index: int | None = None                     # last block of the article body, when known
     normalisation: dict[str, int] = field(default_factory=dict)
     extra_removed: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, text, reason)
+    favor: str = "balanced"                          # "precision", "balanced" or "recall"
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

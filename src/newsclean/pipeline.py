@@ -17,6 +17,7 @@ from .stages import STAGE_CLASSES, Stage
 from .stages.segment import BULLET
 
 MAX_REREADS = 4
+FAVORS = ("precision", "balanced", "recall")
 
 
 class UnknownStageError(ValueError):
@@ -30,7 +31,11 @@ def stage_names() -> list[str]:
 class Pipeline:
     """An ordered list of stages. Build once, run on many documents."""
 
-    def __init__(self, stages: Sequence[Stage] | None = None, disable: Iterable[str] = ()):
+    def __init__(self, stages: Sequence[Stage] | None = None, disable: Iterable[str] = (),
+                 favor: str = "balanced"):
+        if favor not in FAVORS:
+            raise ValueError(f"favor must be one of {', '.join(FAVORS)}, not {favor!r}")
+        self.favor = favor  # which way stages with a threshold lean (see stage content)
         all_stages = list(stages) if stages is not None else [cls() for cls in STAGE_CLASSES]
         names = {s.name for s in all_stages}
         off = set(disable)
@@ -45,7 +50,7 @@ class Pipeline:
         self.disabled = sorted(off)
 
     def run(self, text: str, source: str | None = None) -> Document:
-        doc = self._run_stages(Document(raw=text, source=source, text=text))
+        doc = self._run_stages(Document(raw=text, source=source, text=text, favor=self.favor))
         for _ in range(MAX_REREADS):
             if not self._reread(doc):
                 break
@@ -65,7 +70,9 @@ class Pipeline:
         body = [b for b in doc.blocks if b.label is Label.BODY]
         if not body:
             return False
-        again = self._run_stages(_body_document(body), reading=True)
+        again = _body_document(body)
+        again.favor = self.favor
+        again = self._run_stages(again, reading=True)
         if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point

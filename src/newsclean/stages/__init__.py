@@ -5,6 +5,7 @@ from .base import Stage
 from .body import Body
 from .byline import Byline
 from .captions import Captions
+from .content import Content
 from .credits import Credits
 from .dateline import Dateline
 from .end_marker import EndMarker
@@ -16,7 +17,7 @@ from .title import Title
 from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
-    Normalise, Segment, EndMarker, Widgets, Furniture, Teasers, Credits,
+    Normalise, Segment, EndMarker, Widgets, Furniture, Teasers, Content, Credits,
     Title, Dateline, Captions, Byline, Body,
 )
 

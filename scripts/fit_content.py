@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Fit the block classifier of stage content (logistic regression, pure Python).
+
+    python scripts/fit_content.py [--shared ../shared] [--write] [--cv]
+
+Training data: the whole-page dev corpora (scrapinghub-dev, `page` and `w3m` dumps).
+Each free block that stage content would see is labelled from the gold: article
+(most of its 4-token shingles are in the gold body or captions) or not. Blocks of
+one or two tokens carry no label.
+
+--cv reports figures that predict unseen pages: weights fitted on half of the pages
+(both dump styles) scored end to end (the whole pipeline, with the scorer's
+metrics) on the other half, both ways; and fitted on one dump style, scored on the
+other. --write fits on everything and writes src/newsclean/data/content_model.toml.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import random
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "src"))
+from devdata import corpora, tokens  # noqa: E402
+
+import newsclean.stages.content as content_stage  # noqa: E402
+from newsclean.content_features import FEATURE_NAMES, block_text, vectors  # noqa: E402
+from newsclean.model import Document  # noqa: E402
+from newsclean.pipeline import Pipeline  # noqa: E402
+from newsclean.record import build_record  # noqa: E402
+
+STYLES = ("page", "w3m")
+
+
+def shingles(toks: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)}
+
+
+def block_rows(text: str, gold: dict, pipeline: Pipeline):
+    """(vector, label, weight) for each free block as stage content sees it."""
+    doc = Document(raw=text, text=text)
+    for stage in pipeline.stages:
+        if stage.name == "content":
+            break
+        stage(doc)
+    gold_text = (gold.get("body") or "") + "\n" + "\n".join(gold.get("captions") or [])
+    gtok = tokens(gold_text)
+    g4 = shingles(gtok)
+    g_short = {tuple(gtok[i:i + n]) for n in (2, 3) for i in range(len(gtok) - n + 1)}
+    rows = []
+    for b, v in zip(doc.blocks, vectors(doc)):
+        if v is None:
+            continue
+        t = tokens(b.content)
+        if len(t) >= 4:
+            sh = [tuple(t[i:i + 4]) for i in range(len(t) - 3)]
+            y = float(sum(s in g4 for s in sh) / len(sh) >= 0.5)
+        elif len(t) >= 2:
+            y = float(tuple(t) in g_short)
+        else:
+            continue
+        weight = 1.0 + math.log1p(min(block_text(b).length, 200))
+        rows.append((v, y, weight))
+    return rows
+
+
+def fit(rows, l2: float = 1e-4, epochs: int = 12, seed: int = 1):
+    """Logistic regression by stochastic gradient descent (AdaGrad), L2-regularised."""
+    rng = random.Random(seed)
+    w = dict.fromkeys(FEATURE_NAMES, 0.0)
+    b = 0.0
+    g2 = dict.fromkeys(FEATURE_NAMES, 1e-8)
+    gb2 = 1e-8
+    lr = 0.3
+    order = list(range(len(rows)))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for j in order:
+            v, y, weight = rows[j]
+            z = b + sum(w[k] * x for k, x in v.items() if x)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            d = (p - y) * weight
+            gb2 += d * d
+            b -= lr * d / math.sqrt(gb2)
+            for k, x in v.items():
+                g = d * x + l2 * w[k]
+                if g:
+                    g2[k] += g * g
+                    w[k] -= lr * g / math.sqrt(g2[k])
+    return w, b
+
+
+def accuracy(rows, w, b) -> float:
+    ok = tot = 0.0
+    for v, y, weight in rows:
+        z = b + sum(w[k] * x for k, x in v.items())
+        ok += weight * ((z > 0) == (y > 0.5))
+        tot += weight
+    return ok / tot if tot else 0.0
+
+
+def load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def end_to_end(docs, w, b, scorer, favor="balanced") -> dict:
+    """The scorer's metrics on ``docs`` [(id, text, gold)] with the given weights."""
+    saved = content_stage.model
+    content_stage.model = lambda: {"bias": b, "weights": w}
+    try:
+        pipeline = Pipeline(favor=favor)
+        pred = {i: build_record(pipeline.run(text), id=i) for i, text, _ in docs}
+    finally:
+        content_stage.model = saved
+    m, _ = scorer.score({i: g for i, _, g in docs}, pred)
+    return m
+
+
+def fmt(m: dict) -> str:
+    return (f"body F1 {m['body_f1']:.3f} (P {m['body_precision']:.3f} R {m['body_recall']:.3f}) | "
+            f"caption P {m.get('caption_precision', 0):.3f} R {m.get('caption_recall', 0):.3f} | "
+            f"title {m.get('title_accuracy', 0):.3f}")
+
+
+def write(w: dict, b: float, path: Path, n_rows: int) -> None:
+    lines = [
+        "# The block classifier of stage content: logistic regression over the features of",
+        "# newsclean/content_features.py; p(article) = 1 / (1 + exp(-(bias + sum(weight * feature)))).",
+        f"# Written by scripts/fit_content.py --write from {n_rows} blocks of the scrapinghub-dev",
+        "# dumps (both styles); do not edit by hand.",
+        f"bias = {b:.4f}",
+        "",
+        "[weights]",
+    ]
+    lines += [f"{k} = {w[k]:.4f}" for k in FEATURE_NAMES]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--l2", type=float, default=1e-4)
+    a = ap.parse_args()
+    shared = Path(a.shared)
+    pipeline = Pipeline()
+    data = {}  # (style, id) -> (text, gold, rows)
+    for style, doc_id, text, gold in corpora(shared, list(STYLES)):
+        data[style, doc_id] = (text, gold, block_rows(text, gold, pipeline))
+    all_rows = [r for _, _, rows in data.values() for r in rows]
+    print(f"{len(all_rows)} labelled blocks, {sum(r[1] for r in all_rows):.0f} of the article, "
+          f"{len(data)} dumps")
+    if a.cv:
+        scorer = load_scorer(shared)
+        half = {k: zlib.crc32(k[1].encode()) % 2 for k in data}
+        for fold in (0, 1):
+            train = [r for k, (_, _, rows) in data.items() if half[k] != fold for r in rows]
+            w, b = fit(train, a.l2)
+            for style in STYLES:
+                test = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] == fold and k[0] == style]
+                rows = [r for k, (_, _, rs) in data.items() if half[k] == fold and k[0] == style for r in rs]
+                print(f"half {fold} held out, {style:4} ({len(test)} pages): block accuracy "
+                      f"{accuracy(rows, w, b):.3f} | {fmt(end_to_end(test, w, b, scorer))}")
+        for src in STYLES:
+            dst = [s for s in STYLES if s != src][0]
+            train = [r for k, (_, _, rows) in data.items() if k[0] == src for r in rows]
+            w, b = fit(train, a.l2)
+            test = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == dst]
+            rows = [r for k, (_, _, rs) in data.items() if k[0] == dst for r in rs]
+            print(f"fit on {src}, scored on {dst}: block accuracy {accuracy(rows, w, b):.3f} | "
+                  f"{fmt(end_to_end(test, w, b, scorer))}")
+    w, b = fit(all_rows, a.l2)
+    print(f"all dumps: block accuracy (training) {accuracy(all_rows, w, b):.3f}")
+    for k in sorted(w, key=lambda k: -abs(w[k])):
+        print(f"  {k:15} {w[k]:+.3f}")
+    if a.write:
+        write(w, b, ROOT / "src" / "newsclean" / "data" / "content_model.toml", len(all_rows))
+        print("written: src/newsclean/data/content_model.toml")
+
+
+if __name__ == "__main__":
+    main()
