@@ -69,30 +69,54 @@ def block_rows(text: str, gold: dict, pipeline: Pipeline):
     return rows
 
 
-def fit(rows, l2: float = 1e-4, epochs: int = 12, seed: int = 1):
-    """Logistic regression by stochastic gradient descent (AdaGrad), L2-regularised."""
-    rng = random.Random(seed)
-    w = dict.fromkeys(FEATURE_NAMES, 0.0)
-    b = 0.0
-    g2 = dict.fromkeys(FEATURE_NAMES, 1e-8)
-    gb2 = 1e-8
-    lr = 0.3
-    order = list(range(len(rows)))
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for j in order:
-            v, y, weight = rows[j]
-            z = b + sum(w[k] * x for k, x in v.items() if x)
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a is symmetric positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            if f:
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def fit(rows, l2: float = 1.0, iterations: int = 12):
+    """Weighted logistic regression by Newton's method (IRLS), L2-regularised
+    (the bias is not). Pure Python: a few dozen features."""
+    names = list(FEATURE_NAMES)
+    n = len(names) + 1  # the bias last
+    xs = [[v.get(k, 0.0) for k in names] + [1.0] for v, _, _ in rows]
+    beta = [0.0] * n
+    for _ in range(iterations):
+        grad = [0.0] * n
+        hess = [[0.0] * n for _ in range(n)]
+        for x, (_, y, weight) in zip(xs, rows):
+            z = sum(bi * xi for bi, xi in zip(beta, x))
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             d = (p - y) * weight
-            gb2 += d * d
-            b -= lr * d / math.sqrt(gb2)
-            for k, x in v.items():
-                g = d * x + l2 * w[k]
-                if g:
-                    g2[k] += g * g
-                    w[k] -= lr * g / math.sqrt(g2[k])
-    return w, b
+            h = p * (1.0 - p) * weight
+            nz = [(i, xi) for i, xi in enumerate(x) if xi]
+            for i, xi in nz:
+                grad[i] += d * xi
+                row = hess[i]
+                hx = h * xi
+                for j, xj in nz:
+                    row[j] += hx * xj
+        for i in range(n - 1):
+            grad[i] += l2 * beta[i]
+            hess[i][i] += l2
+        step = _solve(hess, grad)
+        beta = [bi - si for bi, si in zip(beta, step)]
+        if max(abs(si) for si in step) < 1e-5:
+            break
+    return dict(zip(names, beta[:-1])), beta[-1]
 
 
 def accuracy(rows, w, b) -> float:
@@ -149,7 +173,7 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cv", action="store_true")
-    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--l2", type=float, default=1.0)
     a = ap.parse_args()
     shared = Path(a.shared)
     pipeline = Pipeline()

@@ -126,6 +126,10 @@ class BlockText:
             "bracket": float(stripped.startswith("[")),
             "colon_end": float(stripped.endswith(":")),
             "question_end": float(stripped.endswith("?")),
+            # together: a long block of running text (a linear model cannot multiply)
+            "prose_long": float(terminal and length >= 20),
+            "stop_x_len": stop * math.log1p(length) / 4.0,
+            "sentences_x_stop": float(sentences >= 2) * stop,
         }
 
 
@@ -149,7 +153,7 @@ _FURNITURE = (Label.BOILERPLATE, Label.RELATED)
 FEATURE_NAMES = (
     "len_log", "len_short", "len_mid", "len_long", "terminal", "sentences2", "stop", "stop_low",
     "comma", "caps", "upper", "digits", "separators", "url", "cue", "item", "bracket",
-    "colon_end", "question_end", "repeated", "pos", "pos_head", "pos_tail",
+    "colon_end", "question_end", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head", "pos_tail",
     "prev_prose", "next_prose", "prev2_prose", "next2_prose", "prev_furniture", "next_furniture",
     "window_prose", "window_len", "caption_near",
 )
@@ -197,4 +201,8 @@ def vectors(doc: Document) -> list[dict[str, float] | None]:
 def is_short_furniture(block: Block) -> bool:
     """A free block that is not prose: the kind a whole page is full of."""
     f = features(block)
-    return f.n_words < 8 or not (f.n_words >= 30 or f.ends_terminal)
+    if f.n_words >= 30 or (f.n_words >= 8 and f.ends_terminal):
+        return False
+    if len(block.text) >= 24 and not block.text.isascii():
+        return not block_text(block).prose  # CJK: a sentence may be one "word"
+    return True

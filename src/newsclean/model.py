@@ -112,6 +112,7 @@ class Document:
     normalisation: dict[str, int] = field(default_factory=dict)
     extra_removed: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, text, reason)
     favor: str = "balanced"                          # "precision", "balanced" or "recall"
+    whole_page: bool = False                         # a dump of a whole web page (stage content)
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

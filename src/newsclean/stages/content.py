@@ -20,15 +20,18 @@ The threshold moves with ``favor``: "precision" keeps less, "recall" more.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from ..content_features import is_short_furniture, settings, vectors
+from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..model import Document, Label
 from .base import Stage
+from . import figures
 from .headline import choose_headline
 
+FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
 
@@ -39,14 +42,35 @@ def model() -> dict:
 
 
 def is_whole_page(doc: Document) -> bool:
-    """Many free blocks that are not prose: a dump of a whole page, not of an article."""
+    """Many free blocks that are not prose, and page furniture: a dump of a whole page,
+    not of an article."""
     gate = settings()["gate"]
     free = short = 0
     for b in doc.blocks:
         if b.label is None:
             free += 1
             short += is_short_furniture(b)
-    return short >= gate["min_short_blocks"] and short >= gate["min_short_share"] * free
+    if short < gate["min_short_blocks"] or short < gate["min_short_share"] * free:
+        return False
+    return len(doc.blocks) - free >= gate["min_furniture"] or short >= gate["many_short_blocks"]
+
+
+@lru_cache(maxsize=None)
+def _barriers() -> frozenset[str]:
+    return frozenset(" ".join(_WORD.findall(p.lower())) for p in settings()["barriers"]["phrases"])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_barrier(block) -> bool:
+    """A heading that opens the comments: the article is over."""
+    if block.reason == "comment heading":
+        return True
+    if len(block.text) > 40:
+        return False
+    words = _WORD.findall(block.content.lower())
+    return 1 <= len(words) <= 4 and " ".join(words) in _barriers()
 
 
 def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -62,13 +86,28 @@ def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, bs, be
 
 
-def runs(votes: list[float], share: float) -> list[tuple[int, int]]:
-    """The best run, and the best runs left and right of it worth ``share`` of it."""
-    top, s, e = best_run(votes, 0, len(votes))
+def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tuple[int, int]]:
+    """The best run, and the best runs left and right of it worth ``share`` of it.
+
+    The first barrier after the start of the best run (with a good part of the
+    run's votes above it) ends the search: nothing after it is taken."""
+    n = len(votes)
+    top, s, e = best_run(votes, 0, n)
     if s < 0:
         return []
+    for b in barriers:
+        if b <= s:
+            continue
+        if b <= e and sum(votes[s:b]) < 0.3 * top:
+            continue  # a comments link at the top of the article: not its end
+        n = b
+        if b <= e:
+            top, s, e = best_run(votes, s, b)
+            if s < 0:
+                return []
+        break
     found = [(s, e)]
-    todo = [(0, s), (e + 1, len(votes))]
+    todo = [(0, s), (e + 1, n)]
     while todo:
         lo, hi = todo.pop()
         if hi - lo <= 0:
@@ -107,15 +146,21 @@ class Content(Stage):
         r = self.region
         shift = FAVOR_SIGN.get(doc.favor, 0.0) * r["favor_shift"]
         threshold, keep = r["threshold"] + shift, r["keep"] + shift
+        doc.whole_page = True
+        figs = figures.find(doc)
         probs = self.probabilities(doc)
-        from ..content_features import block_text
+        for i in figs:
+            probs[i] = None  # a caption: neither for nor against the article around it
         votes = []
         for b, p in zip(doc.blocks, probs):
-            if p is None:
+            if p is None and b.index in figs:
+                votes.append(0.0)
+            elif p is None:
                 votes.append(0.0 if b.label is Label.CAPTION else -threshold)
             else:
                 votes.append((p - threshold) * min(block_text(b).length, r["cap"]) ** r["power"])
-        found = runs(votes, r["other_run_share"])
+        barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
+        found = runs(votes, r["other_run_share"], barriers)
         if not found:
             return  # nothing reads as an article: leave the dump to the other stages
         inside = [False] * len(doc.blocks)
@@ -125,6 +170,15 @@ class Content(Stage):
         article = [i for i, p in enumerate(probs) if p is not None and inside[i] and p >= keep]
         if not article:
             return
+        lo, hi = found[0][0] - FIGURE_MARGIN, found[-1][1] + FIGURE_MARGIN
+        for i, (kind, reason) in figs.items():
+            b = doc.blocks[i]
+            if not lo <= i <= hi:
+                b.assign(Label.BOILERPLATE, self.name, f"caption outside the article ({reason})")
+            elif figures.is_caption_kind(kind):
+                b.assign(Label.CAPTION, self.name, reason)
+            else:
+                b.assign(Label.BOILERPLATE, self.name, reason)
         title = choose_headline(doc, probs, article[0])
         for i, (b, p) in enumerate(zip(doc.blocks, probs)):
             if p is None or i == title:
