@@ -31,6 +31,7 @@ from devdata import corpora, tokens  # noqa: E402
 import newsclean.stages.content as content_stage  # noqa: E402
 from newsclean.content_features import FEATURE_NAMES, block_text, vectors  # noqa: E402
 from newsclean.model import Document  # noqa: E402
+from newsclean.stages import headline  # noqa: E402
 from newsclean.pipeline import Pipeline  # noqa: E402
 from newsclean.record import build_record  # noqa: E402
 
@@ -87,10 +88,10 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-def fit(rows, l2: float = 1.0, iterations: int = 12):
+def fit(rows, l2: float = 1.0, iterations: int = 12, names=FEATURE_NAMES):
     """Weighted logistic regression by Newton's method (IRLS), L2-regularised
     (the bias is not). Pure Python: a few dozen features."""
-    names = list(FEATURE_NAMES)
+    names = list(names)
     n = len(names) + 1  # the bias last
     xs = [[v.get(k, 0.0) for k in names] + [1.0] for v, _, _ in rows]
     beta = [0.0] * n
@@ -119,6 +120,31 @@ def fit(rows, l2: float = 1.0, iterations: int = 12):
     return dict(zip(names, beta[:-1])), beta[-1]
 
 
+def title_rows(docs, w, b):
+    """The headline candidates of each page (stage content's), labelled by the gold title."""
+    rows = []
+    saved_model, saved_choose = content_stage.model, content_stage.choose_headline
+
+    def record(doc, probs, first):
+        cands = headline.candidates(doc, probs, first)
+        want = " ".join(doc_title[0].split()).lower()
+        for i, fv in cands:
+            rows.append((fv, float(" ".join(doc.blocks[i].content.split()).lower() == want), 1.0))
+        return None
+
+    content_stage.model = lambda: {"bias": b, "weights": w}
+    content_stage.choose_headline = record
+    try:
+        pipeline = Pipeline()
+        for _, text, gold in docs:
+            if gold.get("title"):
+                doc_title = [gold["title"]]
+                pipeline.run(text)
+    finally:
+        content_stage.model, content_stage.choose_headline = saved_model, saved_choose
+    return rows
+
+
 def accuracy(rows, w, b) -> float:
     ok = tot = 0.0
     for v, y, weight in rows:
@@ -135,10 +161,18 @@ def load_scorer(shared: Path):
     return mod
 
 
-def end_to_end(docs, w, b, scorer, favor="balanced") -> dict:
-    """The scorer's metrics on ``docs`` [(id, text, gold)] with the given weights."""
+def fit_all(docs, rows, l2):
+    """Block weights, then headline weights on the candidates those give."""
+    w, b = fit(rows, l2)
+    trows = title_rows(docs, w, b)
+    tw, tb = fit(trows, l2, names=headline.TITLE_FEATURES)
+    return {"bias": b, "weights": w, "title_bias": tb, "title_weights": tw}
+
+
+def end_to_end(docs, m, scorer, favor="balanced") -> dict:
+    """The scorer's metrics on ``docs`` [(id, text, gold)] with the given model."""
     saved = content_stage.model
-    content_stage.model = lambda: {"bias": b, "weights": w}
+    content_stage.model = lambda: m
     try:
         pipeline = Pipeline(favor=favor)
         pred = {i: build_record(pipeline.run(text), id=i) for i, text, _ in docs}
@@ -154,7 +188,8 @@ def fmt(m: dict) -> str:
             f"title {m.get('title_accuracy', 0):.3f}")
 
 
-def write(w: dict, b: float, path: Path, n_rows: int) -> None:
+def write(m: dict, path: Path, n_rows: int) -> None:
+    w, b = m["weights"], m["bias"]
     lines = [
         "# The block classifier of stage content: logistic regression over the features of",
         "# newsclean/content_features.py; p(article) = 1 / (1 + exp(-(bias + sum(weight * feature)))).",
@@ -165,6 +200,9 @@ def write(w: dict, b: float, path: Path, n_rows: int) -> None:
         "[weights]",
     ]
     lines += [f"{k} = {w[k]:.4f}" for k in FEATURE_NAMES]
+    lines += ["", "# The headline among the candidates above the article: the best log-odds wins.",
+              f"title_bias = {m['title_bias']:.4f}"]
+    lines += ["", "[title_weights]"] + [f"{k} = {m['title_weights'][k]:.4f}" for k in headline.TITLE_FEATURES]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -188,26 +226,32 @@ def main() -> None:
         half = {k: zlib.crc32(k[1].encode()) % 2 for k in data}
         for fold in (0, 1):
             train = [r for k, (_, _, rows) in data.items() if half[k] != fold for r in rows]
-            w, b = fit(train, a.l2)
+            tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] != fold]
+            m = fit_all(tdocs, train, a.l2)
+            w, b = m["weights"], m["bias"]
             for style in STYLES:
                 test = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] == fold and k[0] == style]
                 rows = [r for k, (_, _, rs) in data.items() if half[k] == fold and k[0] == style for r in rs]
                 print(f"half {fold} held out, {style:4} ({len(test)} pages): block accuracy "
-                      f"{accuracy(rows, w, b):.3f} | {fmt(end_to_end(test, w, b, scorer))}")
+                      f"{accuracy(rows, w, b):.3f} | {fmt(end_to_end(test, m, scorer))}")
         for src in STYLES:
             dst = [s for s in STYLES if s != src][0]
             train = [r for k, (_, _, rows) in data.items() if k[0] == src for r in rows]
-            w, b = fit(train, a.l2)
+            tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == src]
+            m = fit_all(tdocs, train, a.l2)
+            w, b = m["weights"], m["bias"]
             test = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == dst]
             rows = [r for k, (_, _, rs) in data.items() if k[0] == dst for r in rs]
             print(f"fit on {src}, scored on {dst}: block accuracy {accuracy(rows, w, b):.3f} | "
-                  f"{fmt(end_to_end(test, w, b, scorer))}")
-    w, b = fit(all_rows, a.l2)
+                  f"{fmt(end_to_end(test, m, scorer))}")
+    m = fit_all([(k[1], t, g) for k, (t, g, _) in data.items()], all_rows, a.l2)
+    w, b = m["weights"], m["bias"]
     print(f"all dumps: block accuracy (training) {accuracy(all_rows, w, b):.3f}")
     for k in sorted(w, key=lambda k: -abs(w[k])):
         print(f"  {k:15} {w[k]:+.3f}")
+    print("headline:", ", ".join(f"{k} {v:+.2f}" for k, v in m["title_weights"].items()))
     if a.write:
-        write(w, b, ROOT / "src" / "newsclean" / "data" / "content_model.toml", len(all_rows))
+        write(m, ROOT / "src" / "newsclean" / "data" / "content_model.toml", len(all_rows))
         print("written: src/newsclean/data/content_model.toml")
 
 

@@ -46,8 +46,10 @@ def main() -> None:
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help=f"File names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
 @disable_option
+@click.option("--favor", type=click.Choice(["precision", "balanced", "recall"]), default="balanced",
+              show_default=True, help="On whole-page dumps, keep less (precision) or more (recall) around the article.")
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
-              disable: tuple[str, ...]) -> None:
+              disable: tuple[str, ...], favor: str) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
     Prints one JSON record per dump. A dump that cannot be read is reported on
@@ -69,7 +71,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                 _error(item.source, str(e))
                 failed += 1
                 continue
-            writer.write(clean(text, id=item.id, source=item.source, keep_removed=keep_removed, disable=disable))
+            writer.write(clean(text, id=item.id, source=item.source, keep_removed=keep_removed, disable=disable,
+                               favor=favor))
         writer.flush()
     finally:
         if out is not sys.stdout.buffer:

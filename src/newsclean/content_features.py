@@ -203,6 +203,10 @@ def is_short_furniture(block: Block) -> bool:
     f = features(block)
     if f.n_words >= 30 or (f.n_words >= 8 and f.ends_terminal):
         return False
-    if len(block.text) >= 24 and not block.text.isascii():
+    text = block.text
+    if len(text) >= 24 and not text.isascii() and _CJK.search(text):
         return not block_text(block).prose  # CJK: a sentence may be one "word"
     return True
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")

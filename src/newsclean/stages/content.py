@@ -31,6 +31,7 @@ from .base import Stage
 from . import figures
 from .headline import choose_headline
 
+SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
@@ -45,6 +46,12 @@ def is_whole_page(doc: Document) -> bool:
     """Many free blocks that are not prose, and page furniture: a dump of a whole page,
     not of an article."""
     gate = settings()["gate"]
+    need = gate["min_short_blocks"]
+    if len(doc.blocks) < need:
+        return False
+    # cheap first: a short block that is not prose has at most a few hundred characters
+    if sum(1 for b in doc.blocks if b.label is None and len(b.text) < SHORT_CHARS) < need:
+        return False
     free = short = 0
     for b in doc.blocks:
         if b.label is None:
@@ -140,6 +147,34 @@ class Content(Stage):
             out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
         return out
 
+    @staticmethod
+    def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float) -> tuple[int, int]:
+        """Widen a run over the prose next to it: the first and last paragraphs of an
+        article have page furniture for neighbours, which lowers their probability.
+        Furniture already labelled, captions and short lines are stepped over, up to
+        the next prose block; a block of prose under ``level`` or a comments heading
+        (``stops``) ends the walk."""
+        blocks = doc.blocks
+
+        def walk(i: int, step: int) -> int:
+            edge, j, skipped = i, i + step, 0
+            while 0 <= j < len(blocks) and skipped <= 2 and j not in stops:
+                p = probs[j]
+                if p is None:
+                    j += step  # labelled already, or a caption
+                    continue
+                if not block_text(blocks[j]).prose:
+                    skipped += 1
+                    j += step
+                    continue
+                if p < level:
+                    break
+                edge, skipped = j, 0
+                j += step
+            return edge
+
+        return walk(s, -1), walk(e, +1)
+
     def __call__(self, doc: Document) -> None:
         if not doc.blocks or not is_whole_page(doc):
             return
@@ -163,6 +198,8 @@ class Content(Stage):
         found = runs(votes, r["other_run_share"], barriers)
         if not found:
             return  # nothing reads as an article: leave the dump to the other stages
+        stops = set(barriers)
+        found = [self.extend(doc, probs, stops, s, e, r["extend"] + shift) for s, e in found]
         inside = [False] * len(doc.blocks)
         for s, e in found:
             for i in range(s, e + 1):

@@ -17,7 +17,7 @@ from ..model import Document
 
 ABOVE = 30          # how far above the article's first block a headline may stand
 INSIDE = 3          # how far into the article
-MIN_SCORE = 1.0
+MIN_SCORE = -2.0    # the best candidate is taken when its score (log-odds) reaches this
 
 
 def _repeated(doc: Document, i: int, text: str) -> bool:
@@ -28,7 +28,15 @@ def _repeated(doc: Document, i: int, text: str) -> bool:
     return False
 
 
-def headline_score(doc: Document, i: int, first: int) -> float | None:
+TITLE_FEATURES = (
+    "length_ok", "length_log", "repeated", "cue", "digits", "item", "bracket", "separators",
+    "ends_period", "sentences2", "caps", "upper", "distance", "below", "prose_between",
+    "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
+)
+
+
+def headline_features(doc: Document, probs, i: int, first: int) -> dict[str, float] | None:
+    """Features of block i as the headline of an article whose text starts at ``first``."""
     block = doc.blocks[i]
     text = block.content
     if block.label is not None or not text:
@@ -38,25 +46,52 @@ def headline_score(doc: Document, i: int, first: int) -> float | None:
     v = t.values
     if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in "\"“‘'«[("):
         return None
-    if res.compiled("byline", "prefix").fullmatch(text) and f.n_words <= 8:
+    byline = res.compiled("byline", "prefix")
+    if byline.fullmatch(text) and f.n_words <= 8:
         return None
-    score = 0.0
-    score += 1.0 if 4 <= t.length <= 25 else 0.0
-    score += 2.0 if len(text) >= 12 and _repeated(doc, i, text) else 0.0
-    score -= 1.5 * v["cue"] + 2.0 * v["digits"] + 1.0 * v["item"] + 1.0 * v["bracket"] + 1.0 * v["separators"]
-    score -= 1.0 if text.endswith(".") and f.n_sentences <= 1 else 0.0
-    score -= 1.5 * v["sentences2"]
-    score += 0.5 * v["caps"]
-    # close above the lead: count the blocks between, not the lines
-    distance = first - i
-    score -= 0.08 * distance if distance >= 0 else 0.6 * (-distance)
-    return score
+    lo, hi = (i + 1, first) if i < first else (first, i)
+    prose_between = sum(1 for b in doc.blocks[lo:hi] if b.label is None and block_text(b).prose)
+    after = [b for b in doc.blocks[i + 1:i + 5] if b.label is None]
+    p = probs[i] if probs[i] is not None else 0.0
+    return {
+        "length_ok": float(4 <= t.length <= 25),
+        "length_log": v["len_log"],
+        "repeated": float(len(text) >= 12 and _repeated(doc, i, text)),
+        "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
+        "separators": v["separators"],
+        "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
+        "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
+        "distance": min(abs(first - i), 30) / 10.0,
+        "below": float(i > first),
+        "prose_between": min(prose_between, 5) / 5.0,
+        "probability": p,
+        "byline_near": float(any(byline.fullmatch(b.content) for b in after[:3] if len(b.content) < 80)),
+        "prose_next": float(bool(after) and block_text(after[0]).prose),
+        "first_candidate": 0.0,  # set by the caller
+        "question_end": v["question_end"],
+        "stop": v["stop"],
+    }
+
+
+def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, float]]]:
+    out = []
+    for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
+        fv = headline_features(doc, probs, i, first)
+        if fv is not None:
+            out.append((i, fv))
+    above = [fv for i, fv in out if i <= first]
+    if above:
+        above[-1]["first_candidate"] = 1.0  # the nearest one above the article
+    return out
 
 
 def choose_headline(doc: Document, probs: list[float | None], first: int) -> int | None:
+    from .content import model
+    m = model()
+    w, bias = m.get("title_weights", {}), m.get("title_bias", 0.0)
     best, best_i = MIN_SCORE, None
-    for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
-        s = headline_score(doc, i, first)
-        if s is not None and s > best:
-            best, best_i = s, i
+    for i, fv in candidates(doc, probs, first):
+        z = bias + sum(w.get(k, 0.0) * x for k, x in fv.items())
+        if z > best:
+            best, best_i = z, i
     return best_i
