@@ -13,32 +13,35 @@ from .rules import Rules
 
 
 @lru_cache(maxsize=64)
-def _pipeline(disable: frozenset[str], rules: Rules | None) -> Pipeline:
-    return Pipeline(disable=disable, rules=rules)
+def _pipeline(disable: frozenset[str], rules: Rules | None, favor: str) -> Pipeline:
+    return Pipeline(disable=disable, rules=rules, favor=favor)
 
 
-def get_pipeline(disable: Iterable[str] = (), rules: Rules | None = None) -> Pipeline:
-    """A pipeline with the given stages switched off and user rules (built once per set)."""
-    return _pipeline(frozenset(disable), rules)
+def get_pipeline(disable: Iterable[str] = (), rules: Rules | None = None, favor: str = "balanced") -> Pipeline:
+    """A pipeline with the given stages switched off, user rules and leaning (built once per set)."""
+    return _pipeline(frozenset(disable), rules, favor)
 
 
 def analyse(text: str, *, source: str | None = None, disable: Iterable[str] = (),
-            site: str | None = None, profile: Profile | None = None, rules: Rules | None = None) -> Document:
+            site: str | None = None, profile: Profile | None = None, rules: Rules | None = None,
+            favor: str = "balanced") -> Document:
     """Run the pipeline and return the labelled document (what `explain` shows).
 
     ``site`` names the site the dump is from; with a ``profile`` (profile.py), the
     lines that site repeats on many pages are dropped. ``rules`` are user rules
-    (rules.py), with their per-site settings.
+    (rules.py), with their per-site settings. ``favor`` ("precision", "balanced" or
+    "recall") leans the thresholds of the stages that find the article in a
+    whole-page dump towards keeping less or more.
     """
     if rules is not None:
         disable = tuple(disable) + rules.disabled_for(site)
     site_lines = profile.site(site) if profile is not None else None
-    return get_pipeline(disable, rules).run(text, source=source, site=site, site_lines=site_lines)
+    return get_pipeline(disable, rules, favor).run(text, source=source, site=site, site_lines=site_lines)
 
 
 def clean(text: str | bytes, *, id: str | None = None, source: str | None = None,
           keep_removed: bool = False, disable: Iterable[str] = (), site: str | None = None,
-          profile: Profile | None = None, rules: Rules | None = None) -> dict:
+          profile: Profile | None = None, rules: Rules | None = None, favor: str = "balanced") -> dict:
     """Clean one dump and return its record (see the README for the schema).
 
     ``text`` may be bytes: they are decoded as the command line does (BOM, UTF-8,
@@ -46,12 +49,12 @@ def clean(text: str | bytes, *, id: str | None = None, source: str | None = None
     ``stats.input``; undecodable bytes raise :class:`newsclean.InputError`.
     ``id`` and ``source`` are copied into the record; ``keep_removed`` adds the list
     of what was dropped and by which stage; ``disable`` names stages to switch off;
-    ``site``, ``profile`` and ``rules`` as for :func:`analyse`.
+    ``site``, ``profile``, ``rules`` and ``favor`` as for :func:`analyse`.
     """
     info = None
     if isinstance(text, (bytes, bytearray)):
         text, info = decode(bytes(text))
-    doc = analyse(text, source=source, disable=disable, site=site, profile=profile, rules=rules)
+    doc = analyse(text, source=source, disable=disable, site=site, profile=profile, rules=rules, favor=favor)
     record = build_record(doc, id=id, keep_removed=keep_removed)
     if info is not None:
         record["stats"]["input"] = info

@@ -51,6 +51,7 @@ class CleanOptions:
     profile: Profile | None = None   # site-learned lines (learned in a first pass, or --profile)
     rules: Rules | None = None       # --rules
     site: str | None = None          # --site: the site of every input, instead of its folder
+    favor: str = "balanced"          # --favor
 
 
 @dataclass(slots=True)
@@ -82,7 +83,7 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
         size = len(dump)
         record = clean(dump, id=item.id, source=item.source, keep_removed=opts.keep_removed,
                        disable=opts.disable, site=opts.site if opts.site is not None else item.site,
-                       profile=opts.profile, rules=opts.rules)
+                       profile=opts.profile, rules=opts.rules, favor=opts.favor)
     except (InputError, RuleTimeout) as e:
         return Result(item.id, item.source, error=str(e))
     except MemoryError:
@@ -225,7 +226,10 @@ class BatchRunner:
                 continue
             yield from results
 
-    def _one_by_one(self, chunk: list) -> Iterator[Result]:
+    def _one_by_one(self, chunk: list) -> Iterator:
+        """Run each input of a chunk as its own task; an input whose task dies is run
+        again alone in a fresh pool (a neighbour's death breaks its task too), and only
+        if it dies alone is it reported as the culprit."""
         assert self._pool is not None
         futures = [self._pool.submit(self.worker, [item]) for item in chunk]
         for i, item in enumerate(chunk):
@@ -233,13 +237,16 @@ class BatchRunner:
                 [result] = futures[i].result()
             except BrokenProcessPool:
                 self.crashes += 1
-                ident = None if isinstance(item, InputError) else item.id
-                yield Result(ident, item.source, error="the worker process cleaning it died "
-                             "(killed, out of memory, or a crash); see the system log")
                 pool = self._new_pool()
+                try:
+                    [result] = pool.submit(self.worker, [item]).result()
+                except BrokenProcessPool:
+                    ident = None if isinstance(item, InputError) else item.id
+                    result = Result(ident, item.source, error="the worker process cleaning it died "
+                                    "(killed, out of memory, or a crash); see the system log")
+                    pool = self._new_pool()
                 # the rest of the chunk was lost with the pool: send it again
                 futures[i + 1:] = [pool.submit(self.worker, [it]) for it in chunk[i + 1:]]
-                continue
             yield result
 
 

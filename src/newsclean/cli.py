@@ -102,10 +102,12 @@ class SizeType(click.ParamType):
               help="User rules: patterns per label and per-site settings (TOML; see the README).")
 @click.option("--site", help="The site every input is from (default: its folder, or the record's site/url).")
 @disable_option
+@click.option("--favor", type=click.Choice(["precision", "balanced", "recall"]), default="balanced",
+              show_default=True, help="On whole-page dumps, keep less (precision) or more (recall) around the article.")
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
               input_format: str, text_field: str, id_field: str, jobs: int, errors_path: str | None,
               resume: bool, max_bytes: int, quiet: bool, profile_path: str | None, no_learn: bool,
-              rules_path: str | None, site: str | None, disable: tuple[str, ...]) -> None:
+              rules_path: str | None, site: str | None, disable: tuple[str, ...], favor: str) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
     Prints one JSON record per dump, in the order of the inputs whatever the number
@@ -121,7 +123,7 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
         raise click.UsageError("--resume needs --format jsonl: it reads the ids back")
     rules = _load_rules(rules_path)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
-                        rules=rules, site=site)
+                        rules=rules, site=site, favor=favor)
     jobs = jobs or default_jobs()
 
     def inputs():

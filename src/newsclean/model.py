@@ -116,6 +116,8 @@ class Document:
     extra_removed: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, text, reason)
     site: str | None = None                          # the site the dump is from (folder, host)
     site_lines: SiteLines | None = None              # what that site repeats (profile.py)
+    favor: str = "balanced"                          # "precision", "balanced" or "recall"
+    whole_page: bool = False                         # a dump of a whole web page (stage content)
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

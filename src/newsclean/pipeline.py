@@ -20,6 +20,7 @@ from .stages.user_rules import UserRules
 from .stages.segment import BULLET
 
 MAX_REREADS = 4
+FAVORS = ("precision", "balanced", "recall")
 
 
 class UnknownStageError(ValueError):
@@ -34,7 +35,10 @@ class Pipeline:
     """An ordered list of stages. Build once, run on many documents."""
 
     def __init__(self, stages: Sequence[Stage] | None = None, disable: Iterable[str] = (),
-                 rules: Rules | None = None):
+                 rules: Rules | None = None, favor: str = "balanced"):
+        if favor not in FAVORS:
+            raise ValueError(f"favor must be one of {', '.join(FAVORS)}, not {favor!r}")
+        self.favor = favor  # which way stages with a threshold lean (see stage content)
         all_stages = list(stages) if stages is not None else [cls() for cls in STAGE_CLASSES]
         if rules is not None:
             all_stages = [UserRules(rules) if s.name == UserRules.name else s for s in all_stages]
@@ -52,7 +56,8 @@ class Pipeline:
 
     def run(self, text: str, source: str | None = None, site: str | None = None,
             site_lines: SiteLines | None = None) -> Document:
-        doc = self._run_stages(Document(raw=text, source=source, text=text, site=site, site_lines=site_lines))
+        doc = self._run_stages(Document(raw=text, source=source, text=text, site=site, site_lines=site_lines,
+                                        favor=self.favor))
         for _ in range(MAX_REREADS):
             if not self._reread(doc):
                 break
@@ -72,7 +77,9 @@ class Pipeline:
         body = [b for b in doc.blocks if b.label is Label.BODY]
         if not body:
             return False
-        again = self._run_stages(_body_document(body, doc), reading=True)
+        again = _body_document(body, doc)
+        again.favor, again.whole_page = self.favor, doc.whole_page
+        again = self._run_stages(again, reading=True)
         if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point

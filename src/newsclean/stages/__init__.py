@@ -5,6 +5,7 @@ from .base import Stage
 from .body import Body
 from .byline import Byline
 from .captions import Captions
+from .content import Content
 from .credits import Credits
 from .dateline import Dateline
 from .end_marker import EndMarker
@@ -18,7 +19,7 @@ from .user_rules import UserRules
 from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
-    Normalise, Segment, UserRules, EndMarker, Widgets, Furniture, Teasers, Credits, Repeats,
+    Normalise, Segment, UserRules, EndMarker, Widgets, Furniture, Teasers, Repeats, Content, Credits,
     Title, Dateline, Captions, Byline, Body,
 )
 

@@ -224,8 +224,8 @@ class Captions(Stage):
                 yield block, fv, bound
 
     def __call__(self, doc: Document) -> None:
-        if doc.lead_index is None:
-            return  # no article text, so nothing stands between its paragraphs
+        if doc.lead_index is None or doc.whole_page:
+            return  # no article text; or a whole page, whose captions stage content finds by their marks
         for block, fv, s in self.scored(doc, full=False):
             if s > self.threshold:
                 block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")

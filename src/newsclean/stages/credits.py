@@ -17,6 +17,8 @@ class Credits(Stage):
     summary = "blocks ending with a photo credit ('(Photo: VNA)', 'Photo: ...', 'Getty Images') -> caption"
 
     def __call__(self, doc: Document) -> None:
+        if doc.whole_page:
+            return  # stage content found the captions of the page, and where the article is
         for block in doc.blocks:
             if block.label is None and block.kind != "item" and len(block.text) <= MAX_WORDS * 12:
                 f = features(block)

@@ -35,6 +35,8 @@ class Title(Stage):
     summary = "the headline: nearest headline-like line above the lead; blocks above it are page header"
 
     def __call__(self, doc: Document) -> None:
+        if doc.title_index is not None:
+            return  # found already (stage content, on a whole-page dump)
         lead = find_lead(doc)
         if lead is not None and _question_headline(doc.blocks[lead]):
             after = find_lead(doc, lead + 1)

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Fit the block classifier of stage content (logistic regression, pure Python).
+
+    python scripts/fit_content.py [--shared ../shared] [--write] [--cv]
+
+Training data: the whole-page dev corpora (scrapinghub-dev, `page` and `w3m` dumps).
+Each free block that stage content would see is labelled from the gold: article
+(most of its 4-token shingles are in the gold body or captions) or not. Blocks of
+one or two tokens carry no label.
+
+--cv reports figures that predict unseen pages: weights fitted on half of the pages
+(both dump styles) scored end to end (the whole pipeline, with the scorer's
+metrics) on the other half, both ways; and fitted on one dump style, scored on the
+other. --write fits on everything and writes src/newsclean/data/content_model.toml.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import random
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "src"))
+from devdata import corpora, tokens  # noqa: E402
+
+import newsclean.stages.content as content_stage  # noqa: E402
+from newsclean.content_features import FEATURE_NAMES, block_text, vectors  # noqa: E402
+from newsclean.model import Document  # noqa: E402
+from newsclean.stages import headline  # noqa: E402
+from newsclean.pipeline import Pipeline  # noqa: E402
+from newsclean.record import build_record  # noqa: E402
+
+STYLES = ("page", "w3m")
+
+
+def shingles(toks: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)}
+
+
+def block_rows(text: str, gold: dict, pipeline: Pipeline):
+    """(vector, label, weight) for each free block as stage content sees it."""
+    doc = Document(raw=text, text=text)
+    for stage in pipeline.stages:
+        if stage.name == "content":
+            break
+        stage(doc)
+    gold_text = (gold.get("body") or "") + "\n" + "\n".join(gold.get("captions") or [])
+    gtok = tokens(gold_text)
+    g4 = shingles(gtok)
+    g_short = {tuple(gtok[i:i + n]) for n in (2, 3) for i in range(len(gtok) - n + 1)}
+    rows = []
+    for b, v in zip(doc.blocks, vectors(doc)):
+        if v is None:
+            continue
+        t = tokens(b.content)
+        if len(t) >= 4:
+            sh = [tuple(t[i:i + 4]) for i in range(len(t) - 3)]
+            y = float(sum(s in g4 for s in sh) / len(sh) >= 0.5)
+        elif len(t) >= 2:
+            y = float(tuple(t) in g_short)
+        else:
+            continue
+        weight = 1.0 + math.log1p(min(block_text(b).length, 200))
+        rows.append((v, y, weight))
+    return rows
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a is symmetric positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            if f:
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def fit(rows, l2: float = 1.0, iterations: int = 12, names=FEATURE_NAMES):
+    """Weighted logistic regression by Newton's method (IRLS), L2-regularised
+    (the bias is not). Pure Python: a few dozen features."""
+    names = list(names)
+    n = len(names) + 1  # the bias last
+    xs = [[v.get(k, 0.0) for k in names] + [1.0] for v, _, _ in rows]
+    beta = [0.0] * n
+    for _ in range(iterations):
+        grad = [0.0] * n
+        hess = [[0.0] * n for _ in range(n)]
+        for x, (_, y, weight) in zip(xs, rows):
+            z = sum(bi * xi for bi, xi in zip(beta, x))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            d = (p - y) * weight
+            h = p * (1.0 - p) * weight
+            nz = [(i, xi) for i, xi in enumerate(x) if xi]
+            for i, xi in nz:
+                grad[i] += d * xi
+                row = hess[i]
+                hx = h * xi
+                for j, xj in nz:
+                    row[j] += hx * xj
+        for i in range(n - 1):
+            grad[i] += l2 * beta[i]
+            hess[i][i] += l2
+        step = _solve(hess, grad)
+        beta = [bi - si for bi, si in zip(beta, step)]
+        if max(abs(si) for si in step) < 1e-5:
+            break
+    return dict(zip(names, beta[:-1])), beta[-1]
+
+
+def title_rows(docs, w, b):
+    """The headline candidates of each page (stage content's), labelled by the gold title."""
+    rows = []
+    saved_model, saved_choose = content_stage.model, content_stage.choose_headline
+
+    def record(doc, probs, first):
+        cands = headline.candidates(doc, probs, first)
+        want = " ".join(doc_title[0].split()).lower()
+        for i, fv in cands:
+            rows.append((fv, float(" ".join(doc.blocks[i].content.split()).lower() == want), 1.0))
+        return None
+
+    content_stage.model = lambda: {"bias": b, "weights": w}
+    content_stage.choose_headline = record
+    try:
+        pipeline = Pipeline()
+        for _, text, gold in docs:
+            if gold.get("title"):
+                doc_title = [gold["title"]]
+                pipeline.run(text)
+    finally:
+        content_stage.model, content_stage.choose_headline = saved_model, saved_choose
+    return rows
+
+
+def accuracy(rows, w, b) -> float:
+    ok = tot = 0.0
+    for v, y, weight in rows:
+        z = b + sum(w[k] * x for k, x in v.items())
+        ok += weight * ((z > 0) == (y > 0.5))
+        tot += weight
+    return ok / tot if tot else 0.0
+
+
+def load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def fit_all(docs, rows, l2):
+    """Block weights, then headline weights on the candidates those give."""
+    w, b = fit(rows, l2)
+    trows = title_rows(docs, w, b)
+    tw, tb = fit(trows, l2, names=headline.TITLE_FEATURES)
+    return {"bias": b, "weights": w, "title_bias": tb, "title_weights": tw}
+
+
+def end_to_end(docs, m, scorer, favor="balanced") -> dict:
+    """The scorer's metrics on ``docs`` [(id, text, gold)] with the given model."""
+    saved = content_stage.model
+    content_stage.model = lambda: m
+    try:
+        pipeline = Pipeline(favor=favor)
+        pred = {i: build_record(pipeline.run(text), id=i) for i, text, _ in docs}
+    finally:
+        content_stage.model = saved
+    m, _ = scorer.score({i: g for i, _, g in docs}, pred)
+    return m
+
+
+def fmt(m: dict) -> str:
+    return (f"body F1 {m['body_f1']:.3f} (P {m['body_precision']:.3f} R {m['body_recall']:.3f}) | "
+            f"caption P {m.get('caption_precision', 0):.3f} R {m.get('caption_recall', 0):.3f} | "
+            f"title {m.get('title_accuracy', 0):.3f}")
+
+
+def write(m: dict, path: Path, n_rows: int) -> None:
+    w, b = m["weights"], m["bias"]
+    lines = [
+        "# The block classifier of stage content: logistic regression over the features of",
+        "# newsclean/content_features.py; p(article) = 1 / (1 + exp(-(bias + sum(weight * feature)))).",
+        f"# Written by scripts/fit_content.py --write from {n_rows} blocks of the scrapinghub-dev",
+        "# dumps (both styles); do not edit by hand.",
+        f"bias = {b:.4f}",
+        "",
+        "[weights]",
+    ]
+    lines += [f"{k} = {w[k]:.4f}" for k in FEATURE_NAMES]
+    lines += ["", "# The headline among the candidates above the article: the best log-odds wins.",
+              f"title_bias = {m['title_bias']:.4f}"]
+    lines += ["", "[title_weights]"] + [f"{k} = {m['title_weights'][k]:.4f}" for k in headline.TITLE_FEATURES]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--l2", type=float, default=1.0)
+    a = ap.parse_args()
+    shared = Path(a.shared)
+    pipeline = Pipeline()
+    data = {}  # (style, id) -> (text, gold, rows)
+    for style, doc_id, text, gold in corpora(shared, list(STYLES)):
+        data[style, doc_id] = (text, gold, block_rows(text, gold, pipeline))
+    all_rows = [r for _, _, rows in data.values() for r in rows]
+    print(f"{len(all_rows)} labelled blocks, {sum(r[1] for r in all_rows):.0f} of the article, "
+          f"{len(data)} dumps")
+    if a.cv:
+        scorer = load_scorer(shared)
+        half = {k: zlib.crc32(k[1].encode()) % 2 for k in data}
+        for fold in (0, 1):
+            train = [r for k, (_, _, rows) in data.items() if half[k] != fold for r in rows]
+            tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] != fold]
+            m = fit_all(tdocs, train, a.l2)
+            w, b = m["weights"], m["bias"]
+            for style in STYLES:
+                test = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] == fold and k[0] == style]
+                rows = [r for k, (_, _, rs) in data.items() if half[k] == fold and k[0] == style for r in rs]
+                print(f"half {fold} held out, {style:4} ({len(test)} pages): block accuracy "
+                      f"{accuracy(rows, w, b):.3f} | {fmt(end_to_end(test, m, scorer))}")
+        for src in STYLES:
+            dst = [s for s in STYLES if s != src][0]
+            train = [r for k, (_, _, rows) in data.items() if k[0] == src for r in rows]
+            tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == src]
+            m = fit_all(tdocs, train, a.l2)
+            w, b = m["weights"], m["bias"]
+            test = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == dst]
+            rows = [r for k, (_, _, rs) in data.items() if k[0] == dst for r in rs]
+            print(f"fit on {src}, scored on {dst}: block accuracy {accuracy(rows, w, b):.3f} | "
+                  f"{fmt(end_to_end(test, m, scorer))}")
+    m = fit_all([(k[1], t, g) for k, (t, g, _) in data.items()], all_rows, a.l2)
+    w, b = m["weights"], m["bias"]
+    print(f"all dumps: block accuracy (training) {accuracy(all_rows, w, b):.3f}")
+    for k in sorted(w, key=lambda k: -abs(w[k])):
+        print(f"  {k:15} {w[k]:+.3f}")
+    print("headline:", ", ".join(f"{k} {v:+.2f}" for k, v in m["title_weights"].items()))
+    if a.write:
+        write(m, ROOT / "src" / "newsclean" / "data" / "content_model.toml", len(all_rows))
+        print("written: src/newsclean/data/content_model.toml")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Features of blocks for finding the article in a whole-page dump (stage content).
+
+A block's own features (length, stopword density, sentence punctuation, capitals,
+digits, menu separators, links, furniture words, list item, repetition) and those of
+its neighbours (are they prose, how long) and of its position, as one named vector
+per block. The classifier over them (weights in ``data/content_model.toml``) and
+the region search are in ``stages/content.py``; scripts/fit_content.py fits the
+weights on these same vectors.
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from .features import features
+from .model import Block, Document, Label
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
+_SEPARATORS = frozenset("|•›»·▪►«‹/>")
+_SENTENCE_CJK = "。！？"
+_COMMAS = ",;，、；"
+
+
+def _load(name: str) -> dict:
+    with resources.files("newsclean.data").joinpath(name).open("rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=None)
+def settings() -> dict:
+    return _load("content.toml")
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words) for lang, words in _load("stopwords.toml").items()}
+
+
+@lru_cache(maxsize=None)
+def _cues() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    single, multi = set(), set()
+    for p in settings()["cues"]["phrases"]:
+        parts = tuple(_WORD.findall(p.lower()))
+        if len(parts) == 1:
+            single.add(parts[0])
+        elif parts:
+            multi.add(parts)
+    return frozenset(single), frozenset(multi)
+
+
+def _has_cue(words: list[str]) -> bool:
+    single, multi = _cues()
+    if not single.isdisjoint(words):
+        return True
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) in multi or tuple(words[i:i + 3]) in multi:
+            return True
+    return False
+
+
+def _cjk(text: str) -> tuple[int, int]:
+    """(CJK characters, kana among them)."""
+    cjk = kana = 0
+    for ch in text:
+        o = ord(ch)
+        if 0x3040 <= o <= 0x30FF:
+            cjk += 1
+            kana += 0x3040 <= o <= 0x309F  # hiragana: the function words of Japanese
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            cjk += 1
+    return cjk, kana
+
+
+class BlockText:
+    """The features of one block's text alone (shared by equal texts)."""
+
+    __slots__ = ("length", "values", "prose")
+
+    def __init__(self, text: str, item: bool):
+        f = _text_features(text)
+        words = f.words
+        lower = f.lower
+        cjk, kana = _cjk(text) if not text.isascii() else (0, 0)
+        # a run of CJK characters is one \w+ "word": count two characters as a word
+        length = len(words) + cjk / 2.0
+        self.length = length
+        stripped = text.rstrip()
+        terminal = f.ends_terminal or (stripped[-1:] in _SENTENCE_CJK)
+        sentences = f.n_sentences + sum(text.count(c) for c in _SENTENCE_CJK)
+        if cjk >= 10:
+            stop = min(1.0, 2.0 * kana / cjk)
+        elif lower:
+            stop = max(sum(w in s for w in lower) for s in stopwords().values()) / len(lower)
+        else:
+            stop = 0.0
+        alpha = [w for w in words if w[0].isalpha()]
+        caps = sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
+        upper = sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0
+        n_chars = max(1, len(text))
+        digits = sum(ch.isdigit() for ch in text) / n_chars
+        seps = sum(ch in _SEPARATORS for ch in text)
+        commas = sum(text.count(c) for c in _COMMAS)
+        self.prose = (length >= 30) or (length >= 8 and terminal)
+        self.values = {
+            "len_log": math.log1p(length) / 4.0,
+            "len_short": float(length <= 3),
+            "len_mid": float(4 <= length <= 12),
+            "len_long": float(length >= 40),
+            "terminal": float(terminal),
+            "sentences2": float(sentences >= 2),
+            "stop": stop,
+            "stop_low": float(length >= 4 and stop < 0.15),
+            "comma": min(1.0, 10.0 * commas / max(1.0, length)),
+            "caps": caps if length >= 3 else 0.0,
+            "upper": upper,
+            "digits": min(1.0, 4.0 * digits),
+            "separators": min(1.0, seps / 2.0),
+            "url": float(bool(_URL.search(text))),
+            "cue": float(length <= 20 and _has_cue(lower)),
+            "item": float(item),
+            "bracket": float(stripped.startswith("[")),
+            "colon_end": float(stripped.endswith(":")),
+            "question_end": float(stripped.endswith("?")),
+            # together: a long block of running text (a linear model cannot multiply)
+            "prose_long": float(terminal and length >= 20),
+            "stop_x_len": stop * math.log1p(length) / 4.0,
+            "sentences_x_stop": float(sentences >= 2) * stop,
+        }
+
+
+@lru_cache(maxsize=65536)
+def _block_text(text: str, item: bool) -> BlockText:
+    return BlockText(text, item)
+
+
+def _text_features(text: str):
+    from .features import text_features
+    return text_features(text)
+
+
+def block_text(block: Block) -> BlockText:
+    return _block_text(block.content, block.kind == "item")
+
+
+# the labels of earlier stages that mark a block as page furniture for its neighbours
+_FURNITURE = (Label.BOILERPLATE, Label.RELATED)
+
+FEATURE_NAMES = (
+    "len_log", "len_short", "len_mid", "len_long", "terminal", "sentences2", "stop", "stop_low",
+    "comma", "caps", "upper", "digits", "separators", "url", "cue", "item", "bracket",
+    "colon_end", "question_end", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head", "pos_tail",
+    "prev_prose", "next_prose", "prev2_prose", "next2_prose", "prev_furniture", "next_furniture",
+    "window_prose", "window_len", "caption_near",
+)
+
+
+def vectors(doc: Document) -> list[dict[str, float] | None]:
+    """The feature vector of every free block of the document (None for the others)."""
+    blocks = doc.blocks
+    n = len(blocks)
+    texts: list[BlockText | None] = []
+    for b in blocks:
+        texts.append(block_text(b) if b.label is None else None)
+    counts = Counter(b.content for b in blocks)
+    prose = [t is not None and t.prose for t in texts]
+    furniture = [b.label in _FURNITURE for b in blocks]
+    caption = [b.label is Label.CAPTION for b in blocks]
+    lengths = [t.length if t is not None else 0.0 for t in texts]
+    out: list[dict[str, float] | None] = []
+    for i, b in enumerate(blocks):
+        t = texts[i]
+        if t is None:
+            out.append(None)
+            continue
+        v = dict(t.values)
+        v["repeated"] = float(counts[b.content] > 1)
+        pos = i / max(1, n - 1)
+        v["pos"] = pos
+        v["pos_head"] = float(pos < 0.1)
+        v["pos_tail"] = float(pos > 0.9)
+        v["prev_prose"] = float(i > 0 and prose[i - 1])
+        v["next_prose"] = float(i + 1 < n and prose[i + 1])
+        v["prev2_prose"] = float(i > 1 and prose[i - 2])
+        v["next2_prose"] = float(i + 2 < n and prose[i + 2])
+        v["prev_furniture"] = float(i > 0 and furniture[i - 1])
+        v["next_furniture"] = float(i + 1 < n and furniture[i + 1])
+        lo, hi = max(0, i - 4), min(n, i + 5)
+        window = hi - lo - 1
+        v["window_prose"] = (sum(prose[lo:hi]) - prose[i]) / window if window else 0.0
+        v["window_len"] = math.log1p((sum(lengths[lo:hi]) - lengths[i]) / window if window else 0.0) / 4.0
+        v["caption_near"] = float(any(caption[max(0, i - 2):i + 3]))
+        out.append(v)
+    return out
+
+
+def is_short_furniture(block: Block) -> bool:
+    """A free block that is not prose: the kind a whole page is full of."""
+    f = features(block)
+    if f.n_words >= 30 or (f.n_words >= 8 and f.ends_terminal):
+        return False
+    text = block.text
+    if len(text) >= 24 and not text.isascii() and _CJK.search(text):
+        return not block_text(block).prose  # CJK: a sentence may be one "word"
+    return True
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")

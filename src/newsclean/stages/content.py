@@ -1,0 +1,234 @@
+"""Stage content: the article in a dump of a whole web page.
+
+A dump of a whole page holds the article among menus, link lists, teasers, buttons
+and footers. The stage runs only on such dumps (many short blocks that are not
+prose are left after the earlier stages; an article-only dump has a few). Then
+
+1. each free block gets a probability of being article text from a logistic model
+   over its features and its neighbours' (``content_features.py``; weights in
+   ``data/content_model.toml``, fitted by scripts/fit_content.py);
+2. the article is the densest run of blocks: each block votes (p - threshold),
+   weighted by its length, and the run with the largest total wins (as in a
+   maximum-sum segment); further runs are kept when their total is a good share of
+   the best one (an article interrupted by a teaser box);
+3. blocks outside the runs are boilerplate; inside them, blocks with a low
+   probability (a "Share" button, an advert label) are boilerplate too;
+4. the headline is chosen among the lines just above the article (``headline``).
+
+The threshold moves with ``favor``: "precision" keeps less, "recall" more.
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from ..content_features import block_text, is_short_furniture, settings, vectors
+from ..model import Document, Label
+from .base import Stage
+from . import figures
+from .headline import choose_headline
+
+SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
+FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
+FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
+
+
+@lru_cache(maxsize=None)
+def model() -> dict:
+    with resources.files("newsclean.data").joinpath("content_model.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def is_whole_page(doc: Document) -> bool:
+    """Many free blocks that are not prose, and page furniture: a dump of a whole page,
+    not of an article."""
+    gate = settings()["gate"]
+    need = gate["min_short_blocks"]
+    if len(doc.blocks) < need:
+        return False
+    # cheap first: a short block that is not prose has at most a few hundred characters
+    if sum(1 for b in doc.blocks if b.label is None and len(b.text) < SHORT_CHARS) < need:
+        return False
+    free = short = 0
+    for b in doc.blocks:
+        if b.label is None:
+            free += 1
+            short += is_short_furniture(b)
+    if short < gate["min_short_blocks"] or short < gate["min_short_share"] * free:
+        return False
+    return len(doc.blocks) - free >= gate["min_furniture"] or short >= gate["many_short_blocks"]
+
+
+@lru_cache(maxsize=None)
+def _barriers() -> frozenset[str]:
+    return frozenset(" ".join(_WORD.findall(p.lower())) for p in settings()["barriers"]["phrases"])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_barrier(block) -> bool:
+    """A heading that opens the comments: the article is over."""
+    if block.reason == "comment heading":
+        return True
+    if len(block.text) > 40:
+        return False
+    words = _WORD.findall(block.content.lower())
+    return 1 <= len(words) <= 4 and " ".join(words) in _barriers()
+
+
+def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The run of votes[lo:hi] with the largest sum: (sum, start, end inclusive)."""
+    best, bs, be = 0.0, -1, -1
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0.0:
+            total, start = 0.0, i
+        total += votes[i]
+        if total > best:
+            best, bs, be = total, start, i
+    return best, bs, be
+
+
+def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tuple[int, int]]:
+    """The best run, and the best runs left and right of it worth ``share`` of it.
+
+    The first barrier after the start of the best run (with a good part of the
+    run's votes above it) ends the search: nothing after it is taken."""
+    n = len(votes)
+    top, s, e = best_run(votes, 0, n)
+    if s < 0:
+        return []
+    for b in barriers:
+        if b <= s:
+            continue
+        if b <= e and sum(votes[s:b]) < 0.3 * top:
+            continue  # a comments link at the top of the article: not its end
+        n = b
+        if b <= e:
+            top, s, e = best_run(votes, s, b)
+            if s < 0:
+                return []
+        break
+    found = [(s, e)]
+    todo = [(0, s), (e + 1, n)]
+    while todo:
+        lo, hi = todo.pop()
+        if hi - lo <= 0:
+            continue
+        total, s2, e2 = best_run(votes, lo, hi)
+        if s2 >= 0 and total >= share * top:
+            found.append((s2, e2))
+            todo += [(lo, s2), (e2 + 1, hi)]
+    return sorted(found)
+
+
+class Content(Stage):
+    name = "content"
+    summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
+
+    def __init__(self) -> None:
+        m = model()
+        self.weights: dict[str, float] = m["weights"]
+        self.bias: float = m["bias"]
+        self.region = settings()["region"]
+
+    def probabilities(self, doc: Document) -> list[float | None]:
+        w, bias = self.weights, self.bias
+        out: list[float | None] = []
+        for v in vectors(doc):
+            if v is None:
+                out.append(None)
+                continue
+            z = bias + sum(w[k] * x for k, x in v.items() if x and k in w)
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+    @staticmethod
+    def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float) -> tuple[int, int]:
+        """Widen a run over the prose next to it: the first and last paragraphs of an
+        article have page furniture for neighbours, which lowers their probability.
+        Furniture already labelled, captions and short lines are stepped over, up to
+        the next prose block; a block of prose under ``level`` or a comments heading
+        (``stops``) ends the walk."""
+        blocks = doc.blocks
+
+        def walk(i: int, step: int) -> int:
+            edge, j, skipped = i, i + step, 0
+            while 0 <= j < len(blocks) and skipped <= 2 and j not in stops:
+                p = probs[j]
+                if p is None:
+                    j += step  # labelled already, or a caption
+                    continue
+                if not block_text(blocks[j]).prose:
+                    skipped += 1
+                    j += step
+                    continue
+                if p < level:
+                    break
+                edge, skipped = j, 0
+                j += step
+            return edge
+
+        return walk(s, -1), walk(e, +1)
+
+    def __call__(self, doc: Document) -> None:
+        if not doc.blocks or not is_whole_page(doc):
+            return
+        r = self.region
+        shift = FAVOR_SIGN.get(doc.favor, 0.0) * r["favor_shift"]
+        threshold, keep = r["threshold"] + shift, r["keep"] + shift
+        doc.whole_page = True
+        figs = figures.find(doc)
+        probs = self.probabilities(doc)
+        for i in figs:
+            probs[i] = None  # a caption: neither for nor against the article around it
+        votes = []
+        for b, p in zip(doc.blocks, probs):
+            if p is None and b.index in figs:
+                votes.append(0.0)
+            elif p is None:
+                votes.append(0.0 if b.label is Label.CAPTION else -threshold)
+            else:
+                votes.append((p - threshold) * min(block_text(b).length, r["cap"]) ** r["power"])
+        barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
+        found = runs(votes, r["other_run_share"], barriers)
+        if not found:
+            return  # nothing reads as an article: leave the dump to the other stages
+        stops = set(barriers)
+        found = [self.extend(doc, probs, stops, s, e, r["extend"] + shift) for s, e in found]
+        inside = [False] * len(doc.blocks)
+        for s, e in found:
+            for i in range(s, e + 1):
+                inside[i] = True
+        article = [i for i, p in enumerate(probs) if p is not None and inside[i] and p >= keep]
+        if not article:
+            return
+        lo, hi = found[0][0] - FIGURE_MARGIN, found[-1][1] + FIGURE_MARGIN
+        for i, (kind, reason) in figs.items():
+            b = doc.blocks[i]
+            if not lo <= i <= hi:
+                b.assign(Label.BOILERPLATE, self.name, f"caption outside the article ({reason})")
+            elif figures.is_caption_kind(kind):
+                b.assign(Label.CAPTION, self.name, reason)
+            else:
+                b.assign(Label.BOILERPLATE, self.name, reason)
+        title = choose_headline(doc, probs, article[0])
+        for i, (b, p) in enumerate(zip(doc.blocks, probs)):
+            if p is None or i == title:
+                continue
+            if not inside[i]:
+                b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})")
+            elif p < keep:
+                b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})")
+            elif title is not None and i < title:
+                b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})")
+        if title is not None:
+            doc.blocks[title].assign(Label.TITLE, self.name, "headline of the page, above the article")
+            doc.title_index = title
+        first = next((i for i in article if title is None or i > title), None)
+        doc.lead_index = first
+        doc.end_index = article[-1]

@@ -1,0 +1,97 @@
+"""The headline of a whole-page dump, among the menu lines above the article.
+
+Used by stage content. Candidates are the free lines shortly above the article's
+first block (and its first lines, as the classifier may take the headline in). A
+candidate scores for reading as a headline (a few words to a long sentence, starts
+with a capital or a digit, no final comma or colon, not a list item), for being
+printed twice on the page (a sticky header, a breadcrumb, a share text), for
+standing close above the lead, and against furniture words, digits (dates) and
+credit lines ("By ...").
+"""
+from __future__ import annotations
+
+from .. import resources as res
+from ..content_features import block_text
+from ..features import features
+from ..model import Document
+
+ABOVE = 30          # how far above the article's first block a headline may stand
+INSIDE = 3          # how far into the article
+MIN_SCORE = -2.0    # the best candidate is taken when its score (log-odds) reaches this
+
+
+def _repeated(doc: Document, i: int, text: str) -> bool:
+    low = text.lower()
+    for j, b in enumerate(doc.blocks):
+        if j != i and len(b.text) >= len(text) and low in b.text.lower():
+            return True
+    return False
+
+
+TITLE_FEATURES = (
+    "length_ok", "length_log", "repeated", "cue", "digits", "item", "bracket", "separators",
+    "ends_period", "sentences2", "caps", "upper", "distance", "below", "prose_between",
+    "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
+)
+
+
+def headline_features(doc: Document, probs, i: int, first: int) -> dict[str, float] | None:
+    """Features of block i as the headline of an article whose text starts at ``first``."""
+    block = doc.blocks[i]
+    text = block.content
+    if block.label is not None or not text:
+        return None
+    t = block_text(block)
+    f = features(block)
+    v = t.values
+    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in "\"“‘'«[("):
+        return None
+    byline = res.compiled("byline", "prefix")
+    if byline.fullmatch(text) and f.n_words <= 8:
+        return None
+    lo, hi = (i + 1, first) if i < first else (first, i)
+    prose_between = sum(1 for b in doc.blocks[lo:hi] if b.label is None and block_text(b).prose)
+    after = [b for b in doc.blocks[i + 1:i + 5] if b.label is None]
+    p = probs[i] if probs[i] is not None else 0.0
+    return {
+        "length_ok": float(4 <= t.length <= 25),
+        "length_log": v["len_log"],
+        "repeated": float(len(text) >= 12 and _repeated(doc, i, text)),
+        "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
+        "separators": v["separators"],
+        "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
+        "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
+        "distance": min(abs(first - i), 30) / 10.0,
+        "below": float(i > first),
+        "prose_between": min(prose_between, 5) / 5.0,
+        "probability": p,
+        "byline_near": float(any(byline.fullmatch(b.content) for b in after[:3] if len(b.content) < 80)),
+        "prose_next": float(bool(after) and block_text(after[0]).prose),
+        "first_candidate": 0.0,  # set by the caller
+        "question_end": v["question_end"],
+        "stop": v["stop"],
+    }
+
+
+def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, float]]]:
+    out = []
+    for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
+        fv = headline_features(doc, probs, i, first)
+        if fv is not None:
+            out.append((i, fv))
+    above = [fv for i, fv in out if i <= first]
+    if above:
+        above[-1]["first_candidate"] = 1.0  # the nearest one above the article
+    return out
+
+
+def choose_headline(doc: Document, probs: list[float | None], first: int) -> int | None:
+    from .content import model
+    m = model()
+    w, bias = m.get("title_weights", {}), m.get("title_bias", 0.0)
+    best, best_i = MIN_SCORE, None
+    for i, fv in candidates(doc, probs, first):
+        z = bias + sum(w.get(k, 0.0) * x for k, x in fv.items())
+        if z > best:
+            best, best_i = z, i
+    return best_i

@@ -1,0 +1,155 @@
+"""Unit tests of stage content (whole-page dumps): the gate, the densest run, the
+comment barrier, the headline, the captions found by their marks, and --favor.
+
+Every input is invented (a harbour in the town of Larkfield), built as a whole page:
+a menu, a headline, the article with a captioned picture, a teaser box, comments,
+a footer.
+"""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import newsclean
+from newsclean import Label
+from newsclean.cli import main
+from newsclean.pipeline import Pipeline
+from newsclean.stages import figures
+from newsclean.stages.content import best_run, is_barrier, runs
+
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video",
+        "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search"]
+HEADLINE = "Larkfield to rebuild storm-damaged harbour wall"
+PARAS = [
+    "The city council of Larkfield approved a new plan on Tuesday to rebuild the old harbour wall, which was "
+    "badly damaged by storms last winter. Officials expect the work to cost about 12 million dollars.",
+    "Residents of the waterfront district had complained for months about flooding in their streets and "
+    "basements. Several shop owners said that they lost much of their stock in January.",
+    "Engineers from the regional transport office will begin surveying the site next month. They plan to use "
+    "stone taken from a disused quarry north of the town, a choice that the council said would lower costs.",
+    "The mayor, Helen Vasquez, said the project was the largest public works scheme the town had seen in a "
+    "generation. She thanked the fishing cooperative for its patience and its members for their help.",
+    "Work on the northern section will start first, because it protects the market square and the old "
+    "customs house, which were both flooded twice last year and are still being repaired by the town.",
+]
+CAPTION = "The broken section of the harbour wall at low tide in February"
+FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use", "Cookie settings",
+          "Copyright 2024 Larkfield Gazette. All rights reserved."]
+TEASERS = ["Most read", "Fishing fleet returns early", "New ferry timetable for spring",
+           "School hall reopens after repairs"]
+COMMENT = ("I have lived by the harbour for thirty years and I have never seen the water so high as it was "
+           "last winter, so I am glad that the council is finally doing something about the wall.")
+
+
+def page(*, comments: bool = False, caption: bool = True) -> str:
+    lines = ["* " + m for m in MENU] + ["", "Share this article", "", HEADLINE, "", "By Tom Reyes", ""]
+    lines += [PARAS[0], ""]
+    if caption:
+        lines += [CAPTION, "", CAPTION + "Credit: Ann Lee/Larkfield Gazette", ""]
+    lines += [p + "\n" for p in PARAS[1:]]
+    if comments:
+        lines += ["Comments", "", "harbourfan", "", COMMENT, "", "seagull22", "", COMMENT.replace("thirty", "forty"), ""]
+    lines += [t + "\n" for t in TEASERS] + ["* " + f for f in FOOTER]
+    return "\n".join(lines) + "\n"
+
+
+def by_text(doc):
+    return {b.content: b for b in doc.blocks}
+
+
+def test_whole_page_keeps_the_article_and_drops_menus_and_footer_with_reasons():
+    doc = newsclean.analyse(page())
+    assert doc.whole_page
+    blocks = by_text(doc)
+    for p in PARAS:
+        assert blocks[p].label is Label.BODY
+    for m in ["* Home", "* Subscribe", "* Privacy policy"]:
+        b = blocks[m]
+        assert b.label in (Label.BOILERPLATE, Label.RELATED) and b.stage and b.reason
+    record = newsclean.clean(page(), keep_removed=True)
+    assert record["text"] == "\n\n".join(PARAS)
+    removed = " ".join(r["text"] for r in record["removed"])
+    assert "* Home" in removed and "Share this article" in removed
+
+
+def test_headline_of_a_whole_page():
+    record = newsclean.clean(page())
+    assert record["title"] == HEADLINE
+
+
+def test_caption_glued_to_its_credit_and_its_alt_text_dropped():
+    doc = newsclean.analyse(page())
+    blocks = by_text(doc)
+    cap = blocks[CAPTION + "Credit: Ann Lee/Larkfield Gazette"]
+    assert cap.label is Label.CAPTION and cap.stage == "content"
+    alt = blocks[CAPTION]
+    assert alt.label is Label.BOILERPLATE and "printed again" in alt.reason
+    assert newsclean.clean(page())["captions"] == [CAPTION + "Credit: Ann Lee/Larkfield Gazette"]
+
+
+def test_comments_heading_ends_the_article():
+    record = newsclean.clean(page(comments=True))
+    assert COMMENT not in record["text"]
+    assert record["text"].endswith(PARAS[-1])
+
+
+def test_article_only_dump_is_not_a_whole_page():
+    text = HEADLINE + "\n\n" + "\n\n".join(PARAS) + "\n"
+    doc = newsclean.analyse(text)
+    assert not doc.whole_page
+    assert all(b.stage != "content" for b in doc.blocks)
+
+
+def test_output_of_a_whole_page_reads_as_an_article():
+    out = newsclean.clean(page())["text"]
+    assert not newsclean.analyse(out).whole_page
+    assert newsclean.clean(out)["text"] == out
+
+
+def test_best_run_and_runs():
+    votes = [-1, -1, 2, 3, -0.5, 4, -1, -1, -1, -1, -1, -1, 1.5, 1.0, -1]
+    assert best_run(votes, 0, len(votes)) == (8.5, 2, 5)
+    assert runs(votes, 0.2) == [(2, 5), (12, 13)]
+    assert runs(votes, 0.5) == [(2, 5)]
+    assert runs(votes, 0.2, barriers=[7]) == [(2, 5)]   # nothing after the comments
+    assert runs([-1.0, -2.0], 0.2) == []
+
+
+def test_barrier_headings():
+    doc = newsclean.analyse("Comments (12)\n\nLeave a reply\n\nNo comment on the council's plan was made.\n")
+    blocks = doc.blocks
+    assert is_barrier(blocks[0]) and is_barrier(blocks[1]) and not is_barrier(blocks[2])
+
+
+@pytest.mark.parametrize("lines, kind", [
+    (["A diver inspects the wall Photograph: Ann Lee/Getty Images"], "caption"),
+    (["Image caption The mayor visits the quay on Monday"], "caption"),
+    (["Image 2 of 5", "The mayor visits the quay on Monday"], "caption"),
+    (["2of5The mayor visits the quay on Monday morning"], "caption"),
+    (["Fishing boats in the harbour at dawn (AP)"], "caption"),
+    (["(Image credit: Larkfield Gazette)"], "alt"),
+    (["The mayor visits the quay on Monday morning and talks to fishermen."], None),
+])
+def test_figure_marks(lines, kind):
+    from newsclean.model import Document
+    from newsclean.stages.segment import segment
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    found = figures.find(doc)
+    last = len(doc.blocks) - 1
+    assert (found[last][0] if last in found else None) == kind
+
+
+def test_favor_moves_the_thresholds_and_is_checked():
+    assert newsclean.clean(page(), favor="recall")["text"]
+    with pytest.raises(ValueError):
+        Pipeline(favor="maybe")
+
+
+def test_cli_favor_option(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_text(page(), encoding="utf-8")
+    res = CliRunner().invoke(main, ["clean", str(f), "--favor", "precision"], catch_exceptions=False)
+    assert res.exit_code == 0 and HEADLINE in res.output
+    res = CliRunner().invoke(main, ["clean", str(f), "--favor", "sometimes"])
+    assert res.exit_code == 2
