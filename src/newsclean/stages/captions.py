@@ -230,6 +230,10 @@ class Captions(Stage):
         w = self.weights
         return self.bias + sum(w[k] * v for k, v in fv.items() if v)
 
+    def _sum(self, fv: dict[str, float]) -> float:
+        w = self.weights
+        return sum(w[k] * v for k, v in fv.items() if v)
+
     def explain(self, fv: dict[str, float]) -> str:
         parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
         return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
@@ -264,17 +268,21 @@ class Captions(Stage):
                 yield block, fv, self.score(fv)
                 continue
             fv.update(self.context_features(doc, block, ctx, names=False))
-            bound = self.score(fv) + self.name_gain + self.word_gain
-            if bound <= self.threshold:
-                yield block, fv, bound
+            s = self.score(fv)
+            if s + self.name_gain + self.word_gain <= self.threshold:
+                yield block, fv, s + self.name_gain + self.word_gain
                 continue
-            fv["shares_name"] = float(_shares_name(block, ctx.around(block.index)))
+            shares = fv["shares_name"] = float(_shares_name(block, ctx.around(block.index)))
+            s += self.weights["shares_name"] * shares
             for group, rest in self.word_gains:
-                fv.update(group(f))
-                bound = self.score(fv) + rest
-                if bound <= self.threshold:
-                    break  # the groups left cannot lift it over: no caption
-            yield block, fv, bound
+                read = group(f)
+                fv.update(read)
+                s += self._sum(read)
+                if s + rest <= self.threshold:
+                    yield block, fv, s + rest  # the groups left cannot lift it over
+                    break
+            else:
+                yield block, fv, self.score(fv)
 
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None:
