@@ -287,11 +287,13 @@ class Features:
     def credit(self) -> bool:
         """Ends with a photo credit: "(Photo: VNA)", "Photo: Reuters", "Getty Images"."""
         text = self.text
+        spec = res.patterns()["captions"]
+        if text and text[-1] in spec["credit_never_ends"]:
+            return False  # most blocks: a sentence ends them
         start = max(0, len(text) - CREDIT_TAIL)
         tail = text[start:].lower()
         words = tail.rstrip(" |").rsplit(None, 1)
         last = words[-1].strip("()[]") if words else ""
-        spec = res.patterns()["captions"]
         if last not in _credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))
