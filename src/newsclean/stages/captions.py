@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -133,7 +134,11 @@ class _Context:
 
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
-        self._paragraph: dict[int, bool] = {}
+        # The paragraphs, in order. Read before any candidate is labelled: the stage
+        # labels candidates only, and what a candidate was when scoring began is what
+        # its neighbours see (a caption that reads as a paragraph stays one for them).
+        self.paragraphs = [b.index for b in blocks if is_paragraph(b)]
+        self._is_paragraph = set(self.paragraphs)
         self.median = 0.0
         # the last block that stays text-like after the candidates: a paragraph or a
         # free block that is no credit line (labels of earlier blocks do not change it)
@@ -144,19 +149,16 @@ class _Context:
                 break
 
     def paragraph(self, index: int) -> bool:
-        p = self._paragraph.get(index)
-        if p is None:
-            p = self._paragraph[index] = is_paragraph(self.blocks[index])
-        return p
+        return index in self._is_paragraph
 
     def neighbour(self, index: int, step: int) -> Block | None:
         """The nearest paragraph before (step -1) or after (step +1) the block."""
-        i = index + step
-        while 0 <= i < len(self.blocks):
-            if self.paragraph(i):
-                return self.blocks[i]
-            i += step
-        return None
+        paragraphs = self.paragraphs
+        if step < 0:
+            k = bisect_left(paragraphs, index)
+            return self.blocks[paragraphs[k - 1]] if k > 0 else None
+        k = bisect_right(paragraphs, index)
+        return self.blocks[paragraphs[k]] if k < len(paragraphs) else None
 
     def previous_free(self, index: int) -> Block | None:
         """The nearest earlier block still free: the one the block follows in the text.
