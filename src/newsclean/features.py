@@ -7,7 +7,7 @@ reported speech, references back to earlier sentences, photo credits.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from . import resources as res
 from .model import Block
@@ -23,6 +23,28 @@ _SENT_END = re.compile(r"([.!?…])[.!?…]*[\"”’'»)\]]*\s+[\"“‘'«(\[]
 # Quoted speech: an opening quote, five words or more, a closing quote (a quoted
 # name such as “Green Summer” is not speech).
 _QUOTE = re.compile(r"[“„«\"]\s*\S+(?:\s+\S+){4,}?[^“„«\"]*?[”»\"]")
+
+
+class cached_property:
+    """functools.cached_property without its per-instance lock (Python 3.11 takes an
+    RLock on every first access, a large share of computing a cheap feature). A value
+    depends on the text alone, so two threads filling the same one at once would only
+    compute it twice."""
+
+    __slots__ = ("func", "name")
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 CREDIT_TAIL = 160  # credits stand at the end of a block: only its tail is searched
@@ -265,11 +287,13 @@ class Features:
     def credit(self) -> bool:
         """Ends with a photo credit: "(Photo: VNA)", "Photo: Reuters", "Getty Images"."""
         text = self.text
+        spec = res.patterns()["captions"]
+        if text and text[-1] in spec["credit_never_ends"]:
+            return False  # most blocks: a sentence ends them
         start = max(0, len(text) - CREDIT_TAIL)
         tail = text[start:].lower()
         words = tail.rstrip(" |").rsplit(None, 1)
         last = words[-1].strip("()[]") if words else ""
-        spec = res.patterns()["captions"]
         if last not in _credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))

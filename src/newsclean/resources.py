@@ -35,7 +35,8 @@ def compiled(section: str, key: str) -> regex.Pattern:
     return regex.compile(value, FLAGS)
 
 
-def _alternation(patterns: list[str] | None) -> regex.Pattern | None:
+def alternation(patterns: list[str] | None) -> regex.Pattern | None:
+    """The patterns as one pattern that matches where any of them does (None: no pattern)."""
     if not patterns:
         return None
     return regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
@@ -46,7 +47,7 @@ def compiled_kind(section: str, kind: str) -> tuple[regex.Pattern | None, regex.
     """A kind of text described by `whole` patterns (match the whole block) and
     `contains` patterns (match anywhere in it)."""
     spec = patterns()[section][kind]
-    return _alternation(spec.get("whole")), _alternation(spec.get("contains"))
+    return alternation(spec.get("whole")), alternation(spec.get("contains"))
 
 
 @lru_cache(maxsize=None)

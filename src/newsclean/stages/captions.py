@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -49,8 +50,25 @@ def is_paragraph(block: Block) -> bool:
     return f.n_words > MAX_WORDS or f.n_sentences >= 2
 
 
-def _names(text: str) -> set[str]:
-    return {m.group(0) for m in _NAME.finditer(text)}
+@lru_cache(maxsize=16384)
+def _names(text: str) -> frozenset[str]:
+    """Capitalised names of two words or more; by text, as a paragraph is read again."""
+    return frozenset(m.group(0) for m in _NAME.finditer(text))
+
+
+def _shares_name(block: Block, neighbours) -> bool:
+    """A name of the block is also a name in one of its neighbours.
+
+    A shared name is a substring of the neighbour's text: the neighbour's names are
+    looked for only when one of the block's names occurs in it."""
+    names = _names(block.text)
+    if not names:
+        return False
+    for nb in neighbours:
+        if nb is not None and any(name in nb.text for name in names) \
+                and not names.isdisjoint(_names(nb.text)):
+            return True
+    return False
 
 
 def shape_features(f: Features) -> dict[str, float]:
@@ -66,24 +84,44 @@ def shape_features(f: Features) -> dict[str, float]:
     }
 
 
-def word_features(f: Features) -> dict[str, float]:
-    """Verb forms and words that mark narration or reporting: read only when they can
-    change the decision."""
-    past, perfect, modal = f.verbs
+def _also(f: Features) -> float:
+    if "also" not in f.text.casefold():  # whatever the case-insensitive pattern matches
+        return 0.0
+    return float(bool(_ALSO.search(f.text)))
+
+
+def _verbs(f: Features) -> dict[str, float]:
+    past, perfect, modal, attribution, clause_link = f.lexical
     return {
         "past": float(past > 0),
         "past_many": float(past > 1),
         "perfect": float(perfect > 0),
         "modal": float(modal > 0),
-        "present_after_name": float(present_after_name(f)),
-        "clause_link": float(f.clause_link),
-        "attribution": float(f.attribution),
-        "quote": float(f.has_quote),
-        "anaphora_start": float(f.opens_with_anaphora),
-        "connective_start": float(f.opens_with_connective),
-        "time_start": float(f.opens_with_time),
-        "also": float(bool(_ALSO.search(f.text))),
+        "clause_link": float(clause_link),
+        "attribution": float(attribution),
     }
+
+
+# The word features in groups, cheapest first: scoring reads a group only while the
+# groups left can still change the decision (Captions.scored).
+WORD_GROUPS = (
+    lambda f: {"present_after_name": float(present_after_name(f))},
+    lambda f: {"anaphora_start": float(f.opens_with_anaphora)},
+    lambda f: {"also": _also(f)},
+    lambda f: {"quote": float(f.has_quote)},
+    lambda f: {"connective_start": float(f.opens_with_connective)},
+    lambda f: {"time_start": float(f.opens_with_time)},
+    _verbs,
+)
+
+
+def word_features(f: Features) -> dict[str, float]:
+    """Verb forms and words that mark narration or reporting: read only when they can
+    change the decision."""
+    fv: dict[str, float] = {}
+    for group in WORD_GROUPS:
+        fv.update(group(f))
+    return fv
 
 
 def block_features(f: Features) -> dict[str, float]:
@@ -96,9 +134,12 @@ class _Context:
 
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
-        self._paragraph: dict[int, bool] = {}
+        # The paragraphs, in order. Read before any candidate is labelled: the stage
+        # labels candidates only, and what a candidate was when scoring began is what
+        # its neighbours see (a caption that reads as a paragraph stays one for them).
+        self.paragraphs = [b.index for b in blocks if is_paragraph(b)]
+        self._is_paragraph = set(self.paragraphs)
         self.median = 0.0
-        self._names: dict[int, set[str]] = {}
         # the last block that stays text-like after the candidates: a paragraph or a
         # free block that is no credit line (labels of earlier blocks do not change it)
         self.last_text = -1
@@ -108,19 +149,16 @@ class _Context:
                 break
 
     def paragraph(self, index: int) -> bool:
-        p = self._paragraph.get(index)
-        if p is None:
-            p = self._paragraph[index] = is_paragraph(self.blocks[index])
-        return p
+        return index in self._is_paragraph
 
     def neighbour(self, index: int, step: int) -> Block | None:
         """The nearest paragraph before (step -1) or after (step +1) the block."""
-        i = index + step
-        while 0 <= i < len(self.blocks):
-            if self.paragraph(i):
-                return self.blocks[i]
-            i += step
-        return None
+        paragraphs = self.paragraphs
+        if step < 0:
+            k = bisect_left(paragraphs, index)
+            return self.blocks[paragraphs[k - 1]] if k > 0 else None
+        k = bisect_right(paragraphs, index)
+        return self.blocks[paragraphs[k]] if k < len(paragraphs) else None
 
     def previous_free(self, index: int) -> Block | None:
         """The nearest earlier block still free: the one the block follows in the text.
@@ -134,11 +172,8 @@ class _Context:
             i -= 1
         return None
 
-    def names(self, block: Block) -> set[str]:
-        names = self._names.get(block.index)
-        if names is None:
-            names = self._names[block.index] = _names(block.text)
-        return names
+    def around(self, index: int) -> tuple[Block | None, Block | None]:
+        return self.neighbour(index, -1), self.neighbour(index, +1)
 
 
 class Captions(Stage):
@@ -150,16 +185,26 @@ class Captions(Stage):
         self.weights: dict[str, float] = m["weights"]
         self.bias: float = m["bias"]
         self.threshold: float = m["threshold"]
-        # the most the word features can add to a score
-        probe = word_features(Features("Probe."))
-        self.word_gain = sum(max(0.0, self.weights[k]) for k in probe)
+        # the most the name and the word features can add to a score: scoring reads
+        # them only while they can still lift it over the threshold
+        self.name_gain = max(0.0, self.weights["shares_name"])
+        self.word_gains = []  # (group, the most the groups after it can add)
+        rest = 0.0
+        for group in reversed(WORD_GROUPS):
+            self.word_gains.append((group, rest))
+            rest += sum(max(0.0, self.weights[k]) for k in group(Features("Probe.")))
+        self.word_gains.reverse()
+        self.word_gain = rest
 
     def region(self, doc: Document) -> list[Block]:
         start = doc.title_index + 1 if doc.title_index is not None else 0
         end = doc.end_index if doc.end_index is not None else len(doc.blocks) - 1
         return [b for b in doc.blocks[start:end + 1] if b.label is None and b.kind != "item"]
 
-    def context_features(self, doc: Document, block: Block, ctx: "_Context") -> dict[str, float]:
+    def context_features(self, doc: Document, block: Block, ctx: "_Context",
+                         names: bool = True) -> dict[str, float]:
+        """The features that read the block's neighbours; ``shares_name`` is left at 0
+        unless ``names`` (it costs a pattern search of the neighbours)."""
         f = features(block)
         n = f.n_words
         blocks = doc.blocks
@@ -172,14 +217,12 @@ class Captions(Stage):
             between = 0.5 * prev_long
         else:
             between = float(prev_long and next_long)
-        names = ctx.names(block)
-        shares = bool(names) and any(nb is not None and not names.isdisjoint(ctx.names(nb)) for nb in (prev, nxt))
         before = ctx.previous_free(block.index)
         later = nxt is not None or ctx.last_text > block.index
         return {
             "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
             "between_longer": between,
-            "shares_name": float(shares),
+            "shares_name": float(names and _shares_name(block, (prev, nxt))),
             "repeated": float(before is not None and before.content == block.content),
             "last_paragraph": float(not later and f.ends_terminal),
             "truncated_tail": float(last_of_dump and not f.ends_terminal),
@@ -189,6 +232,10 @@ class Captions(Stage):
         w = self.weights
         return self.bias + sum(w[k] * v for k, v in fv.items() if v)
 
+    def _sum(self, fv: dict[str, float]) -> float:
+        w = self.weights
+        return sum(w[k] * v for k, v in fv.items() if v)
+
     def explain(self, fv: dict[str, float]) -> str:
         parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
         return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
@@ -197,9 +244,11 @@ class Captions(Stage):
         """Yield (block, features, score) for each candidate of the article, in order.
 
         Labels nothing itself; the caller may label a block before asking for the next.
-        With ``full=False``, the word features of a block are not read when the other
-        features alone keep its score at or under the threshold (the score is then
-        that bound): the decision is the same, for less work.
+        With ``full=False``, the shared names and the word features of a block are
+        read only while they can change the decision: once the features read so far,
+        plus the most that the unread ones could add, keep the score at or under the
+        threshold, the rest is not read (the score is then that bound, and the feature
+        vector incomplete). The decision is the same, for less work.
         """
         region = self.region(doc)
         if not region:
@@ -215,13 +264,27 @@ class Captions(Stage):
                     or (f.n_words <= CREDIT_LINE_WORDS and is_credit_line(block)):
                 continue  # a line ending with a colon introduces what follows; a name is no description
             fv = shape_features(f)
-            fv.update(self.context_features(doc, block, ctx))
-            bound = self.score(fv) + self.word_gain
-            if full or bound > self.threshold:
+            if full:
+                fv.update(self.context_features(doc, block, ctx))
                 fv.update(word_features(f))
                 yield block, fv, self.score(fv)
+                continue
+            fv.update(self.context_features(doc, block, ctx, names=False))
+            s = self.score(fv)
+            if s + self.name_gain + self.word_gain <= self.threshold:
+                yield block, fv, s + self.name_gain + self.word_gain
+                continue
+            shares = fv["shares_name"] = float(_shares_name(block, ctx.around(block.index)))
+            s += self.weights["shares_name"] * shares
+            for group, rest in self.word_gains:
+                read = group(f)
+                fv.update(read)
+                s += self._sum(read)
+                if s + rest <= self.threshold:
+                    yield block, fv, s + rest  # the groups left cannot lift it over
+                    break
             else:
-                yield block, fv, bound
+                yield block, fv, self.score(fv)
 
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None or doc.whole_page:

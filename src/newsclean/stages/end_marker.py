@@ -20,6 +20,12 @@ def _has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def _not_tag_end(last: str) -> bool:
+    """``last``, the block's last character, cannot end an agency tag (a capital letter,
+    maybe followed by spaces): it is a character of ASCII other than those."""
+    return last.isascii() and not last.isupper() and not last.isspace()
+
+
 class EndMarker(Stage):
     name = "end_marker"
     summary = "end-of-article marks ('./.', '-VNA' glued to the last sentence): cut off; the article ends there"
@@ -27,6 +33,20 @@ class EndMarker(Stage):
     def __init__(self) -> None:
         self.final = res.compiled("end_markers", "final")
         self.agency = res.compiled("end_markers", "agency")
+        spec = res.patterns()["end_markers"]
+        self.final_hint = spec["final_hint"]
+        self.agency_hints = tuple(spec["agency_hints"])
+
+    def _may_end_final(self, text: str) -> bool:
+        """Whether ``text`` may end with a final mark: a match starts in its tail and
+        holds the hint (cheap; most blocks are decided here)."""
+        return text.find(self.final_hint, max(0, len(text) - TAIL)) >= 0
+
+    def _may_end_agency(self, text: str) -> bool:
+        if _not_tag_end(text[-1:]):
+            return False
+        start = max(0, len(text) - TAIL)
+        return any(text.find(hint, start) >= 0 for hint in self.agency_hints)
 
     def _take(self, doc: Document, block: Block, pattern, reason: str) -> int | None | bool:
         """Cut the mark off ``block`` if it ends with one; return the index of the block
@@ -50,13 +70,15 @@ class EndMarker(Stage):
         candidates = [b for b in doc.blocks if b.label is None and b.kind != "item"]
         end: int | None | bool = False
         for block in candidates:
+            if not self._may_end_final(block.content):
+                continue
             end = self._take(doc, block, self.final, "end marker")
             if end is not False:
                 break
         # the first agency tag is cut wherever it stands (so that a second cleaning of the
         # text finds the same one); it ends the article only when no final mark did
         for block in candidates:
-            if block.label is not None:
+            if block.label is not None or not self._may_end_agency(block.content):
                 continue
             found = self._take(doc, block, self.agency, "agency end tag")
             if found is not False:

@@ -17,15 +17,15 @@ MAX_CHARS = 240
 
 def is_timestamp(text: str, words: list[str]) -> bool:
     """Only a date and/or time: digits, month and weekday names, zone and 'updated' words."""
-    if not words or len(words) > 14 or not any(ch.isdigit() for ch in text):
+    if not words or len(words) > 14:
         return False
     months, days, extra = lex("months"), lex("weekdays"), lex("timestamp_words")
-    for w in words:
+    for w in words:  # most lines fail on their first word: tried before the digit scan
         lw = w.lower()
         if not (lw.isdigit() or lw in months or lw in days or lw in extra
                 or (lw[:-2].isdigit() and lw[-2:] in ("st", "nd", "rd", "th", "h"))):
             return False
-    return True
+    return any(ch.isdigit() for ch in text)
 
 
 def is_menu(text: str) -> bool:

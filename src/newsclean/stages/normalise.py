@@ -24,6 +24,8 @@ _SPECIAL = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
 
 
 def _replace_specials(text: str, counts: dict[str, int] | None) -> str:
+    if not any(ch in text for ch in _REPLACE):
+        return text  # most dumps: one substring test per character is faster than the pattern
     found = _SPECIAL.findall(text)
     if not found:
         return text
@@ -49,6 +51,8 @@ def normalise_text(text: str, counts: dict[str, int] | None = None) -> str:
         text = unicodedata.normalize("NFC", text)
     if "\t" in text:
         text = "\n".join(line.expandtabs(4) if "\t" in line else line for line in text.split("\n"))
+    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        return text  # no line ends with a blank
     stripped = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     if counts is not None and len(stripped) != len(text):
         counts["trailing_space_chars"] = len(text) - len(stripped)

@@ -103,9 +103,8 @@ def segment(text: str) -> list[Block]:
 
     def add_line(i: int) -> None:
         line = lines[i]
-        text = line.strip()
-        blocks.append(Block(index=len(blocks), lines=[line], line_no=i + 1, kind="line", text=text,
-                            indent=len(line) - len(line.lstrip(" "))))
+        blocks.append(Block(len(blocks), [line], i + 1, "line", line.strip(),
+                            len(line) - len(line.lstrip(" "))))
 
     def add(idx: list[int], kind: str) -> None:
         raw = [lines[i] for i in idx]
@@ -145,10 +144,14 @@ def segment(text: str) -> list[Block]:
             add(idx, "item")
             i = j
             continue
-        # a run of plain non-blank lines
-        j = i
+        # a run of plain non-blank lines (line i is one)
+        j = i + 1
         while j < n and lines[j].strip() and not BULLET.match(lines[j]):
             j += 1
+        if j == i + 1:
+            add_line(i)  # a line on its own: nothing to join
+            i = j
+            continue
         chunk = lines[i:j]
         for group in _wrapped_runs(chunk, first_of_doc=not blocks):
             if len(group) == 1:

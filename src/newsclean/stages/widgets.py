@@ -25,6 +25,10 @@ class Widgets(Stage):
         self.max_words = res.patterns()["widgets"]["max_words"]
         self.max_chars = self.max_words * 12  # a cheap bound checked before counting words
         self.kinds = [(kind.replace("_", " "), res.compiled_kind("widgets", kind)) for kind in KINDS]
+        # all kinds at once: one search tells whether a block is any widget (most are none)
+        spec = res.patterns()["widgets"]
+        self.any_whole = res.alternation([p for kind in KINDS for p in spec[kind].get("whole", [])])
+        self.any_contains = res.alternation([p for kind in KINDS for p in spec[kind].get("contains", [])])
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -32,6 +36,9 @@ class Widgets(Stage):
                     or features(block).n_words > self.max_words:
                 continue
             text = bare_text(block)
+            if not ((self.any_whole is not None and self.any_whole.fullmatch(text))
+                    or (self.any_contains is not None and self.any_contains.search(text))):
+                continue
             for kind, (whole, contains) in self.kinds:
                 if (whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)):
                     block.assign(Label.BOILERPLATE, self.name, kind)
