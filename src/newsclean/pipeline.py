@@ -78,7 +78,7 @@ class Pipeline:
         if not body:
             return False
         again = _body_document(body, doc)
-        again.favor, again.whole_page = self.favor, doc.whole_page
+        again.favor = self.favor
         again = self._run_stages(again, reading=True)
         if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
