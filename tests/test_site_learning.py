@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 import newsclean
 from newsclean.cli import main
-from newsclean.profile import Learner, Profile, _LossyCounter, dump_lines, line_key
+from newsclean.profile import (Learner, Profile, count_partition, dump_lines, line_key, merge_counts,
+                               profile_from_counts)
 
 FURNITURE = "Members area and early tickets for Zyx Plus"  # no pattern of ours knows this line
 PROSE = ("The Zyx Gazette is an independent newspaper founded in 1921 by the people of the valley, "
@@ -123,18 +124,26 @@ def test_profile_round_trips(tmp_path: Path):
     assert loaded.site("a").docs == 5
 
 
-def test_lossy_counting_keeps_frequent_lines_in_bounded_memory():
-    counter = _LossyCounter(epsilon=0.02)
-    frequent = line_key("Menu Home News Sport")
-    for i in range(5000):
+def test_partition_counts_merge_in_any_order_to_the_whole():
+    docs = [("a", dump_lines(article(i, FURNITURE))) for i in range(12)] + [("b", dump_lines(article(i, "x y z")))
+                                                                           for i in range(5)]
+    whole = profile_from_counts(count_partition(docs))
+    parts = [count_partition(docs[i:i + 4]) for i in range(0, len(docs), 4)]
+    merged = profile_from_counts(merge_counts(reversed(parts)))
+    assert {s: p.lines for s, p in merged.sites.items()} == {s: p.lines for s, p in whole.sites.items()}
+    assert line_key(FURNITURE) in whole.site("a").lines
+
+
+def test_learning_memory_holds_repeated_lines_not_unique_ones():
+    learner = Learner(partition=200)
+    for i in range(2000):
         lines = {line_key(f"unique line {i} {j}"): "" for j in range(20)}
         if i % 4 == 0:
-            lines[frequent] = "Menu Home News Sport"
-        counter.add(lines)
-        assert len(counter.entries) <= 20 * 2 * counter.width + 1  # never the 100,000 seen
-    learned = counter.learned(min_docs=3, share=0.1)
-    assert list(learned.lines) == [frequent]
-    assert 1250 - 0.02 * 5000 <= learned.lines[frequent] <= 1250
+            lines[line_key("Menu Home News Sport")] = "Menu Home News Sport"
+        learner.add("site", lines)
+        assert sum(len(c.lines) for c in learner._total.values()) <= 1  # unique lines are forgotten
+    profile = learner.profile()
+    assert profile.site("site").lines == {line_key("Menu Home News Sport"): 500}
 
 
 def test_dump_lines_counts_each_line_once_and_skips_long_lines():

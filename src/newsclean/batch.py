@@ -257,6 +257,8 @@ def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 
     for found in runner.run(inputs):
         if isinstance(found, tuple):
             learner.add(*found)
+        else:  # unreadable: it still takes its place in the partition
+            learner.add(None, None)
     return learner.profile()
 
 

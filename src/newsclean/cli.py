@@ -14,10 +14,10 @@ from .api import analyse
 from .batch import BatchRunner, CleanOptions, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
-from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, iter_inputs, iter_jsonl_inputs
+from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, stage_names
-from .profile import Profile
+from .profile import PARTITION, Profile
 from .progress import BatchProgress, Tally
 from .rules import Rules, RulesError, RuleTimeout, load_rules
 
@@ -73,7 +73,7 @@ class SizeType(click.ParamType):
 
 @main.command("clean")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
               help="Write here instead of standard output (through a temporary file, renamed at the end).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
               help="jsonl: one record per dump; text: the cleaned text only (documents separated by a form feed line).")
@@ -101,13 +101,19 @@ class SizeType(click.ParamType):
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, exists=True),
               help="User rules: patterns per label and per-site settings (TOML; see the README).")
 @click.option("--site", help="The site every input is from (default: its folder, or the record's site/url).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run on a Dask cluster (a scheduler address, or `local` for one on this machine with -j "
+                   "workers); -o is then a folder (or fsspec URL) for part-NNNNN.jsonl files.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=PARTITION, show_default=True,
+              help="With --dask: inputs per partition (site learning counts by the same partitions).")
 @disable_option
 @click.option("--favor", type=click.Choice(["precision", "balanced", "recall"]), default="balanced",
               show_default=True, help="On whole-page dumps, keep less (precision) or more (recall) around the article.")
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
               input_format: str, text_field: str, id_field: str, jobs: int, errors_path: str | None,
               resume: bool, max_bytes: int, quiet: bool, profile_path: str | None, no_learn: bool,
-              rules_path: str | None, site: str | None, disable: tuple[str, ...], favor: str) -> None:
+              rules_path: str | None, site: str | None, dask_address: str | None, partition_size: int,
+              disable: tuple[str, ...], favor: str) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
     Prints one JSON record per dump, in the order of the inputs whatever the number
@@ -131,7 +137,16 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
 
     if profile_path:
         opts = replace(opts, profile=_load_profile(profile_path))
-    elif not no_learn and "-" not in paths and (input_format == "jsonl" or any(os.path.isdir(p) for p in paths)):
+    # a batch (a folder, JSON Lines files) teaches which lines each site repeats
+    learning = (not profile_path and not no_learn and "-" not in paths
+                and (input_format == "jsonl" or any(os.path.isdir(p) or is_url(p) for p in paths)))
+    if dask_address:
+        if output == "-" or resume or fmt != "jsonl":
+            raise click.UsageError("--dask writes part files: it needs -o OUTDIR, --format jsonl and no --resume")
+        _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet)
+    if os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
+    if learning:
         opts = replace(opts, profile=learn(inputs(), opts, jobs))
 
     target = OutputFile(output, resume=resume) if output != "-" else None
@@ -185,6 +200,43 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                    "run the same command with --resume to go on")
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_INPUT_FAILED if tally.errors else EXIT_OK)
+
+
+def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
+                   jobs: int, errors_path: str | None, quiet: bool) -> None:
+    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py)."""
+    try:
+        from distributed import Client, LocalCluster
+
+        from . import cluster
+    except ImportError:
+        raise click.UsageError("--dask needs Dask: pip install 'newsclean[dask]'") from None
+    tally = Tally()
+    if address == "local":
+        client = Client(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
+    else:
+        client = Client(address)
+    try:
+        with client:
+            done = cluster.run(inputs, outdir, opts, learn=learning, partition_size=partition_size)
+    except OSError as e:
+        _error(address, f"cannot reach the Dask scheduler: {e}")
+        sys.exit(EXIT_INPUT_FAILED)
+    finally:
+        if address == "local":
+            client.cluster.close()
+    for e in done.errors:
+        _error(e["source"], e["error"])
+    if errors_path:
+        with open(errors_path, "wb") as f:
+            for e in done.errors:
+                f.write(orjson.dumps(error_record(e["source"], e["error"], e["id"])) + b"\n")
+    tally.documents, tally.errors, tally.bytes = done.documents, len(done.errors), done.bytes
+    tally.blocks.update(done.blocks)
+    if not quiet:
+        Console(stderr=True, highlight=False).print(
+            tally.summary() + f"\nnewsclean: {done.partitions} part files in {outdir}", soft_wrap=True)
+    sys.exit(EXIT_INPUT_FAILED if done.errors else EXIT_OK)
 
 
 def _inputs(paths, input_format, text_field, id_field, globs, max_bytes):

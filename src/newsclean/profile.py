@@ -9,10 +9,13 @@ Learning is one cheap pass over the dumps (line hashes only, no cleaning):
   profile holds no text but a short sample per learned line, for people to read;
 - lines are counted once per dump, per site (the dump's folder, or the `site` /
   `url` host of a JSON Lines record);
-- counting is *lossy counting* (Manku & Motwani, 2002): every BUCKET dumps of a site,
-  lines seen too rarely to ever reach the threshold are forgotten, so memory stays
-  bounded however many dumps there are, and any line found on at least a share
-  EPSILON of the dumps is kept, its count short by at most EPSILON of them;
+- dumps are counted in *partitions* of PARTITION consecutive inputs. A partition's
+  counts are exact; then, for a site with at least PRUNE_SITE_DOCS dumps in the
+  partition, the lines seen on only one of them are forgotten (a line on 10% of a
+  site's pages is on several of them). Partition counts are merged by adding them,
+  which does not depend on order: the local runner and a Dask cluster (cluster.py)
+  that cut the inputs into the same partitions learn the same profile, and memory
+  holds one partition's exact counts plus the lines that repeat;
 - a line is learned when it is on at least MIN_DOCS dumps and a share SHARE of the
   site's dumps.
 
@@ -30,7 +33,8 @@ import orjson
 FORMAT = "newsclean-profile/1"
 MIN_DOCS = 3          # a line on two pages may be chance (a shared quote, a series name)
 SHARE = 0.1           # ...and on at least this share of the site's pages
-EPSILON = 0.02        # lossy counting: counts may be short by this share of the pages
+PARTITION = 1000      # inputs counted together before pruning (and a Dask partition's size)
+PRUNE_SITE_DOCS = 50  # a site with this many dumps in a partition: its lines seen once are forgotten
 MAX_LINE_CHARS = 300  # longer lines are article text, never counted
 SAMPLE_CHARS = 120
 
@@ -62,33 +66,75 @@ class SiteLines:
         return self.lines.get(key, 0)
 
 
-class _LossyCounter:
-    """Lines of one site counted once per dump, in memory bounded by lossy counting."""
+class SiteCounts:
+    """Counts of one site's lines over some dumps: mergeable by addition."""
+    __slots__ = ("docs", "lines")
 
-    def __init__(self, epsilon: float = EPSILON):
-        self.width = max(1, int(1 / epsilon))
+    def __init__(self) -> None:
         self.docs = 0
-        self.entries: dict[int, list] = {}  # key -> [count, max undercount, sample]
+        self.lines: dict[int, list] = {}  # key -> [dumps holding the line, sample]
 
     def add(self, lines: dict[int, str]) -> None:
         self.docs += 1
-        bucket = (self.docs - 1) // self.width
-        entries = self.entries
+        entries = self.lines
         for key, text in lines.items():
             e = entries.get(key)
             if e is None:
-                entries[key] = [1, bucket, text[:SAMPLE_CHARS]]
+                entries[key] = [1, text]
             else:
                 e[0] += 1
-        if self.docs % self.width == 0:
-            b = self.docs // self.width
-            for key in [k for k, e in entries.items() if e[0] + e[1] <= b]:
-                del entries[key]
+
+    def prune(self) -> SiteCounts:
+        """Forget the lines seen once, when there were enough dumps to tell (see above)."""
+        if self.docs >= PRUNE_SITE_DOCS:
+            self.lines = {k: e for k, e in self.lines.items() if e[0] > 1}
+        return self
+
+    def merge(self, other: SiteCounts) -> SiteCounts:
+        self.docs += other.docs
+        entries = self.lines
+        for key, (count, sample) in other.lines.items():
+            e = entries.get(key)
+            if e is None:
+                entries[key] = [count, sample]
+            else:
+                e[0] += count
+        return self
 
     def learned(self, min_docs: int, share: float) -> SiteLines:
         need = max(min_docs, share * self.docs)
-        lines = {k: e[0] for k, e in self.entries.items() if e[0] + e[1] >= need and e[0] >= min_docs}
-        return SiteLines(self.docs, lines, {k: self.entries[k][2] for k in lines})
+        lines = {k: e[0] for k, e in self.lines.items() if e[0] >= need}
+        return SiteLines(self.docs, lines, {k: self.lines[k][1][:SAMPLE_CHARS] for k in lines})
+
+
+Counts = dict[str, SiteCounts]  # site -> counts
+
+
+def count_partition(found: Iterable[tuple[str | None, dict[int, str]] | None]) -> Counts:
+    """The pruned counts of one partition, from (site, lines) per input (None: unreadable)."""
+    counts: Counts = {}
+    for item in found:
+        if item is None:
+            continue
+        site, lines = item
+        c = counts.get(site or "")
+        if c is None:
+            c = counts[site or ""] = SiteCounts()
+        c.add(lines)
+    for c in counts.values():
+        c.prune()
+    return counts
+
+
+def merge_counts(parts: Iterable[Counts]) -> Counts:
+    total: Counts = {}
+    for part in parts:
+        for site, c in part.items():
+            if site in total:
+                total[site].merge(c)
+            else:
+                total[site] = c
+    return total
 
 
 class Profile:
@@ -140,24 +186,36 @@ class Profile:
 
 
 class Learner:
-    """Feeds dumps site by site; :meth:`profile` gives what was learned."""
+    """Feeds dumps in input order, a partition at a time; :meth:`profile` gives what was learned."""
 
-    def __init__(self, min_docs: int = MIN_DOCS, share: float = SHARE):
-        self.min_docs, self.share = min_docs, share
-        self._sites: dict[str, _LossyCounter] = {}
+    def __init__(self, min_docs: int = MIN_DOCS, share: float = SHARE, partition: int = PARTITION):
+        self.min_docs, self.share, self.partition = min_docs, share, partition
+        self._pending: list[tuple[str | None, dict[int, str]] | None] = []
+        self._total: Counts = {}
 
-    def add(self, site: str | None, lines: dict[int, str]) -> None:
-        counter = self._sites.get(site or "")
-        if counter is None:
-            counter = self._sites[site or ""] = _LossyCounter()
-        counter.add(lines)
+    def add(self, site: str | None, lines: dict[int, str] | None) -> None:
+        """One input: its site and countable lines (None for an input that could not be read,
+        which still takes its place in the partition)."""
+        self._pending.append(None if lines is None else (site, lines))
+        if len(self._pending) >= self.partition:
+            self._flush()
 
     def add_text(self, site: str | None, text: str) -> None:
         self.add(site, dump_lines(text))
 
+    def _flush(self) -> None:
+        if self._pending:
+            self._total = merge_counts([self._total, count_partition(self._pending)])
+            self._pending = []
+
     def profile(self) -> Profile:
-        sites = {name: c.learned(self.min_docs, self.share) for name, c in self._sites.items()}
-        return Profile({n: s for n, s in sites.items() if s.lines}, self.min_docs, self.share)
+        self._flush()
+        return profile_from_counts(self._total, self.min_docs, self.share)
+
+
+def profile_from_counts(counts: Counts, min_docs: int = MIN_DOCS, share: float = SHARE) -> Profile:
+    sites = {name: c.learned(min_docs, share) for name, c in counts.items()}
+    return Profile({n: s for n, s in sites.items() if s.lines}, min_docs, share)
 
 
 def learn_texts(items: Iterable[tuple[str | None, str]]) -> Profile:

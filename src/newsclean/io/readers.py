@@ -49,6 +49,8 @@ class Input:
 
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of a file (decompressed if it ends in .gz), at most ``max_bytes``."""
+    if is_url(path):
+        return _read_url(path, max_bytes)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
@@ -78,6 +80,58 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
+def is_url(path: str) -> bool:
+    """An fsspec URL (s3://, gs://, memory://...), not a local path."""
+    return "://" in path and not path.startswith("file://")
+
+
+def _read_url(url: str, max_bytes: int) -> bytes:
+    try:
+        import fsspec
+    except ImportError:
+        raise InputError("reading URLs needs fsspec: pip install 'newsclean[dask]'") from None
+    try:
+        with fsspec.open(url, "rb", compression="gzip" if url.endswith(".gz") else None) as f:
+            data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+        raise InputError(f"corrupt gzip file ({e or 'truncated'})") from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"too large: more than {max_bytes:,} bytes (limit; see --max-bytes)")
+    return data
+
+
+def _walk_url(url: str, globs: tuple[str, ...]) -> Iterator[Input | InputError]:
+    """Files under an fsspec URL, in the order of their paths (the listing is read whole)."""
+    try:
+        import fsspec
+
+        fs, root = fsspec.core.url_to_fs(url)
+        if not fs.isdir(root):
+            yield Input(id=strip_extension(root.rsplit("/", 1)[-1]), source=url, path=url)
+            return
+        found = sorted(fs.find(root))
+    except ImportError:
+        yield InputError("reading URLs needs fsspec: pip install 'newsclean[dask]'", url)
+        return
+    except OSError as e:
+        yield InputError(f"cannot list: {e.strerror or e}", url)
+        return
+    protocol = url.split("://", 1)[0]
+    prefix = root.rstrip("/") + "/"
+    for path in found:
+        name = path.rsplit("/", 1)[-1]
+        if _matches(name, globs) and path.startswith(prefix):
+            rel = path[len(prefix):]
+            full = f"{protocol}://{path}" if not path.startswith(f"{protocol}://") else path
+            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0])
+
+
 def strip_extension(name: str) -> str:
     for ext in (".txt.gz", ".jsonl.gz", ".txt", ".jsonl", ".gz"):
         if name.endswith(ext) and len(name) > len(ext):
@@ -105,6 +159,9 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS,
                 yield InputError(f"cannot read: {e.strerror or e}", None)
                 continue
             yield Input(id="-", source=None, data=data)
+            continue
+        if is_url(arg):
+            yield from _walk_url(arg, globs)
             continue
         p = Path(arg)
         if p.is_dir():
