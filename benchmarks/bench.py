@@ -90,6 +90,7 @@ def main() -> None:
     ap.add_argument("--rss-n", type=int, nargs="*", default=[1_000, 100_000], help="corpus sizes for the memory runs")
     ap.add_argument("--keep", type=Path, help="build the corpora here and keep them (default: a temporary folder)")
     ap.add_argument("--python", default=sys.executable, help="the Python that has newsclean installed")
+    ap.add_argument("--dask", action="store_true", help="also run on a local Dask cluster of 2 worker processes")
     a = ap.parse_args()
 
     work = a.keep or Path(tempfile.mkdtemp(prefix="newsclean-bench-"))
@@ -112,6 +113,14 @@ def main() -> None:
               f"  ({t1 / t_min:.1f}x the minimal loop)")
         print(f"newsclean -j 2   {t2:7.2f} s  {a.n / t2:8,.0f} docs/s  {mb / t2:6.1f} MB/s  peak RSS {rss2:6.1f} MB"
               f"  (speed-up {t1 / t2:.2f}x over -j 1; output {'byte-identical' if identical else 'DIFFERENT'})")
+        if a.dask:
+            parts = work / "dask-parts"
+            shutil.rmtree(parts, ignore_errors=True)
+            td, rssd = timed(cli + ["--dask", "local", "-j", "2", "-o", str(parts)])
+            same = sorted(b"".join(p.read_bytes() for p in sorted(parts.glob("part-*.jsonl"))).splitlines()) \
+                == sorted(out1.read_bytes().splitlines())
+            print(f"dask local, 2    {td:7.2f} s  {a.n / td:8,.0f} docs/s  {mb / td:6.1f} MB/s  peak RSS {rssd:6.1f} MB"
+                  f"  (cluster start-up included; records {'equal' if same else 'DIFFERENT'} to -j 1)")
         rss = {}
         for n in a.rss_n:
             f, _ = corpus(n, work)
