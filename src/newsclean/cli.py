@@ -147,7 +147,11 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     if os.path.isdir(output):
         raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
     if learning:
-        opts = replace(opts, profile=learn(inputs(), opts, jobs))
+        try:
+            opts = replace(opts, profile=learn(inputs(), opts, jobs))
+        except KeyboardInterrupt:
+            _error(None, "interrupted while learning, before any output was written")
+            sys.exit(EXIT_INTERRUPTED)
 
     target = OutputFile(output, resume=resume) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
