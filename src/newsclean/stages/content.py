@@ -57,9 +57,13 @@ def is_whole_page(doc: Document) -> bool:
         if b.label is None:
             free += 1
             short += is_short_furniture(b)
-    if short < gate["min_short_blocks"] or short < gate["min_short_share"] * free:
+    if short < need:
         return False
-    return len(doc.blocks) - free >= gate["min_furniture"] or short >= gate["many_short_blocks"]
+    furniture = len(doc.blocks) - free
+    if short < gate["min_short_share"] * free:
+        return furniture >= gate["much_furniture"]
+    return (furniture >= gate["min_furniture"] or short >= gate["many_short_blocks"]
+            or short >= gate["mostly_short_share"] * free)
 
 
 @lru_cache(maxsize=None)
