@@ -129,6 +129,10 @@ def test_barrier_headings():
     (["Fishing boats in the harbour at dawn (AP)"], "caption"),
     (["(Image credit: Larkfield Gazette)"], "alt"),
     (["The mayor visits the quay on Monday morning and talks to fishermen."], None),
+    (["Boats return to the harbour at dusk [File: Reuters]"], "caption"),
+    (["The mayor&#39;s boat leaves the quay on Monday morning (Photo: AP)"], "alt"),
+    (["Photograph: Ann Lee/Getty Images"], "credit"),          # a credit with nothing above: its own caption
+    (["Photo: Ann Lee"], "alt"),                               # too short to stand as a caption
 ])
 def test_figure_marks(lines, kind):
     from newsclean.model import Document
@@ -153,3 +157,58 @@ def test_cli_favor_option(tmp_path):
     assert res.exit_code == 0 and HEADLINE in res.output
     res = CliRunner().invoke(main, ["clean", str(f), "--favor", "sometimes"])
     assert res.exit_code == 2
+
+
+def _found(text):
+    from newsclean.model import Document
+    from newsclean.stages.segment import segment
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    return doc, figures.find(doc)
+
+
+def test_description_above_a_credit_line_is_the_caption_with_its_credit():
+    doc, found = _found("The old quay in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert found[0][0] == "caption" and found[1] == ("credit", figures.JOINED)
+    # a credit in brackets on a line of its own: the description alone is the caption
+    doc, found = _found("The old quay in 1987.\n\n(Image credit: Larkfield Gazette)")
+    assert found[0][0] == "caption" and found[1][0] == "alt"
+    # a credit right above an "Image caption" line goes with that caption
+    doc, found = _found("The council met on Monday.\n\nImage copyright Ann Lee\n\n"
+                        "Image caption The mayor visits the quay on Monday")
+    assert 0 not in found and found[1][0] == "alt" and found[2][0] == "caption"
+
+
+def test_caption_and_its_credit_line_are_one_caption_in_the_record():
+    text = page(caption=False).replace(
+        PARAS[1] + "\n", "The broken harbour wall in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette\n\n" + PARAS[1] + "\n")
+    record = newsclean.clean(text)
+    assert record["captions"] == ["The broken harbour wall in 1987. Photo by Ann Lee/Larkfield Gazette"]
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+def test_gallery_under_the_article_is_taken_caption_after_caption():
+    gallery = []
+    for k, c in enumerate(["Fishing boats in the harbour at dawn Credit: Ann Lee",
+                           "The market square under water in January Credit: Ann Lee",
+                           "Stone from the old quarry north of the town Credit: Ann Lee"], 1):
+        gallery += [str(k), "", c, ""]
+    text = page(caption=False).replace(TEASERS[0] + "\n", "\n".join(gallery) + "\n" + TEASERS[0] + "\n")
+    assert len(newsclean.clean(text)["captions"]) == 3
+
+
+def test_headline_shares_its_words_with_the_article():
+    from newsclean.stages.headline import terms
+    assert {"harbour", "larkfield", "rebuild"} <= terms(HEADLINE)
+    assert "the" not in terms("The harbour") and terms("商標法違反") >= {"商標", "違反"}
+    # a teaser line just above the headline does not win over it
+    text = page().replace(HEADLINE, HEADLINE + "\n\nNew ferry timetable announced for spring")
+    assert newsclean.clean(text)["title"] == HEADLINE
+
+
+def test_breadcrumb_item_does_not_swallow_the_headline_under_it():
+    from newsclean.stages.segment import segment
+    blocks = segment("  * News\n  * Harbour\n\n    Larkfield to rebuild its harbour wall\n")
+    assert [b.text for b in blocks][-1] == "Larkfield to rebuild its harbour wall"
+    # a longer item keeps its indented continuation
+    blocks = segment("  * The council approved the plan on Tuesday,\n\n    after a long debate.\n")
+    assert len(blocks) == 1

@@ -8,6 +8,7 @@ teaser items repeat). ``stats`` counts characters in and out and blocks per labe
 from __future__ import annotations
 
 from .model import Document, Label
+from .stages.figures import JOINED as CREDIT_JOINED
 
 SCHEMA_VERSION = "1.0"
 LABELS = [label.value for label in Label]
@@ -29,6 +30,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
     def drop(stage: str, text: str, reason: str) -> None:
         removed.append({"stage": stage, "text": text, "reason": reason})
 
+    last_caption = -2
     for block in doc.blocks:
         label = block.label
         counts[label.value] += 1
@@ -45,7 +47,11 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
             if content:
                 paragraphs.append(content)
         elif label is Label.CAPTION:
-            captions.append(content)
+            if block.reason == CREDIT_JOINED and captions and last_caption == block.index - 1:
+                captions[-1] = f"{captions[-1]} {content}"  # the credit line of the caption above
+            else:
+                captions.append(content)
+            last_caption = block.index
         elif label is Label.TITLE and title is None:
             title = content
         elif label is Label.BYLINE:

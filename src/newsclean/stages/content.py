@@ -57,9 +57,12 @@ def is_whole_page(doc: Document) -> bool:
         if b.label is None:
             free += 1
             short += is_short_furniture(b)
-    if short < gate["min_short_blocks"] or short < gate["min_short_share"] * free:
+    if short < need:
         return False
-    return len(doc.blocks) - free >= gate["min_furniture"] or short >= gate["many_short_blocks"]
+    furniture = len(doc.blocks) - free
+    if short < gate["min_short_share"] * free:
+        return furniture >= gate["much_furniture"]
+    return furniture >= gate["min_furniture"] or short >= gate["many_short_blocks"]
 
 
 @lru_cache(maxsize=None)
@@ -207,10 +210,10 @@ class Content(Stage):
         article = [i for i, p in enumerate(probs) if p is not None and inside[i] and p >= keep]
         if not article:
             return
-        lo, hi = found[0][0] - FIGURE_MARGIN, found[-1][1] + FIGURE_MARGIN
+        near = figures.near_article(doc, figs, found[0][0], found[-1][1], FIGURE_MARGIN, stops)
         for i, (kind, reason) in figs.items():
             b = doc.blocks[i]
-            if not lo <= i <= hi:
+            if i not in near:
                 b.assign(Label.BOILERPLATE, self.name, f"caption outside the article ({reason})")
             elif figures.is_caption_kind(kind):
                 b.assign(Label.CAPTION, self.name, reason)

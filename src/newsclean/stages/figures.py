@@ -11,8 +11,13 @@ a caption is a block that carries a mark of one:
 * the same text printed twice close together (the image's alt text and its
   caption; the copy with the credit, or the second one, is the caption, the other
   copy is dropped as the image's text);
-* a credit line on its own is dropped: it is the credit of a caption printed apart
-  or of a picture without one (a caption is a description).
+* a credit line on its own right under a caption, or under a short description that
+  reads as a sentence, is that caption's credit: both are the caption, the credit
+  joined to it in the record ("John M. Ford in 1987." + "Photo by David Dyer-Bennet");
+  a credit line of four words or more with nothing above it is a caption of its own
+  (a picture whose caption is its credit); a shorter one is dropped;
+* text with HTML entities left in it ("China&#39;s") is the image's alt or title
+  text taken from markup, not a caption printed on the page.
 
 Two equal copies count only next to a picture's mark (an image placeholder, a
 gallery number, a credit), and only when they read like a description, not like
@@ -25,6 +30,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 
 from ..content_features import settings
@@ -36,6 +43,11 @@ MAX_WORDS = 80          # a caption with its credit
 MIN_WORDS = 3
 REPEAT_WINDOW = 3       # how far apart the two copies of a caption may stand
 CAPTION, CREDIT, ALT = "caption", "credit", "alt"
+JOINED = "credit of the caption above"  # the reason record.py joins a caption's credit by
+DESCRIPTION_WORDS = 25  # a description above a credit line is a caption of at most this many words
+CREDIT_ALONE_WORDS = 4  # a credit line this long with nothing above it is a caption of its own
+_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|quot|amp|apos|lt|gt|nbsp);")
+_SENTENCE_END = tuple('.!?)"”’')
 
 
 @lru_cache(maxsize=None)
@@ -78,6 +90,9 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
             continue
         if n < MIN_WORDS:
             continue
+        if _ENTITY.search(text):
+            found[i] = (ALT, "the image's text from markup (HTML entities left in it)")
+            continue
         if numbered:
             found[i] = (CAPTION, "caption of a numbered picture")
         elif pat["caption_prefix"].match(text):
@@ -99,8 +114,37 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
                     found[j] = (CAPTION, "printed twice: the image's text and its caption")
                 break
     for i in credit_lines:
-        found[i] = (ALT, "photo credit line without a description")
+        above = blocks[i - 1] if i > 0 else None
+        if found.get(i + 1, ("",))[0] == CAPTION:
+            # a credit right above a caption goes with that one ("Image copyright")
+            found[i] = (ALT, "photo credit line of the caption below")
+        elif blocks[i].content.startswith("("):
+            # a credit in brackets on its own line is set apart from the caption (its
+            # own element): the description above is the caption, without it
+            if above is not None and i - 1 not in found and _description(above):
+                found[i - 1] = (CAPTION, "a description above a photo credit")
+            found[i] = (ALT, "photo credit line apart from the caption")
+        elif above is not None and found.get(i - 1, ("",))[0] == CAPTION:
+            found[i] = (CREDIT, JOINED)
+        elif above is not None and i - 1 not in found and _description(above):
+            found[i - 1] = (CAPTION, "a description above a photo credit")
+            found[i] = (CREDIT, JOINED)
+        elif features(blocks[i]).n_words >= CREDIT_ALONE_WORDS and not (above is not None and above.label is None
+                                                                      and i - 1 not in found and not _picture_mark(doc, i - 1)):
+            found[i] = (CREDIT, "a picture's credit line as its caption")
+        else:
+            found[i] = (ALT, "photo credit line without a description")
     return found
+
+
+def _description(block: Block) -> bool:
+    """A short sentence that says what a picture shows (above its credit line)."""
+    if block.label is not None or block.kind == "item":
+        return False
+    text = block.content
+    f = features(block)
+    return 2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END) \
+        and not text.endswith(":")
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
@@ -120,8 +164,32 @@ def _descriptive(block: Block) -> bool:
     return f.n_words >= 4 and f.starts_upper and sum(ch.isdigit() for ch in text) < 0.1 * len(text)
 
 
+def near_article(doc: Document, figs: dict[int, tuple[str, str]], start: int, end: int, margin: int,
+                 stops: set[int] = frozenset()) -> set[int]:
+    """The blocks of ``figs`` that belong to the article running from ``start`` to ``end``:
+    inside it, or at most ``margin`` blocks before or after it, or after another
+    caption that does (a gallery under the article). Blocks that earlier stages took
+    out (separators, placeholders, numbers) are not counted; a teaser box or a
+    comments heading (``stops``) ends the walk."""
+    near = {i for i in figs if start <= i <= end}
+    blocks = doc.blocks
+    for step in (-1, 1):
+        j, left = (start if step < 0 else end) + step, margin
+        while 0 <= j < len(blocks) and left > 0 and j not in stops:
+            b = blocks[j]
+            if b.label is not None and (b.label.value == "related" or b.stage == "teasers"):
+                break
+            if j in figs:
+                near.add(j)
+                left = margin
+            elif b.label is None:
+                left -= 1
+            j += step
+    return near
+
+
 def is_caption_kind(kind: str) -> bool:
     return kind in (CAPTION, CREDIT)
 
 
-__all__ = ["find", "is_caption_kind", "Block"]
+__all__ = ["find", "near_article", "is_caption_kind", "JOINED", "Block"]

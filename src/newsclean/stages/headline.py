@@ -10,12 +10,14 @@ credit lines ("By ...").
 """
 from __future__ import annotations
 
+import re
+
 from .. import resources as res
-from ..content_features import block_text
-from ..features import features
+from ..content_features import block_text, stopwords
+from ..features import features, is_name_like
 from ..model import Document
 
-ABOVE = 30          # how far above the article's first block a headline may stand
+ABOVE = 45          # how far above the article's first block a headline may stand
 INSIDE = 3          # how far into the article
 MIN_SCORE = -2.0    # the best candidate is taken when its score (log-odds) reaches this
 
@@ -28,15 +30,58 @@ def _repeated(doc: Document, i: int, text: str) -> bool:
     return False
 
 
+ARTICLE_WORDS = 400  # the headline's words are looked for in the article's first words
+LEAD_WORDS = 80
+_TERM = re.compile(r"[^\W\d_]{3,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def terms(text: str) -> set[str]:
+    """The content words of a text (lower case, 3+ letters, no stopwords); pairs of
+    characters for CJK text, where words are not spaced."""
+    low = text.lower()
+    stop = stopwords()
+    out = {w for w in _TERM.findall(low) if not any(w in s for s in stop.values())}
+    for run in _CJK_RUN.findall(low):
+        out.difference_update((run,))
+        out.update(run[k:k + 2] for k in range(len(run) - 1))
+    return out
+
+
+def article_terms(doc: Document, probs, first: int) -> tuple[set[str], set[str]]:
+    """The content words of the article's first words, and of its lead."""
+    lead: set[str] = set()
+    allw: set[str] = set()
+    n = 0
+    for i in range(first, len(doc.blocks)):
+        p = probs[i]
+        if p is None or p < 0.5:
+            continue
+        b = doc.blocks[i]
+        t = block_text(b)
+        if not t.prose:
+            continue
+        ws = terms(b.content)
+        allw |= ws
+        if n < LEAD_WORDS:
+            lead |= ws
+        n += t.length
+        if n >= ARTICLE_WORDS:
+            break
+    return allw, lead
+
+
 TITLE_FEATURES = (
     "length_ok", "length_log", "repeated", "cue", "digits", "item", "bracket", "separators",
     "ends_period", "sentences2", "caps", "upper", "distance", "below", "prose_between",
     "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
+    "overlap", "overlap_lead", "name_like", "in_body",
 )
 
 
-def headline_features(doc: Document, probs, i: int, first: int) -> dict[str, float] | None:
-    """Features of block i as the headline of an article whose text starts at ``first``."""
+def headline_features(doc: Document, probs, i: int, first: int, article=None) -> dict[str, float] | None:
+    """Features of block i as the headline of an article whose text starts at ``first``
+    (``article``: the content words of its text and of its lead, see ``article_terms``)."""
     block = doc.blocks[i]
     text = block.content
     if block.label is not None or not text:
@@ -53,6 +98,14 @@ def headline_features(doc: Document, probs, i: int, first: int) -> dict[str, flo
     prose_between = sum(1 for b in doc.blocks[lo:hi] if b.label is None and block_text(b).prose)
     after = [b for b in doc.blocks[i + 1:i + 5] if b.label is None]
     p = probs[i] if probs[i] is not None else 0.0
+    allw, lead = article if article is not None else article_terms(doc, probs, first)
+    mine = terms(text)
+    # a headline says what the article says: its words come back in the text
+    overlap = len(mine & allw) / len(mine) if mine else 0.0
+    overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
+    low = " ".join(text.lower().split())
+    in_body = any(len(b.content) > len(text) + 20 and low in " ".join(b.content.lower().split())
+                  for b in doc.blocks[first:first + 60] if b.label is None and b is not block)
     return {
         "length_ok": float(4 <= t.length <= 25),
         "length_log": v["len_log"],
@@ -70,13 +123,18 @@ def headline_features(doc: Document, probs, i: int, first: int) -> dict[str, flo
         "first_candidate": 0.0,  # set by the caller
         "question_end": v["question_end"],
         "stop": v["stop"],
+        "overlap": overlap,
+        "overlap_lead": overlap_lead,
+        "name_like": float(is_name_like(block)),
+        "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
     }
 
 
 def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, float]]]:
     out = []
+    article = article_terms(doc, probs, first)
     for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
-        fv = headline_features(doc, probs, i, first)
+        fv = headline_features(doc, probs, i, first, article)
         if fv is not None:
             out.append((i, fv))
     above = [fv for i, fv in out if i <= first]

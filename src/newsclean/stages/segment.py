@@ -74,6 +74,14 @@ def _is_tag_line(line: str) -> bool:
     return bool(m) and m.group(1) == m.group(1).upper() and not m.group(1)[0].islower()
 
 
+def _menu_entry(text: str) -> bool:
+    """A list item of one to three words and no punctuation: a menu or breadcrumb entry.
+    The indented line after a blank line is the next thing on the page (a whole-page
+    dump's headline under its breadcrumb), not the item's continuation."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and text.rstrip()[-1:].isalnum()
+
+
 def bullet_of(block: Block) -> str:
     """The list bullet of an item block ("•", "-", "3."), or "" for other blocks."""
     if block.kind != "item":
@@ -136,7 +144,8 @@ def segment(text: str) -> list[Block]:
                 k = j
                 while k < n and not lines[k].strip():
                     k += 1
-                if k < n and _indent(lines[k]) == column and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])):
+                if k < n and _indent(lines[k]) == column and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])) \
+                        and not _menu_entry(lines[idx[-1]][column:] if len(idx) == 1 else "x."):
                     idx.extend(range(j, k + 1))
                     j = k + 1
                     continue
