@@ -740,3 +740,20 @@ class TestPipeline:
     def test_clean_with_a_required_stage_disabled_raises(self):
         with pytest.raises(UnknownStageError):
             newsclean.clean(dump(HEADLINE, P1), disable=["body"])
+
+
+def test_captions_a_run_of_short_lines_is_no_caption():
+    """Three short lines in a row between paragraphs are a list or a dialogue: a caption stands alone."""
+    para = ("The city council on Tuesday approved a plan for a new bridge over the river, after two years "
+            "of debate about its cost and its place in the old town, officials said.")
+    lines = ["Ticket prices for the new season", "Parking spaces near the stadium", "Opening hours of the shop"]
+    text = "Council approves bridge\n\n" + para + "\n\n" + "\n\n".join(lines) + "\n\n" + para.replace("Tuesday", "Monday") + "\n"
+    doc = newsclean.analyse(text)
+    middle = [b for b in doc.blocks if b.text == lines[1]]
+    assert middle and middle[0].label.value != "caption"
+    from newsclean.stages.captions import _short_free
+    blocks = newsclean.analyse(text).blocks
+    i = next(b.index for b in blocks if b.text == lines[1])
+    for b in blocks:
+        b.label = None
+    assert _short_free(blocks, i - 1) and _short_free(blocks, i + 1)

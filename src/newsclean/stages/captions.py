@@ -129,6 +129,16 @@ def block_features(f: Features) -> dict[str, float]:
     return {**shape_features(f), **word_features(f)}
 
 
+def _short_free(blocks: list[Block], i: int) -> bool:
+    """Block i is undecided and short like a caption: next to another, the block is one
+    of a run of short lines (a list, a dialogue, a deal list), which captions are not:
+    a picture stands between paragraphs, its caption alone."""
+    if not 0 <= i < len(blocks):
+        return False
+    b = blocks[i]
+    return b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 35 and not is_paragraph(b)
+
+
 class _Context:
     """What the scoring of a document's candidates reads more than once, computed once."""
 
@@ -220,6 +230,7 @@ class Captions(Stage):
         before = ctx.previous_free(block.index)
         later = nxt is not None or ctx.last_text > block.index
         return {
+            "short_run": float(_short_free(blocks, block.index - 1) and _short_free(blocks, block.index + 1)),
             "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
             "between_longer": between,
             "shares_name": float(names and _shares_name(block, (prev, nxt))),
