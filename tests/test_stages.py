@@ -751,9 +751,5 @@ def test_captions_a_run_of_short_lines_is_no_caption():
     doc = newsclean.analyse(text)
     middle = [b for b in doc.blocks if b.text == lines[1]]
     assert middle and middle[0].label.value != "caption"
-    from newsclean.stages.captions import _short_free
-    blocks = newsclean.analyse(text).blocks
-    i = next(b.index for b in blocks if b.text == lines[1])
-    for b in blocks:
-        b.label = None
-    assert _short_free(blocks, i - 1) and _short_free(blocks, i + 1)
+    doc = newsclean.analyse(text.replace(lines[0] + "\n\n", ""))  # two short lines: not a run
+    assert "caption" in [b.label.value for b in doc.blocks if b.text in lines]

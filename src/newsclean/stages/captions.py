@@ -26,6 +26,7 @@ from .base import Stage
 
 MIN_WORDS = 3   # a word or two is a label or a fragment, not a description
 MAX_WORDS = 50
+SHORT_RUN = 3  # short lines in a row that make a list, not captions
 CREDIT_LINE_WORDS = 12  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
@@ -129,14 +130,11 @@ def block_features(f: Features) -> dict[str, float]:
     return {**shape_features(f), **word_features(f)}
 
 
-def _short_free(blocks: list[Block], i: int) -> bool:
-    """Block i is undecided and short like a caption: next to another, the block is one
-    of a run of short lines (a list, a dialogue, a deal list), which captions are not:
-    a picture stands between paragraphs, its caption alone."""
-    if not 0 <= i < len(blocks):
-        return False
-    b = blocks[i]
-    return b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 35 and not is_paragraph(b)
+def _short_free(b: Block) -> bool:
+    """Undecided and short like a caption. Several in a row are a list, a dialogue, a
+    deal list, which captions are not: a picture stands between paragraphs, its
+    caption alone (or with its credit line)."""
+    return b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 20 and not is_paragraph(b)
 
 
 class _Context:
@@ -149,6 +147,17 @@ class _Context:
         # its neighbours see (a caption that reads as a paragraph stays one for them).
         self.paragraphs = [b.index for b in blocks if is_paragraph(b)]
         self._is_paragraph = set(self.paragraphs)
+        # Blocks inside a run of SHORT_RUN or more short undecided blocks in a row, read
+        # before any is labelled (so the order of scoring does not matter).
+        self.in_short_run: set[int] = set()
+        run: list[int] = []
+        for b in blocks + [None]:
+            if b is not None and _short_free(b):
+                run.append(b.index)
+                continue
+            if len(run) >= SHORT_RUN:
+                self.in_short_run.update(run)
+            run = []
         self.median = 0.0
         # the last block that stays text-like after the candidates: a paragraph or a
         # free block that is no credit line (labels of earlier blocks do not change it)
@@ -230,7 +239,7 @@ class Captions(Stage):
         before = ctx.previous_free(block.index)
         later = nxt is not None or ctx.last_text > block.index
         return {
-            "short_run": float(_short_free(blocks, block.index - 1) and _short_free(blocks, block.index + 1)),
+            "short_run": float(block.index in ctx.in_short_run),
             "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
             "between_longer": between,
             "shares_name": float(names and _shares_name(block, (prev, nxt))),
