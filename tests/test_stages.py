@@ -753,3 +753,13 @@ def test_captions_a_run_of_short_lines_is_no_caption():
     assert middle and middle[0].label.value != "caption"
     doc = newsclean.analyse(text.replace(lines[0] + "\n\n", ""))  # two short lines: not a run
     assert "caption" in [b.label.value for b in doc.blocks if b.text in lines]
+
+
+def test_segment_two_blank_lines_end_a_list_item():
+    """An indented line after one blank line continues the item; after two, it is the next
+    region of the page (a whole-page dump's headline under its breadcrumb)."""
+    one = "  * International news of the day\n\n    Beijing tariff demands may expand the deal\n"
+    two = "  * International news of the day\n\n\n    Beijing tariff demands may expand the deal\n"
+    assert [b.kind for b in segment(one)] == ["item"]
+    assert [(b.kind, b.text) for b in segment(two)] == [
+        ("item", "* International news of the day"), ("line", "Beijing tariff demands may expand the deal")]

@@ -74,6 +74,9 @@ def _is_tag_line(line: str) -> bool:
     return bool(m) and m.group(1) == m.group(1).upper() and not m.group(1)[0].islower()
 
 
+MAX_ITEM_GAP = 2  # blank lines: two or more between an item and an indented line part page regions
+
+
 def _menu_entry(text: str) -> bool:
     """A list item of one to three words and no punctuation: a menu or breadcrumb entry.
     The indented line after a blank line is the next thing on the page (a whole-page
@@ -144,7 +147,8 @@ def segment(text: str) -> list[Block]:
                 k = j
                 while k < n and not lines[k].strip():
                     k += 1
-                if k < n and _indent(lines[k]) == column and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])) \
+                if k < n and k - j < MAX_ITEM_GAP and _indent(lines[k]) == column \
+                        and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])) \
                         and not _menu_entry(lines[idx[-1]][column:] if len(idx) == 1 else "x."):
                     idx.extend(range(j, k + 1))
                     j = k + 1
