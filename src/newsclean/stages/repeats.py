@@ -15,6 +15,20 @@ from .base import Stage
 PROSE_WORDS = 20  # a one-line call to action ("Sign up for our newsletter.") is no article prose
 
 
+def _repeat_counts(block, site) -> list[int] | None:
+    """On how many of the site's pages each non-blank line of the block stands; None
+    when a line is on none of them (the lines after it are not hashed) or the block
+    has no line."""
+    counts = []
+    for line in block.lines:
+        if line.strip():
+            count = site.count(line_key(line))
+            if not count:
+                return None
+            counts.append(count)
+    return counts or None
+
+
 class Repeats(Stage):
     name = "repeats"
     summary = "blocks whose lines the site repeats on many of its pages (learned from the batch or --profile) -> boilerplate"
@@ -26,8 +40,8 @@ class Repeats(Stage):
         for block in doc.blocks:
             if block.label is not None:
                 continue
-            counts = [site.count(line_key(line)) for line in block.lines if line.strip()]
-            if not counts or not all(counts):
+            counts = _repeat_counts(block, site)
+            if counts is None:
                 continue
             if is_prose(block) and features(block).n_words >= PROSE_WORDS:
                 continue

@@ -71,7 +71,7 @@ _TAG_LINE = re.compile(r" *[-–—] +(\w[\w&/,.' -]{0,40})")
 def _is_tag_line(line: str) -> bool:
     """A dash and a short tag in capitals ("- SOCIETY"): a label inside an item, not a new item."""
     m = _TAG_LINE.fullmatch(line)
-    return bool(m) and m.group(1) == m.group(1).upper() and not m.group(1)[0].islower()
+    return m is not None and m.group(1) == m.group(1).upper() and not m.group(1)[0].islower()
 
 
 MAX_ITEM_GAP = 2  # blank lines: two or more between an item and an indented line part page regions
