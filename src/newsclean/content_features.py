@@ -133,7 +133,7 @@ class BlockText:
         }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _block_text(text: str, item: bool) -> BlockText:
     return BlockText(text, item)
 

@@ -299,7 +299,7 @@ class Features:
         return bool(res.compiled("captions", "credit").search(text, start))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def text_features(text: str) -> Features:
     """Features of a text, shared by equal texts (a paragraph read again, a line that
     every page of a site repeats): they depend on the text alone."""

@@ -51,7 +51,7 @@ def is_paragraph(block: Block) -> bool:
     return f.n_words > MAX_WORDS or f.n_sentences >= 2
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _names(text: str) -> frozenset[str]:
     """Capitalised names of two words or more; by text, as a paragraph is read again."""
     return frozenset(m.group(0) for m in _NAME.finditer(text))
