@@ -34,7 +34,7 @@ from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
-from .profile import Learner, Profile, dump_lines
+from .profile import Counts, Learner, Profile, count_partition, dump_lines
 from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
@@ -128,9 +128,11 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
     return (opts.site if opts.site is not None else item.site), dump_lines(text)
 
 
-def _learn_chunk(chunk: list[Input | InputError]) -> list:
+def _learn_partition(chunk: list[Input | InputError]) -> list[Counts]:
+    """A worker counts a whole partition and sends back its pruned counts: far less than
+    the lines of every dump, and the main process only adds them up."""
     assert _worker_options is not None
-    return [learn_lines(item, _worker_options) for item in chunk]
+    return [count_partition(learn_lines(item, _worker_options) for item in chunk)]
 
 
 # --- main side --------------------------------------------------------------------
@@ -253,11 +255,14 @@ class BatchRunner:
 def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1) -> Profile:
     """Site learning over a batch (line hashes only, no cleaning), in parallel like cleaning."""
     learner = Learner()
-    runner = BatchRunner(opts, jobs=jobs, worker=_learn_chunk, one=learn_lines)
+    # chunks are whole partitions, so that a worker's counts are a partition's
+    runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_lines)
     for found in runner.run(inputs):
-        if isinstance(found, tuple):
+        if isinstance(found, dict):  # a partition counted by a worker
+            learner.add_counts(found)
+        elif isinstance(found, tuple):  # one dump, read in this process
             learner.add(*found)
-        else:  # unreadable: it still takes its place in the partition
+        else:  # unreadable, or its worker died: it still takes its place in the partition
             learner.add(None, None)
     return learner.profile()
 

@@ -202,6 +202,11 @@ class Learner:
         if len(self._pending) >= self.partition:
             self._flush()
 
+    def add_counts(self, counts: Counts) -> None:
+        """A whole partition, counted elsewhere (a worker process): see count_partition."""
+        self._flush()
+        self._total = merge_counts([self._total, counts])
+
     def add_text(self, site: str | None, text: str) -> None:
         self.add(site, dump_lines(text))
 
