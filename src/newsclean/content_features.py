@@ -42,6 +42,17 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def _stopword_languages() -> dict[str, tuple[int, ...]]:
+    """Each stopword with the languages (their order in stopwords()) that list it: the
+    density of every language is counted in one pass over the words."""
+    index: dict[str, list[int]] = {}
+    for i, words in enumerate(stopwords().values()):
+        for w in words:
+            index.setdefault(w, []).append(i)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@lru_cache(maxsize=None)
 def _cues() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     single, multi = set(), set()
     for p in settings()["cues"]["phrases"]:
@@ -95,7 +106,12 @@ class BlockText:
         if cjk >= 10:
             stop = min(1.0, 2.0 * kana / cjk)
         elif lower:
-            stop = max(sum(w in s for w in lower) for s in stopwords().values()) / len(lower)
+            counts = [0] * len(stopwords())
+            index = _stopword_languages()
+            for w in lower:
+                for lang in index.get(w, ()):
+                    counts[lang] += 1
+            stop = max(counts) / len(lower)
         else:
             stop = 0.0
         alpha = [w for w in words if w[0].isalpha()]
@@ -103,7 +119,7 @@ class BlockText:
         upper = sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0
         n_chars = max(1, len(text))
         digits = sum(ch.isdigit() for ch in text) / n_chars
-        seps = sum(ch in _SEPARATORS for ch in text)
+        seps = sum(map(text.count, _SEPARATORS))
         commas = sum(text.count(c) for c in _COMMAS)
         self.prose = (length >= 30) or (length >= 8 and terminal)
         self.values = {
