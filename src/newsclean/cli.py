@@ -150,7 +150,7 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
         try:
             opts = replace(opts, profile=learn(inputs(), opts, jobs))
         except KeyboardInterrupt:
-            _error(None, "interrupted while learning, before any output was written")
+            click.echo("newsclean: interrupted while learning, before any output was written", err=True)
             sys.exit(EXIT_INTERRUPTED)
 
     target = OutputFile(output, resume=resume) if output != "-" else None
@@ -200,8 +200,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
         err_console.print(tally.summary(runner.crashes, interrupted), soft_wrap=True)
     if interrupted:
         if target is not None:
-            _error(None, f"interrupted: {writer.count:,} records kept in {target.partial}; "
-                   "run the same command with --resume to go on")
+            click.echo(f"newsclean: interrupted: {writer.count:,} records kept in {target.partial}; "
+                       "run the same command with --resume to go on", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_INPUT_FAILED if tally.errors else EXIT_OK)
 
