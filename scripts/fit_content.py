@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import math
-import random
 import sys
 import zlib
 from pathlib import Path

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsclean
-from newsclean.batch import BatchRunner, CleanOptions, Result, process
+from newsclean.batch import BatchRunner, CleanOptions, process
 from newsclean.cli import main
 from newsclean.io.readers import Input, iter_inputs
 

@@ -18,9 +18,7 @@ second cleaning that changed the text.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -30,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean.resources import record_schema
 from newsclean.stages.normalise import normalise_text
 
 WORD = regex.compile(r"\w+")
@@ -41,12 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 
-def _schema() -> dict:
-    with resources.files("newsclean.data").joinpath("record.schema.json").open("rb") as f:
-        return json.load(f)
-
-
-SCHEMA = _schema()
+SCHEMA = record_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 

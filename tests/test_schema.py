@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -11,17 +10,13 @@ from click.testing import CliRunner
 
 import newsclean
 from newsclean.cli import main
+from newsclean.resources import record_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 
-def load_schema() -> dict:
-    with resources.files("newsclean.data").joinpath("record.schema.json").open("rb") as f:
-        return json.load(f)
-
-
-SCHEMA = load_schema()
+SCHEMA = record_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 

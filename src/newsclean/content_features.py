@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
+from . import resources as res
 from .features import features
 from .model import Block, Document, Label
 
@@ -26,19 +25,16 @@ _SENTENCE_CJK = "。！？"
 _COMMAS = ",;，、；"
 
 
-def _load(name: str) -> dict:
-    with resources.files("newsclean.data").joinpath(name).open("rb") as f:
-        return tomllib.load(f)
 
 
 @lru_cache(maxsize=None)
 def settings() -> dict:
-    return _load("content.toml")
+    return res.data_file("content.toml")
 
 
 @lru_cache(maxsize=None)
 def stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words) for lang, words in _load("stopwords.toml").items()}
+    return {lang: frozenset(words) for lang, words in res.data_file("stopwords.toml").items()}
 
 
 @lru_cache(maxsize=None)

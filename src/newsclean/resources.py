@@ -1,6 +1,7 @@
 """Loads the data files (patterns and word lists) once and compiles them."""
 from __future__ import annotations
 
+import json
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -11,19 +12,28 @@ import regex
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
 
 
-def _load(name: str) -> dict[str, Any]:
+@lru_cache(maxsize=None)
+def data_file(name: str) -> dict[str, Any]:
+    """A TOML data file of the package (patterns, word lists, model weights), read once."""
     with resources.files("newsclean.data").joinpath(name).open("rb") as f:
         return tomllib.load(f)
 
 
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of the output record (data/record.schema.json)."""
+    with resources.files("newsclean.data").joinpath("record.schema.json").open("rb") as f:
+        return json.load(f)
+
+
 @lru_cache(maxsize=None)
 def patterns() -> dict[str, Any]:
-    return _load("patterns.toml")
+    return data_file("patterns.toml")
 
 
 @lru_cache(maxsize=None)
 def lexicon() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in _load("lexicon.toml").items()}
+    return {k: frozenset(v) for k, v in data_file("lexicon.toml").items()}
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -51,33 +52,16 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of a file (decompressed if it ends in .gz), at most ``max_bytes``."""
     if is_url(path):
         return _read_url(path, max_bytes)
-    try:
+    with _reasons("no such file (or a broken link)"):
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             raise InputError("is a directory")
         if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block or never end
             raise InputError("not a regular file")
-        if path.endswith(".gz"):
-            with gzip.open(path, "rb") as f:
-                data = f.read(max_bytes + 1)
-        else:
-            if st.st_size > max_bytes:
-                raise InputError(f"too large: {st.st_size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
-            with open(path, "rb") as f:
-                data = f.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError("no such file (or a broken link)") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
-        raise InputError(f"corrupt gzip file ({e or 'truncated'})") from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}") from None
-    if len(data) > max_bytes:
-        raise InputError(f"too large: more than {max_bytes:,} bytes (limit; see --max-bytes)")
-    return data
+        if not path.endswith(".gz") and st.st_size > max_bytes:
+            raise InputError(f"too large: {st.st_size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
+        with (gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")) as f:
+            return _bounded(f.read(max_bytes + 1), max_bytes)
 
 
 def is_url(path: str) -> bool:
@@ -90,17 +74,29 @@ def _read_url(url: str, max_bytes: int) -> bytes:
         import fsspec
     except ImportError:
         raise InputError("reading URLs needs fsspec: pip install 'newsclean[dask]'") from None
-    try:
+    with _reasons("no such file"):
         with fsspec.open(url, "rb", compression="gzip" if url.endswith(".gz") else None) as f:
-            data = f.read(max_bytes + 1)
+            return _bounded(f.read(max_bytes + 1), max_bytes)
+
+
+@contextmanager
+def _reasons(missing: str) -> Iterator[None]:
+    """Turn what reading a file can raise into an InputError that says why in a few words."""
+    try:
+        yield
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError(missing) from None
     except PermissionError:
         raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
     except (gzip.BadGzipFile, EOFError, zlib.error) as e:
         raise InputError(f"corrupt gzip file ({e or 'truncated'})") from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}") from None
+
+
+def _bounded(data: bytes, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"too large: more than {max_bytes:,} bytes (limit; see --max-bytes)")
     return data

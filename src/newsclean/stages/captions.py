@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left, bisect_right
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from .. import resources as res
 from ..features import Features, features, is_credit_line, is_prose, present_after_name
 from ..model import Block, Document, Label
 from .base import Stage
@@ -32,10 +31,8 @@ _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
 def model() -> dict:
-    with resources.files("newsclean.data").joinpath("captions.toml").open("rb") as f:
-        return tomllib.load(f)
+    return res.data_file("captions.toml")
 
 
 def is_paragraph(block: Block) -> bool:

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
+from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..model import Document, Label
 from .base import Stage
@@ -36,10 +35,8 @@ FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the art
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
 
-@lru_cache(maxsize=None)
 def model() -> dict:
-    with resources.files("newsclean.data").joinpath("content_model.toml").open("rb") as f:
-        return tomllib.load(f)
+    return res.data_file("content_model.toml")
 
 
 def is_whole_page(doc: Document) -> bool:
