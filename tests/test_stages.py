@@ -258,6 +258,9 @@ class TestWidgets:
         ("You have 250/250 characters left", "char counter"),
         ("Please enter at least 15 characters", "min length prompt"),
         ("Share on Facebook | Twitter", "share prompt"),
+        ("Get breaking space news and the latest updates on rocket launches and more!", "newsletter prompt"),
+        ("Sign up for Larkfield Gazette Newsletters", "newsletter prompt"),
+        ("Follow Harbour Weekly on Instagram, Facebook and YouTube.", "newsletter prompt"),
     ])
     def test_widget_after_the_article_is_boilerplate(self, widget, reason):
         text = dump(HEADLINE, P1, P2, P3, widget)
@@ -281,6 +284,8 @@ class TestWidgets:
         "The new passwords must contain at least 12 characters, the town's IT office said.",
         "The children's play has only four characters left on stage in its final act, the director said.",
         "Pupils were asked to write 300 words about the harbour, the head teacher said.",
+        "Like many fishermen on Facebook, he posted photos of the storm, his wife said.",
+        "Join the queue early and get the news at the desk, the ferry operator told passengers.",
     ])
     def test_body_sentence_mentioning_comments_or_characters_is_left_alone(self, sentence):
         text = dump(HEADLINE, P1, P2, sentence, P3)
