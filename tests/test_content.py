@@ -133,6 +133,10 @@ def test_barrier_headings():
     (["The mayor&#39;s boat leaves the quay on Monday morning (Photo: AP)"], "alt"),
     (["Photograph: Ann Lee/Getty Images"], "credit"),          # a credit with nothing above: its own caption
     (["Photo: Ann Lee"], "alt"),                               # too short to stand as a caption
+    (["In this Nov. 19, 2019, file photo, fishermen mend their nets on the quay."], "caption"),
+    (["This March 2, 2018, photo provided by the port shows the outer wall."], "caption"),
+    (["This image of the flooded quay was shared thousands of times on Monday."], None),
+    (["In this town the fishermen mend their nets on the quay every morning."], None),
 ])
 def test_figure_marks(lines, kind):
     from newsclean.model import Document
