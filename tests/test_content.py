@@ -112,6 +112,11 @@ def test_best_run_and_runs():
     assert runs(votes, 0.2) == [(2, 5), (12, 13)]
     assert runs(votes, 0.5) == [(2, 5)]
     assert runs(votes, 0.2, barriers=[7]) == [(2, 5)]   # nothing after the comments
+    # long comments outweigh the article above their heading: the article still wins
+    comments = [-1, 2, 2, -1, -1, 5, 5, -1]
+    assert runs(comments, 0.2, barriers=[4]) == [(1, 2)]
+    # a comments link above the article (a menu, the article's top) ends nothing
+    assert runs([-1, -1, 3, 3, -1], 0.2, barriers=[1]) == [(2, 3)]
     assert runs([-1.0, -2.0], 0.2) == []
 
 

@@ -32,6 +32,7 @@ from .headline import choose_headline
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
+BARRIER_RUN_SHARE = 0.3  # a comments heading ends the article when this much of one stands above it
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
 
@@ -96,22 +97,20 @@ def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
 def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tuple[int, int]]:
     """The best run, and the best runs left and right of it worth ``share`` of it.
 
-    The first barrier after the start of the best run (with a good part of the
-    run's votes above it) ends the search: nothing after it is taken."""
+    The first barrier with a run of BARRIER_RUN_SHARE of the best one above it ends
+    the search: nothing after it is taken (long reader comments can outweigh the
+    article above them)."""
     n = len(votes)
     top, s, e = best_run(votes, 0, n)
     if s < 0:
         return []
     for b in barriers:
-        if b <= s:
-            continue
-        if b <= e and sum(votes[s:b]) < 0.3 * top:
-            continue  # a comments link at the top of the article: not its end
-        n = b
+        before, _, _ = best_run(votes, 0, b)
+        if before < BARRIER_RUN_SHARE * top:
+            continue  # a comments link above the article or at its top: not its end
+        n = b  # the comments: the article is above them, even when they outweigh it
         if b <= e:
-            top, s, e = best_run(votes, s, b)
-            if s < 0:
-                return []
+            top, s, e = best_run(votes, 0, b)
         break
     found = [(s, e)]
     todo = [(0, s), (e + 1, n)]
