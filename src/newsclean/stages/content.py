@@ -174,6 +174,19 @@ class Content(Stage):
 
         return walk(s, -1), walk(e, +1)
 
+    def votes(self, doc: Document, probs, figs, threshold: float) -> list[float]:
+        """Each block's vote for the article region: (p - threshold), weighted by its length."""
+        r = self.region
+        votes = []
+        for b, p in zip(doc.blocks, probs):
+            if p is None and b.index in figs:
+                votes.append(0.0)
+            elif p is None:
+                votes.append(0.0 if b.label is Label.CAPTION else -threshold)
+            else:
+                votes.append((p - threshold) * min(block_text(b).length, r["cap"]) ** r["power"])
+        return votes
+
     def __call__(self, doc: Document) -> None:
         if not doc.blocks or not is_whole_page(doc):
             return
@@ -185,18 +198,20 @@ class Content(Stage):
         probs = self.probabilities(doc)
         for i in figs:
             probs[i] = None  # a caption: neither for nor against the article around it
-        votes = []
-        for b, p in zip(doc.blocks, probs):
-            if p is None and b.index in figs:
-                votes.append(0.0)
-            elif p is None:
-                votes.append(0.0 if b.label is Label.CAPTION else -threshold)
-            else:
-                votes.append((p - threshold) * min(block_text(b).length, r["cap"]) ** r["power"])
         barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
-        found = runs(votes, r["other_run_share"], barriers)
+        found = runs(self.votes(doc, probs, figs, threshold), r["other_run_share"], barriers)
         if not found:
-            return  # nothing reads as an article: leave the dump to the other stages
+            # A page of news holds an article: where none of its prose reaches the
+            # threshold, the most article-like paragraph sets the bar instead.
+            best = max((p for b, p in zip(doc.blocks, probs) if p is not None and block_text(b).prose),
+                       default=0.0)
+            lower = threshold - (best - r["fallback_margin"])
+            if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
+                return  # nothing reads as an article: leave the dump to the other stages
+            threshold, keep, shift = threshold - lower, keep - lower, shift - lower
+            found = runs(self.votes(doc, probs, figs, threshold), r["other_run_share"], barriers)
+            if not found:
+                return
         stops = set(barriers)
         found = [self.extend(doc, probs, stops, s, e, r["extend"] + shift) for s, e in found]
         inside = [False] * len(doc.blocks)
