@@ -8,6 +8,14 @@ speech and quotes, words that tie a paragraph to the previous one, its length
 against the article's paragraphs, longer prose on both sides, a name shared with a
 neighbour, the same text printed twice. Blocks scoring above the threshold are
 captions.
+
+A caption describes a picture plainly, in the third person, and ends as a sentence;
+web prose often has short one-sentence paragraphs too, which these mark: headings and
+labels (no sentence end, headline case, a colon), questions, the writer or the reader
+(I, we, you), negation, stance and hedging adverbs, pronouns and relative clauses,
+verbs of thinking, instructions, prices, no English function word. Words of picture
+descriptions (poses, speaks, ceremony...) count for a caption. The word classes are
+in ``data/lexicon.toml``.
 """
 from __future__ import annotations
 
