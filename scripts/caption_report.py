@@ -40,7 +40,7 @@ def main() -> None:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--margin", type=float, default=1.5)
-    ap.add_argument("--corpus", action="append", help="seeds, vn-dev, page, w3m (default: seeds, vn-dev)")
+    ap.add_argument("--corpus", action="append", help="seeds, vn-dev, web-body, page, w3m (default: seeds, vn-dev)")
     a = ap.parse_args()
     stage = Captions()
     errors = total = 0

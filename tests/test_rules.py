@@ -46,14 +46,26 @@ def test_rules_can_name_other_labels_and_match_whole_blocks(tmp_path: Path):
     assert record["captions"] == ["PROMO: get the app for the best local news"]
 
 
+# An article with a photo caption between two paragraphs.
+CAPTION = "Workers survey the river bank near the old town."
+CAPTIONED = ("Council approves new bridge over the river\n\n"
+             "The city council on Tuesday approved a plan for a new bridge over the river. The vote ended "
+             "two years of debate about its cost and its place in the old town, where the ferry still runs.\n\n"
+             + CAPTION + "\n\n"
+             "Construction is due to begin next spring and to last about eighteen months. The council said in a "
+             "statement that the ferry would keep running until the bridge opens to traffic.\n")
+
+
 def test_rules_for_one_site_and_site_settings(tmp_path: Path):
     rules = load_rules(write(tmp_path, '[[rule]]\nlabel = "boilerplate"\npattern = "^PROMO:"\nsite = "a.example"\n'
                                        '[sites."b.example"]\ndisable = ["captions"]\n'))
     assert "PROMO" not in newsclean.clean(ARTICLE, rules=rules, site="a.example")["text"]
-    other = newsclean.clean(ARTICLE, rules=rules, site="c.example")
-    assert other["captions"] == ["PROMO: get the app for the best local news"]
-    b = newsclean.clean(ARTICLE, rules=rules, site="b.example")
-    assert b["captions"] == [] and "PROMO" in b["text"]
+    # on another site the rule does not apply: the line is left to the stages
+    doc = newsclean.analyse(ARTICLE, rules=rules, site="c.example")
+    assert [b.stage for b in doc.blocks if b.text.startswith("PROMO")] != ["rules"]
+    assert newsclean.clean(CAPTIONED, rules=rules, site="c.example")["captions"] == [CAPTION]
+    b = newsclean.clean(CAPTIONED, rules=rules, site="b.example")
+    assert b["captions"] == [] and CAPTION in b["text"]
 
 
 @pytest.mark.parametrize("text, message", [

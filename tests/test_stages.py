@@ -65,6 +65,13 @@ def removed_texts(record: dict, stage: str | None = None) -> list[str]:
     return [r["text"] for r in record["removed"] if stage is None or r["stage"] == stage]
 
 
+def test_style_word_classes_read_contractions_by_their_first_part():
+    from newsclean.features import NEGATION, PERSON, PRONOUN, RELATIVE
+    assert Features("You're right, it didn't rain.").style & (PERSON | NEGATION) == PERSON | NEGATION
+    assert Features("That’s where it’s cold.").style & (RELATIVE | PRONOUN) == RELATIVE | PRONOUN
+    assert Features("Workers inspect the wall.").style & (PERSON | NEGATION | PRONOUN | RELATIVE) == 0
+
+
 def test_fixture_paragraphs_are_long_multi_sentence_prose():
     """The long paragraphs the tests lean on have 40+ words and two sentences or more."""
     for p in PARAGRAPHS:
@@ -679,6 +686,43 @@ class TestCaptions:
         assert lead.label is Label.BODY
         assert newsclean.clean(text)["captions"] == []
 
+    @pytest.mark.parametrize("sentence", [
+        "Do you think the harbour wall is worth the money?",                  # a question to the reader
+        "What the new wall means for the waterfront",                         # a subheading: no final period
+        "Get the full plan at the town hall for $5.",                         # a call to action, a price
+        "I walked along the broken wall on a grey morning.",                  # the writer speaking
+        "The council believes the wall is the best defence of the town.",     # an opinion
+        "It is not clear when the quarry will open.",                         # refers back, denies
+        "Most importantly, the fishing fleet is still working.",              # a hedge, a stance
+        "Fishermen who lost their nets in January get help from the fund.",   # a clause inside
+        "Pro tip: walk the quay at low tide.",                                # a label and its text
+    ])
+    def test_short_web_style_paragraph_stays_body(self, sentence):
+        """A short one-sentence paragraph of web prose between long paragraphs is body text,
+        and stays so when the output is cleaned again."""
+        record = newsclean.clean(dump(HEADLINE, P1, P2, sentence, P3, P4))
+        assert record["captions"] == []
+        assert record["text"] == dump(P1, P2, sentence, P3, P4)
+        assert newsclean.clean(record["text"])["text"] == record["text"]
+
+    @pytest.mark.parametrize("caption", [
+        "Delegates attend the opening ceremony of the new quay.",
+        "Harbour master Tom Reyes poses with the crew of the pilot boat.",
+        "A view of the harbour wall after the storm.",
+        "Fishing boats in the harbour at dawn on Tuesday.",
+    ])
+    def test_photo_description_between_paragraphs_of_a_web_style_text(self, caption):
+        """The new signals leave a plain description of a picture a caption."""
+        record = newsclean.clean(dump(HEADLINE, P1, P2, caption, P3, P4))
+        assert record["captions"] == [caption]
+        assert record["text"] == dump(P1, P2, P3, P4)
+
+    def test_a_sentence_end_glued_to_a_last_word_still_ends_the_caption(self):
+        """A dump that glues the next word onto a caption's period ("...wall.Photo") leaves it a caption."""
+        caption = "Workers inspect the damaged section of the harbour wall.Photo"
+        record = newsclean.clean(dump(HEADLINE, P1, P2, caption, P3, P4))
+        assert record["captions"] == [caption]
+
     def test_sentence_introducing_a_list_is_not_a_caption(self):
         intro = "The plan sets out three main goals for the harbour:"
         items = "- Rebuild the broken section of the outer wall\n- Raise the height of the main quay by half a metre"
@@ -766,14 +810,12 @@ class TestPipeline:
 
 def test_captions_a_run_of_short_lines_is_no_caption():
     """Three short lines in a row between paragraphs are a list or a dialogue: a caption stands alone."""
-    para = ("The city council on Tuesday approved a plan for a new bridge over the river, after two years "
-            "of debate about its cost and its place in the old town, officials said.")
-    lines = ["Ticket prices for the new season", "Parking spaces near the stadium", "Opening hours of the shop"]
-    text = "Council approves bridge\n\n" + para + "\n\n" + "\n\n".join(lines) + "\n\n" + para.replace("Tuesday", "Monday") + "\n"
-    doc = newsclean.analyse(text)
+    lines = ["Engineers survey the pillars of the old bridge.", "Boats pass under the arches at dawn.",
+             "Residents watch the work from the quay."]
+    doc = newsclean.analyse(dump(HEADLINE, P1, *lines, P3))
     middle = [b for b in doc.blocks if b.text == lines[1]]
     assert middle and middle[0].label.value != "caption"
-    doc = newsclean.analyse(text.replace(lines[0] + "\n\n", ""))  # two short lines: not a run
+    doc = newsclean.analyse(dump(HEADLINE, P1, *lines[1:], P3))  # two short lines: not a run
     assert "caption" in [b.label.value for b in doc.blocks if b.text in lines]
 
 

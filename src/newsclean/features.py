@@ -79,6 +79,22 @@ def _token_classes() -> dict[str, int]:
     return classes
 
 
+# style word classes (stage captions), as bit flags of one dictionary lookup per word
+PERSON, NEGATION, STANCE, PRONOUN, RELATIVE, MENTAL, CAPTION_WORD, FUNCTION_WORD = (1 << i for i in range(8))
+_STYLE_LISTS = (("person_pronouns", PERSON), ("negations", NEGATION), ("stance_adverbs", STANCE),
+                ("pronouns", PRONOUN), ("relatives", RELATIVE), ("mental_verbs", MENTAL),
+                ("caption_words", CAPTION_WORD), ("stopwords_en", FUNCTION_WORD))
+
+
+@lru_cache(maxsize=None)
+def _style_classes() -> dict[str, int]:
+    classes: dict[str, int] = {}
+    for name, flag in _STYLE_LISTS:
+        for w in lex(name):
+            classes[w] = classes.get(w, 0) | flag
+    return classes
+
+
 def _phrase_at(words: list[str], i: int, name: str) -> bool:
     _, multi, longest = _phrases(name)
     return any(tuple(words[i:i + k]) in multi for k in range(2, longest + 1))
@@ -277,6 +293,35 @@ class Features:
                 if not ((i + 1 < n and words[i + 1] == "by") or cls.get(prev, 0) & _AUX):
                     past += 1
         return past, perfect, modal, attribution, clause
+
+    @cached_property
+    def style(self) -> int:
+        """The style word classes found in the text, as bit flags (PERSON, NEGATION...),
+        in one pass over the words. A contraction counts by its first part ("you're",
+        "it's"), and any word in "n't" is a negation."""
+        cls = _style_classes()
+        found = 0
+        for w in self.lower:
+            c = cls.get(w)
+            if c is None:
+                if "'" in w or "’" in w:
+                    if w.endswith(("n't", "n’t")):
+                        found |= NEGATION
+                    else:
+                        found |= cls.get(w.replace("’", "'").split("'", 1)[0], 0) & (PERSON | PRONOUN | RELATIVE)
+                continue
+            found |= c
+        return found
+
+    @cached_property
+    def headline_case(self) -> bool:
+        """Set like a headline: no final period, every word of four letters or more
+        capitalised ("What Does Stadia Offer?", "Power and Performance"), or in capitals."""
+        t = self.text.rstrip()
+        if t.endswith("."):
+            return False
+        long = [w for w in self.words if len(w) >= 4 and w[0].isalpha()]
+        return len(long) >= 2 and all(w[0].isupper() for w in long)
 
     @property
     def verbs(self) -> tuple[int, int, int]:

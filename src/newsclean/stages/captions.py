@@ -8,6 +8,14 @@ speech and quotes, words that tie a paragraph to the previous one, its length
 against the article's paragraphs, longer prose on both sides, a name shared with a
 neighbour, the same text printed twice. Blocks scoring above the threshold are
 captions.
+
+A caption describes a picture plainly, in the third person, and ends as a sentence;
+web prose often has short one-sentence paragraphs too, which these mark: headings and
+labels (no sentence end, headline case, a colon), questions, the writer or the reader
+(I, we, you), negation, stance and hedging adverbs, pronouns and relative clauses,
+verbs of thinking, instructions, prices, no English function word. Words of picture
+descriptions (poses, speaks, ceremony...) count for a caption. The word classes are
+in ``data/lexicon.toml``.
 """
 from __future__ import annotations
 
@@ -19,7 +27,8 @@ from functools import lru_cache
 import regex
 
 from .. import resources as res
-from ..features import Features, features, is_credit_line, is_prose, present_after_name
+from ..features import (CAPTION_WORD, FUNCTION_WORD, MENTAL, NEGATION, PERSON, PRONOUN, RELATIVE, STANCE, Features,
+                        _CLOSERS, features, is_credit_line, is_prose, lex, present_after_name)
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -69,17 +78,39 @@ def _shares_name(block: Block, neighbours) -> bool:
     return False
 
 
+_PRICE = frozenset("$€£¥%")
+
+
 def shape_features(f: Features) -> dict[str, float]:
-    """Length and sentence count: cheap, and read first."""
+    """Length, sentence count and punctuation: cheap, and read first."""
     n = f.n_words
     sentences = f.n_sentences
+    text = f.text
     return {
         "short": float(n <= 20),
         "medium": float(20 < n <= 35),
         "long": float(n > 35),
         "one_sentence": float(sentences == 1),
         "multi_sentence": float(sentences >= 2),
+        "question": float("?" in text),
+        "exclamation": float(text.rstrip().rstrip(_CLOSERS).endswith("!")),
+        "colon": float(": " in text),
+        "price": float(not _PRICE.isdisjoint(text)),
     }
+
+
+def open_end(f: Features) -> bool:
+    """Ends without ending a sentence: no final punctuation (a heading, a label, a
+    product name) or an ellipsis (a teaser). A sentence end that the dump glued to a
+    last word ("... of the province.Bun") is an end."""
+    t = f.text.rstrip()
+    if t.endswith(("...", "…")):
+        return True
+    if f.ends_terminal:
+        return False
+    last = t.rsplit(None, 1)[-1]
+    return not any(last[i] in ".!?" and last[i - 1].isalpha() and last[i + 1].isupper()
+                   for i in range(1, len(last) - 1))
 
 
 def _also(f: Features) -> float:
@@ -100,10 +131,28 @@ def _verbs(f: Features) -> dict[str, float]:
     }
 
 
+def _style(f: Features) -> dict[str, float]:
+    style = f.style
+    lower = f.lower
+    return {
+        "caption_words": float(bool(style & CAPTION_WORD)),
+        "person": float(bool(style & PERSON)),
+        "negation": float(bool(style & NEGATION)),
+        "stance": float(bool(style & STANCE)),
+        "pronoun": float(bool(style & PRONOUN)),
+        "relative": float(bool(style & RELATIVE)),
+        "mental": float(bool(style & MENTAL)),
+        "no_function_words": float(not style & FUNCTION_WORD),
+        "imperative": float(bool(lower) and lower[0] in lex("imperative_openers") and f.starts_upper),
+    }
+
+
 # The word features in groups, cheapest first: scoring reads a group only while the
 # groups left can still change the decision (Captions.scored).
 WORD_GROUPS = (
     lambda f: {"present_after_name": float(present_after_name(f))},
+    _style,
+    lambda f: {"headline_case": float(f.headline_case)},
     lambda f: {"anaphora_start": float(f.opens_with_anaphora)},
     lambda f: {"also": _also(f)},
     lambda f: {"quote": float(f.has_quote)},
@@ -243,6 +292,8 @@ class Captions(Stage):
             "repeated": float(before is not None and before.content == block.content),
             "last_paragraph": float(not later and f.ends_terminal),
             "truncated_tail": float(last_of_dump and not f.ends_terminal),
+            # (a block cut off at the end of the dump is a truncated tail, not a heading)
+            "no_terminal": float(not last_of_dump and open_end(f)),
         }
 
     def score(self, fv: dict[str, float]) -> float:
