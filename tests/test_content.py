@@ -72,6 +72,23 @@ def test_whole_page_keeps_the_article_and_drops_menus_and_footer_with_reasons():
     assert "* Home" in removed and "Share this article" in removed
 
 
+def test_the_article_printed_again_in_one_block_is_dropped_once():
+    copy = " ".join([HEADLINE] + PARAS)  # a print version of the page kept in its markup
+    text = page().replace("Most read\n", copy + "\n\nMost read\n")
+    doc = newsclean.analyse(text)
+    block = by_text(doc)[copy]
+    assert (block.label, block.stage) == (Label.BOILERPLATE, "content")
+    assert "printed again" in block.reason
+    assert newsclean.clean(text)["text"] == "\n\n".join(PARAS)
+
+
+def test_a_paragraph_that_repeats_one_earlier_paragraph_stays():
+    again = PARAS[2] + " The mayor agreed with them on Monday."  # a paragraph quoted again, say
+    text = page().replace("Most read\n", again + "\n\nMost read\n")
+    doc = newsclean.analyse(text)
+    assert by_text(doc)[again].stage != "content" or "printed again" not in by_text(doc)[again].reason
+
+
 def test_headline_of_a_whole_page():
     record = newsclean.clean(page())
     assert record["title"] == HEADLINE

@@ -12,7 +12,8 @@ prose are left after the earlier stages; an article-only dump has a few). Then
    maximum-sum segment); further runs are kept when their total is a good share of
    the best one (an article interrupted by a teaser box);
 3. blocks outside the runs are boilerplate; inside them, blocks with a low
-   probability (a "Share" button, an advert label) are boilerplate too;
+   probability (a "Share" button, an advert label) are boilerplate too, and so is
+   a block that prints several of the article's paragraphs again (``copies``);
 4. the headline is chosen among the lines just above the article (``headline``).
 
 The threshold moves with ``favor``: "precision" keeps less, "recall" more.
@@ -125,6 +126,39 @@ def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tup
     return sorted(found)
 
 
+COPY_MIN_WORDS = 40     # a block this long may be the article printed again
+COPY_SHARE = 0.8        # ... when this share of its 4-word shingles stand in the article above
+COPY_SOURCES = 3        # ... spread over this many of its paragraphs
+
+
+def _shingles(text: str) -> list[tuple[str, ...]]:
+    words = _TOKEN.findall(text.lower())
+    return [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def copies(doc: Document, article: list[int]) -> dict[int, int]:
+    """Blocks of the article that print several of its earlier paragraphs again, as one
+    block (a page's print or summary version of the text, kept in its markup):
+    {index: how many paragraphs it repeats}."""
+    seen: dict[tuple[str, ...], int] = {}  # shingle -> the first block that has it
+    found: dict[int, int] = {}
+    for i in article:
+        b = doc.blocks[i]
+        sh = _shingles(b.content)
+        if len(sh) + 3 >= COPY_MIN_WORDS:
+            hits = [seen[x] for x in sh if x in seen]
+            sources = len(set(hits))
+            if len(hits) >= COPY_SHARE * len(sh) and sources >= COPY_SOURCES:
+                found[i] = sources
+                continue
+        for x in sh:
+            seen.setdefault(x, i)
+    return found
+
+
 class Content(Stage):
     name = "content"
     summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
@@ -231,6 +265,12 @@ class Content(Stage):
             else:
                 b.assign(Label.BOILERPLATE, self.name, reason)
         title = choose_headline(doc, probs, article[0])
+        for i, sources in copies(doc, article).items():
+            doc.blocks[i].assign(Label.BOILERPLATE, self.name,
+                                 f"the article printed again ({sources} of its paragraphs above)")
+        article = [i for i in article if doc.blocks[i].label is None]
+        if not article:
+            return
         for i, (b, p) in enumerate(zip(doc.blocks, probs)):
             if p is None or i == title:
                 continue
