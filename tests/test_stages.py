@@ -379,6 +379,21 @@ class TestTeasers:
         record = newsclean.clean(dump(HEADLINE, P1, paragraph, P2, P3))
         assert paragraph in record["text"]
 
+    def test_a_list_of_teasers_ends_at_the_first_block_that_is_no_list_item(self):
+        items = f"* {TEASER_1}\n* {TEASER_2}"
+        text = dump("Related news", items, HEADLINE, P1, P2, P3)
+        record = newsclean.clean(text)
+        assert [r["title"] for r in record["related"]] == [TEASER_1, TEASER_2]
+        assert record["title"] == HEADLINE
+        assert record["text"] == dump(P1, P2, P3)
+
+    @pytest.mark.parametrize("heading", ["Read this next", "Up next", "Read more"])
+    def test_teaser_headings(self, heading):
+        text = dump(HEADLINE, P1, P2, P3, heading, f"* {TEASER_1}", f"* {TEASER_2}")
+        record = newsclean.clean(text)
+        assert [r["title"] for r in record["related"]] == [TEASER_1, TEASER_2]
+        assert record["text"] == dump(P1, P2, P3)
+
     def test_teaser_blocks_are_labelled_related(self):
         doc = newsclean.analyse(dump(HEADLINE, P1, P2, "Related news", TEASER_1, SUMMARY_1))
         assert find_block(doc, "Related news").label is Label.BOILERPLATE

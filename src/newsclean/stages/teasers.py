@@ -99,6 +99,7 @@ class Teasers(Stage):
         """Parse teaser items from ``start``; return the index after the last one."""
         blocks = doc.blocks
         j, n = start, len(blocks)
+        listed = False  # the section is a list: a block that is no list item ends it
         while j < n:
             b = blocks[j]
             if b.label is not None:
@@ -106,7 +107,10 @@ class Teasers(Stage):
                     j += 1
                     continue
                 break
+            if listed and b.kind != "item":
+                break
             if b.kind == "item":
+                listed = True
                 item = self._item_from_list_block(b)
                 if not item.title:
                     break
