@@ -316,6 +316,7 @@ class TestFurniture:
         ("[image-123]", "image placeholder"),
         ("* * *", "separator"),
         ("---", "separator"),
+        ("━" * 300, "separator"),  # a rule drawn across a wide dump
     ])
     def test_furniture_between_paragraphs_is_boilerplate(self, line, reason):
         text = dump(HEADLINE, P1, line, P2, P3)

@@ -50,12 +50,14 @@ class Furniture(Stage):
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
-            if block.label is not None or len(block.text) > MAX_CHARS:
-                continue  # furniture is short: long blocks are never tried
-            text = bare_text(block)
-            if not any(ch.isalnum() for ch in text):
-                block.assign(Label.BOILERPLATE, self.name, "separator")
+            if block.label is not None:
                 continue
+            text = bare_text(block)
+            if not any(ch.isalnum() for ch in text):  # stops at the first letter of a text
+                block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule of any length
+                continue
+            if len(block.text) > MAX_CHARS:
+                continue  # other furniture is short: long blocks are not tried
             f = features(block)
             if f.n_words <= 14 and self.image.fullmatch(text):
                 block.assign(Label.BOILERPLATE, self.name, "image placeholder")
