@@ -43,7 +43,11 @@ def line_key(line: str) -> int:
     """The key of a line: its words, white space collapsed, hashed to 64 bits (CRC-32 and
     Adler-32 side by side: stable across processes and machines, and a third of the cost
     of a cryptographic hash, which a count of lines does not need)."""
-    data = " ".join(line.split()).encode("utf-8", "surrogatepass")
+    if not (line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "):
+        # (a printable line holds no white space but U+0020: most lines are words
+        # single-spaced already, and splitting them only to join them again is costly)
+        line = " ".join(line.split())
+    data = line.encode("utf-8", "surrogatepass")
     return zlib.crc32(data) << 32 | zlib.adler32(data)
 
 
