@@ -56,7 +56,7 @@ def dump_lines(text: str) -> dict[int, str]:
     keys: dict[int, str] = {}
     for line in text.splitlines():
         line = line.strip()
-        if line and len(line) <= MAX_LINE_CHARS and any(ch.isalnum() for ch in line):
+        if line and len(line) <= MAX_LINE_CHARS and (line[0].isalnum() or any(ch.isalnum() for ch in line)):
             keys.setdefault(line_key(line), line)
     return keys
 
