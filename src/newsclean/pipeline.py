@@ -74,13 +74,14 @@ class Pipeline:
         """Clean the body text again; carry what that finds back to ``doc``.
 
         Returns whether anything changed (so another reading is due)."""
-        body = [b for b in doc.blocks if b.label is Label.BODY]
+        BODY = Label.BODY  # (read once: an attribute of an Enum class is slow to read in Python 3.11)
+        body = [b for b in doc.blocks if b.label is BODY]
         if not body:
             return False
         again = _body_document(body, doc)
         again.favor = self.favor
         again = self._run_stages(again, reading=True)
-        if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
+        if [b for b in again.blocks if b.label is BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point
         if len(again.blocks) != len(body):
