@@ -49,8 +49,8 @@ def normalise_text(text: str, counts: dict[str, int] | None = None) -> str:
         text = unicodedata.normalize("NFC", text)
     if "\t" in text:
         text = "\n".join(line.expandtabs(4) if "\t" in line else line for line in text.split("\n"))
-    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
-        return text  # no line ends with a blank
+    if " \n" not in text and not text.endswith(" "):
+        return text  # no line ends with a blank (tabs were expanded just above)
     stripped = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     if counts is not None and len(stripped) != len(text):
         counts["trailing_space_chars"] = len(text) - len(stripped)
