@@ -109,14 +109,12 @@ def _body_document(body: list[Block], original: Document) -> Document:
     normalised already and holds no line break, so normalising changes nothing and
     segmenting gives back one block per content, a list item when it opens with a bullet.
     """
-    text = "\n\n".join(b.content for b in body)
+    contents = [b.content for b in body]
+    text = "\n\n".join(contents)
     doc = Document(raw=text, text=text, site=original.site, site_lines=original.site_lines)
-    line = 1
-    for i, b in enumerate(body):
-        content = b.content
-        kind = "item" if BULLET.match(content) else "line"
-        doc.blocks.append(Block(index=i, lines=[content], line_no=line, kind=kind, text=content))
-        line += 2
+    # Block(index, lines, line_no, kind, text): content i stands on line 2i + 1
+    doc.blocks = [Block(i, [content], 2 * i + 1, "item" if BULLET.match(content) else "line", content)
+                  for i, content in enumerate(contents)]
     return doc
 
 
