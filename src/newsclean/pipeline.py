@@ -74,13 +74,14 @@ class Pipeline:
         """Clean the body text again; carry what that finds back to ``doc``.
 
         Returns whether anything changed (so another reading is due)."""
-        body = [b for b in doc.blocks if b.label is Label.BODY]
+        BODY = Label.BODY  # (read once: an attribute of an Enum class is slow to read in Python 3.11)
+        body = [b for b in doc.blocks if b.label is BODY]
         if not body:
             return False
         again = _body_document(body, doc)
         again.favor = self.favor
         again = self._run_stages(again, reading=True)
-        if [b for b in again.blocks if b.label is Label.BODY and b.head is None and b.tail is None] \
+        if [b for b in again.blocks if b.label is BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point
         if len(again.blocks) != len(body):
@@ -108,14 +109,12 @@ def _body_document(body: list[Block], original: Document) -> Document:
     normalised already and holds no line break, so normalising changes nothing and
     segmenting gives back one block per content, a list item when it opens with a bullet.
     """
-    text = "\n\n".join(b.content for b in body)
+    contents = [b.content for b in body]
+    text = "\n\n".join(contents)
     doc = Document(raw=text, text=text, site=original.site, site_lines=original.site_lines)
-    line = 1
-    for i, b in enumerate(body):
-        content = b.content
-        kind = "item" if BULLET.match(content) else "line"
-        doc.blocks.append(Block(index=i, lines=[content], line_no=line, kind=kind, text=content))
-        line += 2
+    # Block(index, lines, line_no, kind, text): content i stands on line 2i + 1
+    doc.blocks = [Block(i, [content], 2 * i + 1, "item" if BULLET.match(content) else "line", content)
+                  for i, content in enumerate(contents)]
     return doc
 
 

@@ -43,7 +43,11 @@ def line_key(line: str) -> int:
     """The key of a line: its words, white space collapsed, hashed to 64 bits (CRC-32 and
     Adler-32 side by side: stable across processes and machines, and a third of the cost
     of a cryptographic hash, which a count of lines does not need)."""
-    data = " ".join(line.split()).encode("utf-8", "surrogatepass")
+    if not (line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "):
+        # (a printable line holds no white space but U+0020: most lines are words
+        # single-spaced already, and splitting them only to join them again is costly)
+        line = " ".join(line.split())
+    data = line.encode("utf-8", "surrogatepass")
     return zlib.crc32(data) << 32 | zlib.adler32(data)
 
 
@@ -52,7 +56,7 @@ def dump_lines(text: str) -> dict[int, str]:
     keys: dict[int, str] = {}
     for line in text.splitlines():
         line = line.strip()
-        if line and len(line) <= MAX_LINE_CHARS and any(ch.isalnum() for ch in line):
+        if line and len(line) <= MAX_LINE_CHARS and (line[0].isalnum() or any(ch.isalnum() for ch in line)):
             keys.setdefault(line_key(line), line)
     return keys
 

@@ -12,6 +12,11 @@ from .stages.figures import JOINED as CREDIT_JOINED
 
 SCHEMA_VERSION = "1.0"
 LABELS = [label.value for label in Label]
+# The labels as plain names: in Python 3.11 reading an attribute of an Enum class
+# (Label.BODY) or a member's value goes through Python code, and a record reads them
+# for every block.
+TITLE, DATELINE, BYLINE, BODY, CAPTION, RELATED = (
+    Label.TITLE, Label.DATELINE, Label.BYLINE, Label.BODY, Label.CAPTION, Label.RELATED)
 
 
 def _clean_byline(text: str) -> str:
@@ -25,7 +30,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
     paragraphs: list[str] = []
     captions: list[str] = []
     removed: list[dict] = []
-    counts = dict.fromkeys(LABELS, 0)
+    counts = dict.fromkeys(Label, 0)
 
     def drop(stage: str, text: str, reason: str) -> None:
         removed.append({"stage": stage, "text": text, "reason": reason})
@@ -33,36 +38,36 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
     last_caption = -2
     for block in doc.blocks:
         label = block.label
-        counts[label.value] += 1
+        counts[label] += 1
         if block.head is not None:
             cut = block.head
-            if cut.label is Label.DATELINE and dateline is None:
+            if cut.label is DATELINE and dateline is None:
                 dateline = cut.value or cut.text.strip()
             else:
                 drop(cut.stage, cut.text.strip(), cut.reason)
         if block.tail is not None:
             drop(block.tail.stage, block.tail.text.strip(), block.tail.reason)
         content = block.content
-        if label is Label.BODY:
+        if label is BODY:
             if content:
                 paragraphs.append(content)
-        elif label is Label.CAPTION:
+        elif label is CAPTION:
             if block.reason == CREDIT_JOINED and captions and last_caption == block.index - 1:
                 captions[-1] = f"{captions[-1]} {content}"  # the credit line of the caption above
             else:
                 captions.append(content)
             last_caption = block.index
-        elif label is Label.TITLE and title is None:
+        elif label is TITLE and title is None:
             title = content
-        elif label is Label.BYLINE:
+        elif label is BYLINE:
             value = _clean_byline(content)
             if value in bylines:
                 drop(block.stage or "", content, "the same credit line again")
             else:
                 bylines.append(value)
-        elif label is Label.DATELINE and dateline is None:
+        elif label is DATELINE and dateline is None:
             dateline = content.strip("()") if content.startswith("(") and content.endswith(")") else content
-        elif label is Label.RELATED:
+        elif label is RELATED:
             continue  # reported through doc.related below
         else:
             drop(block.stage or "", content, block.reason or "")
@@ -84,7 +89,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
         "stats": {
             "chars_in": len(doc.raw),
             "chars_out": len(text),
-            "blocks": counts,
+            "blocks": {label.value: n for label, n in counts.items()},
         },
     }
     if doc.normalisation:

@@ -20,13 +20,14 @@ class Body(Stage):
 
     def __call__(self, doc: Document) -> None:
         lead, end = doc.lead_index, doc.end_index
+        BODY, BOILERPLATE = Label.BODY, Label.BOILERPLATE  # (read once: slow to read in Python 3.11)
         for block in doc.blocks:
             if block.label is not None:
                 continue
             if lead is not None and block.index < lead and not (
                     doc.title_index is not None and block.index > doc.title_index and is_prose(block)):
-                block.assign(Label.BOILERPLATE, self.name, "above the lead (page header)")
+                block.assign(BOILERPLATE, self.name, "above the lead (page header)")
             elif end is not None and block.index > end:
-                block.assign(Label.BOILERPLATE, self.name, "after the end of the article")
+                block.assign(BOILERPLATE, self.name, "after the end of the article")
             else:
-                block.assign(Label.BODY, self.name, "article text")
+                block.assign(BODY, self.name, "article text")

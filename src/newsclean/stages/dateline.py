@@ -22,8 +22,15 @@ CAPTION_WORDS = 40
 MIN_LEAD_WORDS = 3  # words with letters left in the lead once the tag is cut
 
 
-def _letter_words(block) -> int:
-    return sum(1 for w in block.content.split() if any(ch.isalpha() for ch in w))
+def _has_letter_words(block, n: int) -> bool:
+    """At least ``n`` words with a letter in the block (a lead is long: stop at n)."""
+    found = 0
+    for w in block.content.split():
+        if any(ch.isalpha() for ch in w):
+            found += 1
+            if found >= n:
+                return True
+    return False
 
 
 def _caption_like(block) -> bool:
@@ -92,6 +99,6 @@ class Dateline(Stage):
             cut, tag = found
             block = doc.blocks[lead]
             block.cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", value=tag))
-            if not is_prose(block) or _letter_words(block) < MIN_LEAD_WORDS:  # must still read as the lead
+            if not is_prose(block) or not _has_letter_words(block, MIN_LEAD_WORDS):  # must still read as the lead
                 block.head = None
                 block.features = None

@@ -38,12 +38,12 @@ class Repeats(Stage):
         if site is None or not site.lines:
             return
         for block in doc.blocks:
-            if block.label is not None:
+            # prose first: most free blocks are paragraphs, whose features later stages
+            # read anyway, while hashing their lines would be work for nothing
+            if block.label is not None or is_prose(block) and features(block).n_words >= PROSE_WORDS:
                 continue
             counts = _repeat_counts(block, site)
             if counts is None:
-                continue
-            if is_prose(block) and features(block).n_words >= PROSE_WORDS:
                 continue
             block.assign(Label.BOILERPLATE, self.name,
                          f"repeated on {min(counts)} of {site.docs} pages of this site")

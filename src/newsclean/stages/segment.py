@@ -109,28 +109,29 @@ def bare_text(block: Block) -> str:
 
 def segment(text: str) -> list[Block]:
     lines = text.split("\n")
+    stripped = [line.strip() for line in lines]  # once per line; "" for a blank line
     n = len(lines)
     blocks: list[Block] = []
 
     def add_line(i: int) -> None:
         line = lines[i]
-        blocks.append(Block(len(blocks), [line], i + 1, "line", line.strip(),
+        blocks.append(Block(len(blocks), [line], i + 1, "line", stripped[i],
                             len(line) - len(line.lstrip(" "))))
 
     def add(idx: list[int], kind: str) -> None:
         raw = [lines[i] for i in idx]
         # an item's continuation lines are joined like wrapped lines: written out as one
         # line, the item reads back as the same block
-        joined = " ".join(s.strip() for s in raw if s.strip())
+        joined = " ".join(stripped[i] for i in idx if stripped[i])
         blocks.append(Block(index=len(blocks), lines=raw, line_no=idx[0] + 1, kind=kind,
                             text=joined, indent=_indent(raw[0])))
 
     i = 0
     while i < n:
-        line = lines[i]
-        if not line.strip():
+        if not stripped[i]:
             i += 1
             continue
+        line = lines[i]
         m = BULLET.match(line)
         if m:
             indent, column = len(m["indent"]), m.end()
@@ -138,14 +139,14 @@ def segment(text: str) -> list[Block]:
             j = i + 1
             while j < n:
                 cur = lines[j]
-                if cur.strip():
+                if stripped[j]:
                     if _indent(cur) <= indent or (BULLET.match(cur) and not _is_tag_line(cur)):
                         break
                     idx.append(j)
                     j += 1
                     continue
                 k = j
-                while k < n and not lines[k].strip():
+                while k < n and not stripped[k]:
                     k += 1
                 if k < n and k - j < MAX_ITEM_GAP and _indent(lines[k]) == column \
                         and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])) \
@@ -159,7 +160,7 @@ def segment(text: str) -> list[Block]:
             continue
         # a run of plain non-blank lines (line i is one)
         j = i + 1
-        while j < n and lines[j].strip() and not BULLET.match(lines[j]):
+        while j < n and stripped[j] and not BULLET.match(lines[j]):
             j += 1
         if j == i + 1:
             add_line(i)  # a line on its own: nothing to join

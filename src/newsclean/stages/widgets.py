@@ -7,6 +7,8 @@ Only short blocks are tried, and a pattern must match the whole block.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import resources as res
 from ..features import features
 from ..model import Document, Label
@@ -29,17 +31,25 @@ class Widgets(Stage):
         spec = res.patterns()["widgets"]
         self.any_whole = res.alternation([p for kind in KINDS for p in spec[kind].get("whole", [])])
         self.any_contains = res.alternation([p for kind in KINDS for p in spec[kind].get("contains", [])])
+        # the kind depends on the text alone, and a site prints the same prompts on every
+        # page (and a second reading sees the same blocks): remembered by text
+        self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
+
+    def _kind_of(self, text: str) -> str | None:
+        """The kind of widget the text of a short block is, or None."""
+        if not ((self.any_whole is not None and self.any_whole.fullmatch(text))
+                or (self.any_contains is not None and self.any_contains.search(text))):
+            return None
+        for kind, (whole, contains) in self.kinds:
+            if (whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)):
+                return kind
+        return None
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
             if block.label is not None or len(block.text) > self.max_chars \
                     or features(block).n_words > self.max_words:
                 continue
-            text = bare_text(block)
-            if not ((self.any_whole is not None and self.any_whole.fullmatch(text))
-                    or (self.any_contains is not None and self.any_contains.search(text))):
-                continue
-            for kind, (whole, contains) in self.kinds:
-                if (whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)):
-                    block.assign(Label.BOILERPLATE, self.name, kind)
-                    break
+            kind = self.kind_of(bare_text(block))
+            if kind is not None:
+                block.assign(Label.BOILERPLATE, self.name, kind)
