@@ -89,6 +89,34 @@ def test_a_paragraph_that_repeats_one_earlier_paragraph_stays():
     assert by_text(doc)[again].stage != "content" or "printed again" not in by_text(doc)[again].reason
 
 
+CARDS = [("Ferry timetable changes for the summer season",
+          "The regional ferry operator will add two evening crossings between Larkfield and the islands."),
+         ("New fish market opens on the east quay",
+          "Traders moved into the new covered hall on Saturday after three years of building work.")]
+
+
+def test_teaser_cards_with_headline_glued_to_summary_are_related_items():
+    glued = [title + summary for title, summary in CARDS]
+    text = page().replace("Most read\n", "\n\n".join(glued) + "\n\nMost read\n")
+    record = newsclean.clean(text)
+    assert [(r["title"], r["summary"]) for r in record["related"] if r["summary"]] == CARDS
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+@pytest.mark.parametrize("paragraph", [
+    CARDS[0][0] + CARDS[0][1],  # one card alone is no list of teasers
+    "The New MacBook Pro And The Older Air were both shown on Monday in the harbour hall, the shop said.",
+])
+def test_a_single_glued_card_or_camel_case_name_is_no_card(paragraph):
+    from newsclean.model import Document
+    from newsclean.stages import cards
+    from newsclean.stages.segment import segment
+    text = "\n\n".join([PARAS[0], paragraph, PARAS[1]])
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    cards.take(doc, "content")
+    assert not doc.related and all(b.label is None for b in doc.blocks)
+
+
 def test_headline_of_a_whole_page():
     record = newsclean.clean(page())
     assert record["title"] == HEADLINE

@@ -363,23 +363,6 @@ class TestTeasers:
         assert record["text"] == dump(P1, P2, P3)
         assert "Related news" in removed_texts(record, "teasers")
 
-    def test_teaser_cards_with_headline_glued_to_summary(self):
-        cards = [f"{TEASER_1}{SUMMARY_1}", f"{TEASER_2}{SUMMARY_2}"]
-        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, *cards), keep_removed=True)
-        assert record["related"] == [
-            {"title": TEASER_1, "section": None, "summary": SUMMARY_1},
-            {"title": TEASER_2, "section": None, "summary": SUMMARY_2},
-        ]
-        assert record["text"] == dump(P1, P2, P3)
-
-    @pytest.mark.parametrize("paragraph", [
-        f"{TEASER_1}{SUMMARY_1}",  # one card alone is no list of teasers
-        "The New MacBook Pro And The Older Air were both shown on Monday in the harbour hall, the shop said.",
-    ])
-    def test_a_single_glued_card_or_camel_case_name_stays(self, paragraph):
-        record = newsclean.clean(dump(HEADLINE, P1, paragraph, P2, P3))
-        assert paragraph in record["text"]
-
     def test_a_list_of_teasers_ends_at_the_first_block_that_is_no_list_item(self):
         items = f"* {TEASER_1}\n* {TEASER_2}"
         text = dump("Related news", items, HEADLINE, P1, P2, P3)

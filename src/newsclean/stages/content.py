@@ -7,6 +7,7 @@ prose are left after the earlier stages; an article-only dump has a few). Then
 1. each free block gets a probability of being article text from a logistic model
    over its features and its neighbours' (``content_features.py``; weights in
    ``data/content_model.toml``, fitted by scripts/fit_content.py);
+   (Before that, teaser cards glued together are taken as related items: ``cards``.)
 2. the article is the densest run of blocks: each block votes (p - threshold),
    weighted by its length, and the run with the largest total wins (as in a
    maximum-sum segment); further runs are kept when their total is a good share of
@@ -28,7 +29,7 @@ from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..model import Document, Label
 from .base import Stage
-from . import figures
+from . import cards, figures
 from .headline import choose_headline
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
@@ -228,6 +229,7 @@ class Content(Stage):
         shift = FAVOR_SIGN.get(doc.favor, 0.0) * r["favor_shift"]
         threshold, keep = r["threshold"] + shift, r["keep"] + shift
         doc.whole_page = True
+        cards.take(doc, self.name)
         figs = figures.find(doc)
         probs = self.probabilities(doc)
         for i in figs:

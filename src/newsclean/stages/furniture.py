@@ -52,12 +52,14 @@ class Furniture(Stage):
         for block in doc.blocks:
             if block.label is not None:
                 continue
-            text = bare_text(block)
-            if not any(ch.isalnum() for ch in text):  # stops at the first letter of a text
-                block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule of any length
+            if len(block.text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
+                if not (block.text[:1].isalnum() or any(ch.isalnum() for ch in block.text)):
+                    block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule drawn across the dump
                 continue
-            if len(block.text) > MAX_CHARS:
-                continue  # other furniture is short: long blocks are not tried
+            text = bare_text(block)
+            if not any(ch.isalnum() for ch in text):
+                block.assign(Label.BOILERPLATE, self.name, "separator")
+                continue
             f = features(block)
             if f.n_words <= 14 and self.image.fullmatch(text):
                 block.assign(Label.BOILERPLATE, self.name, "image placeholder")

@@ -7,19 +7,15 @@ Two shapes are recognised:
   items (title line, repeated title, ``SECTION -`` line, summary), or headline-like
   blocks each optionally followed by a summary paragraph;
 * without a heading, a run of two or more list items that read as headlines
-  (several words, no final period) that does not follow a colon;
-* teaser cards whose headline the dump glued to the summary ("...At Troy
-  SteakhouseA party of six left..."): two or more in a run (page furniture
-  between them does not break it), a headline of 3 to 20 words, then a summary
-  of 8 words or more.
+  (several words, no final period) that does not follow a colon.
+
+(Teaser cards glued together on whole pages are found by ``cards``, for stage content.)
 
 Each item gives ``{title, section, summary}``; what an item repeats (the title
 printed twice, a dateline tag in the summary) is kept as its leftovers, so that
 nothing of the input is lost.
 """
 from __future__ import annotations
-
-import re
 
 from .. import resources as res
 from ..features import features, is_headline_like, is_prose
@@ -29,12 +25,6 @@ from .segment import bare_text, bullet_of, item_lines
 
 _STRAY_QUOTES = "'\"`"
 _MIN_HEADLINE_WORDS = 3
-GLUED_HEADLINE_WORDS = (3, 20)
-GLUED_SUMMARY_WORDS = 8
-GLUED_SEARCH_CHARS = 200    # a headline of 20 words fits in this
-
-
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")  # a headline is one sentence at most
 
 
 def _strip_stray_quote(title: str) -> str:
@@ -52,7 +42,6 @@ class Teasers(Stage):
         self.heading = res.compiled("teasers", "heading")
         self.section = res.compiled("teasers", "section")
         self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
-        self.glue = res.compiled("teasers", "glued_card")
 
     # -- item parsing -------------------------------------------------------
     def _item_from_list_block(self, block: Block) -> RelatedItem:
@@ -165,45 +154,7 @@ class Teasers(Stage):
                         self._take(doc, item, [x], "run of headline links")
                 i = max(j, i + 1)
                 continue
-            if b.label is None and self._glued_at(b) is not None:
-                i = self._glued_cards(doc, i)
-                continue
             i += 1
-
-    def _glued_at(self, block: Block) -> int | None:
-        """Where the summary starts in a teaser card glued together, or None."""
-        text = block.text
-        lo, hi = GLUED_HEADLINE_WORDS
-        if len(text) < 40 or features(block).n_words < lo + GLUED_SUMMARY_WORDS:
-            return None
-        for m in self.glue.finditer(text, 12, GLUED_SEARCH_CHARS):  # the headline is short
-            head = text[:m.start()].split()
-            if len(head) > hi:
-                return None
-            headline = text[:m.start()]
-            if len(head) >= lo and (headline[0].isupper() or headline[0].isdigit()) \
-                    and not _SENTENCE_INSIDE.search(headline) \
-                    and len(text[m.start():].split()) >= GLUED_SUMMARY_WORDS:
-                return m.start()
-        return None
-
-    def _glued_cards(self, doc: Document, start: int) -> int:
-        """Take the run of glued teaser cards from ``start`` when it has two or more;
-        return the index to go on from."""
-        blocks = doc.blocks
-        run, j = [], start
-        while j < len(blocks) and (blocks[j].label is Label.BOILERPLATE
-                                   or (blocks[j].label is None and self._glued_at(blocks[j]) is not None)):
-            if blocks[j].label is None:
-                run.append(blocks[j])
-            j += 1
-        if len(run) < 2:
-            return start + 1
-        for b in run:
-            k = self._glued_at(b)
-            item = RelatedItem(title=b.text[:k].strip(), summary=b.text[k:].strip(), blocks=[b.index])
-            self._take(doc, item, [b], "teaser card, its headline glued to its summary")
-        return j
 
     def _is_summary(self, block: Block, title: Block, last: bool) -> bool:
         """Prose after a teaser title; at the very end of a dump, a longer cut-off line too."""

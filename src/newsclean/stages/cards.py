@@ -1,0 +1,75 @@
+"""Teaser cards glued together, on whole-page dumps (used by stage content).
+
+A text renderer that meets a card layout (a link to another article: its headline,
+then its summary, in two elements with no space between) prints them run together:
+"Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman...",
+"...Applications To 250,000The state of Michigan will mail...". The glue: a lower-case
+word of four letters or more, a number, ? or !, then a capitalised word (or A, I)
+that opens the summary (``[teasers] glued_card`` in data/patterns.toml).
+
+Two or more such blocks in a run (page furniture between them does not break it),
+each a one-sentence headline of 3 to 20 words and a summary of 8 words or more,
+are related items, split at the glue. One such block alone, or a camel-case name
+in prose ("MacBook"), is left alone. Only whole pages are searched: the cards are
+page furniture, and the search costs a pattern scan of every long block.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import resources as res
+from ..features import features
+from ..model import Block, Document, Label, RelatedItem
+
+HEADLINE_WORDS = (3, 20)
+SUMMARY_WORDS = 8
+SEARCH_CHARS = 200  # a headline of 20 words fits in this
+REASON = "teaser card, its headline glued to its summary"
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")  # a headline is one sentence at most
+
+
+@lru_cache(maxsize=None)
+def _glue():
+    return res.compiled("teasers", "glued_card")
+
+
+def glued_at(block: Block) -> int | None:
+    """Where the summary starts in a teaser card glued together, or None."""
+    text = block.text
+    lo, hi = HEADLINE_WORDS
+    if len(text) < 40 or features(block).n_words < lo + SUMMARY_WORDS:
+        return None
+    for m in _glue().finditer(text, 12, SEARCH_CHARS):
+        headline = text[:m.start()]
+        words = headline.split()
+        if len(words) > hi:
+            return None
+        if len(words) >= lo and (headline[0].isupper() or headline[0].isdigit()) \
+                and not _SENTENCE_INSIDE.search(headline) \
+                and len(text[m.start():].split()) >= SUMMARY_WORDS:
+            return m.start()
+    return None
+
+
+def take(doc: Document, stage: str) -> None:
+    """Label every run of two or more glued cards ``related``, each an item of ``doc.related``."""
+    blocks = doc.blocks
+    i, n = 0, len(blocks)
+    while i < n:
+        if blocks[i].label is not None or glued_at(blocks[i]) is None:
+            i += 1
+            continue
+        run, j = [], i
+        while j < n and (blocks[j].label is Label.BOILERPLATE
+                         or (blocks[j].label is None and glued_at(blocks[j]) is not None)):
+            if blocks[j].label is None:
+                run.append(blocks[j])
+            j += 1
+        if len(run) >= 2:
+            for b in run:
+                k = glued_at(b)
+                doc.related.append(RelatedItem(title=b.text[:k].strip(), summary=b.text[k:].strip(),
+                                               blocks=[b.index]))
+                b.assign(Label.RELATED, stage, REASON)
+        i = max(j, i + 1)
