@@ -268,6 +268,9 @@ class TestWidgets:
         ("Get breaking space news and the latest updates on rocket launches and more!", "newsletter prompt"),
         ("Sign up for Larkfield Gazette Newsletters", "newsletter prompt"),
         ("Follow Harbour Weekly on Instagram, Facebook and YouTube.", "newsletter prompt"),
+        ("Follow The Gazette Opinion section on Facebook, Twitter (@gazette) and Instagram.", "newsletter prompt"),
+        ("Subscribe to HARBOUR and stay ahead with more of your favourite writers.", "newsletter prompt"),
+        ("Email Tom Reyes at treyes@gazette.example or follow him on Twitter.", "newsletter prompt"),
     ])
     def test_widget_after_the_article_is_boilerplate(self, widget, reason):
         text = dump(HEADLINE, P1, P2, P3, widget)
@@ -293,6 +296,7 @@ class TestWidgets:
         "Pupils were asked to write 300 words about the harbour, the head teacher said.",
         "Like many fishermen on Facebook, he posted photos of the storm, his wife said.",
         "Join the queue early and get the news at the desk, the ferry operator told passengers.",
+        "Follow the money on Twitter and you will see who paid for the wall, he said.",
     ])
     def test_body_sentence_mentioning_comments_or_characters_is_left_alone(self, sentence):
         text = dump(HEADLINE, P1, P2, sentence, P3)
