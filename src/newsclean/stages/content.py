@@ -127,6 +127,7 @@ def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tup
     return sorted(found)
 
 
+UNFINISHED_PARAGRAPH_WORDS = 12  # a line this long widens the article like prose, final stop or not
 COPY_MIN_WORDS = 40     # a block this long may be the article printed again
 COPY_SHARE = 0.8        # ... when this share of its 4-word shingles stand in the article above
 COPY_SOURCES = 3        # ... spread over this many of its paragraphs
@@ -197,7 +198,8 @@ class Content(Stage):
                 if p is None:
                     j += step  # labelled already, or a caption
                     continue
-                if not block_text(blocks[j]).prose:
+                t = block_text(blocks[j])
+                if not (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS):
                     skipped += 1
                     j += step
                     continue
