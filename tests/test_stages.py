@@ -313,6 +313,17 @@ class TestWidgets:
 class TestFurniture:
     """Image placeholders, separators, timestamp lines, menus -> boilerplate."""
 
+    @pytest.mark.parametrize("once, glue", [("Harbour wall at dawn #larkfield", ""),
+                                            ("The new fish market on the east quay", " ")])
+    def test_text_printed_twice_loses_its_second_copy(self, once, glue):
+        line = once + glue + once
+        text = dump(HEADLINE, P1, line, P2, P3)
+        block = find_block(newsclean.analyse(text), line)
+        assert block.content == once
+        assert (block.tail.label, block.tail.stage) == (Label.BOILERPLATE, "furniture")
+        record = newsclean.clean(text, keep_removed=True)
+        assert record["text"].count(once) <= 1 and line not in record["text"]
+
     @pytest.mark.parametrize("line, reason", [
         ("10:31, 05/06/2024", "timestamp"),
         ("Updated: Tuesday, March 4, 2025 09:15 GMT", "timestamp"),

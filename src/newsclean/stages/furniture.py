@@ -2,17 +2,20 @@
 
 Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]``),
 separators (no word at all), timestamp lines (a date and time and nothing else),
-menus and language switchers (short items separated by ``|``).
+menus and language switchers (short items separated by ``|``). Of one text printed
+twice in a row (an image's alt and title text), the second copy is cut off.
 """
 from __future__ import annotations
 
 from .. import resources as res
 from ..features import features, lex
-from ..model import Document, Label
+from ..model import Cut, Document, Label
 from .base import Stage
 from .segment import bare_text
 
 MAX_CHARS = 240
+PRINTED_TWICE_CHARS = 10  # the shortest text that counts as printed twice
+PRINTED_TWICE = "the same text printed again (an image's alt and title text)"
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
@@ -26,6 +29,19 @@ def is_timestamp(text: str, words: list[str]) -> bool:
                 or (lw[:-2].isdigit() and lw[-2:] in ("st", "nd", "rd", "th", "h"))):
             return False
     return any(ch.isdigit() for ch in text)
+
+
+def printed_twice(text: str) -> int | None:
+    """Where the second copy starts when the text is the same words twice in a row, glued
+    or with a space ("Mountain Hike Kit #shopMountain Hike Kit #shop"): an image's alt
+    and title text, or a link printed with its title. Never article text as it stands."""
+    n = len(text)
+    for sep in ("", " "):
+        half, odd = divmod(n - len(sep), 2)
+        if not odd and half >= PRINTED_TWICE_CHARS and text.startswith(sep, half) \
+                and text[:half] == text[half + len(sep):] and len(text[:half].split()) >= 3:
+            return half
+    return None
 
 
 def is_menu(text: str) -> bool:
@@ -67,3 +83,8 @@ class Furniture(Stage):
                 block.assign(Label.BOILERPLATE, self.name, "timestamp")
             elif f.n_words <= 20 and is_menu(text):
                 block.assign(Label.BOILERPLATE, self.name, "menu")
+            elif (half := printed_twice(text)) is not None:
+                if block.kind == "item" or block.head is not None or block.tail is not None:
+                    block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE)
+                else:  # the first copy stays to be decided (it may be the headline)
+                    block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, PRINTED_TWICE))
