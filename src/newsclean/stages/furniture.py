@@ -68,11 +68,11 @@ class Furniture(Stage):
         for block in doc.blocks:
             if block.label is not None:
                 continue
-            if len(block.text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
-                if not (block.text[:1].isalnum() or any(ch.isalnum() for ch in block.text)):
+            text = bare_text(block)  # what a second reading sees: sizes are taken on it
+            if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
+                if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
                     block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule drawn across the dump
                 continue
-            text = bare_text(block)
             if not any(ch.isalnum() for ch in text):
                 block.assign(Label.BOILERPLATE, self.name, "separator")
                 continue
@@ -84,7 +84,11 @@ class Furniture(Stage):
             elif f.n_words <= 20 and is_menu(text):
                 block.assign(Label.BOILERPLATE, self.name, "menu")
             elif (half := printed_twice(text)) is not None:
-                if block.kind == "item" or block.head is not None or block.tail is not None:
+                tail = block.tail
+                if block.kind == "item" or block.head is not None \
+                        or (tail is not None and tail.label is not Label.BOILERPLATE):
                     block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE)
                 else:  # the first copy stays to be decided (it may be the headline)
-                    block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, PRINTED_TWICE))
+                    reason = PRINTED_TWICE if tail is None else f"{PRINTED_TWICE} and {tail.reason}"
+                    block.tail = None  # an end marker after the copy goes with it
+                    block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason))
