@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import math
 import re
 import sys
 from collections import defaultdict
@@ -28,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from caption_report import candidates  # noqa: E402
 from devdata import GOLD_BODIES, corpora, same_caption  # noqa: E402
+import logistic  # noqa: E402
 
 from newsclean.stages.captions import Captions  # noqa: E402
 
@@ -41,56 +41,10 @@ def web_fold(doc_id: str, folds: int) -> str:
     return f"web{int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % folds}"
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (a is positive definite)."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(c + 1, n):
-            f = m[r][c] / m[c][c]
-            if f:
-                for k in range(c, n + 1):
-                    m[r][k] -= f * m[c][k]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
-    return x
-
-
 def fit(rows, keys, l2=1.0, pos_weight=1.0, prior=None, iterations=30):
-    """Weighted L2 logistic regression by Newton's method; returns (weights, bias).
-
-    The penalty pulls the weights towards ``prior`` (a dict of weights; default 0)."""
-    index = {k: i + 1 for i, k in enumerate(keys)}  # 0 is the bias
-    n = len(keys) + 1
-    data = [([(0, 1.0)] + [(index[k], v) for k, v in fv.items() if v], y) for fv, y in rows]
-    centre = [0.0] + [(prior or {}).get(k, 0.0) for k in keys]
-    theta = centre[:]
-    for _ in range(iterations):
-        grad = [l2 * (t - c) for t, c in zip(theta, centre)]
-        grad[0] = 0.0
-        hess = [[0.0] * n for _ in range(n)]
-        for i in range(1, n):
-            hess[i][i] = l2
-        hess[0][0] = 1e-6
-        for x, y in data:
-            z = sum(theta[i] * v for i, v in x)
-            p = 1 / (1 + math.exp(-max(min(z, 30), -30)))
-            s = pos_weight if y else 1.0
-            d = s * (p - y)
-            h = s * p * (1 - p)
-            for i, v in x:
-                grad[i] += d * v
-                row = hess[i]
-                for j, u in x:
-                    row[j] += h * v * u
-        step = _solve(hess, grad)
-        theta = [t - d for t, d in zip(theta, step)]
-        if max(abs(d) for d in step) < 1e-6:
-            break
-    return {k: theta[index[k]] for k in keys}, theta[0]
+    """The caption model's weights: captions (positives) weigh ``pos_weight``; the
+    penalty pulls the weights towards ``prior``. Returns (weights, bias)."""
+    return logistic.fit([(fv, y, pos_weight if y else 1.0) for fv, y in rows], keys, l2, prior, iterations)
 
 
 def predict(fv, w, b, threshold=0.0) -> bool:

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 from devdata import corpora, tokens  # noqa: E402
+import logistic  # noqa: E402
 
 import newsclean.stages.content as content_stage  # noqa: E402
 from newsclean.content_features import FEATURE_NAMES, block_text, vectors  # noqa: E402
@@ -69,54 +70,9 @@ def block_rows(text: str, gold: dict, pipeline: Pipeline):
     return rows
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (a is symmetric positive definite)."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(c + 1, n):
-            f = m[r][c] / m[c][c]
-            if f:
-                for k in range(c, n + 1):
-                    m[r][k] -= f * m[c][k]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
-    return x
-
-
 def fit(rows, l2: float = 1.0, iterations: int = 12, names=FEATURE_NAMES):
-    """Weighted logistic regression by Newton's method (IRLS), L2-regularised
-    (the bias is not). Pure Python: a few dozen features."""
-    names = list(names)
-    n = len(names) + 1  # the bias last
-    xs = [[v.get(k, 0.0) for k in names] + [1.0] for v, _, _ in rows]
-    beta = [0.0] * n
-    for _ in range(iterations):
-        grad = [0.0] * n
-        hess = [[0.0] * n for _ in range(n)]
-        for x, (_, y, weight) in zip(xs, rows):
-            z = sum(bi * xi for bi, xi in zip(beta, x))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            d = (p - y) * weight
-            h = p * (1.0 - p) * weight
-            nz = [(i, xi) for i, xi in enumerate(x) if xi]
-            for i, xi in nz:
-                grad[i] += d * xi
-                row = hess[i]
-                hx = h * xi
-                for j, xj in nz:
-                    row[j] += hx * xj
-        for i in range(n - 1):
-            grad[i] += l2 * beta[i]
-            hess[i][i] += l2
-        step = _solve(hess, grad)
-        beta = [bi - si for bi, si in zip(beta, step)]
-        if max(abs(si) for si in step) < 1e-5:
-            break
-    return dict(zip(names, beta[:-1])), beta[-1]
+    """Weighted logistic regression (scripts/logistic.py), L2-regularised, the bias not."""
+    return logistic.fit(rows, names, l2, iterations=iterations, tol=1e-5)
 
 
 def title_rows(docs, w, b):
