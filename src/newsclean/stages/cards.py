@@ -54,22 +54,17 @@ def glued_at(block: Block) -> int | None:
 
 def take(doc: Document, stage: str) -> None:
     """Label every run of two or more glued cards ``related``, each an item of ``doc.related``."""
-    blocks = doc.blocks
-    i, n = 0, len(blocks)
-    while i < n:
-        if blocks[i].label is not None or glued_at(blocks[i]) is None:
-            i += 1
+    glued = {b.index: k for b in doc.blocks if b.label is None and (k := glued_at(b)) is not None}
+    run: list[Block] = []
+    for b in doc.blocks + [None]:
+        if b is not None and (b.index in glued or (b.label is Label.BOILERPLATE and run)):
+            if b.index in glued:
+                run.append(b)  # page furniture between cards does not break the run
             continue
-        run, j = [], i
-        while j < n and (blocks[j].label is Label.BOILERPLATE
-                         or (blocks[j].label is None and glued_at(blocks[j]) is not None)):
-            if blocks[j].label is None:
-                run.append(blocks[j])
-            j += 1
         if len(run) >= 2:
-            for b in run:
-                k = glued_at(b)
-                doc.related.append(RelatedItem(title=b.text[:k].strip(), summary=b.text[k:].strip(),
-                                               blocks=[b.index]))
-                b.assign(Label.RELATED, stage, REASON)
-        i = max(j, i + 1)
+            for card in run:
+                k = glued[card.index]
+                doc.related.append(RelatedItem(title=card.text[:k].strip(), summary=card.text[k:].strip(),
+                                               blocks=[card.index]))
+                card.assign(Label.RELATED, stage, REASON)
+        run = []

@@ -4,10 +4,11 @@ A dump of a whole page holds the article among menus, link lists, teasers, butto
 and footers. The stage runs only on such dumps (many short blocks that are not
 prose are left after the earlier stages; an article-only dump has a few). Then
 
+0. teaser cards whose headline and summary the dump glued together are related
+   items (``cards``);
 1. each free block gets a probability of being article text from a logistic model
    over its features and its neighbours' (``content_features.py``; weights in
    ``data/content_model.toml``, fitted by scripts/fit_content.py);
-   (Before that, teaser cards glued together are taken as related items: ``cards``.)
 2. the article is the densest run of blocks: each block votes (p - threshold),
    weighted by its length, and the run with the largest total wins (as in a
    maximum-sum segment); further runs are kept when their total is a good share of
