@@ -431,6 +431,14 @@ class TestTeasers:
             TEASER_1, TEASER_2, "Lifeboat crew rescues two kayakers off Gull Point"]
         assert record["text"] == dump(P1, P2)
 
+    def test_a_teaser_links_thumbnail_placeholder_is_not_part_of_its_title(self):
+        # text browsers print a thumbnail as its file name in brackets, glued to the link text
+        links = f"• [IMG_2018]{TEASER_1} […]\n• [DSC_3255]{TEASER_2} […]"
+        record = newsclean.clean(dump(HEADLINE, P1, P2, links), keep_removed=True)
+        assert [item["title"] for item in record["related"]] == [f"{TEASER_1} […]", f"{TEASER_2} […]"]
+        assert {"[IMG_2018]", "[DSC_3255]"} <= set(removed_texts(record, "teasers"))
+        assert record["text"] == dump(P1, P2)
+
     @pytest.mark.parametrize("gap", ["\n", "\n\n"])
     def test_bulleted_list_introduced_by_a_colon_is_left_alone(self, gap):
         intro = "The plan sets out three main goals for the harbour:"

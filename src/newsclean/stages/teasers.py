@@ -41,6 +41,7 @@ class Teasers(Stage):
     def __init__(self) -> None:
         self.heading = res.compiled("teasers", "heading")
         self.section = res.compiled("teasers", "section")
+        self.thumbnail = res.compiled("teasers", "thumbnail")
         self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
 
     # -- item parsing -------------------------------------------------------
@@ -149,7 +150,10 @@ class Teasers(Stage):
                 if len(run) >= 2 and all(self._is_teaser_link(x) for x in run) and \
                         not (prev is not None and prev.text.rstrip().endswith(":")):
                     for x in run:
-                        item = RelatedItem(title=bare_text(x).strip(), blocks=[x.index])
+                        thumb, title = self._link_text(x)
+                        item = RelatedItem(title=title, blocks=[x.index])
+                        if thumb:
+                            item.leftovers.append(thumb)
                         self._keep_numbering(x, item)
                         self._take(doc, item, [x], "run of headline links")
                 i = max(j, i + 1)
@@ -163,8 +167,14 @@ class Teasers(Stage):
         n = features(block).n_words
         return last and n >= 12 and n >= 1.2 * features(title).n_words
 
-    def _is_teaser_link(self, block: Block) -> bool:
+    def _link_text(self, block: Block) -> tuple[str, str]:
+        """(the thumbnail's placeholder opening the item, or "", the link text)."""
         text = bare_text(block).strip()
-        f = features(block)
-        return (_MIN_HEADLINE_WORDS + 1 <= f.n_words <= 30 and text[-1] not in ".:;,"
+        m = self.thumbnail.match(text)
+        return (m.group(0).strip(), text[m.end():]) if m else ("", text)
+
+    def _is_teaser_link(self, block: Block) -> bool:
+        thumb, text = self._link_text(block)
+        n = len(text.split()) if thumb else features(block).n_words
+        return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= 30 and text[-1] not in ".:;,"
                 and (text[0].isupper() or text[0].isdigit()))
