@@ -348,6 +348,31 @@ class TestFurniture:
         assert (block.label, block.stage, block.reason) == (Label.BOILERPLATE, "furniture", "menu")
         assert newsclean.clean(text)["title"] == HEADLINE
 
+    def test_a_label_printed_between_paragraphs_again_and_again_is_boilerplate(self):
+        text = dump(HEADLINE, P1, "Advertisement", P2, "Advertisement", P3, "Advertisement", P4)
+        doc = newsclean.analyse(text)
+        labels = [(b.label, b.stage) for b in doc.blocks if b.content == "Advertisement"]
+        assert labels[1:] == [(Label.BOILERPLATE, "furniture")] * 2  # the first copy is left to later stages
+        record = newsclean.clean(text, keep_removed=True)
+        assert removed_texts(record, "furniture") == ["Advertisement", "Advertisement"]
+        assert record["text"].count("Advertisement") <= 1
+
+    def test_labels_repeated_in_turns_are_the_articles_structure(self):
+        # a plan or an interview repeats its labels, but other labels stand between two copies of one
+        turns = []
+        for p in (P1, P2, P3):
+            turns += ["Morning meal", p, "Evening meal", p.replace("Larkfield", "Dunmore")]
+        doc = newsclean.analyse(dump(HEADLINE, P4, *turns))
+        assert not [b for b in doc.blocks if b.stage == "furniture"]
+        assert all(b.label is Label.BODY for b in doc.blocks if b.content in ("Morning meal", "Evening meal"))
+
+    def test_copies_of_a_label_above_the_first_paragraph_stay_free(self):
+        # the headline printed in a header, a breadcrumb and above the lead
+        text = dump(HEADLINE, "Share this story", HEADLINE, HEADLINE, P1, P2, P3)
+        doc = newsclean.analyse(text)
+        assert not [b for b in doc.blocks if b.stage == "furniture"]
+        assert newsclean.clean(text)["title"] == HEADLINE
+
     def test_body_sentence_with_a_date_and_time_is_not_a_timestamp(self):
         sentence = "The storm reached Larkfield at 10:30 pm on 5 June 2024, the weather office said."
         block = find_block(newsclean.analyse(dump(HEADLINE, P1, P2, sentence, P3)), sentence)

@@ -4,18 +4,30 @@ Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]
 separators (no word at all), timestamp lines (a date and time and nothing else),
 menus and language switchers (short items separated by ``|``). Of one text printed
 twice in a row (an image's alt and title text), the second copy is cut off.
+
+A short label printed again and again between the paragraphs of one dump
+("Advertisement", "Report", an image's alt text) is furniture too: the slot of an
+ad, an embed or a picture. A list, a plan or an interview repeats its labels as well
+("Meal 1 ... Meal 2 ...", the same three questions to each guest), but in turns:
+other repeated labels stand between two copies of one. So a label is furniture when
+nothing else repeated stands between its copies. Its first copy stays to be decided
+(a headline is often printed again further down), and so do its copies above
+the dump's first paragraph, among which the headline is looked for.
 """
 from __future__ import annotations
 
 from .. import resources as res
 from ..features import features, lex
-from ..model import Cut, Document, Label
+from ..model import Block, Cut, Document, Label
 from .base import Stage
 from .segment import bare_text
 
 MAX_CHARS = 240
 PRINTED_TWICE_CHARS = 10  # the shortest text that counts as printed twice
 PRINTED_TWICE = "the same text printed again (an image's alt and title text)"
+REPEATED_MIN = 3         # copies of a label in one dump that make it furniture
+REPEATED_MAX_WORDS = 15  # longer text is prose, not a label
+PARAGRAPH_WORDS = 40     # a block this long is a paragraph: copies of a label above the first stay free
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
@@ -92,3 +104,32 @@ class Furniture(Stage):
                     reason = PRINTED_TWICE if tail is None else f"{PRINTED_TWICE} and {tail.reason}"
                     block.tail = None  # an end marker after the copy goes with it
                     block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason))
+        self.repeated_labels(doc)
+
+    def repeated_labels(self, doc: Document) -> None:
+        """Label as boilerplate the copies (all but the first) of a short free block printed
+        REPEATED_MIN times or more, with no other such label between two of its copies."""
+        seen: dict[str, list[Block]] = {}
+        for block in doc.blocks:
+            if block.label is None and block.kind != "item" and features(block).n_words <= REPEATED_MAX_WORDS:
+                seen.setdefault(block.content, []).append(block)
+        repeated = {text: copies for text, copies in seen.items() if len(copies) >= REPEATED_MIN}
+        if not repeated:
+            return
+        first_paragraph = next((b.index for b in doc.blocks if features(b).n_words >= PARAGRAPH_WORDS), len(doc.blocks))
+        # the labels printed twice or more, in order: another one between two copies of a
+        # label marks a structure (twice: a reading of the output, which lacks a copy taken
+        # as the headline, must see the same structure)
+        order = [b.content for b in doc.blocks
+                 if b.label is None and b.kind != "item" and len(seen.get(b.content, ())) >= 2]
+        for text, copies in repeated.items():
+            if features(copies[0]).credit:
+                continue  # a photo credit under each picture: stage credits' (it belongs to a caption)
+            at = [i for i, t in enumerate(order) if t == text]
+            if any(order[i] != text for i in range(at[0], at[-1])):
+                continue  # other labels between its copies: the article's own structure
+            for block in copies[1:]:
+                if block.index < first_paragraph:
+                    continue  # above the first paragraph, a copy may be the headline
+                block.assign(Label.BOILERPLATE, self.name,
+                             f"a label printed {len(copies)} times between paragraphs (an ad's, an embed's or a picture's slot)")
