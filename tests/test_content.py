@@ -266,3 +266,44 @@ def test_breadcrumb_item_does_not_swallow_the_headline_under_it():
     # a longer item keeps its indented continuation
     blocks = segment("  * The council approved the plan on Tuesday,\n\n    after a long debate.\n")
     assert len(blocks) == 1
+
+
+DATES = ["June 9 -- Harbour Hall, Larkfield", "June 12 -- Corn Exchange, Dunmore",
+         "July 2 -- Town Park, Gullhaven", "Aug. 14 -- Market Square, Eastwick"]
+
+
+def test_a_list_the_article_announces_with_a_colon_is_article_text():
+    # one short line per date: the classifier alone would call them furniture
+    intro = "The harbour choir will give four concerts to raise money for the wall on these dates:"
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + intro + "\n\n" + "\n\n".join(DATES) + "\n")
+    doc = newsclean.analyse(text)
+    blocks = by_text(doc)
+    assert [blocks[d].label for d in DATES] == [Label.BODY] * len(DATES)
+    record = newsclean.clean(text)
+    assert record["text"].endswith("\n\n".join([intro] + DATES))
+    assert TEASERS[1] not in record["text"]  # the list ends where its shape does
+
+
+@pytest.mark.parametrize("intro", ["Photo:", "Related coverage from the Gazette:"])
+def test_a_label_or_a_teaser_heading_announces_no_list(intro):
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + intro + "\n\n" + "\n\n".join(DATES) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    # (the article's edge may step over a short line or two; the list is not taken)
+    assert all(blocks[d].label is not Label.BODY for d in DATES[1:])
+
+
+def test_list_rows_one_shape_or_two_in_turns():
+    from newsclean.model import Block
+    from newsclean.stages.lists import _list_rows
+
+    def rows(*texts):
+        return [Block(i, [t], i, "line", t) for i, t in enumerate(texts)]
+
+    assert _list_rows(rows(*DATES)) == [0, 1, 2, 3]
+    products = rows("1) Harbour wall model kit", "http://example.com/a", "2) Lighthouse poster",
+                    "http://example.com/b", "3) Tide table 2025", "http://example.com/c", "Share this")
+    assert _list_rows(products) == [0, 1, 2, 3, 4, 5]  # ends at the first line of another shape
+    table = rows("Pos. Name Points", "1 Ann Lee 50", "2 Tom Reyes 45", "3 Helen Vasquez 40")
+    assert _list_rows(table) == [0, 1, 2, 3]  # a header, then the rows
+    assert _list_rows(rows("Contact us", "About the Gazette", "2 comments")) == []
+    assert _list_rows(rows(DATES[0], DATES[1])) == []  # two lines are no list

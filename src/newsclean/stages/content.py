@@ -15,7 +15,9 @@ prose are left after the earlier stages; an article-only dump has a few). Then
    the best one (an article interrupted by a teaser box);
 3. blocks outside the runs are boilerplate; inside them, blocks with a low
    probability (a "Share" button, an advert label) are boilerplate too, and so is
-   a block that prints several of the article's paragraphs again (``copies``);
+   a block that prints several of the article's paragraphs again (``copies``); the
+   lines of a list that a paragraph announces (ending with a colon) are the
+   article's (``lists``);
 4. the headline is chosen among the lines just above the article (``headline``).
 
 The threshold moves with ``favor``: "precision" keeps less, "recall" more.
@@ -30,7 +32,7 @@ from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..model import Document, Label
 from .base import Stage
-from . import cards, figures
+from . import cards, figures, lists
 from .headline import choose_headline
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
@@ -260,6 +262,11 @@ class Content(Stage):
         article = [i for i, p in enumerate(probs) if p is not None and inside[i] and p >= keep]
         if not article:
             return
+        listed = lists.announced(doc, probs, article, stops)
+        if listed:
+            for i in listed:
+                inside[i] = True
+            article = sorted(set(article) | listed)
         near = figures.near_article(doc, figs, found[0][0], found[-1][1], FIGURE_MARGIN, stops)
         for i, (kind, reason) in figs.items():
             b = doc.blocks[i]
@@ -281,7 +288,7 @@ class Content(Stage):
                 continue
             if not inside[i]:
                 b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})")
-            elif p < keep:
+            elif p < keep and i not in listed:
                 b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})")
             elif title is not None and i < title:
                 b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})")
