@@ -348,6 +348,20 @@ class TestFurniture:
         assert (block.label, block.stage, block.reason) == (Label.BOILERPLATE, "furniture", "menu")
         assert newsclean.clean(text)["title"] == HEADLINE
 
+    def test_an_image_placeholder_glued_to_a_paragraph_is_cut_off_it(self):
+        # text browsers print an image by its file name, glued to the text after it
+        text = dump(HEADLINE, P1, "[lazyload-p][harbour_wall-0412]" + P2, P3)
+        block = find_block(newsclean.analyse(text), "[lazyload-p]")
+        assert block.content == P2
+        assert (block.head.label, block.head.stage, block.head.reason) == (Label.BOILERPLATE, "furniture", "image placeholder")
+        record = newsclean.clean(text, keep_removed=True)
+        assert record["text"] == dump(P1, P2, P3)
+        assert "[lazyload-p][harbour_wall-0412]" in removed_texts(record, "furniture")
+
+    def test_a_footnote_mark_opening_a_paragraph_stays(self):
+        record = newsclean.clean(dump(HEADLINE, P1, "[1]" + P2, P3))
+        assert record["text"] == dump(P1, "[1]" + P2, P3)
+
     def test_a_label_printed_between_paragraphs_again_and_again_is_boilerplate(self):
         text = dump(HEADLINE, P1, "Advertisement", P2, "Advertisement", P3, "Advertisement", P4)
         doc = newsclean.analyse(text)

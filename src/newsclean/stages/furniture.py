@@ -1,6 +1,7 @@
 """Stage furniture: page furniture that is never article text is boilerplate.
 
-Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]``),
+Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]``;
+one glued to the start of a paragraph is cut off it),
 separators (no word at all), timestamp lines (a date and time and nothing else),
 menus and language switchers (short items separated by ``|``). Of one text printed
 twice in a row (an image's alt and title text), the second copy is cut off.
@@ -75,12 +76,18 @@ class Furniture(Stage):
 
     def __init__(self) -> None:
         self.image = res.compiled("furniture", "image_artifact")
+        self.image_prefix = res.compiled("furniture", "image_prefix")
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
             if block.label is not None:
                 continue
             text = bare_text(block)  # what a second reading sees: sizes are taken on it
+            if text[:1] == "[" and block.kind != "item" and block.head is None \
+                    and (m := self.image_prefix.match(text)) is not None:
+                # an image's placeholder glued to a paragraph: the text browser's, not the article's
+                block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder"))
+                text = block.content
             if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
                 if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
                     block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule drawn across the dump

@@ -41,7 +41,7 @@ class Teasers(Stage):
     def __init__(self) -> None:
         self.heading = res.compiled("teasers", "heading")
         self.section = res.compiled("teasers", "section")
-        self.thumbnail = res.compiled("teasers", "thumbnail")
+        self.thumbnail = res.compiled("furniture", "image_prefix")
         self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
 
     # -- item parsing -------------------------------------------------------
