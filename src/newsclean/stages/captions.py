@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from operator import mul
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -81,22 +82,29 @@ def _shares_name(block: Block, neighbours) -> bool:
 _PRICE = frozenset("$€£¥%")
 
 
-def shape_features(f: Features) -> dict[str, float]:
-    """Length, sentence count and punctuation: cheap, and read first."""
+SHAPE = ("short", "medium", "long", "one_sentence", "multi_sentence", "question", "exclamation", "colon", "price")
+
+
+def shape_values(f: Features) -> tuple[float, ...]:
+    """Length, sentence count and punctuation (the features named in SHAPE): cheap, and read first."""
     n = f.n_words
     sentences = f.n_sentences
     text = f.text
-    return {
-        "short": float(n <= 20),
-        "medium": float(20 < n <= 35),
-        "long": float(n > 35),
-        "one_sentence": float(sentences == 1),
-        "multi_sentence": float(sentences >= 2),
-        "question": float("?" in text),
-        "exclamation": float(text.rstrip().rstrip(_CLOSERS).endswith("!")),
-        "colon": float(": " in text),
-        "price": float(not _PRICE.isdisjoint(text)),
-    }
+    return (
+        float(n <= 20),
+        float(20 < n <= 35),
+        float(n > 35),
+        float(sentences == 1),
+        float(sentences >= 2),
+        float("?" in text),
+        float(text.rstrip().rstrip(_CLOSERS).endswith("!")),
+        float(": " in text),
+        float(not _PRICE.isdisjoint(text)),
+    )
+
+
+def shape_features(f: Features) -> dict[str, float]:
+    return dict(zip(SHAPE, shape_values(f)))
 
 
 def open_end(f: Features) -> bool:
@@ -119,61 +127,56 @@ def _also(f: Features) -> float:
     return float(bool(_ALSO.search(f.text)))
 
 
-def _verbs(f: Features) -> dict[str, float]:
+def _verbs(f: Features) -> tuple[float, ...]:
     past, perfect, modal, attribution, clause_link = f.lexical
-    return {
-        "past": float(past > 0),
-        "past_many": float(past > 1),
-        "perfect": float(perfect > 0),
-        "modal": float(modal > 0),
-        "clause_link": float(clause_link),
-        "attribution": float(attribution),
-    }
+    return (float(past > 0), float(past > 1), float(perfect > 0), float(modal > 0),
+            float(clause_link), float(attribution))
 
 
-def _style(f: Features) -> dict[str, float]:
+def _style(f: Features) -> tuple[float, ...]:
     style = f.style
     lower = f.lower
-    return {
-        "caption_words": float(bool(style & CAPTION_WORD)),
-        "person": float(bool(style & PERSON)),
-        "negation": float(bool(style & NEGATION)),
-        "stance": float(bool(style & STANCE)),
-        "pronoun": float(bool(style & PRONOUN)),
-        "relative": float(bool(style & RELATIVE)),
-        "mental": float(bool(style & MENTAL)),
-        "no_function_words": float(not style & FUNCTION_WORD),
-        "imperative": float(bool(lower) and lower[0] in lex("imperative_openers") and f.starts_upper),
-    }
+    return (
+        float(bool(style & CAPTION_WORD)),
+        float(bool(style & PERSON)),
+        float(bool(style & NEGATION)),
+        float(bool(style & STANCE)),
+        float(bool(style & PRONOUN)),
+        float(bool(style & RELATIVE)),
+        float(bool(style & MENTAL)),
+        float(not style & FUNCTION_WORD),
+        float(bool(lower) and lower[0] in lex("imperative_openers") and f.starts_upper),
+    )
 
 
-# The word features in groups, cheapest first: scoring reads a group only while the
-# groups left can still change the decision (Captions.scored).
+# The word features in groups, cheapest first: (the features' names, their values).
+# Scoring reads a group only while the groups left can still change the decision
+# (Captions.__call__).
 WORD_GROUPS = (
-    lambda f: {"present_after_name": float(present_after_name(f))},
-    _style,
-    lambda f: {"headline_case": float(f.headline_case)},
-    lambda f: {"anaphora_start": float(f.opens_with_anaphora)},
-    lambda f: {"also": _also(f)},
-    lambda f: {"quote": float(f.has_quote)},
-    lambda f: {"connective_start": float(f.opens_with_connective)},
-    lambda f: {"time_start": float(f.opens_with_time)},
-    _verbs,
+    (("present_after_name",), lambda f: (float(present_after_name(f)),)),
+    (("caption_words", "person", "negation", "stance", "pronoun", "relative", "mental", "no_function_words",
+      "imperative"), _style),
+    (("headline_case",), lambda f: (float(f.headline_case),)),
+    (("anaphora_start",), lambda f: (float(f.opens_with_anaphora),)),
+    (("also",), lambda f: (_also(f),)),
+    (("quote",), lambda f: (float(f.has_quote),)),
+    (("connective_start",), lambda f: (float(f.opens_with_connective),)),
+    (("time_start",), lambda f: (float(f.opens_with_time),)),
+    (("past", "past_many", "perfect", "modal", "clause_link", "attribution"), _verbs),
 )
 
 
 def word_features(f: Features) -> dict[str, float]:
-    """Verb forms and words that mark narration or reporting: read only when they can
-    change the decision."""
+    """Verb forms and words that mark narration or reporting."""
     fv: dict[str, float] = {}
-    for group in WORD_GROUPS:
-        fv.update(group(f))
+    for names, values in WORD_GROUPS:
+        fv.update(zip(names, values(f)))
     return fv
 
 
-def block_features(f: Features) -> dict[str, float]:
-    """All the features that depend on the block alone."""
-    return {**shape_features(f), **word_features(f)}
+CONTEXT = ("short_run", "relatively_short", "between_longer", "shares_name", "repeated", "last_paragraph",
+           "truncated_tail", "no_terminal")
+TEXT_CACHE = 4096  # texts whose own score a stage keeps
 
 
 def _short_free(b: Block) -> bool:
@@ -250,30 +253,34 @@ class Captions(Stage):
         self.weights: dict[str, float] = m["weights"]
         self.bias: float = m["bias"]
         self.threshold: float = m["threshold"]
+        w = self.weights
+        self._shape_w = tuple(w[k] for k in SHAPE)
+        self._context_w = tuple(w[k] for k in CONTEXT)
         # the most the name and the word features can add to a score: scoring reads
         # them only while they can still lift it over the threshold
-        self.name_gain = max(0.0, self.weights["shares_name"])
-        self.word_gains = []  # (group, the most the groups after it can add)
+        self.name_gain = max(0.0, w["shares_name"])
+        self.word_gains = []  # (group's values, its weights, the most the groups after it can add)
         rest = 0.0
-        for group in reversed(WORD_GROUPS):
-            self.word_gains.append((group, rest))
-            rest += sum(max(0.0, self.weights[k]) for k in group(Features("Probe.")))
+        for names, values in reversed(WORD_GROUPS):
+            self.word_gains.append((values, tuple(w[k] for k in names), rest))
+            rest += sum(max(0.0, w[k]) for k in names)
         self.word_gains.reverse()
         self.word_gain = rest
+        # What a text scores alone (its shape, the word groups read so far), by text:
+        # a paragraph read again scores the same (cleared when it grows large).
+        self._by_text: dict[str, list] = {}
 
     def region(self, doc: Document) -> list[Block]:
         start = doc.title_index + 1 if doc.title_index is not None else 0
         end = doc.end_index if doc.end_index is not None else len(doc.blocks) - 1
         return [b for b in doc.blocks[start:end + 1] if b.label is None and b.kind != "item"]
 
-    def context_features(self, doc: Document, block: Block, ctx: "_Context",
-                         names: bool = True) -> dict[str, float]:
-        """The features that read the block's neighbours; ``shares_name`` is left at 0
-        unless ``names`` (it costs a pattern search of the neighbours)."""
+    def context_values(self, doc: Document, block: Block, ctx: "_Context", names: bool = True) -> tuple[float, ...]:
+        """The features that read the block's neighbours (named in CONTEXT); ``shares_name``
+        is left at 0 unless ``names`` (it costs a pattern search of the neighbours)."""
         f = features(block)
         n = f.n_words
-        blocks = doc.blocks
-        last_of_dump = block.index == len(blocks) - 1
+        last_of_dump = block.index == len(doc.blocks) - 1
         prev, nxt = ctx.neighbour(block.index, -1), ctx.neighbour(block.index, +1)
         need = max(25, 1.5 * n)
         prev_long = prev is not None and features(prev).n_words >= need
@@ -284,40 +291,31 @@ class Captions(Stage):
             between = float(prev_long and next_long)
         before = ctx.previous_free(block.index)
         later = nxt is not None or ctx.last_text > block.index
-        return {
-            "short_run": float(block.index in ctx.in_short_run),
-            "relatively_short": float(ctx.median > 0 and n < 0.5 * ctx.median),
-            "between_longer": between,
-            "shares_name": float(names and _shares_name(block, (prev, nxt))),
-            "repeated": float(before is not None and before.content == block.content),
-            "last_paragraph": float(not later and f.ends_terminal),
-            "truncated_tail": float(last_of_dump and not f.ends_terminal),
+        return (
+            float(block.index in ctx.in_short_run),
+            float(ctx.median > 0 and n < 0.5 * ctx.median),
+            between,
+            float(names and _shares_name(block, (prev, nxt))),
+            float(before is not None and before.content == block.content),
+            float(not later and f.ends_terminal),
+            float(last_of_dump and not f.ends_terminal),
             # (a block cut off at the end of the dump is a truncated tail, not a heading)
-            "no_terminal": float(not last_of_dump and open_end(f)),
-        }
+            float(not last_of_dump and open_end(f)),
+        )
+
+    def context_features(self, doc: Document, block: Block, ctx: "_Context", names: bool = True) -> dict[str, float]:
+        return dict(zip(CONTEXT, self.context_values(doc, block, ctx, names)))
 
     def score(self, fv: dict[str, float]) -> float:
         w = self.weights
         return self.bias + sum(w[k] * v for k, v in fv.items() if v)
 
-    def _sum(self, fv: dict[str, float]) -> float:
-        w = self.weights
-        return sum(w[k] * v for k, v in fv.items() if v)
-
     def explain(self, fv: dict[str, float]) -> str:
         parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
         return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
 
-    def scored(self, doc: Document, full: bool = True):
-        """Yield (block, features, score) for each candidate of the article, in order.
-
-        Labels nothing itself; the caller may label a block before asking for the next.
-        With ``full=False``, the shared names and the word features of a block are
-        read only while they can change the decision: once the features read so far,
-        plus the most that the unread ones could add, keep the score at or under the
-        threshold, the rest is not read (the score is then that bound, and the feature
-        vector incomplete). The decision is the same, for less work.
-        """
+    def candidates(self, doc: Document):
+        """Yield (block, its features, the document's context) for each candidate of the article."""
         region = self.region(doc)
         if not region:
             return
@@ -331,32 +329,49 @@ class Captions(Stage):
             if not MIN_WORDS <= f.n_words <= MAX_WORDS or block.text.rstrip().endswith(":") \
                     or (f.n_words <= CREDIT_LINE_WORDS and is_credit_line(block)):
                 continue  # a line ending with a colon introduces what follows; a name is no description
-            fv = shape_features(f)
-            if full:
-                fv.update(self.context_features(doc, block, ctx))
-                fv.update(word_features(f))
-                yield block, fv, self.score(fv)
-                continue
-            fv.update(self.context_features(doc, block, ctx, names=False))
-            s = self.score(fv)
-            if s + self.name_gain + self.word_gain <= self.threshold:
-                yield block, fv, s + self.name_gain + self.word_gain
-                continue
-            shares = fv["shares_name"] = float(_shares_name(block, ctx.around(block.index)))
-            s += self.weights["shares_name"] * shares
-            for group, rest in self.word_gains:
-                read = group(f)
-                fv.update(read)
-                s += self._sum(read)
-                if s + rest <= self.threshold:
-                    yield block, fv, s + rest  # the groups left cannot lift it over
-                    break
-            else:
-                yield block, fv, self.score(fv)
+            yield block, f, ctx
+
+    def scored(self, doc: Document):
+        """Yield (block, features, score) for each candidate of the article, in order,
+        every feature read (for the scripts that fit and report the model)."""
+        for block, f, ctx in self.candidates(doc):
+            fv = {**shape_features(f), **self.context_features(doc, block, ctx), **word_features(f)}
+            yield block, fv, self.score(fv)
 
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None or doc.whole_page:
             return  # no article text; or a whole page, whose captions stage content finds by their marks
-        for block, fv, s in self.scored(doc, full=False):
-            if s > self.threshold:
-                block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")
+        threshold, bias = self.threshold, self.bias
+        by_text = self._by_text
+        if len(by_text) > TEXT_CACHE:
+            by_text.clear()
+        for block, f, ctx in self.candidates(doc):
+            # The shared names and the word features of a block are read only while they
+            # can change the decision: once the score so far, plus the most that the
+            # unread ones could add, stays at or under the threshold, the rest is not read.
+            alone = by_text.get(f.text)
+            if alone is None:  # [shape values, their sum, word groups' (values, sum) read so far]
+                values = shape_values(f)
+                alone = by_text[f.text] = [values, sum(map(mul, values, self._shape_w)), []]
+            context = self.context_values(doc, block, ctx, names=False)
+            s = bias + alone[1] + sum(map(mul, context, self._context_w))
+            if s + self.name_gain + self.word_gain <= threshold:
+                continue
+            shares = _shares_name(block, ctx.around(block.index))
+            s += self.weights["shares_name"] * shares
+            read = alone[2]
+            for k, (values, weights, rest) in enumerate(self.word_gains):
+                if k == len(read):
+                    v = values(f)
+                    read.append((v, sum(map(mul, v, weights))))
+                s += read[k][1]
+                if s + rest <= threshold:
+                    break  # the groups left cannot lift it over
+            else:
+                if s > threshold:
+                    fv = dict(zip(SHAPE, alone[0]))
+                    fv.update(zip(CONTEXT, context))
+                    fv["shares_name"] = float(shares)
+                    for (names, _), (v, _) in zip(WORD_GROUPS, read):
+                        fv.update(zip(names, v))
+                    block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")
