@@ -307,3 +307,12 @@ def test_list_rows_one_shape_or_two_in_turns():
     assert _list_rows(table) == [0, 1, 2, 3]  # a header, then the rows
     assert _list_rows(rows("Contact us", "About the Gazette", "2 comments")) == []
     assert _list_rows(rows(DATES[0], DATES[1])) == []  # two lines are no list
+
+
+def test_no_headline_is_taken_under_the_articles_prose():
+    # a headline-like line after the lead: taking it as the headline would make the lead page header
+    line = "Council approves the plan for the harbour wall"
+    text = page(caption=False).replace(HEADLINE + "\n", "").replace(PARAS[0] + "\n", PARAS[0] + "\n\n" + line + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert blocks[PARAS[0]].label is Label.BODY
+    assert newsclean.clean(text)["text"].startswith(PARAS[0])

@@ -277,6 +277,10 @@ class Content(Stage):
             else:
                 b.assign(Label.BOILERPLATE, self.name, reason)
         title = choose_headline(doc, probs, article[0])
+        if title is not None and any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
+                                     for i in range(article[0], title)):
+            # a headline under the article's prose would make that prose page header
+            title = choose_headline(doc, probs, article[0], inside=False)
         for i, sources in copies(doc, article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
                                  f"the article printed again ({sources} of its paragraphs above)")

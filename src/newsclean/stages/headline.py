@@ -143,12 +143,15 @@ def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, fl
     return out
 
 
-def choose_headline(doc: Document, probs: list[float | None], first: int) -> int | None:
+def choose_headline(doc: Document, probs: list[float | None], first: int, inside: bool = True) -> int | None:
+    """The best candidate; among those above the article's first block unless ``inside``."""
     from .content import model
     m = model()
     w, bias = m.get("title_weights", {}), m.get("title_bias", 0.0)
     best, best_i = MIN_SCORE, None
     for i, fv in candidates(doc, probs, first):
+        if not inside and i >= first:
+            continue
         z = bias + sum(w.get(k, 0.0) * x for k, x in fv.items())
         if z > best:
             best, best_i = z, i
