@@ -176,7 +176,7 @@ def word_features(f: Features) -> dict[str, float]:
 
 CONTEXT = ("short_run", "relatively_short", "between_longer", "shares_name", "repeated", "last_paragraph",
            "truncated_tail", "no_terminal")
-TEXT_CACHE = 4096  # texts whose own score a stage keeps
+TEXT_CACHE = 1024  # texts whose own score the stage keeps (a page read again needs its own)
 
 
 def _short_free(b: Block) -> bool:

@@ -7,14 +7,17 @@ reads like page furniture, so the block classifier leaves them out; but a paragr
 of the article that ends with a colon announces what follows, and the lines of a list
 share a shape.
 
+The announcing paragraph has four words or more (a label such as "Photo:" announces
+nothing) and is no teaser heading ("Related coverage from ...:" announces links).
 A line's shape is the kind of its first two words (a word, a number, anything else):
 "June 9 -- Coral Sky Amphitheatre" and "Aug. 2 -- Pepsi Center" are both (word,
 number), "1) Lego Star Wars" and "12) Roger Waters" both (number, word). A list is
 ROWS_MIN lines or more after the announcing paragraph, all of one shape or of two
 shapes in turns (a product and its link), each of the shape of the line before it or
-the one before that; its first line may be a table's header. The list ends at the first line of another shape, at a
-comments heading, or at a block an earlier stage labelled (image placeholders and
-other page furniture between the lines are stepped over).
+the one before that; its first line may be a table's header. The list ends at the
+first line of another shape, at a comments heading, or at a block an earlier stage
+labelled (image placeholders and other page furniture between the lines are stepped
+over).
 """
 from __future__ import annotations
 
@@ -37,8 +40,8 @@ def _teaser_heading():
 def shape(block: Block) -> tuple[str, str]:
     """The kinds of the block's first two words: "w" (starts with a letter), "n" (a digit), "p"."""
     words = block.content.split(None, 2)[:2]
-    kinds = ["w" if w[0].isalpha() else "n" if w[0].isdigit() else "p" for w in words]
-    return tuple(kinds + ["-"] * (2 - len(kinds)))  # type: ignore[return-value]
+    kinds = ["w" if w[0].isalpha() else "n" if w[0].isdigit() else "p" for w in words] + ["-", "-"]
+    return kinds[0], kinds[1]
 
 
 def announced(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
@@ -49,7 +52,7 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
         text = blocks[i].content.rstrip()
         if not text.endswith(":") or features(blocks[i]).n_words < ANNOUNCE_MIN_WORDS \
                 or _teaser_heading().match(text):
-            continue  # a label ("Photo:", "About this statement:") or links ("Related coverage from ...:")
+            continue  # a label ("Photo:", "About this statement:"), or links ("Related coverage from ...:")
         rows: list[int] = []
         j = i + 1
         while j < len(blocks) and j not in stops:
