@@ -37,7 +37,7 @@ from .headline import choose_headline
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
-BARRIER_RUN_SHARE = 0.3  # a comments heading ends the article when this much of one stands above it
+BARRIER_RUN_SHARE = 0.2  # a comments heading ends the article when this much of one stands above it
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
 
