@@ -284,6 +284,18 @@ def test_a_list_the_article_announces_with_a_colon_is_article_text():
     assert TEASERS[1] not in record["text"]  # the list ends where its shape does
 
 
+def test_a_heading_of_the_article_announces_a_list_of_dates_but_not_of_headlines():
+    heading = "The harbour choir concert dates"
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + heading + "\n\n" + "\n\n".join(DATES) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[d].label for d in DATES] == [Label.BODY] * len(DATES)
+    headlines = ["Fishing fleet returns early this spring", "New ferry timetable for the islands",
+                 "School hall reopens after the repairs", "Lifeboat crew rescues two kayakers"]
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + heading + "\n\n" + "\n\n".join(headlines) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert all(blocks[h].label is not Label.BODY for h in headlines[1:])
+
+
 @pytest.mark.parametrize("intro", ["Photo:", "Related coverage from the Gazette:"])
 def test_a_label_or_a_teaser_heading_announces_no_list(intro):
     text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + intro + "\n\n" + "\n\n".join(DATES) + "\n")

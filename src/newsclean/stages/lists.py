@@ -4,11 +4,15 @@ An article may go on with a list: "The 2020 tour dates:" then one line per date,
 "the offers not to miss on Amazon:" then one line per product and its link, a
 standings table after "the final standings after 36 races:". Each line is short and
 reads like page furniture, so the block classifier leaves them out; but a paragraph
-of the article that ends with a colon announces what follows, and the lines of a list
-share a shape.
+of the article that ends with a colon announces what follows, and so does a heading
+of the article ("The Doobie Brothers Tour Dates"); and the lines of a list share a
+shape.
 
-The announcing paragraph has four words or more (a label such as "Photo:" announces
+The announcing block has four words or more (a label such as "Photo:" announces
 nothing) and is no teaser heading ("Related coverage from ...:" announces links).
+Under a heading (4 to 12 words, no final stop, not a list item, not of the shape of
+the lines under it), only a list with numbers or dates is taken: a run of headlines
+makes a list too.
 A line's shape is the kind of its first two words (a word, a number, anything else):
 "June 9 -- Coral Sky Amphitheatre" and "Aug. 2 -- Pepsi Center" are both (word,
 number), "1) Lego Star Wars" and "12) Roger Waters" both (number, word). A list is
@@ -30,6 +34,7 @@ from ..model import Block, Document
 ROWS_MIN = 3         # lines of one shape that make a list
 ROW_MAX_WORDS = 30   # a longer block is a paragraph, not a line of a list
 ANNOUNCE_MIN_WORDS = 4  # shorter, a line ending with a colon is a label ("Photo:")
+HEADING_WORDS = (4, 12)  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
 
 
 @lru_cache(maxsize=None)
@@ -50,8 +55,11 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
     rows_of_lists: set[int] = set()
     for i in article:
         text = blocks[i].content.rstrip()
-        if not text.endswith(":") or features(blocks[i]).n_words < ANNOUNCE_MIN_WORDS \
-                or _teaser_heading().match(text):
+        f = features(blocks[i])
+        colon = text.endswith(":")
+        heading = not colon and blocks[i].kind != "item" and HEADING_WORDS[0] <= f.n_words <= HEADING_WORDS[1] \
+            and not f.ends_terminal
+        if not (colon or heading) or f.n_words < ANNOUNCE_MIN_WORDS or _teaser_heading().match(text):
             continue  # a label ("Photo:", "About this statement:"), or links ("Related coverage from ...:")
         rows: list[int] = []
         j = i + 1
@@ -66,7 +74,10 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
                 break
             rows.append(j)
             j += 1
-        rows_of_lists.update(_list_rows([blocks[k] for k in rows]))
+        found = _list_rows([blocks[k] for k in rows])
+        if heading and (not any("n" in shape(blocks[k]) for k in found) or shape(blocks[i]) == shape(blocks[found[0]])):
+            continue  # under a heading, only rows of numbers or dates (headlines make lists too); a row is no heading
+        rows_of_lists.update(found)
     return rows_of_lists
 
 
