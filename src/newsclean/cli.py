@@ -122,48 +122,60 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     failed, 2 usage error, 130 interrupted (the -o output is then left as a hidden
     .partial file that --resume goes on from).
     """
-    _check_disable(disable)
-    if resume and output == "-":
-        raise click.UsageError("--resume needs -o FILE: it goes on with that file")
-    if resume and fmt != "jsonl":
-        raise click.UsageError("--resume needs --format jsonl: it reads the ids back")
-    rules = _load_rules(rules_path)
+    _check_clean_usage(disable, output, fmt, resume, dask_address)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
-                        rules=rules, site=site, favor=favor)
+                        rules=_load_rules(rules_path), site=site, favor=favor)
+    if profile_path:
+        opts = replace(opts, profile=_load_profile(profile_path))
     jobs = jobs or default_jobs()
 
     def inputs():
         return _inputs(paths, input_format, text_field, id_field, globs, max_bytes)
 
-    if profile_path:
-        opts = replace(opts, profile=_load_profile(profile_path))
     # a batch (a folder, JSON Lines files) teaches which lines each site repeats
     learning = (not profile_path and not no_learn and "-" not in paths
                 and (input_format == "jsonl" or any(os.path.isdir(p) or is_url(p) for p in paths)))
     if dask_address:
-        if output == "-" or resume or fmt != "jsonl":
-            raise click.UsageError("--dask writes part files: it needs -o OUTDIR, --format jsonl and no --resume")
         _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet)
-    if os.path.isdir(output):
-        raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
     if learning:
         try:
             opts = replace(opts, profile=learn(inputs(), opts, jobs))
         except KeyboardInterrupt:
             click.echo("newsclean: interrupted while learning, before any output was written", err=True)
             sys.exit(EXIT_INTERRUPTED)
+    # the files to count for the progress bar's total (none for stdin or JSON Lines)
+    counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
+    sys.exit(_clean_batch(inputs(), opts, jobs, output, fmt, resume, errors_path, quiet, counted))
 
+
+def _check_clean_usage(disable: tuple[str, ...], output: str, fmt: str, resume: bool, dask_address: str | None) -> None:
+    """The option combinations `clean` refuses (exit code 2)."""
+    _check_disable(disable)
+    if resume and output == "-":
+        raise click.UsageError("--resume needs -o FILE: it goes on with that file")
+    if resume and fmt != "jsonl":
+        raise click.UsageError("--resume needs --format jsonl: it reads the ids back")
+    if dask_address:
+        if output == "-" or resume or fmt != "jsonl":
+            raise click.UsageError("--dask writes part files: it needs -o OUTDIR, --format jsonl and no --resume")
+    elif os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
+
+
+def _clean_batch(inputs, opts: CleanOptions, jobs: int, output: str, fmt: str, resume: bool,
+                 errors_path: str | None, quiet: bool, counted) -> int:
+    """Clean the inputs in order, write records (to -o through a temporary file) and errors;
+    show progress and a summary. Returns the exit code."""
     target = OutputFile(output, resume=resume) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
     errors_file = open(errors_path, "wb") if errors_path else None
     err_console = Console(stderr=True, highlight=False)
     tally = Tally()
-    counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
     progress = BatchProgress(err_console, enabled=not quiet and err_console.is_terminal, count=counted)
     runner = BatchRunner(opts, jobs=jobs)
 
     def todo():
-        for item in inputs():
+        for item in inputs:
             if target is not None and target.resumed and isinstance(item, Input) and target.is_done(item.id):
                 tally.skipped += 1
                 continue
@@ -202,8 +214,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
         if target is not None:
             click.echo(f"newsclean: interrupted: {writer.count:,} records kept in {target.partial}; "
                        "run the same command with --resume to go on", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_INPUT_FAILED if tally.errors else EXIT_OK)
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT_FAILED if tally.errors else EXIT_OK
 
 
 def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
