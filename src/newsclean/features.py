@@ -16,7 +16,7 @@ from .model import Block
 # re, which is several times faster than `regex` on such simple patterns; the
 # patterns of the data files are compiled with `regex` (resources.py).
 WORD = re.compile(r"\w+(?:['’]\w+)*")
-_CLOSERS = "\"”’'»)]"
+CLOSERS = "\"”’'»)]"  # closing quotes and brackets that may follow a sentence end
 # A candidate sentence end: punctuation, closing quotes, space, then (opening quote and)
 # a word character, which must be a capital or a digit (checked in code).
 _SENT_END = re.compile(r"([.!?…])[.!?…]*[\"”’'»)\]]*\s+[\"“‘'«(\[]?(\w)")
@@ -160,7 +160,7 @@ class Features:
     @cached_property
     def ends_terminal(self) -> bool:
         """Ends a sentence: . ! ? or …, possibly inside closing quotes or brackets."""
-        t = self.text.rstrip().rstrip(_CLOSERS)
+        t = self.text.rstrip().rstrip(CLOSERS)
         return bool(t) and t[-1] in ".!?…"
 
     @cached_property

@@ -29,7 +29,7 @@ import regex
 
 from .. import resources as res
 from ..features import (CAPTION_WORD, FUNCTION_WORD, MENTAL, NEGATION, PERSON, PRONOUN, RELATIVE, STANCE, Features,
-                        _CLOSERS, features, is_credit_line, is_prose, lex, present_after_name)
+                        CLOSERS, features, is_credit_line, is_prose, lex, present_after_name)
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -97,7 +97,7 @@ def shape_values(f: Features) -> tuple[float, ...]:
         float(sentences == 1),
         float(sentences >= 2),
         float("?" in text),
-        float(text.rstrip().rstrip(_CLOSERS).endswith("!")),
+        float(text.rstrip().rstrip(CLOSERS).endswith("!")),
         float(": " in text),
         float(not _PRICE.isdisjoint(text)),
     )
