@@ -470,6 +470,14 @@ class TestTeasers:
             TEASER_1, TEASER_2, "Lifeboat crew rescues two kayakers off Gull Point"]
         assert record["text"] == dump(P1, P2)
 
+    def test_after_a_teaser_without_summary_the_next_prose_is_no_summary(self):
+        # a "Related" box inside the article: bare headlines, then the article goes on
+        text = dump(HEADLINE, P1, P2, "Related", TEASER_1, TEASER_2, P3, P4)
+        record = newsclean.clean(text)
+        assert record["related"] == [{"title": TEASER_1, "section": None, "summary": None},
+                                     {"title": TEASER_2, "section": None, "summary": None}]
+        assert record["text"] == dump(P1, P2, P3, P4)
+
     def test_a_teaser_links_thumbnail_placeholder_is_not_part_of_its_title(self):
         # text browsers print a thumbnail as its file name in brackets, glued to the link text
         links = f"• [IMG_2018]{TEASER_1} […]\n• [DSC_3255]{TEASER_2} […]"

@@ -90,6 +90,7 @@ class Teasers(Stage):
         blocks = doc.blocks
         j, n = start, len(blocks)
         listed = False  # the section is a list: a block that is no list item ends it
+        bare = False    # an item had no summary: the items after it have none either
         while j < n:
             b = blocks[j]
             if b.label is not None:
@@ -112,11 +113,13 @@ class Teasers(Stage):
                 item = RelatedItem(title=bare_text(b), blocks=[b.index])
                 taken = [b]
                 nxt = blocks[j + 1] if j + 1 < n else None
-                if nxt is not None and nxt.label is None and nxt.kind != "item" and \
+                if not bare and nxt is not None and nxt.label is None and nxt.kind != "item" and \
                         self._is_summary(nxt, b, last=nxt.index == n - 1):
                     item.summary = self._strip_dateline(bare_text(nxt), item)
                     item.blocks.append(nxt.index)
                     taken.append(nxt)
+                else:
+                    bare = True  # (the prose after the last bare headline is the article's again)
                 self._take(doc, item, taken, "teaser title and summary")
                 j += len(taken)
                 continue
