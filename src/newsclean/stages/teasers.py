@@ -90,7 +90,7 @@ class Teasers(Stage):
         blocks = doc.blocks
         j, n = start, len(blocks)
         listed = False  # the section is a list: a block that is no list item ends it
-        bare = False    # an item had no summary: the items after it have none either
+        bare = False    # an item had no summary: prose that the article goes on with is none either
         while j < n:
             b = blocks[j]
             if b.label is not None:
@@ -113,18 +113,25 @@ class Teasers(Stage):
                 item = RelatedItem(title=bare_text(b), blocks=[b.index])
                 taken = [b]
                 nxt = blocks[j + 1] if j + 1 < n else None
-                if not bare and nxt is not None and nxt.label is None and nxt.kind != "item" and \
-                        self._is_summary(nxt, b, last=nxt.index == n - 1):
+                if nxt is not None and nxt.label is None and nxt.kind != "item" and \
+                        self._is_summary(nxt, b, last=nxt.index == n - 1) and \
+                        not (bare and self._prose_follows(blocks, j + 2)):
                     item.summary = self._strip_dateline(bare_text(nxt), item)
                     item.blocks.append(nxt.index)
                     taken.append(nxt)
                 else:
-                    bare = True  # (the prose after the last bare headline is the article's again)
+                    bare = True
                 self._take(doc, item, taken, "teaser title and summary")
                 j += len(taken)
                 continue
             break
         return j
+
+    @staticmethod
+    def _prose_follows(blocks: list[Block], k: int) -> bool:
+        """Block k is free prose: after a section of bare headlines, the article going on
+        (a summary is followed by the next teaser or the section's end)."""
+        return k < len(blocks) and blocks[k].label is None and blocks[k].kind != "item" and is_prose(blocks[k])
 
     def _take(self, doc: Document, item: RelatedItem, blocks: list[Block], reason: str) -> None:
         for b in blocks:
