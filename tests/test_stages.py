@@ -478,6 +478,15 @@ class TestTeasers:
                                      {"title": TEASER_2, "section": None, "summary": None}]
         assert record["text"] == dump(P1, P2, P3, P4)
 
+    def test_after_a_bare_teaser_the_next_ones_keep_their_summaries(self):
+        bare = "Lifeboat crew rescues two kayakers off Gull Point"
+        text = dump(HEADLINE, P1, P2, P3, "Related news", bare, TEASER_1, SUMMARY_1, TEASER_2, SUMMARY_2)
+        record = newsclean.clean(text)
+        assert record["related"] == [{"title": bare, "section": None, "summary": None},
+                                     {"title": TEASER_1, "section": None, "summary": SUMMARY_1},
+                                     {"title": TEASER_2, "section": None, "summary": SUMMARY_2}]
+        assert record["text"] == dump(P1, P2, P3)
+
     def test_a_teaser_links_thumbnail_placeholder_is_not_part_of_its_title(self):
         # text browsers print a thumbnail as its file name in brackets, glued to the link text
         links = f"• [IMG_2018]{TEASER_1} […]\n• [DSC_3255]{TEASER_2} […]"
