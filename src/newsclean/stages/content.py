@@ -16,9 +16,10 @@ prose are left after the earlier stages; an article-only dump has a few). Then
 3. blocks outside the runs are boilerplate; inside them, blocks with a low
    probability (a "Share" button, an advert label) are boilerplate too, and so is
    a block that prints several of the article's paragraphs again (``copies``); the
-   lines of a list that a paragraph announces (ending with a colon) are the
-   article's (``lists``);
-4. the headline is chosen among the lines just above the article (``headline``).
+   lines of a list that a paragraph announces (ending with a colon), or a heading
+   (over numbers or dates), are the article's (``lists``);
+4. the headline is chosen among the lines just above the article (``headline``),
+   never under the article's prose.
 
 The threshold moves with ``favor``: "precision" keeps less, "recall" more.
 """

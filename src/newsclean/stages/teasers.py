@@ -5,9 +5,11 @@ Two shapes are recognised:
 * a section opened by a teaser heading ("Recent news", "Related Topics",
   "TIN LIÊN QUAN", "Read more"... see ``[teasers] heading``), followed by items: list
   items (title line, repeated title, ``SECTION -`` line, summary), or headline-like
-  blocks each optionally followed by a summary paragraph;
+  blocks each optionally followed by a summary paragraph (once an item has none, a
+  paragraph that more prose follows is the article going on, not a summary);
 * without a heading, a run of two or more list items that read as headlines
-  (several words, no final period) that does not follow a colon.
+  (several words, no final period; a thumbnail's placeholder opening the link text
+  is left out of the title) that does not follow a colon.
 
 (Teaser cards glued together on whole pages are found by ``cards``, for stage content.)
 
