@@ -11,9 +11,9 @@ A short label printed again and again between the paragraphs of one dump
 ad, an embed or a picture. A list, a plan or an interview repeats its labels as well
 ("Meal 1 ... Meal 2 ...", the same three questions to each guest), but in turns:
 other repeated labels stand between two copies of one. So a label is furniture when
-nothing else repeated stands between its copies. Its first copy stays to be decided
-(a headline is often printed again further down), and so do its copies above
-the dump's first paragraph, among which the headline is looked for.
+nothing else repeated stands between its copies. Its copies above the dump's first
+paragraph stay to be decided, the headline is looked for among them; and so does its
+first copy when a later one is there (a headline is printed again further down).
 """
 from __future__ import annotations
 
@@ -114,8 +114,9 @@ class Furniture(Stage):
         self.repeated_labels(doc)
 
     def repeated_labels(self, doc: Document) -> None:
-        """Label as boilerplate the copies (all but the first) of a short free block printed
-        REPEATED_MIN times or more, with no other such label between two of its copies."""
+        """Label as boilerplate the copies of a short free block printed REPEATED_MIN times
+        or more, with no other such label between two of its copies (those under the
+        first paragraph; all but the first when the first is above it)."""
         seen: dict[str, list[Block]] = {}
         for block in doc.blocks:
             if block.label is None and block.kind != "item" and features(block).n_words <= REPEATED_MAX_WORDS:
@@ -135,7 +136,7 @@ class Furniture(Stage):
             at = [i for i, t in enumerate(order) if t == text]
             if any(order[i] != text for i in range(at[0], at[-1])):
                 continue  # other labels between its copies: the article's own structure
-            for block in copies[1:]:
+            for block in copies[1:] if copies[0].index < first_paragraph else copies:
                 if block.index < first_paragraph:
                     continue  # above the first paragraph, a copy may be the headline
                 block.assign(Label.BOILERPLATE, self.name,
