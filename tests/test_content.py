@@ -171,6 +171,24 @@ def test_barrier_headings():
     assert is_barrier(blocks[0]) and is_barrier(blocks[1]) and not is_barrier(blocks[2])
 
 
+@pytest.mark.parametrize("line, barrier", [
+    ("About the author", True), ("About Helen Vasquez", True), ("Sobre Carlos Nadalim", True),
+    ("Über Moritz Bachmann", True),
+    ("About the study", False), ("About the harbour wall", False), ("* About Helen Vasquez", False),
+])
+def test_a_box_about_the_writer_ends_the_article(line, barrier):
+    block = newsclean.analyse(line + "\n").blocks[0]
+    assert is_barrier(block) is barrier
+
+
+def test_a_bio_under_the_article_is_not_article_text():
+    bio = ("Tom Reyes has written about the harbour and its fishermen for twenty years. He lives in "
+           "Larkfield with his wife and two children, and he sails whenever the weather allows it.")
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\nAbout Tom Reyes\n\n" + bio + "\n")
+    record = newsclean.clean(text)
+    assert record["text"] == "\n\n".join(PARAS) and bio not in record["text"]
+
+
 @pytest.mark.parametrize("lines, kind", [
     (["A diver inspects the wall Photograph: Ann Lee/Getty Images"], "caption"),
     (["Image caption The mayor visits the quay on Monday"], "caption"),

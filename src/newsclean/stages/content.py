@@ -29,6 +29,8 @@ import math
 import re
 from functools import lru_cache
 
+import regex
+
 from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..model import Document, Label
@@ -77,14 +79,21 @@ def _barriers() -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=None)
+def _about():
+    return regex.compile(settings()["barriers"]["about"], res.FLAGS)
+
+
 def is_barrier(block) -> bool:
-    """A heading that opens the comments: the article is over."""
+    """A heading that opens the comments, or a box about the writer: the article is over."""
     if block.reason == "comment heading":
         return True
     if len(block.text) > 40:
         return False
     words = _WORD.findall(block.content.lower())
-    return 1 <= len(words) <= 4 and " ".join(words) in _barriers()
+    if 1 <= len(words) <= 4 and " ".join(words) in _barriers():
+        return True
+    return block.kind != "item" and bool(_about().fullmatch(block.content.strip()))
 
 
 def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
