@@ -376,6 +376,16 @@ class TestFurniture:
                     "Minh Anh", P3, PHOTO_DESCRIPTION.replace("inspect", "repair"), "Minh Anh", P4)
         assert "Minh Anh" not in newsclean.clean(text)["text"]
 
+    def test_a_sentence_printed_again_and_again_is_no_label(self):
+        sentence = "The owner said that prices would stay the same."
+        text = dump(HEADLINE, P1, sentence, P2, sentence, P3, sentence, P4)
+        assert not [b for b in newsclean.analyse(text).blocks if b.stage == "furniture"]
+
+    def test_a_long_alt_text_under_each_picture_is_boilerplate(self):
+        alt = "2018 Larkfield Harbour Festival opening night on the east quay with the town band and choir"
+        text = dump(HEADLINE, P1, alt, P2, alt, P3, alt, P4)
+        assert newsclean.clean(text)["text"] == dump(P1, P2, P3, P4)
+
     def test_labels_repeated_in_turns_are_the_articles_structure(self):
         # a plan or an interview repeats its labels, but other labels stand between two copies of one
         turns = []

@@ -18,7 +18,7 @@ first copy when a later one is there (a headline is printed again further down).
 from __future__ import annotations
 
 from .. import resources as res
-from ..features import features, lex
+from ..features import features, is_prose, lex
 from ..model import Block, Cut, Document, Label
 from .base import Stage
 from .segment import bare_text
@@ -27,8 +27,7 @@ MAX_CHARS = 240
 PRINTED_TWICE_CHARS = 10  # the shortest text that counts as printed twice
 PRINTED_TWICE = "the same text printed again (an image's alt and title text)"
 REPEATED_MIN = 3         # copies of a label in one dump that make it furniture
-REPEATED_MAX_WORDS = 15  # longer text is prose, not a label
-PARAGRAPH_WORDS = 40     # a block this long is a paragraph: copies of a label above the first stay free
+REPEATED_MAX_WORDS = 20  # longer text is no label
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
@@ -121,10 +120,13 @@ class Furniture(Stage):
         for block in doc.blocks:
             if block.label is None and block.kind != "item" and features(block).n_words <= REPEATED_MAX_WORDS:
                 seen.setdefault(block.content, []).append(block)
-        repeated = {text: copies for text, copies in seen.items() if len(copies) >= REPEATED_MIN}
+        # (a sentence printed again is no label; it may stand between a label's copies)
+        repeated = {text: copies for text, copies in seen.items()
+                    if len(copies) >= REPEATED_MIN and not is_prose(copies[0])}
         if not repeated:
             return
-        first_paragraph = next((b.index for b in doc.blocks if features(b).n_words >= PARAGRAPH_WORDS), len(doc.blocks))
+        first_paragraph = next((b.index for b in doc.blocks if b.label is None and b.kind != "item" and is_prose(b)),
+                               len(doc.blocks))
         # the labels printed twice or more, in order: another one between two copies of a
         # label marks a structure (twice: a reading of the output, which lacks a copy taken
         # as the headline, must see the same structure)
