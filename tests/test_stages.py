@@ -327,6 +327,7 @@ class TestFurniture:
     @pytest.mark.parametrize("line, reason", [
         ("10:31, 05/06/2024", "timestamp"),
         ("Updated: Tuesday, March 4, 2025 09:15 GMT", "timestamp"),
+        ("First Published on Nov 20, 2019 01:38 pm", "timestamp"),
         ("harbour-wall-2024.png)", "image placeholder"),
         ("[image-123]", "image placeholder"),
         ("* * *", "separator"),
