@@ -346,3 +346,11 @@ def test_no_headline_is_taken_under_the_articles_prose():
     blocks = by_text(newsclean.analyse(text))
     assert blocks[PARAS[0]].label is Label.BODY
     assert newsclean.clean(text)["text"].startswith(PARAS[0])
+
+
+def test_a_run_without_prose_is_no_article():
+    from newsclean.stages.content import Content
+    doc = newsclean.analyse("Search:\n\nSave my name\n\n" + PARAS[0] + "\n")
+    probs = [0.7, 0.6, 0.4]
+    assert Content.with_prose(doc, probs, [(0, 1), (2, 2)]) == [(2, 2)]  # a search box and a form line: no article
+    assert Content.with_prose(doc, [0.7, 0.6, None], [(0, 2)]) == []     # (a block already decided does not count)

@@ -224,6 +224,12 @@ class Content(Stage):
 
         return walk(s, -1), walk(e, +1)
 
+    @staticmethod
+    def with_prose(doc: Document, probs, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The runs that hold prose: a run of short lines alone (a search box, a form) is no article."""
+        return [(s, e) for s, e in found
+                if any(probs[i] is not None and block_text(doc.blocks[i]).prose for i in range(s, e + 1))]
+
     def votes(self, doc: Document, probs, figs, threshold: float) -> list[float]:
         """Each block's vote for the article region: (p - threshold), weighted by its length."""
         r = self.region
@@ -250,7 +256,7 @@ class Content(Stage):
         for i in figs:
             probs[i] = None  # a caption: neither for nor against the article around it
         barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
-        found = runs(self.votes(doc, probs, figs, threshold), r["other_run_share"], barriers)
+        found = self.with_prose(doc, probs, runs(self.votes(doc, probs, figs, threshold), r["other_run_share"], barriers))
         if not found:
             # A page of news holds an article: where none of its prose reaches the
             # threshold, the most article-like paragraph sets the bar instead.
@@ -260,7 +266,8 @@ class Content(Stage):
             if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
                 return  # nothing reads as an article: leave the dump to the other stages
             threshold, keep, shift = threshold - lower, keep - lower, shift - lower
-            found = runs(self.votes(doc, probs, figs, threshold), r["other_run_share"], barriers)
+            found = self.with_prose(doc, probs, runs(self.votes(doc, probs, figs, threshold), r["other_run_share"],
+                                                     barriers))
             if not found:
                 return
         stops = set(barriers)
