@@ -50,7 +50,8 @@ def shape(block: Block) -> tuple[str, str]:
 
 
 def announced(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
-    """The blocks of the lists that the article's paragraphs ending with a colon announce."""
+    """The blocks of the lists that the article's blocks announce (a paragraph ending with
+    a colon, or a heading over rows of numbers or dates)."""
     blocks = doc.blocks
     rows_of_lists: set[int] = set()
     for i in article:

@@ -186,7 +186,7 @@ class Teasers(Stage):
         return (m.group(0).strip(), text[m.end():]) if m else ("", text)
 
     def _is_teaser_link(self, block: Block) -> bool:
-        thumb, text = self._link_text(block)
-        n = len(text.split()) if thumb else features(block).n_words
+        _, text = self._link_text(block)
+        n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
         return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= 30 and text[-1] not in ".:;,"
                 and (text[0].isupper() or text[0].isdigit()))
