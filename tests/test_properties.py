@@ -223,7 +223,10 @@ def test_dump_strategy_builds_what_the_stages_look_for():
     """The dump-like strategy really reaches titles, datelines, captions, related items and removal."""
     seen = Counter()
 
-    @settings(max_examples=150, deadline=None, database=None,
+    # derandomized: the same examples every run, so that the check says whether the stages
+    # reach these outputs, not whether a random draw of 150 dumps happened to (it missed
+    # sections in about one run in twenty)
+    @settings(max_examples=150, deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(dumps())
     def collect(text):
