@@ -354,3 +354,32 @@ def test_a_run_without_prose_is_no_article():
     probs = [0.7, 0.6, 0.4]
     assert Content.with_prose(doc, probs, [(0, 1), (2, 2)]) == [(2, 2)]  # a search box and a form line: no article
     assert Content.with_prose(doc, [0.7, 0.6, None], [(0, 2)]) == []     # (a block already decided does not count)
+
+
+KIT = ["* hard hats", "* tide tables", "* rope and buoys", "* a first-aid box"]
+
+
+@pytest.mark.parametrize("where", [1, 2])
+def test_bullet_points_between_paragraphs_are_article_text(where):
+    # "Our kit is simple." and its items, inside the article
+    intro = "The volunteers who help the engineers will need a simple kit."
+    text = page(caption=False).replace(PARAS[where] + "\n", PARAS[where] + "\n\n" + intro + "\n\n" + "\n".join(KIT) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[k].label for k in KIT] == [Label.BODY] * len(KIT)
+    assert blocks[intro].label is Label.BODY
+    # a menu under the article is a bulleted list too, but no paragraph of the article follows it
+    assert blocks["* Privacy policy"].label is not Label.BODY
+
+
+def test_the_article_steps_over_a_bulleted_list_only_toward_its_own_prose():
+    from newsclean.model import Document, Block
+    from newsclean.stages.content import Content
+
+    texts = ["A paragraph that reads as the article and ends with a stop.", "* one", "* two", "* three",
+             "Another paragraph that reads as the article, with its stop."]
+    doc = Document(raw="", text="")
+    doc.blocks = [Block(i, [t], i, "item" if t.startswith("*") else "paragraph", t) for i, t in enumerate(texts)]
+    high = [0.9, 0.2, 0.2, 0.2, 0.9]
+    assert Content.extend(doc, high, set(), 4, 4, 0.25, 0.35) == (0, 4)
+    low = [0.3, 0.2, 0.2, 0.2, 0.9]  # the paragraph past the list does not read as the article
+    assert Content.extend(doc, low, set(), 4, 4, 0.25, 0.35) == (4, 4)

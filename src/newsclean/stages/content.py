@@ -17,7 +17,8 @@ prose are left after the earlier stages; an article-only dump has a few). Then
    probability (a "Share" button, an advert label) are boilerplate too, and so is
    a block that prints several of the article's paragraphs again (``copies``); the
    lines of a list that a paragraph announces (ending with a colon), or a heading
-   (over numbers or dates), are the article's (``lists``);
+   (over numbers or dates), and bullet points between two of its paragraphs, are the
+   article's (``lists``);
 4. the headline is chosen among the lines just above the article (``headline``),
    never under the article's prose.
 
@@ -196,12 +197,13 @@ class Content(Stage):
         return out
 
     @staticmethod
-    def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float) -> tuple[int, int]:
+    def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float, cross: float) -> tuple[int, int]:
         """Widen a run over the prose next to it: the first and last paragraphs of an
         article have page furniture for neighbours, which lowers their probability.
         Furniture already labelled, captions and short lines are stepped over, up to
         the next prose block; a block of prose under ``level`` or a comments heading
-        (``stops``) ends the walk."""
+        (``stops``) ends the walk. A bulleted list is stepped over whole when the block
+        past it reads as the article (``cross``): "Our kit is simple." above its items."""
         blocks = doc.blocks
 
         def walk(i: int, step: int) -> int:
@@ -213,6 +215,12 @@ class Content(Stage):
                     continue
                 t = block_text(blocks[j])
                 if not (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS):
+                    rows = lists.rows_from(doc, probs, j, step, stops, bullets=True)
+                    if rows:  # a bulleted list between paragraphs: go on to the prose past it
+                        j = rows[-1] + step
+                        if 0 <= j < len(blocks) and (probs[j] or 0.0) >= cross:
+                            continue
+                        break
                     skipped += 1
                     j += step
                     continue
@@ -271,7 +279,7 @@ class Content(Stage):
             if not found:
                 return
         stops = set(barriers)
-        found = [self.extend(doc, probs, stops, s, e, r["extend"] + shift) for s, e in found]
+        found = [self.extend(doc, probs, stops, s, e, r["extend"] + shift, keep) for s, e in found]
         inside = [False] * len(doc.blocks)
         for s, e in found:
             for i in range(s, e + 1):
@@ -279,7 +287,7 @@ class Content(Stage):
         article = [i for i, p in enumerate(probs) if p is not None and inside[i] and p >= keep]
         if not article:
             return
-        listed = lists.announced(doc, probs, article, stops)
+        listed = lists.announced(doc, probs, article, stops) | lists.between(doc, probs, article)
         if listed:
             for i in listed:
                 inside[i] = True

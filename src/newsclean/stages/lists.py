@@ -22,6 +22,10 @@ the one before that; its first line may be a table's header. The list ends at th
 first line of another shape, at a comments heading, or at a block an earlier stage
 labelled (image placeholders and other page furniture between the lines are stepped
 over).
+
+Bullet points between two paragraphs of the article ("Our kit is simple." then its
+items, then the story goes on) are the article's too, whatever announced them: every
+free block between the two is a list item and they make one list.
 """
 from __future__ import annotations
 
@@ -62,24 +66,48 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
             and not f.ends_terminal
         if not (colon or heading) or f.n_words < ANNOUNCE_MIN_WORDS or _teaser_heading().match(text):
             continue  # a label ("Photo:", "About this statement:"), or links ("Related coverage from ...:")
-        rows: list[int] = []
-        j = i + 1
-        while j < len(blocks) and j not in stops:
-            b = blocks[j]
-            if b.label is not None:
-                if b.stage == "furniture":
-                    j += 1
-                    continue
-                break
-            if probs[j] is None or features(b).n_words > ROW_MAX_WORDS:
-                break
-            rows.append(j)
-            j += 1
-        found = _list_rows([blocks[k] for k in rows])
+        found = rows_from(doc, probs, i + 1, +1, stops)
         if heading and (not any("n" in shape(blocks[k]) for k in found) or shape(blocks[i]) == shape(blocks[found[0]])):
             continue  # under a heading, only rows of numbers or dates (headlines make lists too); a row is no heading
         rows_of_lists.update(found)
     return rows_of_lists
+
+
+def rows_from(doc: Document, probs: list[float | None], i: int, step: int, stops: set[int],
+              bullets: bool = False) -> list[int]:
+    """The lines of a list that starts at block i, read down (step 1) or up (step -1):
+    [] when they make none. Page furniture between the lines is stepped over; with
+    ``bullets``, only list items make the list (a labelled block ends it)."""
+    blocks = doc.blocks
+    rows: list[int] = []
+    j = i
+    while 0 <= j < len(blocks) and j not in stops:
+        b = blocks[j]
+        if b.label is not None:
+            if not bullets and b.stage == "furniture":
+                j += step
+                continue
+            break
+        if probs[j] is None or features(b).n_words > ROW_MAX_WORDS or (bullets and b.kind != "item"):
+            break
+        rows.append(j)
+        j += step
+    return _list_rows([blocks[k] for k in rows])
+
+
+def between(doc: Document, probs: list[float | None], article: list[int]) -> set[int]:
+    """The lines of a list that stands between two blocks of the article (the bullet
+    points of "Our kit is simple." before the next paragraph): all the free blocks
+    between them are list items and make one list."""
+    found: set[int] = set()
+    for a, b in zip(article, article[1:]):
+        gap = [k for k in range(a + 1, b) if doc.blocks[k].label is None]
+        if len(gap) < ROWS_MIN or any(probs[k] is None or doc.blocks[k].kind != "item" for k in gap):
+            continue
+        rows = _list_rows([doc.blocks[k] for k in gap])
+        if len(rows) == len(gap):
+            found.update(rows)
+    return found
 
 
 def _list_rows(rows: list[Block]) -> list[int]:
