@@ -286,6 +286,17 @@ def test_breadcrumb_item_does_not_swallow_the_headline_under_it():
     assert len(blocks) == 1
 
 
+
+def test_menu_entry_does_not_swallow_the_line_under_it():
+    from newsclean.stages.segment import segment
+    # a whole-page dump: the last menu entry, then the breadcrumb and the headline indented under it
+    text = "  * Sports\n  * Events\n    Home News Larkfield to rebuild its harbour wall\n\n    Larkfield to rebuild its harbour wall\n"
+    assert [b.text for b in segment(text)] == ["* Sports", "* Events", "Home News Larkfield to rebuild its harbour wall",
+                                                "Larkfield to rebuild its harbour wall"]
+    # a short item wrapped mid-phrase goes on in lower case: one item
+    assert [b.text for b in segment("  * Survey the site\n    in March\n")] == ["* Survey the site in March"]
+
+
 DATES = ["June 9 -- Harbour Hall, Larkfield", "June 12 -- Corn Exchange, Dunmore",
          "July 2 -- Town Park, Gullhaven", "Aug. 14 -- Market Square, Eastwick"]
 

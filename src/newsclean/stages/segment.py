@@ -4,7 +4,9 @@ A block is one line of the dump (scraped dumps put one paragraph on a line, with
 without blank lines between them), except that
 
 * a list item keeps the lines that continue it: lines indented deeper than its
-  bullet, and after blank lines, lines standing at the column of its text;
+  bullet, and after blank lines, lines standing at the column of its text; but a
+  menu entry (one to three words) keeps no line that does not go on in lower case
+  (a whole page's breadcrumb and headline stand indented under its menu);
 * hard-wrapped prose (a run of lines broken mid-sentence) is joined back into
   paragraphs.
 """
@@ -140,8 +142,10 @@ def segment(text: str) -> list[Block]:
             while j < n:
                 cur = lines[j]
                 if stripped[j]:
-                    if _indent(cur) <= indent or (BULLET.match(cur) and not _is_tag_line(cur)):
-                        break
+                    if _indent(cur) <= indent or (BULLET.match(cur) and not _is_tag_line(cur)) \
+                            or (len(idx) == 1 and not stripped[j][0].islower()
+                                and _menu_entry(stripped[i][m.end() - len(m["indent"]):])):
+                        break  # a menu entry, and a line that does not go on with it: the next thing
                     idx.append(j)
                     j += 1
                     continue
