@@ -394,3 +394,17 @@ def test_the_article_steps_over_a_bulleted_list_only_toward_its_own_prose():
     assert Content.extend(doc, high, set(), 4, 4, 0.25, 0.35) == (0, 4)
     low = [0.3, 0.2, 0.2, 0.2, 0.9]  # the paragraph past the list does not read as the article
     assert Content.extend(doc, low, set(), 4, 4, 0.25, 0.35) == (4, 4)
+
+
+def test_the_articles_tail_crosses_one_dip_toward_prose_that_reads_as_the_article():
+    # an embedded tweet or a quoted statement scores low between two paragraphs of the story
+    from newsclean.model import Document, Block
+    from newsclean.stages.content import Content
+
+    para = "A paragraph that reads as the article and ends with a stop, long enough to count as prose."
+    doc = Document(raw="", text="")
+    doc.blocks = [Block(i, [para], i, "line", para) for i in range(5)]
+    assert Content.extend(doc, [0.9, 0.1, 0.1, 0.6, 0.1], set(), 0, 0, 0.25, 0.35) == (0, 3)
+    assert Content.extend(doc, [0.9, 0.1, 0.1, 0.3, 0.1], set(), 0, 0, 0.25, 0.35) == (0, 0)  # nothing past the dip
+    assert Content.extend(doc, [0.9, 0.1, 0.6, 0.1, 0.6], set(), 0, 0, 0.25, 0.35) == (0, 2)  # one dip only
+    assert Content.extend(doc, [0.6, 0.1, 0.9, 0.9, 0.9], set(), 2, 4, 0.25, 0.35) == (2, 4)  # not above the article

@@ -142,6 +142,7 @@ def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tup
 
 
 UNFINISHED_PARAGRAPH_WORDS = 12  # a line this long widens the article like prose, final stop or not
+BRIDGE = 4  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
 COPY_MIN_WORDS = 40     # a block this long may be the article printed again
 COPY_SHARE = 0.8        # ... when this share of its 4-word shingles stand in the article above
 COPY_SOURCES = 3        # ... spread over this many of its paragraphs
@@ -203,11 +204,26 @@ class Content(Stage):
         Furniture already labelled, captions and short lines are stepped over, up to
         the next prose block; a block of prose under ``level`` or a comments heading
         (``stops``) ends the walk. A bulleted list is stepped over whole when the block
-        past it reads as the article (``cross``): "Our kit is simple." above its items."""
+        past it reads as the article (``cross``): "Our kit is simple." above its items.
+        Down the article's tail, one dip of prose under ``level`` (an embedded tweet, a
+        quoted statement) is crossed when one of the BRIDGE blocks past it reads as the
+        article; above the article a dip is page header (a caption, a standfirst box)."""
         blocks = doc.blocks
 
+        def reads_on(k: int, step: int) -> int | None:
+            """Past a dip: the first of the next BRIDGE blocks that reads as the article, if any."""
+            seen = 0
+            while 0 <= k < len(blocks) and seen < BRIDGE and k not in stops:
+                if probs[k] is not None:
+                    seen += 1
+                    t = block_text(blocks[k])
+                    if (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS) and probs[k] >= cross:
+                        return k
+                k += step
+            return None
+
         def walk(i: int, step: int) -> int:
-            edge, j, skipped = i, i + step, 0
+            edge, j, skipped, bridged = i, i + step, 0, False
             while 0 <= j < len(blocks) and skipped <= 2 and j not in stops:
                 p = probs[j]
                 if p is None:
@@ -225,7 +241,12 @@ class Content(Stage):
                     j += step
                     continue
                 if p < level:
-                    break
+                    k = None if bridged or step < 0 else reads_on(j + step, step)
+                    if k is None:
+                        break
+                    bridged = True  # one dip (a quoted statement, an embedded tweet): the article goes on past it
+                    j = k
+                    continue
                 edge, skipped = j, 0
                 j += step
             return edge
