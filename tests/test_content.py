@@ -408,3 +408,23 @@ def test_the_articles_tail_crosses_one_dip_toward_prose_that_reads_as_the_articl
     assert Content.extend(doc, [0.9, 0.1, 0.1, 0.3, 0.1], set(), 0, 0, 0.25, 0.35) == (0, 0)  # nothing past the dip
     assert Content.extend(doc, [0.9, 0.1, 0.6, 0.1, 0.6], set(), 0, 0, 0.25, 0.35) == (0, 2)  # one dip only
     assert Content.extend(doc, [0.6, 0.1, 0.9, 0.9, 0.9], set(), 2, 4, 0.25, 0.35) == (2, 4)  # not above the article
+
+
+def test_a_profile_of_the_publisher_at_the_articles_end_is_dropped():
+    profile = ["Harbourline is a leading provider of marine engineering services. The company employs "
+               "about 1,300 people in 18 countries and its shares are listed on the Larkfield exchange.",
+               "Harbourline is headquartered in Larkfield and has subsidiaries in nine countries."]
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + "\n\n".join(profile) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[p].label for p in profile] == [Label.BOILERPLATE] * 2
+    assert "profile" in blocks[profile[0]].reason
+    assert [blocks[p].label for p in PARAS] == [Label.BODY] * len(PARAS)
+
+
+def test_a_sentence_about_a_company_inside_the_story_is_no_profile():
+    line = ("Harbourline is a leading provider of marine engineering services, and it will lend the council "
+            "two cranes for the work on the wall next spring.")
+    # followed by a paragraph about something else: the story goes on
+    text = page(caption=False).replace(PARAS[3] + "\n", line + "\n\n" + PARAS[3] + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert blocks[line].label is Label.BODY and blocks[PARAS[4]].label is Label.BODY

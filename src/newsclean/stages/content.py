@@ -18,7 +18,8 @@ prose are left after the earlier stages; an article-only dump has a few). Then
    a block that prints several of the article's paragraphs again (``copies``); the
    lines of a list that a paragraph announces (ending with a colon), or a heading
    (over numbers or dates), and bullet points between two of its paragraphs, are the
-   article's (``lists``);
+   article's (``lists``); a profile of the publisher or the writer among its last
+   paragraphs, with no heading ("Ascom is a global solutions provider ..."), is not;
 4. the headline is chosen among the lines just above the article (``headline``),
    never under the article's prose.
 
@@ -34,6 +35,7 @@ import regex
 
 from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
+from ..features import features
 from ..model import Document, Label
 from .base import Stage
 from . import cards, figures, lists
@@ -95,6 +97,29 @@ def is_barrier(block) -> bool:
     if 1 <= len(words) <= 4 and " ".join(words) in _barriers():
         return True
     return block.kind != "item" and bool(_about().fullmatch(block.content.strip()))
+
+
+@lru_cache(maxsize=None)
+def _profile() -> tuple:
+    b = settings()["barriers"]
+    return regex.compile(b["profile"], res.FLAGS), frozenset(b["profile_words"]), b["profile_tail"]
+
+
+def profile_start(doc: Document, article: list[int]) -> int | None:
+    """The first of the article's last paragraphs that opens a profile of the publisher
+    or the writer with no heading over it ("Ascom is a global solutions provider ...");
+    never the lead."""
+    pattern, words, tail = _profile()
+    last = article[1:][-tail:]
+    for k, i in enumerate(last):
+        text = doc.blocks[i].content
+        if pattern.match(text) and not words.isdisjoint(_WORD.findall(text.lower())):
+            # the profile goes on to the end: what follows is about the same name, or short
+            name = text.split(None, 1)[0]
+            if all(doc.blocks[j].content.startswith(name) or features(doc.blocks[j]).n_words < UNFINISHED_PARAGRAPH_WORDS
+                   for j in last[k + 1:]):
+                return i
+    return None
 
 
 def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -333,6 +358,12 @@ class Content(Stage):
         article = [i for i in article if doc.blocks[i].label is None]
         if not article:
             return
+        profile = profile_start(doc, article)
+        if profile is not None:
+            for i in article[article.index(profile):]:
+                doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a profile of the publisher or the writer, "
+                                     "at the article's end")
+            article = article[:article.index(profile)]
         for i, (b, p) in enumerate(zip(doc.blocks, probs)):
             if p is None or i == title:
                 continue
