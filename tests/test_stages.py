@@ -441,7 +441,8 @@ class TestTeasers:
         assert record["title"] == HEADLINE
         assert record["text"] == dump(P1, P2, P3)
 
-    @pytest.mark.parametrize("heading", ["Read this next", "Up next", "Read more"])
+    @pytest.mark.parametrize("heading", ["Read this next", "Up next", "Read more", "Read more...", "You may also like…",
+                                         "Você também pode gostar", "Te puede interesar", "Vous aimerez aussi"])
     def test_teaser_headings(self, heading):
         text = dump(HEADLINE, P1, P2, P3, heading, f"* {TEASER_1}", f"* {TEASER_2}")
         record = newsclean.clean(text)

@@ -82,7 +82,7 @@ class Teasers(Stage):
     def _is_heading(self, block: Block) -> bool:
         if len(block.text) > 80 or features(block).n_words > 8:
             return False
-        return bool(self.heading.fullmatch(bare_text(block).strip().rstrip(":").strip()))
+        return bool(self.heading.fullmatch(bare_text(block).strip().rstrip(":.…").strip()))
 
     def _is_headline(self, block: Block) -> bool:
         return is_headline_like(block) and features(block).n_words >= _MIN_HEADLINE_WORDS
