@@ -80,7 +80,7 @@ def title_rows(docs, w, b):
     rows = []
     saved_model, saved_choose = content_stage.model, content_stage.choose_headline
 
-    def record(doc, probs, first):
+    def record(doc, probs, first, refuse=None):
         cands = headline.candidates(doc, probs, first)
         want = " ".join(doc_title[0].split()).lower()
         for i, fv in cands:

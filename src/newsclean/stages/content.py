@@ -347,11 +347,12 @@ class Content(Stage):
                 b.assign(Label.CAPTION, self.name, reason)
             else:
                 b.assign(Label.BOILERPLATE, self.name, reason)
-        title = choose_headline(doc, probs, article[0])
-        if title is not None and any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
-                                     for i in range(article[0], title)):
-            # a headline under the article's prose would make that prose page header
-            title = choose_headline(doc, probs, article[0], inside=False)
+        def under_prose(title: int) -> bool:
+            """A headline under the article's prose would make that prose page header."""
+            return any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
+                       for i in range(article[0], title))
+
+        title = choose_headline(doc, probs, article[0], refuse=under_prose)
         for i, sources in copies(doc, article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
                                  f"the article printed again ({sources} of its paragraphs above)")

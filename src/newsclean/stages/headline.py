@@ -11,6 +11,7 @@ credit lines ("By ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import resources as res
 from ..content_features import block_text, stopwords
@@ -143,16 +144,20 @@ def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, fl
     return out
 
 
-def choose_headline(doc: Document, probs: list[float | None], first: int, inside: bool = True) -> int | None:
-    """The best candidate; among those above the article's first block unless ``inside``."""
+def choose_headline(doc: Document, probs: list[float | None], first: int,
+                    refuse: Callable[[int], bool] | None = None) -> int | None:
+    """The best candidate; when ``refuse`` refuses it, the best one above the article's
+    first block (the candidates are scored once)."""
     from .content import model
     m = model()
     w, bias = m.get("title_weights", {}), m.get("title_bias", 0.0)
-    best, best_i = MIN_SCORE, None
+    best = above = (MIN_SCORE, None)
     for i, fv in candidates(doc, probs, first):
-        if not inside and i >= first:
-            continue
         z = bias + sum(w.get(k, 0.0) * x for k, x in fv.items())
-        if z > best:
-            best, best_i = z, i
-    return best_i
+        if z > best[0]:
+            best = (z, i)
+        if i < first and z > above[0]:
+            above = (z, i)
+    if best[1] is not None and refuse is not None and refuse(best[1]):
+        return above[1]
+    return best[1]
