@@ -9,15 +9,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import newsclean
-from newsclean.batch import BatchRunner, CleanOptions, process
+from newsclean import batch
+from newsclean.batch import BatchRunner, CleanOptions, WorkerPool, learn, process
 from newsclean.cli import main
 from newsclean.io.readers import Input, iter_inputs
+from newsclean.profile import Learner
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -214,7 +218,7 @@ def test_a_worker_that_dies_is_reported_and_the_batch_goes_on():
 
 def test_one_dump_runs_without_a_pool(monkeypatch):
     runner = BatchRunner(CleanOptions(), jobs=4)
-    monkeypatch.setattr(runner, "_new_pool", lambda: pytest.fail("no pool for one dump"))
+    monkeypatch.setattr(runner.pool, "executor", lambda: pytest.fail("no pool for one dump"))
     [result] = list(runner.run([Input(id="x", source=None, text=ARTICLE)]))
     assert result.ok
 
@@ -236,6 +240,95 @@ def test_inputs_are_consumed_lazily():
     assert taken <= 16 * (2 * 4 + 2)
     results.close()
     runner.close()
+
+
+# --------------------------------------------------------------------------- one pool, two passes
+def _pid_and_site(chunk):
+    """A worker function for the tests below: (worker pid, the pass's --site) per input.
+    A pass's tasks wait (up to 30 s) until two workers have taken one, so that every
+    worker of the pool shows itself in each pass; an input's text names the folder
+    where they meet."""
+    meet = Path(chunk[0].text)
+    (meet / str(os.getpid())).touch()
+    deadline = time.monotonic() + 30
+    while len(list(meet.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return [(os.getpid(), batch._worker_options.site) for _ in chunk]
+
+
+def test_passes_on_one_pool_share_its_workers_and_get_their_own_options(tmp_path: Path):
+    def items(meet: Path):
+        meet.mkdir()
+        return [Input(id=str(i), source=None, text=str(meet)) for i in range(12)]
+
+    with WorkerPool(2) as workers:
+        first = list(BatchRunner(CleanOptions(site="a"), chunk_size=2, worker=_pid_and_site, pool=workers)
+                     .run(items(tmp_path / "first")))
+        second = list(BatchRunner(CleanOptions(site="b"), chunk_size=2, worker=_pid_and_site, pool=workers)
+                      .run(items(tmp_path / "second")))
+    assert {site for _, site in first} == {"a"} and {site for _, site in second} == {"b"}
+    assert len({pid for pid, _ in first}) == 2
+    assert {pid for pid, _ in second} == {pid for pid, _ in first}
+
+
+FURNITURE = "Members area and early tickets for Zyx Plus"  # a line only site learning drops
+
+
+def _site_pages(n: int) -> list[Input]:
+    return [Input(id=f"p{i}", source=None, site="zyx", text=ARTICLE.replace("\n\n", f"\n\n{FURNITURE}\n\n", 1)
+                  .replace("\n\n", f"\n\nPage {i} of the site was written here today.\n\n", 1))
+            for i in range(n)]
+
+
+def test_a_profile_learned_between_passes_reaches_the_workers(monkeypatch):
+    monkeypatch.setattr(batch, "Learner", partial(Learner, partition=10))
+    pages = _site_pages(40)
+    with WorkerPool(2) as workers:
+        before = [r.output for r in BatchRunner(CleanOptions(), chunk_size=8, pool=workers).run(pages)]
+        opts = CleanOptions(profile=learn(pages, CleanOptions(), pool=workers))
+        after = [r.output for r in BatchRunner(opts, chunk_size=8, pool=workers).run(pages)]
+    assert after == [process(page, opts).output for page in pages]
+    assert all(FURNITURE.encode() in b and FURNITURE.encode() not in a for b, a in zip(before, after))
+
+
+def test_a_worker_death_in_one_pass_leaves_the_next_pass_a_working_pool():
+    items = [Input(id=f"d{i}", source=f"d{i}", text=ARTICLE) for i in range(40)]
+    items.insert(13, Input(id="poison", source="poison", text=ARTICLE))
+    with WorkerPool(2) as workers:
+        first = BatchRunner(CleanOptions(), chunk_size=8, worker=_dies_on_poison, pool=workers)
+        assert [r.id for r in first.run(items) if not r.ok] == ["poison"] and first.crashes >= 1
+        opts = CleanOptions(keep_removed=True)  # options that show in the output
+        second = BatchRunner(opts, chunk_size=8, pool=workers)
+        assert [r.output for r in second.run(items)] == [process(item, opts).output for item in items]
+        assert second.crashes == 0
+
+
+def test_options_go_with_tasks_only_until_every_worker_holds_them(tmp_path: Path, monkeypatch):
+    sent = []
+
+    class SpiedPool(ProcessPoolExecutor):
+        def submit(self, fn, worker, key, options, chunk):
+            sent.append(options is not None)
+            return super().submit(fn, worker, key, options, chunk)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", SpiedPool)
+    (tmp_path / "meet").mkdir()
+    items = [Input(id=str(i), source=None, text=str(tmp_path / "meet")) for i in range(60)]
+    with WorkerPool(2) as workers:
+        results = list(BatchRunner(CleanOptions(site="a"), chunk_size=2, worker=_pid_and_site, pool=workers).run(items))
+    assert [site for _, site in results] == ["a"] * 60
+    assert len(sent) == 30 and sent[0] and not sent[-1] and sum(sent) < 15
+
+
+def test_a_pass_stopped_early_leaves_the_next_pass_its_own_options():
+    items = [Input(id=f"d{i}", source=None, text=ARTICLE) for i in range(40)]
+    with WorkerPool(2) as workers:
+        first = BatchRunner(CleanOptions(), chunk_size=2, pool=workers).run(items)
+        next(first)
+        first.close()  # as on Ctrl-C: tasks of that pass may be left in the pool
+        opts = CleanOptions(keep_removed=True)  # options that show in the output
+        assert [r.output for r in BatchRunner(opts, chunk_size=2, pool=workers).run(items)] == \
+            [process(item, opts).output for item in items]
 
 
 # --------------------------------------------------------------------------- output safety

@@ -16,11 +16,17 @@ Design:
   time, so that only the dump that kills a worker gets an error result.
 - Worker processes ignore SIGINT: an interrupted run is stopped by the main process,
   which writes out nothing partial (see cli.py and io/writers.py).
+- One :class:`WorkerPool` can serve several passes over a batch (`clean` over a folder
+  learns, then cleans): its workers start once. A pass's options (the profile learned
+  by the pass before) go with its tasks, pickled, until every worker has said it
+  holds them; later tasks carry only their key.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -103,12 +109,32 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
 # --- worker side -----------------------------------------------------------------
 
 _worker_options: CleanOptions | None = None
+_worker_options_key: int | None = None  # the pass whose options these are
 
 
-def _init_worker(opts: CleanOptions) -> None:
-    global _worker_options
+def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
-    _worker_options = opts
+
+
+def _load_options(key: int, options: bytes | None) -> None:
+    """Make pass ``key``'s options this worker's. A pool that outlives a pass cannot take
+    new options through its initializer, and sending the profile with every task would
+    send it hundreds of times: the main process sends the pickled ``options`` only until
+    every worker has run a task of the pass (see BatchRunner._submit), and a worker keeps
+    them. (The pool hands out tasks in the order they were sent, so a worker never meets
+    a pass's task after one of the next pass.)"""
+    global _worker_options, _worker_options_key
+    if key != _worker_options_key:
+        assert options is not None, "a pass's options come with its tasks until every worker holds them"
+        _worker_options = pickle.loads(options)
+        _worker_options_key = key
+
+
+def _run_task(worker: Callable[[list], list], key: int, options: bytes | None, chunk: list) -> tuple[int, list]:
+    """What a pool runs: a pass's chunk function with that pass's options in place. Gives
+    back this worker's pid with the results: the main process counts who holds them."""
+    _load_options(key, options)
+    return os.getpid(), worker(chunk)
 
 
 def _process_chunk(chunk: list[Input | InputError]) -> list[Result]:
@@ -150,20 +176,70 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+class WorkerPool:
+    """Worker processes (forkserver) kept for several passes over a batch.
+
+    Starting a pool costs a fork per worker and newsclean's import in each (about
+    0.2 s of wall time on 2 cores): `clean` over a folder, which learns and then
+    cleans, pays it once. Started on first use; :meth:`close` ends it. After a worker
+    dies the pool is broken and :meth:`renew` starts another."""
+
+    def __init__(self, jobs: int):
+        self.jobs = max(1, jobs)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_init_worker)
+        return self._executor
+
+    def renew(self) -> ProcessPoolExecutor:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        return self.executor()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+_pass_keys = itertools.count()
+
+
 class BatchRunner:
-    """Runs inputs through :func:`process` and yields their results in input order."""
+    """Runs inputs through :func:`process` and yields their results in input order.
+
+    Without ``pool`` the runner starts its own (of ``jobs`` workers) and ends it with
+    the run; a ``pool`` given sets the number of jobs and is the caller's to close (the
+    runner only cancels its own tasks), so that the next pass finds its workers ready."""
 
     def __init__(self, opts: CleanOptions, jobs: int = 1, chunk_size: int = CHUNK_SIZE,
-                 worker: Callable[[list], list] | None = None, one: Callable | None = None):
+                 worker: Callable[[list], list] | None = None, one: Callable | None = None,
+                 pool: WorkerPool | None = None):
         self.opts = opts
         # what a worker process runs on a chunk (a top-level function: it is pickled),
         # and what this process runs on one input when there is no pool
         self.worker = worker or _process_chunk
         self.one = one or process
-        self.jobs = max(1, jobs)
+        self.pool = pool or WorkerPool(jobs)
+        self._owns_pool = pool is None
+        self.jobs = self.pool.jobs
         self.chunk_size = chunk_size
         self.crashes = 0  # worker processes lost during the run
-        self._pool: ProcessPoolExecutor | None = None
+        self._window: deque[tuple[list, Future]] = deque()  # chunks in flight
+        self._key = -1                      # this run's pass, for the workers (see _load_options)
+        self._options: bytes | None = None  # its options pickled for the workers
+        self._holders: set[int] = set()     # pids of the pool's workers that hold them
 
     def run(self, inputs: Iterable[Input | InputError]) -> Iterator[Result]:
         chunks = _chunks(inputs, self.chunk_size)
@@ -181,26 +257,43 @@ class BatchRunner:
                 yield self.one(item, self.opts)
             return
         try:
+            self._start_pass()
             yield from self._parallel(_prepend(first, _prepend(second, chunks)))
         finally:
             self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """End this run's work: its tasks, and its pool if it is the runner's own."""
+        for _, future in self._window:
+            future.cancel()
+        self._window.clear()
+        if self._owns_pool:
+            self.pool.close()
+
+    def _start_pass(self) -> None:
+        """A new pass on the pool: a new key, and options that no worker holds yet."""
+        self._key = next(_pass_keys)
+        self._options = pickle.dumps(self.opts, protocol=pickle.HIGHEST_PROTOCOL)
+        self._holders = set()
+
+    def _submit(self, pool: ProcessPoolExecutor, chunk: list) -> Future:
+        """Send a chunk, with the run's options while some worker may lack them (a pool
+        never has more workers than ``jobs``, and a broken one is replaced whole)."""
+        options = self._options if len(self._holders) < self.jobs else None
+        return pool.submit(_run_task, self.worker, self._key, options, chunk)
+
+    def _results(self, future: Future) -> list:
+        pid, results = future.result()
+        self._holders.add(pid)
+        return results
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=multiprocessing.get_context("forkserver"),
-            initializer=_init_worker, initargs=(self.opts,))
-        return self._pool
+        self._holders.clear()
+        return self.pool.renew()
 
     def _parallel(self, chunks: Iterator[list]) -> Iterator[Result]:
-        pool = self._new_pool()
-        window: deque[tuple[list, Future]] = deque()
+        pool = self.pool.executor()
+        window = self._window
         limit = self.jobs * CHUNKS_PER_JOB
         exhausted = False
         while True:
@@ -209,22 +302,22 @@ class BatchRunner:
                 if chunk is None:
                     exhausted = True
                     break
-                window.append((chunk, pool.submit(self.worker, chunk)))
+                window.append((chunk, self._submit(pool, chunk)))
             if not window:
                 return
             chunk, future = window.popleft()
             try:
-                results = future.result()
+                results = self._results(future)
             except BrokenProcessPool:
                 # a worker died: every chunk in flight is lost with the pool. Clean them
                 # again one dump per task in a fresh pool, to find the one that kills.
                 self.crashes += 1
                 pending = [chunk] + [c for c, _ in window]
                 window.clear()
-                pool = self._new_pool()
+                self._new_pool()
                 for c in pending:
                     yield from self._one_by_one(c)
-                    pool = self._pool  # _one_by_one may have replaced it
+                pool = self.pool.executor()  # _one_by_one may have replaced it
                 continue
             yield from results
 
@@ -232,31 +325,34 @@ class BatchRunner:
         """Run each input of a chunk as its own task; an input whose task dies is run
         again alone in a fresh pool (a neighbour's death breaks its task too), and only
         if it dies alone is it reported as the culprit."""
-        assert self._pool is not None
-        futures = [self._pool.submit(self.worker, [item]) for item in chunk]
+        pool = self.pool.executor()
+        futures = [self._submit(pool, [item]) for item in chunk]
         for i, item in enumerate(chunk):
             try:
-                [result] = futures[i].result()
+                [result] = self._results(futures[i])
             except BrokenProcessPool:
                 self.crashes += 1
                 pool = self._new_pool()
                 try:
-                    [result] = pool.submit(self.worker, [item]).result()
+                    [result] = self._results(self._submit(pool, [item]))
                 except BrokenProcessPool:
                     ident = None if isinstance(item, InputError) else item.id
                     result = Result(ident, item.source, error="the worker process cleaning it died "
                                     "(killed, out of memory, or a crash); see the system log")
                     pool = self._new_pool()
                 # the rest of the chunk was lost with the pool: send it again
-                futures[i + 1:] = [pool.submit(self.worker, [it]) for it in chunk[i + 1:]]
+                futures[i + 1:] = [self._submit(pool, [it]) for it in chunk[i + 1:]]
             yield result
 
 
-def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1) -> Profile:
-    """Site learning over a batch (line hashes only, no cleaning), in parallel like cleaning."""
+def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1,
+          pool: WorkerPool | None = None) -> Profile:
+    """Site learning over a batch (line hashes only, no cleaning), in parallel like cleaning
+    (in ``pool`` if given: the workers that will clean next)."""
     learner = Learner()
     # chunks are whole partitions, so that a worker's counts are a partition's
-    runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_lines)
+    runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_lines,
+                         pool=pool)
     for found in runner.run(inputs):
         if isinstance(found, dict):  # a partition counted by a worker
             learner.add_counts(found)
