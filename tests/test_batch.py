@@ -243,6 +243,29 @@ def test_inputs_are_consumed_lazily():
 
 
 # --------------------------------------------------------------------------- one pool, two passes
+def test_clean_learns_and_cleans_with_one_pool(tmp_path: Path, monkeypatch):
+    """-j 2 over a folder: the learning pass and the cleaning pass run in the same workers
+    (one start-up), and the output is that of -j 1."""
+    folder = make_folder(tmp_path / "dumps", 60)
+    monkeypatch.setattr(batch, "Learner", partial(Learner, partition=10))  # learning takes the pool too
+    pools, tasks = [], set()
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+        def submit(self, fn, *args, **kwargs):
+            tasks.update(f.__name__ for f in (fn, *args) if callable(f))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", CountedPool)
+    two = run("clean", str(folder), "-j", "2", "-q")
+    assert {"_learn_partition", "_process_chunk"} <= tasks
+    assert len(pools) == 1
+    assert two.stdout_bytes == run("clean", str(folder), "-j", "1", "-q").stdout_bytes
+
+
 def _pid_and_site(chunk):
     """A worker function for the tests below: (worker pid, the pass's --site) per input.
     A pass's tasks wait (up to 30 s) until two workers have taken one, so that every

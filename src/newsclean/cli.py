@@ -11,7 +11,7 @@ from rich.console import Console
 
 from . import __version__
 from .api import analyse
-from .batch import BatchRunner, CleanOptions, default_jobs, learn
+from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
@@ -137,15 +137,17 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                 and (input_format == "jsonl" or any(os.path.isdir(p) or is_url(p) for p in paths)))
     if dask_address:
         _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet)
-    if learning:
-        try:
-            opts = replace(opts, profile=learn(inputs(), opts, jobs))
-        except KeyboardInterrupt:
-            click.echo("newsclean: interrupted while learning, before any output was written", err=True)
-            sys.exit(EXIT_INTERRUPTED)
     # the files to count for the progress bar's total (none for stdin or JSON Lines)
     counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
-    sys.exit(_clean_batch(inputs(), opts, jobs, output, fmt, resume, errors_path, quiet, counted))
+    with WorkerPool(jobs) as workers:  # the same workers learn, then clean: one start-up
+        if learning:
+            try:
+                opts = replace(opts, profile=learn(inputs(), opts, pool=workers))
+            except KeyboardInterrupt:
+                click.echo("newsclean: interrupted while learning, before any output was written", err=True)
+                sys.exit(EXIT_INTERRUPTED)
+        code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted)
+    sys.exit(code)
 
 
 def _check_clean_usage(disable: tuple[str, ...], output: str, fmt: str, resume: bool, dask_address: str | None) -> None:
@@ -162,7 +164,7 @@ def _check_clean_usage(disable: tuple[str, ...], output: str, fmt: str, resume: 
         raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
 
 
-def _clean_batch(inputs, opts: CleanOptions, jobs: int, output: str, fmt: str, resume: bool,
+def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, fmt: str, resume: bool,
                  errors_path: str | None, quiet: bool, counted) -> int:
     """Clean the inputs in order, write records (to -o through a temporary file) and errors;
     show progress and a summary. Returns the exit code."""
@@ -172,7 +174,7 @@ def _clean_batch(inputs, opts: CleanOptions, jobs: int, output: str, fmt: str, r
     err_console = Console(stderr=True, highlight=False)
     tally = Tally()
     progress = BatchProgress(err_console, enabled=not quiet and err_console.is_terminal, count=counted)
-    runner = BatchRunner(opts, jobs=jobs)
+    runner = BatchRunner(opts, pool=workers)
 
     def todo():
         for item in inputs:
@@ -197,6 +199,7 @@ def _clean_batch(inputs, opts: CleanOptions, jobs: int, output: str, fmt: str, r
         interrupted = True
     except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
         runner.close()
+        workers.close()
         progress.stop()
         sys.stderr.close()
         os._exit(EXIT_BROKEN_PIPE)
