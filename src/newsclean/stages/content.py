@@ -347,6 +347,7 @@ class Content(Stage):
                 b.assign(Label.CAPTION, self.name, reason)
             else:
                 b.assign(Label.BOILERPLATE, self.name, reason)
+
         def under_prose(title: int) -> bool:
             """A headline under the article's prose would make that prose page header."""
             return any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
@@ -361,10 +362,11 @@ class Content(Stage):
             return
         profile = profile_start(doc, article)
         if profile is not None:
-            for i in article[article.index(profile):]:
+            cut = article.index(profile)
+            for i in article[cut:]:
                 doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a profile of the publisher or the writer, "
                                      "at the article's end")
-            article = article[:article.index(profile)]
+            article = article[:cut]
         for i, (b, p) in enumerate(zip(doc.blocks, probs)):
             if p is None or i == title:
                 continue

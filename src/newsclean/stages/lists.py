@@ -29,8 +29,6 @@ free block between the two is a list item and they make one list.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import resources as res
 from ..features import features
 from ..model import Block, Document
@@ -39,11 +37,6 @@ ROWS_MIN = 3         # lines of one shape that make a list
 ROW_MAX_WORDS = 30   # a longer block is a paragraph, not a line of a list
 ANNOUNCE_MIN_WORDS = 4  # shorter, a line ending with a colon is a label ("Photo:")
 HEADING_WORDS = (4, 12)  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
-
-
-@lru_cache(maxsize=None)
-def _teaser_heading():
-    return res.compiled("teasers", "heading")
 
 
 def shape(block: Block) -> tuple[str, str]:
@@ -64,7 +57,7 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
         colon = text.endswith(":")
         heading = not colon and blocks[i].kind != "item" and HEADING_WORDS[0] <= f.n_words <= HEADING_WORDS[1] \
             and not f.ends_terminal
-        if not (colon or heading) or f.n_words < ANNOUNCE_MIN_WORDS or _teaser_heading().match(text):
+        if not (colon or heading) or f.n_words < ANNOUNCE_MIN_WORDS or res.compiled("teasers", "heading").match(text):
             continue  # a label ("Photo:", "About this statement:"), or links ("Related coverage from ...:")
         found = rows_from(doc, probs, i + 1, +1, stops)
         if heading and (not any("n" in shape(blocks[k]) for k in found) or shape(blocks[i]) == shape(blocks[found[0]])):
