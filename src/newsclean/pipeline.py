@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .model import Block, Document, Label
+from .model import Block, Cut, Document, Label
 from .profile import SiteLines
 from .rules import Rules
 from .stages import STAGE_CLASSES, Stage
@@ -126,10 +126,22 @@ def _carry(old: Block, new: Block) -> bool:
         changed = True
     for side in ("head", "tail"):
         cut = getattr(new, side)
-        if cut is not None and getattr(old, side) is None:
+        if cut is None:
+            continue
+        had = getattr(old, side)
+        if had is None:
             # the cut is a piece of old.content; old has no cut on that side, so its
             # content starts (head) or ends (tail) where old.text does, up to spaces
             cut.reason = SECOND_READING + cut.reason
             (old.cut_head if side == "head" else old.cut_tail)(cut)
             changed = True
+        elif side == "tail":
+            # old's end is cut off already (an end marker): the new cut is the piece of
+            # old.content before it, and one cut takes both (a tail is always dropped)
+            end = len(old.text[:len(old.text) - len(had.text)].rstrip())
+            start = end - len(cut.text.rstrip())
+            old.cut_tail(Cut(old.text[start:], cut.label, cut.stage,
+                             f"{SECOND_READING}{cut.reason}; then {had.stage}: {had.reason}"))
+            changed = True
+        # (a second head is left: a head may be the dateline, which the record reads)
     return changed
