@@ -9,13 +9,19 @@ unique, so caches help no more than on a real batch), then, on the same files, t
   any tool that touches every file pays);
 - `newsclean clean DIR -o OUT -j 1` and `-j 2` (the real CLI, in a subprocess);
 and reports docs/s, MB/s, the ratio of the one-process time to the minimal loop's,
-the speed-up of -j 2, and peak RSS (the PSS summed over the process and its workers,
-sampled from /proc every 20 ms). `--rss-n` runs -j 1 over corpora of those sizes to
-show that memory stays flat. Output is byte-compared between -j 1 and -j 2.
+the speed-up of -j 2, and peak RSS. Nothing samples a timed run: its peak RSS is the
+kernel's high-water mark of its largest process (``wait4``'s ``ru_maxrss``), exact and
+free. For -j 2, whose workers share the loaded code, a second, untimed run sums their
+PSS, sampled from /proc every 20 ms (what the run costs the machine; the sampler takes
+about a seventh of a core, which -j 2 needs, so it would slow a timed run).
+`--rss-n` runs -j 1 (one process) over corpora of those sizes to show that memory stays
+flat. Output is byte-compared between -j 1 and -j 2.
 """
 from __future__ import annotations
 
 import argparse
+import filecmp
+import hashlib
 import os
 import platform
 import shutil
@@ -63,17 +69,43 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak RSS of its process tree in MB)."""
-    t0 = time.perf_counter()
+    """Run a command that nothing samples; return (wall seconds, peak RSS in MB of its
+    largest process, the kernel's high-water mark: the whole run's for one process).
+
+    A child's high-water mark starts from this process's own peak (fork copies it, and
+    exec keeps it), so this script never holds a whole output in memory: it compares
+    outputs in chunks (filecmp) or by line digests, and stays near 10 MB."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024  # kB on Linux
+
+
+def _line_digests(paths: list[Path]) -> list[bytes]:
+    """The sorted digests of the files' lines, read line by line (see ``timed``)."""
+    digests = []
+    for path in paths:
+        with open(path, "rb") as f:
+            digests.extend(hashlib.blake2b(line.rstrip(b"\n"), digest_size=16).digest() for line in f)
+    return sorted(digests)
+
+
+def tree_pss(cmd: list[str]) -> float:
+    """Run a command, sampling it; return the peak PSS of its process tree in MB."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(0.02)
-    elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.read().decode()}")
-    return elapsed, peak / 1024
+    return peak / 1024
 
 
 def corpus(n: int, where: Path) -> tuple[Path, float]:
@@ -104,22 +136,23 @@ def main() -> None:
         t_min, _ = timed(minimal)
         t1, rss1 = timed(cli + ["-j", "1", "-o", str(out1)])
         t2, rss2 = timed(cli + ["-j", "2", "-o", str(out2)])
-        identical = out1.read_bytes() == out2.read_bytes()
+        identical = filecmp.cmp(out1, out2, shallow=False)
+        pss2 = tree_pss(cli + ["-j", "2", "-o", os.devnull])
         cores = len(os.sched_getaffinity(0))
         print(f"machine: {platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}")
         print(f"corpus: {a.n:,} seed-size dumps, {mb:,.1f} MB ({mb * 1e3 / a.n:,.1f} kB each)")
         print(f"minimal loop     {t_min:7.2f} s  {a.n / t_min:8,.0f} docs/s  {mb / t_min:6.1f} MB/s")
         print(f"newsclean -j 1   {t1:7.2f} s  {a.n / t1:8,.0f} docs/s  {mb / t1:6.1f} MB/s  peak RSS {rss1:6.1f} MB"
               f"  ({t1 / t_min:.1f}x the minimal loop)")
-        print(f"newsclean -j 2   {t2:7.2f} s  {a.n / t2:8,.0f} docs/s  {mb / t2:6.1f} MB/s  peak RSS {rss2:6.1f} MB"
-              f"  (speed-up {t1 / t2:.2f}x over -j 1; output {'byte-identical' if identical else 'DIFFERENT'})")
+        print(f"newsclean -j 2   {t2:7.2f} s  {a.n / t2:8,.0f} docs/s  {mb / t2:6.1f} MB/s  peak RSS {rss2:6.1f} MB per process,"
+              f" {pss2:.1f} MB in all (PSS)"
+              f"\n                 (speed-up {t1 / t2:.2f}x over -j 1; output {'byte-identical' if identical else 'DIFFERENT'})")
         if a.dask:
             parts = work / "dask-parts"
             shutil.rmtree(parts, ignore_errors=True)
             td, rssd = timed(cli + ["--dask", "local", "-j", "2", "-o", str(parts)])
-            same = sorted(b"".join(p.read_bytes() for p in sorted(parts.glob("part-*.jsonl"))).splitlines()) \
-                == sorted(out1.read_bytes().splitlines())
-            print(f"dask local, 2    {td:7.2f} s  {a.n / td:8,.0f} docs/s  {mb / td:6.1f} MB/s  peak RSS {rssd:6.1f} MB"
+            same = _line_digests(sorted(parts.glob("part-*.jsonl"))) == _line_digests([out1])
+            print(f"dask local, 2    {td:7.2f} s  {a.n / td:8,.0f} docs/s  {mb / td:6.1f} MB/s  peak RSS {rssd:6.1f} MB per process"
                   f"  (cluster start-up included; records {'equal' if same else 'DIFFERENT'} to -j 1)")
         rss = {}
         for n in a.rss_n:
