@@ -10,8 +10,8 @@ unique, so caches help no more than on a real batch), then, on the same files, t
 - `newsclean clean DIR -o OUT -j 1` and `-j 2` (the real CLI, in a subprocess);
 and reports docs/s, MB/s, the ratio of the one-process time to the minimal loop's,
 the speed-up of -j 2, and peak RSS. Nothing samples a timed run: its peak RSS is the
-kernel's high-water mark of its largest process (``wait4``'s ``ru_maxrss``), exact and
-free. For -j 2, whose workers share the loaded code, a second, untimed run sums their
+kernel's high-water mark of its largest process (``wait4``'s ``ru_maxrss``, read by a
+small launcher process, see LAUNCHER), exact and free. For -j 2, whose workers share the loaded code, a second, untimed run sums their
 PSS, sampled from /proc every 20 ms (what the run costs the machine; the sampler takes
 about a seventh of a core, which -j 2 needs, so it would slow a timed run).
 `--rss-n` runs -j 1 (one process) over corpora of those sizes to show that memory stays
@@ -68,27 +68,33 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+# Runs a command and prints its wall seconds, exit code and peak RSS (kB). A child's
+# high-water mark starts from its parent's peak (fork copies the parent's memory map,
+# and exec keeps its mark): launched from this small, fresh process, whose peak is
+# below any run's, the mark is the command's own, however much this script has held.
+LAUNCHER = r'''
+import os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(time.perf_counter() - t0, os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+'''
+
+
 def timed(cmd: list[str]) -> tuple[float, float]:
     """Run a command that nothing samples; return (wall seconds, peak RSS in MB of its
-    largest process, the kernel's high-water mark: the whole run's for one process).
-
-    A child's high-water mark starts from this process's own peak (fork copies it, and
-    exec keeps it), so this script never holds a whole output in memory: it compares
-    outputs in chunks (filecmp) or by line digests, and stays near 10 MB."""
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            err.seek(0)
-            sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024  # kB on Linux
+    largest process, the kernel's high-water mark: the whole run's for one process)."""
+    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True)
+    fields = proc.stdout.split()
+    if proc.returncode != 0 or len(fields) != 3 or int(fields[1]) != 0:
+        sys.exit(f"failed ({fields[1].decode() if len(fields) == 3 else proc.returncode}): "
+                 f"{' '.join(cmd)}\n{proc.stderr.decode()}")
+    return float(fields[0]), int(fields[2]) / 1024  # kB on Linux
 
 
 def _line_digests(paths: list[Path]) -> list[bytes]:
-    """The sorted digests of the files' lines, read line by line (see ``timed``)."""
+    """The sorted digests of the files' lines, read line by line (a whole output in
+    memory would not fit a million-record run)."""
     digests = []
     for path in paths:
         with open(path, "rb") as f:
