@@ -137,9 +137,9 @@ def test_partition_counts_merge_in_any_order_to_the_whole():
 def test_learning_memory_holds_repeated_lines_not_unique_ones():
     learner = Learner(partition=200)
     for i in range(2000):
-        lines = {line_key(f"unique line {i} {j}"): "" for j in range(20)}
+        lines = {f"unique line {i} {j}" for j in range(20)}
         if i % 4 == 0:
-            lines[line_key("Menu Home News Sport")] = "Menu Home News Sport"
+            lines.add("Menu Home News Sport")
         learner.add("site", lines)
         assert sum(len(c.lines) for c in learner._total.values()) <= 1  # unique lines are forgotten
     profile = learner.profile()
@@ -148,4 +148,12 @@ def test_learning_memory_holds_repeated_lines_not_unique_ones():
 
 def test_dump_lines_counts_each_line_once_and_skips_long_lines():
     text = "Home\nHome\n  Home  \n" + "x " * 400 + "\n---\n"
-    assert list(dump_lines(text).values()) == ["Home"]
+    assert dump_lines(text) == {"Home"}
+
+
+def test_lines_that_differ_only_in_white_space_count_as_one():
+    profile = profile_from_counts(count_partition(
+        [("a", dump_lines(f"Story {i}\nMembers  area\tand  tickets\n")) for i in range(3)]
+        + [("a", dump_lines(f"Story {i}\nMembers area and tickets\n")) for i in range(3, 5)]))
+    assert profile.site("a").lines == {line_key("Members area and tickets"): 5}
+    assert profile.site("a").samples[line_key("Members area and tickets")] == "Members area and tickets"

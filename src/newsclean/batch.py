@@ -142,7 +142,7 @@ def _process_chunk(chunk: list[Input | InputError]) -> list[Result]:
     return [process(item, _worker_options) for item in chunk]
 
 
-def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, dict[int, str]] | None:
+def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, set[str]] | None:
     """The first pass of site learning for one input: (site, its countable lines), or
     None when it cannot be read (the cleaning pass reports that)."""
     if isinstance(item, InputError):

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import click
 import orjson
-from rich.console import Console
 
 from . import __version__
 from .api import analyse
@@ -29,6 +28,13 @@ def _check_disable(disable: tuple[str, ...]) -> None:
         Pipeline(disable=disable)
     except UnknownStageError as e:
         raise click.BadParameter(str(e), param_hint="--disable") from None
+
+
+def _console(stderr: bool = False):
+    """A rich console (imported here: a run with -q never loads rich, a tenth of its start-up)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
 
 
 def _error(source: str | None, reason: str) -> None:
@@ -171,9 +177,9 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
     target = OutputFile(output, resume=resume) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
     errors_file = open(errors_path, "wb") if errors_path else None
-    err_console = Console(stderr=True, highlight=False)
+    err_console = None if quiet else _console(stderr=True)
     tally = Tally()
-    progress = BatchProgress(err_console, enabled=not quiet and err_console.is_terminal, count=counted)
+    progress = BatchProgress(err_console, enabled=err_console is not None and err_console.is_terminal, count=counted)
     runner = BatchRunner(opts, pool=workers)
 
     def todo():
@@ -211,7 +217,7 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
     if target is not None:
         target.abandon() if interrupted else target.commit()
     total = tally.documents + tally.errors
-    if not quiet and (total > 1 or interrupted or tally.skipped):
+    if err_console is not None and (total > 1 or interrupted or tally.skipped):
         err_console.print(tally.summary(runner.crashes, interrupted), soft_wrap=True)
     if interrupted:
         if target is not None:
@@ -253,7 +259,7 @@ def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learni
     tally.documents, tally.errors, tally.bytes = done.documents, len(done.errors), done.bytes
     tally.blocks.update(done.blocks)
     if not quiet:
-        Console(stderr=True, highlight=False).print(
+        _console(stderr=True).print(
             tally.summary() + f"\nnewsclean: {done.partitions} part files in {outdir}", soft_wrap=True)
     sys.exit(EXIT_INPUT_FAILED if done.errors else EXIT_OK)
 
@@ -329,7 +335,7 @@ def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, sit
     except InputError as e:
         _error(item.source, str(e))
         sys.exit(EXIT_INPUT_FAILED)
-    console = Console(highlight=False)
+    console = _console()
     profile = _load_profile(profile_path) if profile_path else None
     try:
         doc = analyse(text, source=item.source, disable=disable, site=site, profile=profile,

@@ -5,8 +5,9 @@ in wordings no pattern list can foresee. In a batch they show themselves: a line
 found on many dumps of one site is furniture of that site, not of one article.
 
 Learning is one cheap pass over the dumps (line hashes only, no cleaning):
-- a line is keyed by a 64-bit hash of its words (white space collapsed), so a
-  profile holds no text but a short sample per learned line, for people to read;
+- a line is counted by its words (white space collapsed) and kept in a profile as
+  a 64-bit hash of them, with a short sample per learned line, for people to read
+  (the hash is taken only of the lines learned: counting by text is cheaper);
 - lines are counted once per dump, per site (the dump's folder, or the `site` /
   `url` host of a JSON Lines record);
 - dumps are counted in *partitions* of PARTITION consecutive inputs. A partition's
@@ -25,6 +26,7 @@ block whose every line is learned, unless the block reads as prose.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -51,14 +53,15 @@ def line_key(line: str) -> int:
     return zlib.crc32(data) << 32 | zlib.adler32(data)
 
 
-def dump_lines(text: str) -> dict[int, str]:
-    """The distinct countable lines of a dump, by key (the first wording seen)."""
-    keys: dict[int, str] = {}
+def dump_lines(text: str) -> set[str]:
+    """The distinct countable lines of a dump, by their words (white space collapsed)."""
+    lines: set[str] = set()
     for line in text.splitlines():
         line = line.strip()
         if line and len(line) <= MAX_LINE_CHARS and (line[0].isalnum() or any(ch.isalnum() for ch in line)):
-            keys.setdefault(line_key(line), line)
-    return keys
+            # (a printable line holds no white space but U+0020)
+            lines.add(line if line.isprintable() and "  " not in line else " ".join(line.split()))
+    return lines
 
 
 @dataclass
@@ -78,45 +81,38 @@ class SiteCounts:
 
     def __init__(self) -> None:
         self.docs = 0
-        self.lines: dict[int, list] = {}  # key -> [dumps holding the line, sample]
+        self.lines: Counter[str] = Counter()  # a line's words -> dumps holding the line
 
-    def add(self, lines: dict[int, str]) -> None:
+    def add(self, lines: set[str]) -> None:
         self.docs += 1
-        entries = self.lines
-        for key, text in lines.items():
-            e = entries.get(key)
-            if e is None:
-                entries[key] = [1, text]
-            else:
-                e[0] += 1
+        self.lines.update(lines)  # (counted in C)
 
     def prune(self) -> SiteCounts:
         """Forget the lines seen once, when there were enough dumps to tell (see above)."""
         if self.docs >= PRUNE_SITE_DOCS:
-            self.lines = {k: e for k, e in self.lines.items() if e[0] > 1}
+            self.lines = Counter({k: c for k, c in self.lines.items() if c > 1})
         return self
 
     def merge(self, other: SiteCounts) -> SiteCounts:
         self.docs += other.docs
-        entries = self.lines
-        for key, (count, sample) in other.lines.items():
-            e = entries.get(key)
-            if e is None:
-                entries[key] = [count, sample]
-            else:
-                e[0] += count
+        self.lines.update(other.lines)
         return self
 
     def learned(self, min_docs: int, share: float) -> SiteLines:
         need = max(min_docs, share * self.docs)
-        lines = {k: e[0] for k, e in self.lines.items() if e[0] >= need}
-        return SiteLines(self.docs, lines, {k: self.lines[k][1][:SAMPLE_CHARS] for k in lines})
+        lines, samples = {}, {}
+        for text, count in self.lines.items():
+            if count >= need:
+                key = line_key(text)
+                lines[key] = count
+                samples[key] = text[:SAMPLE_CHARS]
+        return SiteLines(self.docs, lines, samples)
 
 
 Counts = dict[str, SiteCounts]  # site -> counts
 
 
-def count_partition(found: Iterable[tuple[str | None, dict[int, str]] | None]) -> Counts:
+def count_partition(found: Iterable[tuple[str | None, set[str]] | None]) -> Counts:
     """The pruned counts of one partition, from (site, lines) per input (None: unreadable)."""
     counts: Counts = {}
     for item in found:
@@ -196,10 +192,10 @@ class Learner:
 
     def __init__(self, min_docs: int = MIN_DOCS, share: float = SHARE, partition: int = PARTITION):
         self.min_docs, self.share, self.partition = min_docs, share, partition
-        self._pending: list[tuple[str | None, dict[int, str]] | None] = []
+        self._pending: list[tuple[str | None, set[str]] | None] = []
         self._total: Counts = {}
 
-    def add(self, site: str | None, lines: dict[int, str] | None) -> None:
+    def add(self, site: str | None, lines: set[str] | None) -> None:
         """One input: its site and countable lines (None for an input that could not be read,
         which still takes its place in the partition)."""
         self._pending.append(None if lines is None else (site, lines))

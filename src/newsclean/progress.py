@@ -6,12 +6,14 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
 
 from .batch import Result
 from .record import LABELS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
 
 class Tally:
@@ -59,11 +61,13 @@ class BatchProgress:
     cheap walk of the same paths), so the bar shows an ETA without delaying the start.
     """
 
-    def __init__(self, console: Console, enabled: bool, count: Callable[[], Iterable] | None = None):
+    def __init__(self, console: Console | None, enabled: bool, count: Callable[[], Iterable] | None = None):
         self.enabled = enabled
         self._progress: Progress | None = None
         if not enabled:
             return
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
         self._progress = Progress(
             TextColumn("[bold]cleaning"), BarColumn(),
             TextColumn("{task.completed:,}/{task.fields[total_text]} files"),
