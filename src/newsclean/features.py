@@ -95,6 +95,11 @@ def _style_classes() -> dict[str, int]:
     return classes
 
 
+@lru_cache(maxsize=None)
+def _style_words() -> frozenset[str]:
+    return frozenset(_style_classes())
+
+
 def _phrase_at(words: list[str], i: int, name: str) -> bool:
     _, multi, longest = _phrases(name)
     return any(tuple(words[i:i + k]) in multi for k in range(2, longest + 1))
@@ -155,11 +160,19 @@ class Features:
     @cached_property
     def n_words(self) -> int:
         """Whitespace-separated tokens (cheap; close to the word count for prose)."""
-        return len(self.text.split())
+        t = self.text
+        if t.isprintable() and "  " not in t:
+            # U+0020 is the only white space a printable text holds: its single spaces
+            # separate the words (counted without making the list of them)
+            return t.count(" ") + 1 - (t[:1] == " ") - (t[-1:] == " ") if t else 0
+        return len(t.split())
 
     @cached_property
     def ends_terminal(self) -> bool:
         """Ends a sentence: . ! ? or …, possibly inside closing quotes or brackets."""
+        last = self.text[-1:]
+        if last and last in ".!?…":
+            return True
         t = self.text.rstrip().rstrip(CLOSERS)
         return bool(t) and t[-1] in ".!?…"
 
@@ -211,12 +224,14 @@ class Features:
     def stop_ratio(self) -> float:
         if not self.words:
             return 0.0
-        stop = lex("stopwords_en")
-        return sum(w in stop for w in self.lower) / len(self.lower)
+        lower = self.lower
+        return sum(map(lex("stopwords_en").__contains__, lower)) / len(lower)
 
     @cached_property
     def has_quote(self) -> bool:
-        return bool(_QUOTE.search(self.text))
+        text = self.text
+        # (the pattern opens on one of these: most paragraphs hold none)
+        return ('"' in text or "“" in text or "„" in text or "«" in text) and bool(_QUOTE.search(text))
 
     @property
     def attribution(self) -> bool:
@@ -301,16 +316,17 @@ class Features:
         "it's"), and any word in "n't" is a negation."""
         cls = _style_classes()
         found = 0
-        for w in self.lower:
-            c = cls.get(w)
-            if c is None:
-                if "'" in w or "’" in w:
+        words = set(self.lower)
+        for w in words & _style_words():  # (a set against a set: the smaller is walked)
+            found |= cls[w]
+        text = self.text
+        if "'" in text or "’" in text:
+            for w in words:
+                if ("'" in w or "’" in w) and w not in cls:
                     if w.endswith(("n't", "n’t")):
                         found |= NEGATION
                     else:
                         found |= cls.get(w.replace("’", "'").split("'", 1)[0], 0) & (PERSON | PRONOUN | RELATIVE)
-                continue
-            found |= c
         return found
 
     @cached_property

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import statistics
 from operator import mul
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex
@@ -61,7 +60,7 @@ def is_paragraph(block: Block) -> bool:
 @lru_cache(maxsize=4096)
 def _names(text: str) -> frozenset[str]:
     """Capitalised names of two words or more; by text, as a paragraph is read again."""
-    return frozenset(m.group(0) for m in _NAME.finditer(text))
+    return frozenset(_NAME.findall(text))  # (the pattern has no group: findall gives whole matches)
 
 
 def _shares_name(block: Block, neighbours) -> bool:
@@ -179,34 +178,50 @@ CONTEXT = ("short_run", "relatively_short", "between_longer", "shares_name", "re
 TEXT_CACHE = 1024  # texts whose own score the stage keeps (a page read again needs its own)
 
 
-def _short_free(b: Block) -> bool:
-    """Undecided and short like a caption. Several in a row are a list, a dialogue, a
-    deal list, which captions are not: a picture stands between paragraphs, its
-    caption alone (or with its credit line)."""
-    return b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 20 and not is_paragraph(b)
+def _short_free(b: Block, paragraph: bool) -> bool:
+    """Undecided and short like a caption (``paragraph``: whether it is one). Several in
+    a row are a list, a dialogue, a deal list, which captions are not: a picture stands
+    between paragraphs, its caption alone (or with its credit line)."""
+    return not paragraph and b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 20
 
 
 class _Context:
     """What the scoring of a document's candidates reads more than once, computed once."""
 
     def __init__(self, blocks: list[Block]):
-        self.blocks = blocks
+        self.blocks = blocks  # (block i is blocks[i])
         # The paragraphs, in order. Read before any candidate is labelled: the stage
         # labels candidates only, and what a candidate was when scoring began is what
         # its neighbours see (a caption that reads as a paragraph stays one for them).
-        self.paragraphs = [b.index for b in blocks if is_paragraph(b)]
+        is_para = [is_paragraph(b) for b in blocks]
+        self.paragraphs = [i for i, para in enumerate(is_para) if para]
         self._is_paragraph = set(self.paragraphs)
+        # the nearest paragraph before and after each block (None: there is none)
+        self._before: list[Block | None] = []
+        self._after: list[Block | None] = [None] * len(blocks)
+        last = None
+        for b, para in zip(blocks, is_para):
+            self._before.append(last)
+            if para:
+                last = b
+        last = None
+        for i in range(len(blocks) - 1, -1, -1):
+            self._after[i] = last
+            if is_para[i]:
+                last = blocks[i]
         # Blocks inside a run of SHORT_RUN or more short undecided blocks in a row, read
         # before any is labelled (so the order of scoring does not matter).
         self.in_short_run: set[int] = set()
         run: list[int] = []
-        for b in blocks + [None]:
-            if b is not None and _short_free(b):
+        for b, para in zip(blocks, is_para):
+            if _short_free(b, para):
                 run.append(b.index)
                 continue
             if len(run) >= SHORT_RUN:
                 self.in_short_run.update(run)
             run = []
+        if len(run) >= SHORT_RUN:
+            self.in_short_run.update(run)
         self.median = 0.0
         # the last block that stays text-like after the candidates: a paragraph or a
         # free block that is no credit line (labels of earlier blocks do not change it)
@@ -221,12 +236,7 @@ class _Context:
 
     def neighbour(self, index: int, step: int) -> Block | None:
         """The nearest paragraph before (step -1) or after (step +1) the block."""
-        paragraphs = self.paragraphs
-        if step < 0:
-            k = bisect_left(paragraphs, index)
-            return self.blocks[paragraphs[k - 1]] if k > 0 else None
-        k = bisect_right(paragraphs, index)
-        return self.blocks[paragraphs[k]] if k < len(paragraphs) else None
+        return self._before[index] if step < 0 else self._after[index]
 
     def previous_free(self, index: int) -> Block | None:
         """The nearest earlier block still free: the one the block follows in the text.
@@ -241,7 +251,7 @@ class _Context:
         return None
 
     def around(self, index: int) -> tuple[Block | None, Block | None]:
-        return self.neighbour(index, -1), self.neighbour(index, +1)
+        return self._before[index], self._after[index]
 
 
 class Captions(Stage):
@@ -280,25 +290,27 @@ class Captions(Stage):
         is left at 0 unless ``names`` (it costs a pattern search of the neighbours)."""
         f = features(block)
         n = f.n_words
-        last_of_dump = block.index == len(doc.blocks) - 1
-        prev, nxt = ctx.neighbour(block.index, -1), ctx.neighbour(block.index, +1)
+        index = block.index
+        last_of_dump = index == len(doc.blocks) - 1
+        prev, nxt = ctx._before[index], ctx._after[index]
         need = max(25, 1.5 * n)
         prev_long = prev is not None and features(prev).n_words >= need
         next_long = nxt is not None and features(nxt).n_words >= need
-        if last_of_dump and not f.ends_terminal:
+        terminal = f.ends_terminal
+        if last_of_dump and not terminal:
             between = 0.5 * prev_long
         else:
             between = float(prev_long and next_long)
-        before = ctx.previous_free(block.index)
-        later = nxt is not None or ctx.last_text > block.index
+        before = ctx.previous_free(index)
+        later = nxt is not None or ctx.last_text > index
         return (
-            float(block.index in ctx.in_short_run),
+            float(index in ctx.in_short_run),
             float(ctx.median > 0 and n < 0.5 * ctx.median),
             between,
             float(names and _shares_name(block, (prev, nxt))),
             float(before is not None and before.content == block.content),
-            float(not later and f.ends_terminal),
-            float(last_of_dump and not f.ends_terminal),
+            float(not later and terminal),
+            float(last_of_dump and not terminal),
             # (a block cut off at the end of the dump is a truncated tail, not a heading)
             float(not last_of_dump and open_end(f)),
         )
@@ -320,14 +332,17 @@ class Captions(Stage):
         if not region:
             return
         ctx = _Context(doc.blocks)
-        lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
+        paragraph = ctx._is_paragraph
+        lengths = [features(b).n_words for b in region if b.index in paragraph]
         ctx.median = statistics.median(lengths) if lengths else 0.0
+        lead = doc.lead_index
         for block in region:
-            if block.index == doc.lead_index:
+            if block.index == lead:
                 continue
             f = features(block)
-            if not MIN_WORDS <= f.n_words <= MAX_WORDS or block.text.rstrip().endswith(":") \
-                    or (f.n_words <= CREDIT_LINE_WORDS and is_credit_line(block)):
+            n = f.n_words
+            if not MIN_WORDS <= n <= MAX_WORDS or block.text.rstrip().endswith(":") \
+                    or (n <= CREDIT_LINE_WORDS and is_credit_line(block)):
                 continue  # a line ending with a colon introduces what follows; a name is no description
             yield block, f, ctx
 
