@@ -56,6 +56,7 @@ class Block:
     head: Cut | None = None
     tail: Cut | None = None
     features: Any = None      # newsclean.features.Features, computed on first use
+    bare: str | None = None   # a list item's text without its bullet (stages/segment.py), on first use
 
     def cut_head(self, cut: Cut) -> None:
         self.head = cut

@@ -106,7 +106,10 @@ def bare_text(block: Block) -> str:
     """What remains of the block (after any cut), without its list bullet."""
     if block.kind != "item":
         return block.content
-    return " ".join(item_lines(block))
+    bare = block.bare
+    if bare is None:  # (several stages read it: joined once)
+        bare = block.bare = " ".join(item_lines(block))
+    return bare
 
 
 def segment(text: str) -> list[Block]:
