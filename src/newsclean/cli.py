@@ -15,7 +15,7 @@ from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
-from .pipeline import Pipeline, UnknownStageError, stage_names
+from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
 from .profile import PARTITION, Profile
 from .progress import BatchProgress, Tally
 from .rules import Rules, RulesError, RuleTimeout, load_rules
@@ -25,7 +25,7 @@ EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 
 
 def _check_disable(disable: tuple[str, ...]) -> None:
     try:
-        Pipeline(disable=disable)
+        check_disable(disable)
     except UnknownStageError as e:
         raise click.BadParameter(str(e), param_hint="--disable") from None
 

@@ -31,6 +31,20 @@ def stage_names() -> list[str]:
     return [cls.name for cls in STAGE_CLASSES]
 
 
+def check_disable(disable: Iterable[str], stages: Sequence = STAGE_CLASSES) -> None:
+    """Raise UnknownStageError unless every name in ``disable`` is one of ``stages`` (stage
+    classes or instances) that may be switched off. (Building no stage: the CLI checks
+    its options before any pattern is compiled.)"""
+    off = set(disable)
+    unknown = off - {s.name for s in stages}
+    if unknown:
+        raise UnknownStageError(f"unknown stage(s): {', '.join(sorted(unknown))}; "
+                                f"stages are: {', '.join(s.name for s in stages)}")
+    required = sorted(s.name for s in stages if s.required and s.name in off)
+    if required:
+        raise UnknownStageError(f"stage(s) {', '.join(required)} cannot be disabled")
+
+
 class Pipeline:
     """An ordered list of stages. Build once, run on many documents."""
 
@@ -42,15 +56,8 @@ class Pipeline:
         all_stages = list(stages) if stages is not None else [cls() for cls in STAGE_CLASSES]
         if rules is not None:
             all_stages = [UserRules(rules) if s.name == UserRules.name else s for s in all_stages]
-        names = {s.name for s in all_stages}
         off = set(disable)
-        unknown = off - names
-        if unknown:
-            raise UnknownStageError(f"unknown stage(s): {', '.join(sorted(unknown))}; "
-                                    f"stages are: {', '.join(s.name for s in all_stages)}")
-        required = sorted(s.name for s in all_stages if s.required and s.name in off)
-        if required:
-            raise UnknownStageError(f"stage(s) {', '.join(required)} cannot be disabled")
+        check_disable(off, all_stages)
         self.stages = [s for s in all_stages if s.name not in off]
         self.disabled = sorted(off)
 

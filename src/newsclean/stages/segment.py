@@ -19,6 +19,17 @@ from .base import Stage
 
 # stdlib re: these simple patterns are matched on every line, and re is faster here
 BULLET = re.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›]|\d{1,3}[.)])[ ]+(?=\S)")
+_BULLETS = frozenset("-*•·▪●◦□■▸►▹–+»›")  # a line's first character that may open a bullet (or a digit)
+
+
+def _may_open_bullet(first: str) -> bool:
+    """A line whose first character past white space is ``first`` may match BULLET (tried
+    before the pattern: most lines open with none of these)."""
+    return first in _BULLETS or first.isdecimal()
+
+
+def _is_bullet(line: str, first: str) -> bool:
+    return _may_open_bullet(first) and BULLET.match(line) is not None
 _TERMINAL = frozenset(".!?:;…|")
 _CLOSERS = frozenset('"”’\')]»')
 
@@ -114,14 +125,13 @@ def bare_text(block: Block) -> str:
 
 def segment(text: str) -> list[Block]:
     lines = text.split("\n")
-    stripped = [line.strip() for line in lines]  # once per line; "" for a blank line
+    stripped = list(map(str.strip, lines))  # once per line; "" for a blank line
     n = len(lines)
     blocks: list[Block] = []
 
     def add_line(i: int) -> None:
         line = lines[i]
-        blocks.append(Block(len(blocks), [line], i + 1, "line", stripped[i],
-                            len(line) - len(line.lstrip(" "))))
+        blocks.append(Block(len(blocks), [line], i + 1, "line", stripped[i], len(line) - len(line.lstrip(" "))))
 
     def add(idx: list[int], kind: str) -> None:
         raw = [lines[i] for i in idx]
@@ -137,7 +147,8 @@ def segment(text: str) -> list[Block]:
             i += 1
             continue
         line = lines[i]
-        m = BULLET.match(line)
+        first = stripped[i][0]
+        m = BULLET.match(line) if _may_open_bullet(first) else None
         if m:
             indent, column = len(m["indent"]), m.end()
             idx = [i]
@@ -145,7 +156,7 @@ def segment(text: str) -> list[Block]:
             while j < n:
                 cur = lines[j]
                 if stripped[j]:
-                    if _indent(cur) <= indent or (BULLET.match(cur) and not _is_tag_line(cur)) \
+                    if _indent(cur) <= indent or (_is_bullet(cur, stripped[j][0]) and not _is_tag_line(cur)) \
                             or (len(idx) == 1 and not stripped[j][0].islower()
                                 and _menu_entry(stripped[i][m.end() - len(m["indent"]):])):
                         break  # a menu entry, and a line that does not go on with it: the next thing
@@ -156,7 +167,7 @@ def segment(text: str) -> list[Block]:
                 while k < n and not stripped[k]:
                     k += 1
                 if k < n and k - j < MAX_ITEM_GAP and _indent(lines[k]) == column \
-                        and (not BULLET.match(lines[k]) or _is_tag_line(lines[k])) \
+                        and (not _is_bullet(lines[k], stripped[k][0]) or _is_tag_line(lines[k])) \
                         and not _menu_entry(lines[idx[-1]][column:] if len(idx) == 1 else "x."):
                     idx.extend(range(j, k + 1))
                     j = k + 1
@@ -167,7 +178,7 @@ def segment(text: str) -> list[Block]:
             continue
         # a run of plain non-blank lines (line i is one)
         j = i + 1
-        while j < n and stripped[j] and not BULLET.match(lines[j]):
+        while j < n and stripped[j] and not _is_bullet(lines[j], stripped[j][0]):
             j += 1
         if j == i + 1:
             add_line(i)  # a line on its own: nothing to join
