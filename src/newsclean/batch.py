@@ -347,7 +347,7 @@ class BatchRunner:
 
 def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1,
           pool: WorkerPool | None = None) -> Profile:
-    """Site learning over a batch (line hashes only, no cleaning), in parallel like cleaning
+    """Site learning over a batch (lines only, no cleaning), in parallel like cleaning
     (in ``pool`` if given: the workers that will clean next)."""
     learner = Learner()
     # chunks are whole partitions, so that a worker's counts are a partition's

@@ -7,7 +7,7 @@ Nothing here schedules anything: Dask does. This module only says what to run:
   local runner (disabled stages, rules, profile, favor); :func:`record_bag` gives
   plain records.
 - :func:`learn_bag` does site learning in distributed form: each partition counts
-  its line hashes (profile.count_partition), the counts are added up in a tree
+  its lines (profile.count_partition), the counts are added up in a tree
   (addition is order-free), the client makes the profile.
 - :func:`run` is what ``newsclean clean PATHS --dask ADDRESS -o OUTDIR`` does: list
   the inputs (local paths or any fsspec URL), learn, clean, and write one

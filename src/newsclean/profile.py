@@ -4,7 +4,7 @@ Menus, footers, share bars and newsletter boxes come back on every page of a sit
 in wordings no pattern list can foresee. In a batch they show themselves: a line
 found on many dumps of one site is furniture of that site, not of one article.
 
-Learning is one cheap pass over the dumps (line hashes only, no cleaning):
+Learning is one cheap pass over the dumps (their lines only, no cleaning):
 - a line is counted by its words (white space collapsed) and kept in a profile as
   a 64-bit hash of them, with a short sample per learned line, for people to read
   (the hash is taken only of the lines learned: counting by text is cheaper);
