@@ -9,6 +9,8 @@ head/tail cuts). Normalise and segment are also called directly.
 """
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +20,7 @@ from newsclean import Label
 from newsclean.features import Features
 from newsclean.pipeline import Pipeline, UnknownStageError
 from newsclean.stages.normalise import normalise_text
-from newsclean.stages.segment import segment
+from newsclean.stages.segment import segment, wrap_width
 
 # ---------------------------------------------------------------------------
 # Invented article material
@@ -241,6 +243,36 @@ class TestSegment:
                          "next week, the operator said.\n"
                          "Tickets go on sale on Monday.")
         assert len(blocks) == 3
+
+    def test_text_wrapped_at_a_width_is_joined_where_the_next_word_did_not_fit(self):
+        # wrapped at 60 columns: lines go on with capitals (names) and after sentence
+        # ends; a paragraph of two lines; the headline stays a line of its own
+        paragraphs = [P1, "Mayor Anna Berg said the work would start in May. Harbour Master Tom Lund agreed "
+                          "with the plan and the timetable.", P2]
+        text = HEADLINE + "\n\n" + "\n\n".join(textwrap.fill(p, 60) for p in paragraphs)
+        assert wrap_width(text.split("\n")) == 60
+        blocks = segment(text)
+        assert [b.text for b in blocks] == [HEADLINE] + paragraphs
+        assert [b.kind for b in blocks] == ["line", "wrapped", "wrapped", "wrapped"]
+
+    def test_a_dump_with_a_paragraph_on_each_line_has_no_wrap_width(self):
+        assert wrap_width([HEADLINE, P1, P2, P3]) is None
+        assert wrap_width(["The wall is old.", "It was built in 1887.", "It will be rebuilt."]) is None
+
+    def test_wrapped_text_joins_a_word_broken_at_its_hyphen(self):
+        line = "The council approved a plan that engineers call a well-"
+        text = "\n".join([line, "prepared answer to the storms, after two years of work on it,",
+                          "and the harbour master of Larkfield welcomed it on Tuesday at"]) + "\nnoon."
+        assert wrap_width(text.split("\n")) == 61
+        [block] = segment(text)
+        assert "a well-prepared answer" in block.text
+
+    def test_a_dash_that_did_not_fit_on_a_wrapped_line_goes_on_with_its_paragraph(self):
+        text = textwrap.fill("The new wall will protect the inner basin for the years 2026 - 2031 and beyond, the "
+                             "council said on Tuesday, and the harbour master of Larkfield agreed with the plan, "
+                             "the timetable and the cost of the work.", 60)
+        assert "\n- 2031" in text  # (the dash opens a line, like a list item)
+        assert [b.kind for b in segment(text)] == ["wrapped"]
 
     def test_wrapped_paragraphs_reach_the_text_joined(self):
         record = newsclean.clean(dump(HEADLINE, WRAPPED))

@@ -55,13 +55,65 @@ def _is_soft_break(line: str, following: str) -> bool:
             and bool(nxt) and nxt[0].islower())
 
 
-def _wrapped_runs(chunk: list[str], first_of_doc: bool) -> list[list[int]]:
+# A dump hard-wrapped at a width (fold, fmt, `w3m -cols 80`, lynx, a mail archive)
+# fills its lines up to that width: most of its long lines end within WRAP_SLACK
+# characters of the longest ones.
+WRAP_MIN_LINE = 40            # lines this long tell the width (shorter ones may be anything)
+WRAP_WIDTHS = (40, 200)       # the widths text is wrapped at
+WRAP_SLACK = 20               # a filled line ends this close to the width (a long word goes on the next)
+WRAP_MIN_FULL = 3             # filled lines that show a width
+WRAP_FULL_SHARE = 0.5         # ...and their share of the long lines
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the dump's text was hard-wrapped at, or None when it was not: the
+    longest lines (a few over-long ones, an unbreakable link, left out) give the width,
+    and most long lines must end near it."""
+    long = [n for n in map(len, lines) if n >= WRAP_MIN_LINE]
+    if len(long) < WRAP_MIN_FULL:
+        return None
+    long.sort(reverse=True)
+    width = long[len(long) // 20]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return None
+    full = sum(1 for n in long if width - WRAP_SLACK <= n <= width)
+    return width if full >= WRAP_MIN_FULL and full >= WRAP_FULL_SHARE * len(long) else None
+
+
+def _hyphen_split(line: str) -> bool:
+    """The (right-stripped) line ends inside a hyphenated word, where wrapping breaks it
+    ("a well-" / "prepared plan"): the next line goes on with no space."""
+    return len(line) >= 2 and line[-1] == "-" and line[-2].isalnum()
+
+
+def _wrapped_here(line: str, following: str, width: int) -> bool:
+    """In a text wrapped at ``width``, the line was broken because the next word did not
+    fit on it: the line is filled, and it and the next line's first word are longer than
+    the width (after a hyphen that wrapping broke a word at, with no space between)."""
+    s = line.rstrip()
+    if len(s) < width - WRAP_SLACK:
+        return False
+    word = following.lstrip().split(None, 1)
+    return bool(word) and len(s) + (0 if _hyphen_split(s) else 1) + len(word[0]) > width
+
+
+def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None) -> list[list[int]]:
     """Group the lines of a run of non-blank lines into paragraphs.
 
-    Lines are joined only when the run shows hard wrapping (at least two lines that
-    break mid-sentence); then a line that does not end a sentence goes on into the next.
+    In a dump wrapped at a known ``width``, a line goes on into the next where the next
+    word did not fit on it. Otherwise lines are joined only when the run shows hard
+    wrapping (at least two lines that break mid-sentence); then a line that does not
+    end a sentence goes on into the next.
     """
     n = len(chunk)
+    if width is not None:
+        groups = [[0]]
+        for i in range(1, n):
+            if _wrapped_here(chunk[i - 1], chunk[i], width):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        return groups
     # a soft break needs a line that goes on in lower case: count those first, cheaply
     if sum(1 for line in chunk[1:] if line.lstrip()[:1].islower()) < 2:
         return [[i] for i in range(n)]
@@ -127,6 +179,7 @@ def segment(text: str) -> list[Block]:
     lines = text.split("\n")
     stripped = list(map(str.strip, lines))  # once per line; "" for a blank line
     n = len(lines)
+    width = wrap_width(lines)
     blocks: list[Block] = []
 
     def add_line(i: int) -> None:
@@ -137,7 +190,11 @@ def segment(text: str) -> list[Block]:
         raw = [lines[i] for i in idx]
         # an item's continuation lines are joined like wrapped lines: written out as one
         # line, the item reads back as the same block
-        joined = " ".join(stripped[i] for i in idx if stripped[i])
+        parts = [stripped[i] for i in idx if stripped[i]]
+        if kind == "wrapped" and any(_hyphen_split(p) for p in parts[:-1]):
+            joined = "".join(p if k + 1 == len(parts) or _hyphen_split(p) else p + " " for k, p in enumerate(parts))
+        else:
+            joined = " ".join(parts)
         blocks.append(Block(index=len(blocks), lines=raw, line_no=idx[0] + 1, kind=kind,
                             text=joined, indent=_indent(raw[0])))
 
@@ -156,7 +213,8 @@ def segment(text: str) -> list[Block]:
             while j < n:
                 cur = lines[j]
                 if stripped[j]:
-                    if _indent(cur) <= indent or (_is_bullet(cur, stripped[j][0]) and not _is_tag_line(cur)) \
+                    if _indent(cur) <= indent or (_is_bullet(cur, stripped[j][0]) and not _is_tag_line(cur)
+                                                  and not (width and _wrapped_here(lines[j - 1], cur, width))) \
                             or (len(idx) == 1 and not stripped[j][0].islower()
                                 and _menu_entry(stripped[i][m.end() - len(m["indent"]):])):
                         break  # a menu entry, and a line that does not go on with it: the next thing
@@ -178,14 +236,16 @@ def segment(text: str) -> list[Block]:
             continue
         # a run of plain non-blank lines (line i is one)
         j = i + 1
-        while j < n and stripped[j] and not _is_bullet(lines[j], stripped[j][0]):
+        # (in a wrapped text, a line may open with a dash that did not fit on the line before)
+        while j < n and stripped[j] and (not _is_bullet(lines[j], stripped[j][0])
+                                         or width and _wrapped_here(lines[j - 1], lines[j], width)):
             j += 1
         if j == i + 1:
             add_line(i)  # a line on its own: nothing to join
             i = j
             continue
         chunk = lines[i:j]
-        for group in _wrapped_runs(chunk, first_of_doc=not blocks):
+        for group in _wrapped_runs(chunk, not blocks, width):
             if len(group) == 1:
                 add_line(i + group[0])
             else:
