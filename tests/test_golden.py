@@ -65,11 +65,11 @@ def _hard_wrap(text: str, width: int) -> str:
 @pytest.mark.parametrize("width", [50, 72, 100])
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_a_hard_wrapped_sample_reads_as_the_sample(path: Path, width: int):
-    """Hard-wrapped, a sample gives the same headline, dateline, byline, text and captions
-    (teaser titles wrapped inside their list items are not joined back: not compared)."""
+    """Hard-wrapped, a sample gives the same headline, dateline, byline, text, captions and
+    teasers (the lines of a teaser's list item are joined back too)."""
     text = path.read_text(encoding="utf-8")
     wrapped = _hard_wrap(text, width)
     assert wrapped != text
     want, got = newsclean.clean(text), newsclean.clean(wrapped)
-    for field in ("title", "dateline", "byline", "text", "captions"):
+    for field in ("title", "dateline", "byline", "text", "captions", "related"):
         assert got[field] == want[field], field

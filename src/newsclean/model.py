@@ -57,6 +57,7 @@ class Block:
     tail: Cut | None = None
     features: Any = None      # newsclean.features.Features, computed on first use
     bare: str | None = None   # a list item's text without its bullet (stages/segment.py), on first use
+    wrap: int | None = None   # the width the dump was hard-wrapped at (a list item's lines are joined back)
 
     def cut_head(self, cut: Cut) -> None:
         self.head = cut

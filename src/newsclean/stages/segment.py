@@ -159,10 +159,21 @@ def bullet_of(block: Block) -> str:
 
 
 def item_lines(block: Block) -> list[str]:
-    """An item's lines, stripped, blank ones left out, the bullet taken off the first."""
+    """An item's lines, stripped, blank ones left out, the bullet taken off the first; in
+    a hard-wrapped dump, a line that goes on into the next is joined with it."""
     m = BULLET.match(block.lines[0])
     first = block.lines[0][m.end():].strip() if m else block.lines[0].strip()
-    return [first] + [ln.strip() for ln in block.lines[1:] if ln.strip()]
+    if block.wrap is None:
+        return [first] + [ln.strip() for ln in block.lines[1:] if ln.strip()]
+    out, before = [first], block.lines[0]
+    for line in block.lines[1:]:
+        part = line.strip()
+        if part and before and _wrapped_here(before, line, block.wrap):
+            out[-1] += part if _hyphen_split(out[-1]) else " " + part
+        elif part:
+            out.append(part)
+        before = line if part else ""
+    return out
 
 
 def bare_text(block: Block) -> str:
@@ -232,6 +243,7 @@ def segment(text: str) -> list[Block]:
                     continue
                 break
             add(idx, "item")
+            blocks[-1].wrap = width
             i = j
             continue
         # a run of plain non-blank lines (line i is one)
