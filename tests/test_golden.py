@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 
 import newsclean
-from newsclean.stages.segment import BULLET
+from dumpstyles import hard_wrap
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -47,28 +46,13 @@ def test_sample_matches_golden_record(path: Path):
     assert not problems, f"{path.name} differs from its golden record:\n" + "\n\n".join(problems)
 
 
-def _hard_wrap(text: str, width: int) -> str:
-    """The dump as a tool that wraps text at ``width`` columns prints it (as fold, fmt or
-    `w3m -cols 80` do): long lines broken at spaces, a list item's lines hanging at its text."""
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width:
-            out.append(line)
-            continue
-        m = BULLET.match(line)
-        indent = m.end() if m else len(line) - len(line.lstrip(" "))
-        out.extend(textwrap.wrap(line[indent:], width, initial_indent=line[:indent],
-                                 subsequent_indent=" " * indent, break_long_words=False))
-    return "\n".join(out)
-
-
 @pytest.mark.parametrize("width", [50, 72, 100])
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_a_hard_wrapped_sample_reads_as_the_sample(path: Path, width: int):
     """Hard-wrapped, a sample gives the same headline, dateline, byline, text, captions and
     teasers (the lines of a teaser's list item are joined back too)."""
     text = path.read_text(encoding="utf-8")
-    wrapped = _hard_wrap(text, width)
+    wrapped = hard_wrap(text, width)
     assert wrapped != text
     want, got = newsclean.clean(text), newsclean.clean(wrapped)
     for field in ("title", "dateline", "byline", "text", "captions", "related"):
