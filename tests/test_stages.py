@@ -274,6 +274,21 @@ class TestSegment:
         assert "\n- 2031" in text  # (the dash opens a line, like a list item)
         assert [b.kind for b in segment(text)] == ["wrapped"]
 
+    def test_markdown_heading_marks_are_cut_off_the_heading(self):
+        blocks = segment(f"# {HEADLINE}\n\n{P1}\n\n#hashtag is a word\n\n- # not a heading")
+        assert blocks[0].head.text == "# " and blocks[0].head.stage == "segment"
+        assert blocks[0].content == HEADLINE
+        assert [b.head for b in blocks[1:]] == [None, None, None]
+
+    def test_a_markdown_dump_reads_as_the_same_dump_in_plain_text(self):
+        teasers = ["- Ferry timetable changes for the winter months", "- New school opens in the old harbour district"]
+        plain = dump(HEADLINE, P1, P2, P3, "Recent news", *teasers)
+        markdown = dump(f"# {HEADLINE}", P1, f"## {HEADLINE.split()[0]} harbour", P2, P3, "## Recent news", *teasers)
+        want, got = newsclean.clean(plain), newsclean.clean(markdown, keep_removed=True)
+        assert got["title"] == want["title"] == HEADLINE
+        assert got["related"] == want["related"] and len(got["related"]) == 2
+        assert [r["text"] for r in got["removed"] if r["reason"] == "Markdown heading mark"] == ["#", "##", "##"]
+
     def test_wrapped_paragraphs_reach_the_text_joined(self):
         record = newsclean.clean(dump(HEADLINE, WRAPPED))
         assert record["text"] == (

@@ -7,19 +7,23 @@ without blank lines between them), except that
   bullet, and after blank lines, lines standing at the column of its text; but a
   menu entry (one to three words) keeps no line that does not go on in lower case
   (a whole page's breadcrumb and headline stand indented under its menu);
-* hard-wrapped prose (a run of lines broken mid-sentence) is joined back into
-  paragraphs.
+* hard-wrapped prose is joined back into paragraphs: in a dump wrapped at a width
+  (read off its lines) where the next word did not fit, otherwise in a run of lines
+  broken mid-sentence;
+* the marks of a Markdown heading ("## Recent news") are cut off it.
 """
 from __future__ import annotations
 
 import re
 
-from ..model import Block, Document
+from ..model import Block, Cut, Document, Label
 from .base import Stage
 
 # stdlib re: these simple patterns are matched on every line, and re is faster here
 BULLET = re.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›]|\d{1,3}[.)])[ ]+(?=\S)")
 _BULLETS = frozenset("-*•·▪●◦□■▸►▹–+»›")  # a line's first character that may open a bullet (or a digit)
+# The marks of a Markdown heading ("## Recent news"): markup, not the heading's words
+MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 
 
 def _may_open_bullet(first: str) -> bool:
@@ -263,6 +267,9 @@ def segment(text: str) -> list[Block]:
             else:
                 add([i + g for g in group], "wrapped")
         i = j
+    for block in blocks:
+        if block.text[:1] == "#" and block.kind != "item" and (m := MARKDOWN_HEADING.match(block.text)):
+            block.head = Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark")
     return blocks
 
 
