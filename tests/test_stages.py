@@ -496,6 +496,16 @@ class TestTeasers:
         assert [r["title"] for r in record["related"]] == [TEASER_1, TEASER_2]
         assert record["text"] == dump(P1, P2, P3)
 
+    @pytest.mark.parametrize("heading", [["Related news"], []])
+    def test_a_teaser_that_is_a_markdown_link_has_the_links_text_as_its_title(self, heading):
+        urls = ["https://example.com/news/ferry.html", 'https://example.com/news/school.html "School"']
+        items = [f"- [{TEASER_1}]({urls[0]})", f"- [{TEASER_2}]({urls[1]})"]
+        record = newsclean.clean(dump(HEADLINE, P1, P2, P3, *heading, *items), keep_removed=True)
+        assert [r["title"] for r in record["related"]] == [TEASER_1, TEASER_2]
+        markup = [r["text"] for r in record["removed"] if r["reason"] == "Markdown link markup"]
+        assert markup == ["[", f"]({urls[0]})", "[", f"]({urls[1]})"]  # accounted for: nothing is lost
+        assert record["text"] == dump(P1, P2, P3)
+
     def test_teaser_blocks_are_labelled_related(self):
         doc = newsclean.analyse(dump(HEADLINE, P1, P2, "Related news", TEASER_1, SUMMARY_1))
         assert find_block(doc, "Related news").label is Label.BOILERPLATE

@@ -97,6 +97,7 @@ class RelatedItem:
     summary: str | None = None
     blocks: list[int] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)  # text of the item not kept in a field
+    markup: list[str] = field(default_factory=list)     # Markdown link markup around its title ("[", "](url)")
 
     def as_dict(self) -> dict:
         return {"title": self.title, "section": self.section, "summary": self.summary}

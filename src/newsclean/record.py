@@ -76,6 +76,8 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
         related.append(item.as_dict())
         for text in item.leftovers:
             drop("teasers", text.strip(), "repeated in the teaser")
+        for text in item.markup:
+            drop("teasers", text, "Markdown link markup")
     text = "\n\n".join(paragraphs)
     record = {
         "id": id,

@@ -11,6 +11,9 @@ Two shapes are recognised:
   (several words, no final period; a thumbnail's placeholder opening the link text
   is left out of the title) that does not follow a colon.
 
+A teaser that is a Markdown link, "[Title](https://...)", has the link's text as its
+title; the brackets and the address are accounted for as markup.
+
 (Teaser cards glued together on whole pages are found by ``cards``, for stage content.)
 
 Each item gives ``{title, section, summary}``; what an item repeats (the title
@@ -42,14 +45,24 @@ class Teasers(Stage):
 
     def __init__(self) -> None:
         self.heading = res.compiled("teasers", "heading")
+        self.markdown_link = res.compiled("teasers", "markdown_link")
         self.section = res.compiled("teasers", "section")
         self.thumbnail = res.compiled("furniture", "image_prefix")
         self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
 
     # -- item parsing -------------------------------------------------------
+    def _unlink(self, text: str) -> tuple[str, list[str]]:
+        """(the link's text, its markup) for a text that is a Markdown link and nothing
+        else, "[Title](https://...)"; (the text, []) for any other."""
+        m = self.markdown_link.fullmatch(text)
+        if m is None:
+            return text, []
+        return m["text"].strip(), ["[", text[m.end("text"):]]
+
     def _item_from_list_block(self, block: Block) -> RelatedItem:
         first, *rest = item_lines(block)
-        item = RelatedItem(title=_strip_stray_quote(first), blocks=[block.index])
+        first, markup = self._unlink(first)
+        item = RelatedItem(title=_strip_stray_quote(first), blocks=[block.index], markup=markup)
         self._keep_numbering(block, item)
         if rest and rest[0] in (first, item.title) or (rest and _strip_stray_quote(rest[0]) == item.title):
             # the link text is printed twice; keep the clean copy, account for the other
@@ -163,7 +176,8 @@ class Teasers(Stage):
                         not (prev is not None and prev.text.rstrip().endswith(":")):
                     for x in run:
                         thumb, title = self._link_text(x)
-                        item = RelatedItem(title=title, blocks=[x.index])
+                        title, markup = self._unlink(title)
+                        item = RelatedItem(title=title, blocks=[x.index], markup=markup)
                         if thumb:
                             item.leftovers.append(thumb)
                         self._keep_numbering(x, item)
@@ -186,7 +200,7 @@ class Teasers(Stage):
         return (m.group(0).strip(), text[m.end():]) if m else ("", text)
 
     def _is_teaser_link(self, block: Block) -> bool:
-        _, text = self._link_text(block)
+        text = self._unlink(self._link_text(block)[1])[0]
         n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
         return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= 30 and text[-1] not in ".:;,"
                 and (text[0].isupper() or text[0].isdigit()))
