@@ -34,6 +34,8 @@ def _may_open_bullet(first: str) -> bool:
 
 def _is_bullet(line: str, first: str) -> bool:
     return _may_open_bullet(first) and BULLET.match(line) is not None
+
+
 _TERMINAL = frozenset(".!?:;…|")
 _CLOSERS = frozenset('"”’\')]»')
 
