@@ -650,6 +650,12 @@ class TestTitle:
         block = find_block(newsclean.analyse(text), HEADLINE)
         assert (block.label, block.stage) == (Label.TITLE, "title")
 
+    @pytest.mark.parametrize("credit", ["Tom Davies Associated Press", "Nguyen Thi Mai Anh VNA", "Jane Ann Doe Reuters"])
+    def test_a_name_with_its_agency_under_the_headline_is_the_byline_not_the_title(self, credit):
+        record = newsclean.clean(dump(HEADLINE, credit, P1, P2))
+        assert (record["title"], record["byline"]) == (HEADLINE, credit)
+        assert record["text"] == dump(P1, P2)
+
     def test_blocks_above_the_headline_are_page_header(self):
         record = newsclean.clean(dump("Local News", HEADLINE, P1, P2), keep_removed=True)
         assert record["title"] == HEADLINE

@@ -106,7 +106,8 @@ def _phrase_at(words: list[str], i: int, name: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _credit_agencies() -> frozenset[str]:
+def credit_agencies() -> frozenset[str]:
+    """News and picture agencies, by the last word of their names (lower case)."""
     return frozenset(res.patterns()["captions"]["credit_agencies"])
 
 
@@ -355,7 +356,7 @@ class Features:
         tail = text[start:].lower()
         words = tail.rstrip(" |").rsplit(None, 1)
         last = words[-1].strip("()[]") if words else ""
-        if last not in _credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
+        if last not in credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))
 
@@ -420,6 +421,12 @@ def present_after_name(f: Features) -> bool:
 
 # words that follow a plural noun ("communes of", "Party members and") rather than a verb
 _NOT_AFTER_VERB = frozenset(("of", "and", "or", "nor", "who", "which", "that", "whose"))
+
+
+def is_agency_credit(block: Block) -> bool:
+    """A name with its agency on its own ("Tom Davies Associated Press", "Mai Anh VNA"):
+    the writer's credit line, not a headline in Title Case."""
+    return is_name_like(block) and features(block).lower[-1] in credit_agencies()
 
 
 def is_credit_line(block: Block) -> bool:

@@ -7,7 +7,7 @@ opens straight into the lead has no title.
 """
 from __future__ import annotations
 
-from ..features import features, is_headline_like, is_name_like, is_prose
+from ..features import features, is_agency_credit, is_headline_like, is_name_like, is_prose
 from ..model import Document, Label
 from .base import Stage
 
@@ -53,7 +53,8 @@ class Title(Stage):
         for block in reversed(doc.blocks[:lead]):
             if block.label is not None or block.kind == "item":
                 continue
-            if is_headline_like(block) and not (is_name_like(block) and features(block).n_words <= 3):
+            if is_headline_like(block) and not (is_name_like(block) and features(block).n_words <= 3) \
+                    and not is_agency_credit(block):
                 title = block
                 break
         if title is None:
