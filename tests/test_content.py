@@ -250,6 +250,13 @@ def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     assert 0 not in found and found[1][0] == "alt" and found[2][0] == "caption"
 
 
+def test_a_question_above_a_credit_line_is_no_description():
+    # a promotion with its picture's credit: it asks the reader something, a caption does not
+    doc, found = _found("Want more of the sea? Read our sister magazine for the news of the coast.\n\n"
+                        "(Image credit: Larkfield Boats)")
+    assert 0 not in found
+
+
 def test_caption_and_its_credit_line_are_one_caption_in_the_record():
     text = page(caption=False).replace(
         PARAS[1] + "\n", "The broken harbour wall in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette\n\n" + PARAS[1] + "\n")

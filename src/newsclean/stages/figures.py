@@ -138,13 +138,14 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
 
 
 def _description(block: Block) -> bool:
-    """A short sentence that says what a picture shows (above its credit line)."""
+    """A short sentence that says what a picture shows (above its credit line): it asks
+    nothing (a promotion's "Need more space? Subscribe to..." stands above a credit too)."""
     if block.label is not None or block.kind == "item":
         return False
     text = block.content
     f = features(block)
     return 2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END) \
-        and not text.endswith(":")
+        and not text.endswith(":") and "?" not in text
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
