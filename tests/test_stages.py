@@ -319,8 +319,7 @@ class TestWidgets:
         ("Subscribe to HARBOUR and stay ahead with more of your favourite writers.", "newsletter prompt"),
         ("Email Tom Reyes at treyes@gazette.example or follow him on Twitter.", "newsletter prompt"),
         ("Want more Harbour Weekly? Sign up for our newsletter.", "newsletter prompt"),
-        ('Need more sea? Subscribe to our sister title "All About Boats" Magazine for the latest amazing news '
-         "from the coast and the harbours of the north!", "newsletter prompt"),  # (22 words)
+        ("Need more sea? Subscribe to our newsletter for the news of the coast!", "newsletter prompt"),
     ])
     def test_widget_after_the_article_is_boilerplate(self, widget, reason):
         text = dump(HEADLINE, P1, P2, P3, widget)

@@ -54,7 +54,7 @@ class Teasers(Stage):
     def _unlink(self, text: str) -> tuple[str, list[str]]:
         """(the link's text, its markup) for a text that is a Markdown link and nothing
         else, "[Title](https://...)"; (the text, []) for any other."""
-        m = self.markdown_link.fullmatch(text)
+        m = self.markdown_link.fullmatch(text) if text[:1] == "[" else None
         if m is None:
             return text, []
         return m["text"].strip(), ["[", text[m.end("text"):]]

@@ -25,6 +25,7 @@ class Widgets(Stage):
 
     def __init__(self) -> None:
         self.max_words = res.patterns()["widgets"]["max_words"]
+        self.hook_chars = res.patterns()["widgets"]["hook_chars"]
         self.max_chars = self.max_words * 12  # a cheap bound checked before counting words
         self.kinds = [(kind.replace("_", " "), res.compiled_kind("widgets", kind)) for kind in KINDS]
         # all kinds at once: one search tells whether a block is any widget (most are none)
@@ -36,7 +37,16 @@ class Widgets(Stage):
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
 
     def _kind_of(self, text: str) -> str | None:
-        """The kind of widget the text of a short block is, or None."""
+        """The kind of widget the text of a short block is, or None; a prompt after a
+        short question that hooks the reader is that prompt."""
+        kind = self._kind_of_text(text)
+        if kind is None:
+            q = text.find("? ", 1, self.hook_chars)
+            if q > 0:
+                kind = self._kind_of_text(text[q + 2:].lstrip())
+        return kind
+
+    def _kind_of_text(self, text: str) -> str | None:
         if not ((self.any_whole is not None and self.any_whole.fullmatch(text))
                 or (self.any_contains is not None and self.any_contains.search(text))):
             return None
