@@ -216,6 +216,40 @@ def test_a_worker_that_dies_is_reported_and_the_batch_goes_on():
         b'"source":"d0"', f'"source":"{r.id}"'.encode()) for r in results if r.ok)
 
 
+def test_closing_a_pool_ends_a_worker_that_nothing_else_stops():
+    # a pool that breaks while a task is handed over can start a worker that Python 3.11
+    # never stops, and then waits for it forever: closing the pool must end it
+    import multiprocessing
+
+    pool = WorkerPool(1)
+    executor = pool.executor()
+    assert executor.submit(int, "7").result() == 7
+    stray = multiprocessing.get_context("forkserver").Process(target=time.sleep, args=(60,))
+    stray.start()
+    executor._processes[stray.pid] = stray  # what the breaking pool leaves behind
+    t0 = time.monotonic()
+    batch._stop(executor, grace=0.5)
+    pool._executor = None
+    assert not stray.is_alive()
+    assert time.monotonic() - t0 < 10
+
+
+def test_a_chunk_sent_to_a_pool_that_broke_meanwhile_is_lost_like_the_chunks_in_flight():
+    # the pool breaks between two chunks being sent: the second one's failure must come
+    # through its result (where the runner retries it), not out of the sending
+    from concurrent.futures.process import BrokenProcessPool
+
+    class BrokenPool:
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("A child process terminated abruptly")
+
+    runner = BatchRunner(CleanOptions(), jobs=2)
+    runner._start_pass()
+    future = runner._submit(BrokenPool(), [Input(id="a", source="a", text=ARTICLE)])
+    with pytest.raises(BrokenProcessPool):
+        future.result()
+
+
 def test_one_dump_runs_without_a_pool(monkeypatch):
     runner = BatchRunner(CleanOptions(), jobs=4)
     monkeypatch.setattr(runner.pool, "executor", lambda: pytest.fail("no pool for one dump"))

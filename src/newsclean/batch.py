@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -197,13 +198,13 @@ class WorkerPool:
 
     def renew(self) -> ProcessPoolExecutor:
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            _stop(self._executor, grace=0.0)
             self._executor = None
         return self.executor()
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            _stop(self._executor, grace=STOP_GRACE)
             self._executor = None
 
     def __enter__(self) -> WorkerPool:
@@ -211,6 +212,33 @@ class WorkerPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+STOP_GRACE = 10.0  # seconds a closing pool's workers have to end by themselves
+
+
+def _stop(executor: ProcessPoolExecutor, grace: float) -> None:
+    """Shut a pool down and make sure that none of its workers outlives it.
+
+    A pool that breaks (a worker died) may start a worker while it is breaking, when a
+    task is handed over at that moment: Python 3.11 then never stops that worker, and
+    waits for it forever, in ``shutdown(wait=True)`` or at the interpreter's exit. So the
+    pool is shut down without waiting, its workers get ``grace`` seconds to end, and
+    those left are terminated (a broken pool's, at once)."""
+    # (private attributes, read before shutdown forgets them)
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    thread = getattr(executor, "_executor_manager_thread", None)
+    executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + (0.0 if getattr(executor, "_broken", False) else grace)
+    for p in processes:
+        p.join(max(0.0, deadline - time.monotonic()))
+        if p.is_alive():
+            p.terminate()
+            p.join(1.0)
+            if p.is_alive():
+                p.kill()
+    if thread is not None:
+        thread.join(grace)
 
 
 _pass_keys = itertools.count()
@@ -278,9 +306,18 @@ class BatchRunner:
 
     def _submit(self, pool: ProcessPoolExecutor, chunk: list) -> Future:
         """Send a chunk, with the run's options while some worker may lack them (a pool
-        never has more workers than ``jobs``, and a broken one is replaced whole)."""
+        never has more workers than ``jobs``, and a broken one is replaced whole).
+
+        A pool can break while chunks are being sent (the dump that kills a worker was
+        sent a moment before): the chunk then gets a future that holds the pool's
+        failure, and is handled like every chunk the breaking pool lost."""
         options = self._options if len(self._holders) < self.jobs else None
-        return pool.submit(_run_task, self.worker, self._key, options, chunk)
+        try:
+            return pool.submit(_run_task, self.worker, self._key, options, chunk)
+        except BrokenProcessPool as e:
+            lost: Future = Future()
+            lost.set_exception(e)
+            return lost
 
     def _results(self, future: Future) -> list:
         pid, results = future.result()
