@@ -362,8 +362,13 @@ class TestWidgets:
 class TestFurniture:
     """Image placeholders, separators, timestamp lines, menus -> boilerplate."""
 
-    @pytest.mark.parametrize("once, glue", [("Harbour wall at dawn #larkfield", ""),
-                                            ("The new fish market on the east quay", " ")])
+    @pytest.mark.parametrize("once, glue", [
+        ("Harbour wall at dawn #larkfield", ""),
+        ("The new fish market on the east quay", " "),
+        # a caption and its alt text on two lines of a hard-wrapped dump, joined back
+        # into one block longer than other furniture
+        ("Fishermen unload the first catch of the season at the new fish market on the east quay of "
+         "Larkfield on Tuesday morning, watched by the mayor.", " ")])
     def test_text_printed_twice_loses_its_second_copy(self, once, glue):
         line = once + glue + once
         text = dump(HEADLINE, P1, line, P2, P3)

@@ -90,6 +90,9 @@ class Furniture(Stage):
             if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
                 if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
                     block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule drawn across the dump
+                elif block.kind != "item" and len(text) <= 2 * MAX_CHARS + 1 \
+                        and (half := printed_twice(text)) is not None:
+                    self._second_copy(block, half)  # two copies of a short text, run together
                 continue
             if not any(ch.isalnum() for ch in text):
                 block.assign(Label.BOILERPLATE, self.name, "separator")
@@ -102,15 +105,19 @@ class Furniture(Stage):
             elif f.n_words <= 20 and is_menu(text):
                 block.assign(Label.BOILERPLATE, self.name, "menu")
             elif (half := printed_twice(text)) is not None:
-                tail = block.tail
-                if block.kind == "item" or block.head is not None \
-                        or (tail is not None and tail.label is not Label.BOILERPLATE):
-                    block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE)
-                else:  # the first copy stays to be decided (it may be the headline)
-                    reason = PRINTED_TWICE if tail is None else f"{PRINTED_TWICE} and {tail.reason}"
-                    block.tail = None  # an end marker after the copy goes with it
-                    block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason))
+                self._second_copy(block, half)
         self.repeated_labels(doc)
+
+    def _second_copy(self, block: Block, half: int) -> None:
+        """The block is one text printed twice from ``half`` on: the second copy is cut off."""
+        tail = block.tail
+        if block.kind == "item" or block.head is not None \
+                or (tail is not None and tail.label is not Label.BOILERPLATE):
+            block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE)
+        else:  # the first copy stays to be decided (it may be the headline)
+            reason = PRINTED_TWICE if tail is None else f"{PRINTED_TWICE} and {tail.reason}"
+            block.tail = None  # an end marker after the copy goes with it
+            block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason))
 
     def repeated_labels(self, doc: Document) -> None:
         """Label as boilerplate the copies of a short free block printed REPEATED_MIN times
