@@ -234,10 +234,6 @@ class _Context:
     def paragraph(self, index: int) -> bool:
         return index in self._is_paragraph
 
-    def neighbour(self, index: int, step: int) -> Block | None:
-        """The nearest paragraph before (step -1) or after (step +1) the block."""
-        return self._before[index] if step < 0 else self._after[index]
-
     def previous_free(self, index: int) -> Block | None:
         """The nearest earlier block still free: the one the block follows in the text.
 
@@ -251,6 +247,7 @@ class _Context:
         return None
 
     def around(self, index: int) -> tuple[Block | None, Block | None]:
+        """The nearest paragraphs before and after the block (None: there is none)."""
         return self._before[index], self._after[index]
 
 
@@ -292,7 +289,7 @@ class Captions(Stage):
         n = f.n_words
         index = block.index
         last_of_dump = index == len(doc.blocks) - 1
-        prev, nxt = ctx._before[index], ctx._after[index]
+        prev, nxt = ctx.around(index)
         need = max(25, 1.5 * n)
         prev_long = prev is not None and features(prev).n_words >= need
         next_long = nxt is not None and features(nxt).n_words >= need
@@ -332,8 +329,7 @@ class Captions(Stage):
         if not region:
             return
         ctx = _Context(doc.blocks)
-        paragraph = ctx._is_paragraph
-        lengths = [features(b).n_words for b in region if b.index in paragraph]
+        lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
         ctx.median = statistics.median(lengths) if lengths else 0.0
         lead = doc.lead_index
         for block in region:
