@@ -250,6 +250,43 @@ def test_a_chunk_sent_to_a_pool_that_broke_meanwhile_is_lost_like_the_chunks_in_
         future.result()
 
 
+def test_ctrl_c_while_a_task_is_sent_waits_for_a_safe_point(monkeypatch):
+    # Ctrl-C that lands inside the pool's submit (where it may be starting a worker)
+    # must not raise there, or the half-started worker is never stopped and the run
+    # hangs at exit: it is raised from the runner between tasks, and the pool ends
+    import multiprocessing
+
+    sent = []
+    submit = ProcessPoolExecutor.submit
+
+    def submit_then_ctrl_c(self, *args, **kwargs):
+        future = submit(self, *args, **kwargs)
+        if not sent:
+            os.kill(os.getpid(), signal.SIGINT)
+        sent.append(future)  # not reached if the Ctrl-C is raised inside submit
+        return future
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit_then_ctrl_c)
+    items = [Input(id=f"d{i}", source=None, text=ARTICLE) for i in range(40)]
+    runner = BatchRunner(CleanOptions(), jobs=2, chunk_size=4)
+    got = []
+    with pytest.raises(KeyboardInterrupt):
+        for result in runner.run(items):
+            got.append(result)
+    assert len(sent) == runner.jobs * batch.CHUNKS_PER_JOB  # the window was filled, then it stopped
+    assert got == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert multiprocessing.active_children() == []
+
+
+def test_a_held_ctrl_c_is_not_lost_when_the_pass_ends_first():
+    with pytest.raises(KeyboardInterrupt):
+        with batch.HeldInterrupt():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_one_dump_runs_without_a_pool(monkeypatch):
     runner = BatchRunner(CleanOptions(), jobs=4)
     monkeypatch.setattr(runner.pool, "executor", lambda: pytest.fail("no pool for one dump"))

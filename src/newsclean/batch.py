@@ -15,7 +15,9 @@ Design:
   is replaced and the chunks that were in flight are cleaned again one dump at a
   time, so that only the dump that kills a worker gets an error result.
 - Worker processes ignore SIGINT: an interrupted run is stopped by the main process,
-  which writes out nothing partial (see cli.py and io/writers.py).
+  which writes out nothing partial (see cli.py and io/writers.py). The main process
+  holds a Ctrl-C while a pass runs on the pool and acts on it between tasks
+  (:class:`HeldInterrupt`), never in the middle of starting a worker.
 - One :class:`WorkerPool` can serve several passes over a batch (`clean` over a folder
   learns, then cleans): its workers start once. A pass's options (the profile learned
   by the pass before) go with its tasks, pickled, until every worker has said it
@@ -28,6 +30,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -46,6 +49,7 @@ from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
 CHUNKS_PER_JOB = 4    # chunks in flight per worker: keeps workers busy while the writer catches up
+WAIT_TICK = 0.1       # seconds between looks for a held Ctrl-C while waiting for a worker
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,44 @@ def _stop(executor: ProcessPoolExecutor, grace: float) -> None:
         thread.join(grace)
 
 
+class HeldInterrupt:
+    """Ctrl-C held during a parallel pass, and raised where it is safe.
+
+    Python raises KeyboardInterrupt wherever the main thread happens to be. Inside the
+    pool's ``submit`` that can be halfway through starting a worker: the worker then
+    runs but the pool never lists it, and multiprocessing waits for it forever when
+    the interpreter exits (the run hangs after saying it was interrupted). So while a
+    pass runs on the pool, SIGINT only sets a flag, and :meth:`check` raises
+    KeyboardInterrupt between tasks, or within ``WAIT_TICK`` while waiting for one.
+    Only the main thread can take signals, and a handler someone else installed is
+    left alone: then there is nothing to hold."""
+
+    def __init__(self) -> None:
+        self.pending = False
+        self._previous = None
+
+    def __enter__(self) -> HeldInterrupt:
+        if (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            self._previous = signal.signal(signal.SIGINT, self._hold)
+        return self
+
+    def _hold(self, signum, frame) -> None:
+        self.pending = True
+
+    def check(self) -> None:
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+    def __exit__(self, kind, value, tb) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+        if kind is None:
+            self.check()  # a Ctrl-C held until the pass ended is not lost
+
+
 _pass_keys = itertools.count()
 
 
@@ -268,6 +310,7 @@ class BatchRunner:
         self._key = -1                      # this run's pass, for the workers (see _load_options)
         self._options: bytes | None = None  # its options pickled for the workers
         self._holders: set[int] = set()     # pids of the pool's workers that hold them
+        self._interrupt = HeldInterrupt()   # Ctrl-C, held while tasks are being sent
 
     def run(self, inputs: Iterable[Input | InputError]) -> Iterator[Result]:
         chunks = _chunks(inputs, self.chunk_size)
@@ -285,8 +328,9 @@ class BatchRunner:
                 yield self.one(item, self.opts)
             return
         try:
-            self._start_pass()
-            yield from self._parallel(_prepend(first, _prepend(second, chunks)))
+            with self._interrupt:
+                self._start_pass()
+                yield from self._parallel(_prepend(first, _prepend(second, chunks)))
         finally:
             self.close()
 
@@ -320,7 +364,14 @@ class BatchRunner:
             return lost
 
     def _results(self, future: Future) -> list:
-        pid, results = future.result()
+        """A task's results, once it is done; a Ctrl-C held meanwhile is raised here."""
+        self._interrupt.check()
+        while True:
+            try:
+                pid, results = future.result(timeout=WAIT_TICK)
+                break
+            except TimeoutError:
+                self._interrupt.check()
         self._holders.add(pid)
         return results
 
