@@ -103,7 +103,7 @@ def title_rows(docs, w, b):
 def accuracy(rows, w, b) -> float:
     ok = tot = 0.0
     for v, y, weight in rows:
-        z = b + sum(w[k] * x for k, x in v.items())
+        z = b + sum(w.get(k, 0.0) * x for k, x in v.items())
         ok += weight * ((z > 0) == (y > 0.5))
         tot += weight
     return ok / tot if tot else 0.0
@@ -116,9 +116,10 @@ def load_scorer(shared: Path):
     return mod
 
 
-def fit_all(docs, rows, l2):
-    """Block weights, then headline weights on the candidates those give."""
-    w, b = fit(rows, l2)
+def fit_all(docs, rows, l2, drop: frozenset[str] = frozenset()):
+    """Block weights, then headline weights on the candidates those give. Features in
+    ``drop`` get no weight (what a page gains without them shows in --cv)."""
+    w, b = fit(rows, l2, names=[k for k in FEATURE_NAMES if k not in drop])
     trows = title_rows(docs, w, b)
     tw, tb = fit(trows, l2, names=headline.TITLE_FEATURES)
     return {"bias": b, "weights": w, "title_bias": tb, "title_weights": tw}
@@ -154,7 +155,7 @@ def write(m: dict, path: Path, n_rows: int) -> None:
         "",
         "[weights]",
     ]
-    lines += [f"{k} = {w[k]:.4f}" for k in FEATURE_NAMES]
+    lines += [f"{k} = {w.get(k, 0.0):.4f}" for k in FEATURE_NAMES]
     lines += ["", "# The headline among the candidates above the article: the best log-odds wins.",
               f"title_bias = {m['title_bias']:.4f}"]
     lines += ["", "[title_weights]"] + [f"{k} = {m['title_weights'][k]:.4f}" for k in headline.TITLE_FEATURES]
@@ -167,7 +168,12 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cv", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--drop", default="", help="features to fit without, comma-separated")
     a = ap.parse_args()
+    drop = frozenset(filter(None, a.drop.split(",")))
+    unknown = drop - set(FEATURE_NAMES)
+    if unknown:
+        ap.error(f"unknown features: {', '.join(sorted(unknown))}")
     shared = Path(a.shared)
     pipeline = Pipeline()
     data = {}  # (style, id) -> (text, gold, rows)
@@ -179,27 +185,35 @@ def main() -> None:
     if a.cv:
         scorer = load_scorer(shared)
         half = {k: zlib.crc32(k[1].encode()) % 2 for k in data}
+        pooled = {style: [0.0, 0.0, 0] for style in STYLES}  # body P and R summed over pages, pages
         for fold in (0, 1):
             train = [r for k, (_, _, rows) in data.items() if half[k] != fold for r in rows]
             tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] != fold]
-            m = fit_all(tdocs, train, a.l2)
+            m = fit_all(tdocs, train, a.l2, drop)
             w, b = m["weights"], m["bias"]
             for style in STYLES:
                 test = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] == fold and k[0] == style]
                 rows = [r for k, (_, _, rs) in data.items() if half[k] == fold and k[0] == style for r in rs]
+                got = end_to_end(test, m, scorer)
+                pooled[style][0] += got["body_precision"] * len(test)
+                pooled[style][1] += got["body_recall"] * len(test)
+                pooled[style][2] += len(test)
                 print(f"half {fold} held out, {style:4} ({len(test)} pages): block accuracy "
-                      f"{accuracy(rows, w, b):.3f} | {fmt(end_to_end(test, m, scorer))}")
+                      f"{accuracy(rows, w, b):.3f} | {fmt(got)}")
+        for style, (p, r, n) in pooled.items():
+            p, r = p / n, r / n
+            print(f"every page held out once, {style:4}: body F1 {2 * p * r / (p + r):.3f} (P {p:.3f} R {r:.3f})")
         for src in STYLES:
             dst = [s for s in STYLES if s != src][0]
             train = [r for k, (_, _, rows) in data.items() if k[0] == src for r in rows]
             tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == src]
-            m = fit_all(tdocs, train, a.l2)
+            m = fit_all(tdocs, train, a.l2, drop)
             w, b = m["weights"], m["bias"]
             test = [(k[1], t, g) for k, (t, g, _) in data.items() if k[0] == dst]
             rows = [r for k, (_, _, rs) in data.items() if k[0] == dst for r in rs]
             print(f"fit on {src}, scored on {dst}: block accuracy {accuracy(rows, w, b):.3f} | "
                   f"{fmt(end_to_end(test, m, scorer))}")
-    m = fit_all([(k[1], t, g) for k, (t, g, _) in data.items()], all_rows, a.l2)
+    m = fit_all([(k[1], t, g) for k, (t, g, _) in data.items()], all_rows, a.l2, drop)
     w, b = m["weights"], m["bias"]
     print(f"all dumps: block accuracy (training) {accuracy(all_rows, w, b):.3f}")
     for k in sorted(w, key=lambda k: -abs(w[k])):
