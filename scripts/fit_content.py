@@ -152,12 +152,13 @@ def write(m: dict, path: Path, n_rows: int) -> None:
         f"# Written by scripts/fit_content.py --write from {n_rows} blocks of the scrapinghub-dev",
         "# dumps (both styles); do not edit by hand.",
         f"bias = {b:.4f}",
+        "# The headline among the candidates above the article: the best log-odds wins",
+        "# (stages/headline.py; a key under a [table] would belong to the table).",
+        f"title_bias = {m['title_bias']:.4f}",
         "",
         "[weights]",
     ]
     lines += [f"{k} = {w.get(k, 0.0):.4f}" for k in FEATURE_NAMES]
-    lines += ["", "# The headline among the candidates above the article: the best log-odds wins.",
-              f"title_bias = {m['title_bias']:.4f}"]
     lines += ["", "[title_weights]"] + [f"{k} = {m['title_weights'][k]:.4f}" for k in headline.TITLE_FEATURES]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

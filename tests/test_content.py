@@ -15,6 +15,7 @@ from newsclean import Label
 from newsclean.cli import main
 from newsclean.pipeline import Pipeline
 from newsclean.stages import figures
+from newsclean.content_features import FEATURE_NAMES
 from newsclean.stages.content import best_run, is_barrier, runs
 
 MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video",
@@ -435,3 +436,11 @@ def test_a_sentence_about_a_company_inside_the_story_is_no_profile():
     text = page(caption=False).replace(PARAS[3] + "\n", line + "\n\n" + PARAS[3] + "\n")
     blocks = by_text(newsclean.analyse(text))
     assert blocks[line].label is Label.BODY and blocks[PARAS[4]].label is Label.BODY
+
+
+def test_the_headline_bias_is_read_as_the_models_not_as_a_block_weight():
+    # written under [weights], it was a weight of no feature, and headlines were scored without it
+    from newsclean.stages.content import model
+    m = model()
+    assert isinstance(m["title_bias"], float)
+    assert "title_bias" not in m["weights"] and set(m["weights"]) <= set(FEATURE_NAMES)
