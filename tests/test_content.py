@@ -444,3 +444,27 @@ def test_the_headline_bias_is_read_as_the_models_not_as_a_block_weight():
     m = model()
     assert isinstance(m["title_bias"], float)
     assert "title_bias" not in m["weights"] and set(m["weights"]) <= set(FEATURE_NAMES)
+
+
+GALLERY = ["Workers lay the first stones of the new harbour wall at low tide (Ann Lee/Larkfield Gazette)",
+           "A crane lifts a block of granite onto the quay beside the market square (Ann Lee/Larkfield Gazette)",
+           "The old customs house behind sandbags after the January floods (Ann Lee/Larkfield Gazette)"]
+
+
+def _with_gallery(captions: list[str], glue: str = " ") -> str:
+    """The page with a slideshow at its top, above the menu, far from the article text."""
+    shows = [f"{k}{glue}of{glue}{len(GALLERY)}{glue}{c}" for k, c in enumerate(captions, 1)]
+    return "\n\n".join(["Back to Gallery"] + shows) + "\n\n" + page(caption=False)
+
+
+@pytest.mark.parametrize("glue", [" ", ""])  # w3m glues the count on: "1of3Workers lay..."
+def test_a_whole_numbered_gallery_far_from_the_article_is_its_captions(glue: str):
+    record = newsclean.clean(_with_gallery(GALLERY, glue))
+    assert len(record["captions"]) == 3 and all(c in cap for c, cap in zip(GALLERY, record["captions"]))
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+def test_part_of_a_gallery_far_from_the_article_is_page_furniture():
+    record = newsclean.clean(_with_gallery(GALLERY[:2]), keep_removed=True)
+    assert record["captions"] == []
+    assert sum(GALLERY[0] in r["text"] for r in record["removed"]) == 1

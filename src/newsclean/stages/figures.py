@@ -189,8 +189,42 @@ def near_article(doc: Document, figs: dict[int, tuple[str, str]], start: int, en
     return near
 
 
+def gallery(doc: Document, figs: dict[int, tuple[str, str]]) -> set[int]:
+    """The captions of a whole gallery: numbered "1 of N" to "N of N" in page order (on
+    the caption, or on the line above it), with nothing but pictures between them.
+    However far from the article it stands (a slideshow above the headline), a page
+    numbers the pictures of its own story so; a teaser's picture carries no count."""
+    numbering = _patterns()["numbering"]
+    numbers: list[tuple[int, int, int]] = []  # (block, k, n)
+    for i in sorted(figs):
+        if not is_caption_kind(figs[i][0]):
+            continue
+        m = numbering.match(doc.blocks[i].content)
+        if m is None and i > 0:
+            m = numbering.fullmatch(doc.blocks[i - 1].content.strip())
+        if m is not None:
+            numbers.append((i, int(m["k"]), int(m["n"])))
+    out: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+    for entry in numbers + [(-1, 0, 0)]:
+        i, k, n = entry
+        if run and k == run[-1][1] + 1 and n == run[-1][2] and _only_pictures(doc, figs, run[-1][0], i):
+            run.append(entry)
+            continue
+        if run and run[0][1] == 1 and run[-1][1] == run[-1][2] >= 2:
+            out.update(j for j, _, _ in run)
+        run = [entry] if k == 1 else []
+    return out
+
+
+def _only_pictures(doc: Document, figs: dict[int, tuple[str, str]], a: int, b: int) -> bool:
+    """Between blocks a and b stand only other marks of the pictures (their credits,
+    numbers, alt texts) or blocks an earlier stage took out."""
+    return all(j in figs or doc.blocks[j].label is not None or _picture_mark(doc, j) for j in range(a + 1, b))
+
+
 def is_caption_kind(kind: str) -> bool:
     return kind in (CAPTION, CREDIT)
 
 
-__all__ = ["find", "near_article", "is_caption_kind", "JOINED", "Block"]
+__all__ = ["find", "near_article", "gallery", "is_caption_kind", "JOINED", "Block"]
