@@ -861,6 +861,7 @@ class TestCaptions:
         "Most importantly, the fishing fleet is still working.",              # a hedge, a stance
         "Fishermen who lost their nets in January get help from the fund.",   # a clause inside
         "Pro tip: walk the quay at low tide.",                                # a label and its text
+        "on. the. quay. dot. com.",                                           # opens in lower case: a fragment
     ])
     def test_short_web_style_paragraph_stays_body(self, sentence):
         """A short one-sentence paragraph of web prose between long paragraphs is body text,

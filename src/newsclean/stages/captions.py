@@ -11,7 +11,7 @@ captions.
 
 A caption describes a picture plainly, in the third person, and ends as a sentence;
 web prose often has short one-sentence paragraphs too, which these mark: headings and
-labels (no sentence end, headline case, a colon), questions, the writer or the reader
+labels (no sentence end, headline case, a colon), a lower-case start (a fragment), questions, the writer or the reader
 (I, we, you), negation, stance and hedging adverbs, pronouns and relative clauses,
 verbs of thinking, instructions, prices, no English function word. Words of picture
 descriptions (poses, speaks, ceremony...) count for a caption. The word classes are
@@ -81,7 +81,8 @@ def _shares_name(block: Block, neighbours) -> bool:
 _PRICE = frozenset("$€£¥%")
 
 
-SHAPE = ("short", "medium", "long", "one_sentence", "multi_sentence", "question", "exclamation", "colon", "price")
+SHAPE = ("short", "medium", "long", "one_sentence", "multi_sentence", "question", "exclamation", "colon", "price",
+         "lower_start")
 
 
 def shape_values(f: Features) -> tuple[float, ...]:
@@ -99,6 +100,7 @@ def shape_values(f: Features) -> tuple[float, ...]:
         float(text.rstrip().rstrip(CLOSERS).endswith("!")),
         float(": " in text),
         float(not _PRICE.isdisjoint(text)),
+        float(text[:1].islower()),
     )
 
 
