@@ -16,6 +16,7 @@ other. --write fits on everything and writes src/newsclean/data/content_model.to
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import math
 import sys
@@ -80,8 +81,8 @@ def title_rows(docs, w, b):
     rows = []
     saved_model, saved_choose = content_stage.model, content_stage.choose_headline
 
-    def record(doc, probs, first, refuse=None):
-        cands = headline.candidates(doc, probs, first)
+    def record(doc, probs, first, refuse=None, article=None):
+        cands = headline.candidates(doc, probs, first, article)
         want = " ".join(doc_title[0].split()).lower()
         for i, fv in cands:
             rows.append((fv, float(" ".join(doc.blocks[i].content.split()).lower() == want), 1.0))
@@ -170,6 +171,7 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--drop", default="", help="features to fit without, comma-separated")
+    ap.add_argument("--seed", type=int, default=0, help="--cv: another split of the pages in halves")
     a = ap.parse_args()
     drop = frozenset(filter(None, a.drop.split(",")))
     unknown = drop - set(FEATURE_NAMES)
@@ -185,7 +187,9 @@ def main() -> None:
           f"{len(data)} dumps")
     if a.cv:
         scorer = load_scorer(shared)
-        half = {k: zlib.crc32(k[1].encode()) % 2 for k in data}
+        # (CRC is linear: a seed added to ids of one length would only swap the halves)
+        half = {k: (zlib.crc32(k[1].encode()) if not a.seed else
+                    hashlib.sha256(f"{a.seed}/{k[1]}".encode()).digest()[0]) % 2 for k in data}
         pooled = {style: [0.0, 0.0, 0] for style in STYLES}  # body P and R summed over pages, pages
         for fold in (0, 1):
             train = [r for k, (_, _, rows) in data.items() if half[k] != fold for r in rows]

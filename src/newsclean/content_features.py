@@ -165,7 +165,7 @@ _FURNITURE = (Label.BOILERPLATE, Label.RELATED)
 FEATURE_NAMES = (
     "len_log", "len_short", "len_mid", "len_long", "terminal", "sentences2", "stop", "stop_low",
     "comma", "caps", "upper", "digits", "separators", "url", "cue", "item", "bracket",
-    "colon_end", "question_end", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head", "pos_tail",
+    "colon_end", "question_end", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head",
     "prev_prose", "next_prose", "prev2_prose", "next2_prose", "prev_furniture", "next_furniture",
     "window_prose", "window_len", "caption_near",
 )
@@ -194,7 +194,6 @@ def vectors(doc: Document) -> list[dict[str, float] | None]:
         pos = i / max(1, n - 1)
         v["pos"] = pos
         v["pos_head"] = float(pos < 0.1)
-        v["pos_tail"] = float(pos > 0.9)
         v["prev_prose"] = float(i > 0 and prose[i - 1])
         v["next_prose"] = float(i + 1 < n and prose[i + 1])
         v["prev2_prose"] = float(i > 1 and prose[i - 2])

@@ -325,12 +325,20 @@ class Content(Stage):
             if not found:
                 return
         stops = set(barriers)
-        found = [self.extend(doc, probs, stops, s, e, r["extend"] + shift, keep) for s, e in found]
+        # Prose reads as the article from ``level`` on: past a list or a dip, and inside
+        # the region, where a paragraph under a list or at the page's end scores low
+        # for its neighbours (short lines, furniture) and not for what it says.
+        level = r["extend"] + shift
+        found = [self.extend(doc, probs, stops, s, e, level, level) for s, e in found]
         inside = [False] * len(doc.blocks)
         for s, e in found:
             for i in range(s, e + 1):
                 inside[i] = True
-        article = [i for i, p in enumerate(probs) if p is not None and inside[i] and p >= keep]
+
+        def keeps(i: int, p: float) -> bool:
+            return p >= keep or (p >= level and block_text(doc.blocks[i]).prose)
+
+        article = [i for i, p in enumerate(probs) if p is not None and inside[i] and keeps(i, p)]
         if not article:
             return
         listed = lists.announced(doc, probs, article, stops) | lists.between(doc, probs, article)
@@ -353,7 +361,7 @@ class Content(Stage):
             return any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
                        for i in range(article[0], title))
 
-        title = choose_headline(doc, probs, article[0], refuse=under_prose)
+        title = choose_headline(doc, probs, article[0], refuse=under_prose, article=article)
         for i, sources in copies(doc, article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
                                  f"the article printed again ({sources} of its paragraphs above)")
@@ -372,7 +380,7 @@ class Content(Stage):
                 continue
             if not inside[i]:
                 b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})")
-            elif p < keep and i not in listed:
+            elif not keeps(i, p) and i not in listed:
                 b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})")
             elif title is not None and i < title:
                 b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})")

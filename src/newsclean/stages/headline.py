@@ -51,14 +51,17 @@ def terms(text: str) -> set[str]:
     return out
 
 
-def article_terms(doc: Document, probs, first: int) -> tuple[set[str], set[str]]:
-    """The content words of the article's first words, and of its lead."""
+def article_terms(doc: Document, probs, first: int, article: list[int] | None = None) -> tuple[set[str], set[str]]:
+    """The content words of the article's first words, and of its lead. ``article``:
+    the indices of its blocks, as stage content found them; without it, the blocks
+    from ``first`` on that read as article text (p of 0.5 or more)."""
     lead: set[str] = set()
     allw: set[str] = set()
     n = 0
-    for i in range(first, len(doc.blocks)):
-        p = probs[i]
-        if p is None or p < 0.5:
+    members = article if article is not None else \
+        [i for i in range(first, len(doc.blocks)) if probs[i] is not None and probs[i] >= 0.5]
+    for i in members:
+        if i < first or probs[i] is None:
             continue
         b = doc.blocks[i]
         t = block_text(b)
@@ -82,9 +85,9 @@ TITLE_FEATURES = (
 )
 
 
-def headline_features(doc: Document, probs, i: int, first: int, article=None) -> dict[str, float] | None:
+def headline_features(doc: Document, probs, i: int, first: int, words=None) -> dict[str, float] | None:
     """Features of block i as the headline of an article whose text starts at ``first``
-    (``article``: the content words of its text and of its lead, see ``article_terms``)."""
+    (``words``: the content words of its text and of its lead, see ``article_terms``)."""
     block = doc.blocks[i]
     text = block.content
     if block.label is not None or not text:
@@ -101,7 +104,7 @@ def headline_features(doc: Document, probs, i: int, first: int, article=None) ->
     prose_between = sum(1 for b in doc.blocks[lo:hi] if b.label is None and block_text(b).prose)
     after = [b for b in doc.blocks[i + 1:i + 5] if b.label is None]
     p = probs[i] if probs[i] is not None else 0.0
-    allw, lead = article if article is not None else article_terms(doc, probs, first)
+    allw, lead = words if words is not None else article_terms(doc, probs, first)
     mine = terms(text)
     # a headline says what the article says: its words come back in the text
     overlap = len(mine & allw) / len(mine) if mine else 0.0
@@ -133,11 +136,11 @@ def headline_features(doc: Document, probs, i: int, first: int, article=None) ->
     }
 
 
-def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, float]]]:
+def candidates(doc: Document, probs, first: int, article: list[int] | None = None) -> list[tuple[int, dict[str, float]]]:
     out = []
-    article = article_terms(doc, probs, first)
+    words = article_terms(doc, probs, first, article)
     for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
-        fv = headline_features(doc, probs, i, first, article)
+        fv = headline_features(doc, probs, i, first, words)
         if fv is not None:
             out.append((i, fv))
     above = [fv for i, fv in out if i <= first]
@@ -147,14 +150,15 @@ def candidates(doc: Document, probs, first: int) -> list[tuple[int, dict[str, fl
 
 
 def choose_headline(doc: Document, probs: list[float | None], first: int,
-                    refuse: Callable[[int], bool] | None = None) -> int | None:
+                    refuse: Callable[[int], bool] | None = None, article: list[int] | None = None) -> int | None:
     """The best candidate; when ``refuse`` refuses it, the best one above the article's
-    first block (the candidates are scored once)."""
+    first block (the candidates are scored once). ``article``: its blocks (see
+    ``article_terms``)."""
     from .content import model
     m = model()
     w, bias = m.get("title_weights", {}), m.get("title_bias", 0.0)
     best = above = (MIN_SCORE, None)
-    for i, fv in candidates(doc, probs, first):
+    for i, fv in candidates(doc, probs, first, article):
         z = bias + sum(w.get(k, 0.0) * x for k, x in fv.items())
         if z > best[0]:
             best = (z, i)
