@@ -468,3 +468,24 @@ def test_part_of_a_gallery_far_from_the_article_is_page_furniture():
     record = newsclean.clean(_with_gallery(GALLERY[:2]), keep_removed=True)
     assert record["captions"] == []
     assert sum(GALLERY[0] in r["text"] for r in record["removed"]) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "But the council says the fishermen did not need its permission in the first place.",  # goes on, reports
+    "Residents protested when the council closed the quay to boats in March.",              # joins clauses
+])
+def test_a_paragraph_above_an_embedded_posts_credit_stays_article_text(sentence: str):
+    # an embedded post's picture credit under a paragraph of the article does not make
+    # that paragraph a caption: a caption describes a picture plainly
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + sentence + "\n\n"
+                                       "Image copyright @LarkfieldGazette @LarkfieldGazette\n", 1)
+    record = newsclean.clean(text)
+    assert record["captions"] == []
+    assert sentence in record["text"].split("\n\n")
+
+
+def test_a_description_above_a_credit_line_is_a_caption():
+    description = "The broken section of the harbour wall at low tide in February."
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + description + "\n\n"
+                                       "Photo by Ann Lee/Larkfield Gazette\n", 1)
+    assert newsclean.clean(text)["captions"] == [description + " Photo by Ann Lee/Larkfield Gazette"]

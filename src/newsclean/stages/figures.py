@@ -12,7 +12,9 @@ a caption is a block that carries a mark of one:
   caption; the copy with the credit, or the second one, is the caption, the other
   copy is dropped as the image's text);
 * a credit line on its own right under a caption, or under a short description that
-  reads as a sentence, is that caption's credit: both are the caption, the credit
+  reads as a sentence (a plain one: it reports no speech, joins no clauses and does not
+  go on from the sentence before, as the paragraph above an embedded post's credit
+  does), is that caption's credit: both are the caption, the credit
   joined to it in the record ("John M. Ford in 1987." + "Photo by David Dyer-Bennet");
   a credit line of four words or more with nothing above it is a caption of its own
   (a picture whose caption is its credit); a shorter one is dropped;
@@ -139,13 +141,19 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
 
 def _description(block: Block) -> bool:
     """A short sentence that says what a picture shows (above its credit line): it asks
-    nothing (a promotion's "Need more space? Subscribe to..." stands above a credit too)."""
+    nothing (a promotion's "Need more space? Subscribe to..." stands above a credit too),
+    and it neither reports speech, nor joins clauses, nor goes on from the sentence
+    before ("But the company says...": a paragraph of the article above the credit of
+    an embedded post)."""
     if block.label is not None or block.kind == "item":
         return False
     text = block.content
     f = features(block)
-    return 2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END) \
-        and not text.endswith(":") and "?" not in text
+    if not (2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END)
+            and not text.endswith(":") and "?" not in text):
+        return False
+    _, _, _, attribution, clause_link = f.lexical
+    return not (attribution or clause_link or f.opens_with_connective)
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
