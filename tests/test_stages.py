@@ -862,6 +862,7 @@ class TestCaptions:
         "Fishermen who lost their nets in January get help from the fund.",   # a clause inside
         "Pro tip: walk the quay at low tide.",                                # a label and its text
         "on. the. quay. dot. com.",                                           # opens in lower case: a fragment
+        "The best new harbour wall in the region in 2019.",                  # judges: a review
     ])
     def test_short_web_style_paragraph_stays_body(self, sentence):
         """A short one-sentence paragraph of web prose between long paragraphs is body text,
