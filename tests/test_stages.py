@@ -771,6 +771,21 @@ class TestByline:
         assert record["byline"] == "By Martin Okafor"
         assert record["text"] == dump(P1, P2)
 
+    def test_a_by_line_beside_capitalised_prompts_is_the_only_byline(self):
+        record = newsclean.clean(dump(HEADLINE, "Breaking News Emails", "SUBSCRIBE", "By Martin Okafor", P1, P2))
+        assert record["byline"] == "By Martin Okafor"
+
+    @pytest.mark.parametrize("line", ["Highlights", "“Harbour Lights”"])  # a heading, a work's title
+    def test_one_capitalised_word_or_a_quoted_title_above_the_lead_is_no_byline(self, line):
+        assert newsclean.clean(dump(HEADLINE, line, P1, P2, P3)).get("byline") is None
+
+    def test_names_of_a_menu_between_headline_and_lead_are_no_byline(self):
+        menu = ["Harbour News", "Town Council", "Fishing Fleet", "Market Square"]
+        assert newsclean.clean(dump(HEADLINE, *menu, P1, P2, P3)).get("byline") is None
+
+    def test_a_two_word_name_above_the_lead_is_the_byline(self):
+        assert newsclean.clean(dump(HEADLINE, "Martin Okafor", P1, P2, P3))["byline"] == "Martin Okafor"
+
     def test_capitals_only_name_as_the_very_last_line_is_the_byline(self):
         record = newsclean.clean(dump(HEADLINE, P1, P2, P3, "MARTIN OKAFOR"))
         assert record["byline"] == "MARTIN OKAFOR"

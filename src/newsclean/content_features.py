@@ -60,6 +60,12 @@ def _cues() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     return frozenset(single), frozenset(multi)
 
 
+def has_cue(text: str) -> bool:
+    """The text holds a word or phrase of page furniture ([cues] in content.toml):
+    "Subscribe", "Sign in", "Read more"."""
+    return _has_cue(_WORD.findall(text.lower()))
+
+
 def _has_cue(words: list[str]) -> bool:
     single, multi = _cues()
     if not single.isdisjoint(words):

@@ -12,6 +12,7 @@ words of a cut-off phrase such as "Permanent Deputy").
 from __future__ import annotations
 
 from .. import resources as res
+from ..content_features import has_cue
 from ..features import features, is_credit_line, is_name_like
 from ..model import Block, Document, Label
 from .base import Stage
@@ -42,9 +43,18 @@ class Byline(Stage):
         # above the lead, below the headline
         if lead is not None:
             start = doc.title_index + 1 if doc.title_index is not None else 0
-            for block in blocks[start:lead]:
-                if block.label is None and (self._prefixed(block) or is_name_like(block)):
-                    block.assign(Label.BYLINE, self.name, "author line above the lead")
+            free = [b for b in blocks[start:lead] if b.label is None]
+            prefixed = [b for b in free if self._prefixed(b)]
+            # where a line says "By ...", that is the author line: the capitalised lines
+            # beside it are page furniture ("Breaking News Emails", "SUBSCRIBE"); more
+            # than MAX_RUN names, or names in a bulleted list, are a menu
+            names = [b for b in free if is_name_like(b)]
+            if prefixed or len(names) > MAX_RUN:
+                names = prefixed
+            else:
+                names = [b for b in names if self._author_name(b)]
+            for block in names:
+                block.assign(Label.BYLINE, self.name, "author line above the lead")
         # after the article: credit lines that end the free blocks ("Quang Hưng" /
         # "Translated by Mai Anh"), or that stand around the article's end mark
         free = [b for b in blocks if b.label is None]
@@ -61,6 +71,21 @@ class Byline(Stage):
             return  # credit lines alone are no article
         for b in run:
             b.assign(Label.BYLINE, self.name, "credit line after the article")
+
+    @staticmethod
+    def _author_name(block: Block) -> bool:
+        """A name-like line (features.is_name_like) that is an author's name standing
+        alone above the lead: two words or more ("Tom Davies"), or one
+        in capitals (an agency, "VNA"); not a bulleted menu entry, not a work's title in
+        quotes ("“Wild Rose”"), not a word of page furniture ("Subscribe"). One capitalised
+        word ("Highlights", "Shares") is a heading or a button."""
+        if block.kind == "item" or has_cue(block.content):
+            return False
+        text = block.content.strip()
+        if text[:1] in "\"“‘'«„":
+            return False
+        f = features(block)
+        return len(f.words) >= 2 or f.upper_ratio == 1.0
 
     def _run(self, blocks: list[Block]) -> list[Block]:
         """The credit-like blocks at the head of ``blocks``; none if there are more than
