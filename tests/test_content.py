@@ -489,3 +489,17 @@ def test_a_description_above_a_credit_line_is_a_caption():
     text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + description + "\n\n"
                                        "Photo by Ann Lee/Larkfield Gazette\n", 1)
     assert newsclean.clean(text)["captions"] == [description + " Photo by Ann Lee/Larkfield Gazette"]
+
+
+@pytest.mark.parametrize("credit", ["(Ann Lee/Larkfield Gazette)", "(AP Photo/Ann Lee)", "(Ann Lee/The Gazette via AP)"])
+def test_a_photographer_and_agency_in_brackets_end_a_caption(credit: str):
+    caption = f"The broken section of the harbour wall at low tide in February {credit}"
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + caption + "\n", 1)
+    assert newsclean.clean(text)["captions"] == [caption]
+
+
+def test_a_paragraph_ending_with_a_slash_in_brackets_is_no_caption():
+    sentence = PARAS[1].rstrip(".") + " (for the 2019/20 season)."
+    text = page(caption=False).replace(PARAS[1], sentence, 1)
+    record = newsclean.clean(text)
+    assert record["captions"] == [] and sentence in record["text"]
