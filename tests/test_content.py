@@ -503,3 +503,14 @@ def test_a_paragraph_ending_with_a_slash_in_brackets_is_no_caption():
     text = page(caption=False).replace(PARAS[1], sentence, 1)
     record = newsclean.clean(text)
     assert record["captions"] == [] and sentence in record["text"]
+
+
+def test_the_block_under_a_picture_number_is_its_caption_but_not_a_button():
+    description = ("Workers lay the first stones of the new harbour wall at low tide on Tuesday morning, "
+                   "watched by the mayor, the council's engineers and a crowd of residents from the waterfront "
+                   "district who had waited for the work for months.")
+    slides = f"Image 1 of 5\n\n{description}\n\nImage 2 of 5\n\nBack to Gallery\n"
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + slides, 1)
+    record = newsclean.clean(text)
+    assert record["captions"] == [description]
+    assert "Back to Gallery" not in record["text"]

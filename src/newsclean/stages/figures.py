@@ -36,7 +36,7 @@ import re
 
 import regex
 
-from ..content_features import settings
+from ..content_features import has_cue, settings
 from ..features import features
 from ..model import Block, Document
 from ..resources import FLAGS
@@ -77,12 +77,11 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
     credit_lines: list[int] = []
     prev_numbering = False
     for i, b in enumerate(blocks):
-        if b.label is not None:
-            continue
         text = b.content
         numbered = prev_numbering
+        # (a gallery number that stage furniture took for an image placeholder still numbers the next block)
         prev_numbering = len(text) <= 24 and bool(pat["numbering"].fullmatch(text))
-        if len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
+        if b.label is not None or len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
             continue
         n = features(b).n_words
         if n > MAX_WORDS:
@@ -95,7 +94,7 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
         if _ENTITY.search(text):
             found[i] = (ALT, "the image's text from markup (HTML entities left in it)")
             continue
-        if numbered:
+        if numbered and not has_cue(text):  # (not the slideshow's own buttons: "Back to Gallery")
             found[i] = (CAPTION, "caption of a numbered picture")
         elif pat["caption_prefix"].match(text):
             found[i] = (CAPTION, "caption label at its start")
