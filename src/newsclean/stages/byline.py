@@ -3,7 +3,8 @@
 Where: between the headline and the lead ("NGUYỄN TRƯỜNG |", "By Jane Doe"), or
 right after the last paragraph of the article ("Quang Hưng", "VOV", "Source: VNA",
 "Translated by ..."). What: a credit prefix (``[byline] prefix``) or a name (a few
-capitalised words, no sentence). A name that is the last line of the text (nothing
+capitalised words, no sentence; above the lead, none beside a prefixed line, and not
+one word, a quoted title, a bulleted entry or a line of a menu). A name that is the last line of the text (nothing
 after it but boilerplate) may be a paragraph cut short by truncation; it is taken only when
 it cannot be ordinary words: a prefix, capitals only, letters outside ASCII, or two to
 four short capitalised tokens (name syllables such as "Hoang Nam", unlike the long
