@@ -279,6 +279,24 @@ def test_ctrl_c_while_a_task_is_sent_waits_for_a_safe_point(monkeypatch):
     assert multiprocessing.active_children() == []
 
 
+def test_ctrl_c_while_a_pool_closes_is_raised_once_it_has_stopped(monkeypatch):
+    import multiprocessing
+
+    stop = batch._stop
+
+    def ctrl_c_then_stop(executor, grace):
+        os.kill(os.getpid(), signal.SIGINT)
+        stop(executor, grace)  # not reached if the Ctrl-C is raised at once
+
+    monkeypatch.setattr(batch, "_stop", ctrl_c_then_stop)
+    pool = WorkerPool(1)
+    assert pool.executor().submit(int, "7").result() == 7
+    with pytest.raises(KeyboardInterrupt):
+        pool.close()
+    assert pool._executor is None and multiprocessing.active_children() == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_a_held_ctrl_c_is_not_lost_when_the_pass_ends_first():
     with pytest.raises(KeyboardInterrupt):
         with batch.HeldInterrupt():

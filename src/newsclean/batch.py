@@ -201,15 +201,19 @@ class WorkerPool:
         return self._executor
 
     def renew(self) -> ProcessPoolExecutor:
-        if self._executor is not None:
-            _stop(self._executor, grace=0.0)
-            self._executor = None
+        self._end(grace=0.0)
         return self.executor()
 
     def close(self) -> None:
+        self._end(grace=STOP_GRACE)
+
+    def _end(self, grace: float) -> None:
+        """Stop the pool; a Ctrl-C meanwhile is raised once it has stopped (half
+        stopped, a pool can leave a worker that the exit waits for)."""
         if self._executor is not None:
-            _stop(self._executor, grace=STOP_GRACE)
-            self._executor = None
+            with HeldInterrupt():
+                _stop(self._executor, grace=grace)
+                self._executor = None
 
     def __enter__(self) -> WorkerPool:
         return self
