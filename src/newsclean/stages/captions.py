@@ -11,9 +11,10 @@ captions.
 
 A caption describes a picture plainly, in the third person, and ends as a sentence;
 web prose often has short one-sentence paragraphs too, which these mark: headings and
-labels (no sentence end, headline case, a colon), a lower-case start (a fragment), questions, the writer or the reader
-(I, we, you), negation, stance and hedging adverbs and judging adjectives (best, favourite), pronouns and relative clauses,
-verbs of thinking, instructions, prices, no English function word. Words of picture
+labels (no sentence end, headline case, a colon), a lower-case start (a fragment),
+questions, the writer or the reader (I, we, you), negation, stance and hedging adverbs
+and judging adjectives (best, favourite), pronouns and relative clauses, verbs of
+thinking, instructions, prices, no English function word. Words of picture
 descriptions (poses, speaks, ceremony...) count for a caption. The word classes are
 in ``data/lexicon.toml``.
 """

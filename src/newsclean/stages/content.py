@@ -346,7 +346,8 @@ class Content(Stage):
             for i in listed:
                 inside[i] = True
             article = sorted(set(article) | listed)
-        near = figures.near_article(doc, figs, found[0][0], found[-1][1], FIGURE_MARGIN, stops) | figures.gallery(doc, figs)
+        near = figures.near_article(doc, figs, found[0][0], found[-1][1], FIGURE_MARGIN, stops)
+        near |= figures.gallery(doc, figs)  # a whole numbered gallery is the article's wherever it stands
         for i, (kind, reason) in figs.items():
             b = doc.blocks[i]
             if i not in near:
