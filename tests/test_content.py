@@ -514,3 +514,37 @@ def test_the_block_under_a_picture_number_is_its_caption_but_not_a_button():
     record = newsclean.clean(text)
     assert record["captions"] == [description]
     assert "Back to Gallery" not in record["text"]
+
+
+def test_a_caption_under_the_headline_is_the_articles_past_a_teaser_box():
+    # the lead picture stands under the headline; a box of teasers stands between it and the text
+    caption = "The old harbour wall in 1987."
+    teasers = "More from the Gazette\n\n1. Fishing fleet returns early\n\n2. New ferry timetable for spring\n\n" \
+              "3. School hall reopens after repairs\n\n4. Market square to close for repairs\n\n"
+    text = page(caption=False).replace(
+        "By Tom Reyes\n", f"By Tom Reyes\n\n{caption}\n\nPhoto by Ann Lee/Larkfield Gazette\n\n{teasers}", 1)
+    record = newsclean.clean(text)
+    assert record["title"] == HEADLINE
+    assert record["captions"] == [caption + " Photo by Ann Lee/Larkfield Gazette"]
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+def test_a_caption_above_the_headline_stays_page_furniture():
+    # a teaser's picture above the page's headline is not the article's
+    caption = "The old harbour wall in 1987."
+    text = page(caption=False).replace(
+        "Share this article\n", f"Share this article\n\n{caption}\n\nPhoto by Ann Lee/Larkfield Gazette\n\n"
+        "More from the Gazette\n\n1. Fishing fleet returns early\n\n2. New ferry timetable for spring\n\n"
+        "3. School hall reopens after repairs\n\n4. Market square to close for repairs\n", 1)
+    record = newsclean.clean(text)
+    assert record["title"] == HEADLINE and record["captions"] == []
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Image: The house in which the mayor was born on the quay of Larkfield", None),  # alt text with a label
+    ("The mayor on the quay at dawn as the first boats come in.Image: Ann Lee of the Larkfield Gazette",
+     "caption"),                                                                       # a credit names people
+])
+def test_a_credit_label_over_a_sentence_is_no_credit(label, kind):
+    doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + label)
+    assert found.get(1, (None,))[0] == kind

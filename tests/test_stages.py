@@ -844,6 +844,14 @@ class TestCaptions:
         block = find_block(newsclean.analyse(text), caption)
         assert (block.label, block.stage) == (Label.CAPTION, "credits")
 
+    def test_a_credited_caption_printed_twice_in_a_row_is_one_caption(self):
+        # the image's alt text, then its caption: one caption, the other copy accounted as boilerplate
+        caption = "Fishing boats moored along the main quay in Larkfield (Photo: Dana Whitfield)"
+        record = newsclean.clean(dump(HEADLINE, P1, P2, caption, caption, P3), keep_removed=True)
+        assert record["captions"] == [caption]
+        assert record["text"] == dump(P1, P2, P3)
+        assert [r["text"] for r in record["removed"]] == [caption]
+
     def test_short_reported_speech_paragraph_stays_body(self):
         sentence = "He said the work would continue next year."
         record = newsclean.clean(dump(HEADLINE, P1, P2, sentence, P3, P4))

@@ -74,6 +74,13 @@ class Block:
         self.label, self.stage, self.reason = label, stage, reason
         return True
 
+    def revise(self, label: Label, stage: str, reason: str) -> None:
+        """Change the label that ``stage`` itself set earlier in its pass (it has
+        learned more since); another stage's label is never changed."""
+        if self.stage != stage:
+            raise ValueError(f"block {self.index} was labelled by {self.stage!r}, not {stage!r}")
+        self.label, self.reason = label, reason
+
     @property
     def content(self) -> str:
         """The text that remains once head and tail cuts are taken off."""

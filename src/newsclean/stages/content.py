@@ -363,6 +363,13 @@ class Content(Stage):
                        for i in range(article[0], title))
 
         title = choose_headline(doc, probs, article[0], refuse=under_prose, article=article)
+        if title is not None:
+            # a caption between the headline and the article is its lead picture's,
+            # though a teaser box stands between it and the text
+            for i in range(title + 1, article[0]):
+                kind, reason = figs.get(i, ("", ""))
+                if i not in near and figures.is_caption_kind(kind) and i not in stops:
+                    doc.blocks[i].revise(Label.CAPTION, self.name, reason)
         for i, sources in copies(doc, article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
                                  f"the article printed again ({sources} of its paragraphs above)")

@@ -19,8 +19,13 @@ class Credits(Stage):
     def __call__(self, doc: Document) -> None:
         if doc.whole_page:
             return  # stage content found the captions of the page, and where the article is
-        for block in doc.blocks:
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
             if block.label is None and block.kind != "item" and len(block.text) <= MAX_WORDS * 12:
                 f = features(block)
                 if f.n_words <= MAX_WORDS and f.credit:
-                    block.assign(Label.CAPTION, self.name, "photo credit")
+                    if i + 1 < len(blocks) and blocks[i + 1].label is None and blocks[i + 1].content == block.content:
+                        # printed twice in a row: the image's text, then its caption
+                        block.assign(Label.BOILERPLATE, self.name, "the image's text, printed again as its caption")
+                    else:
+                        block.assign(Label.CAPTION, self.name, "photo credit")

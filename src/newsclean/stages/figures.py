@@ -36,7 +36,7 @@ import re
 
 import regex
 
-from ..content_features import has_cue, settings
+from ..content_features import has_cue, settings, stopwords
 from ..features import features
 from ..model import Block, Document
 from ..resources import FLAGS
@@ -48,6 +48,7 @@ CAPTION, CREDIT, ALT = "caption", "credit", "alt"
 JOINED = "credit of the caption above"  # the reason record.py joins a caption's credit by
 DESCRIPTION_WORDS = 25  # a description above a credit line is a caption of at most this many words
 CREDIT_ALONE_WORDS = 4  # a credit line this long with nothing above it is a caption of its own
+CREDIT_FUNCTION_WORDS = 3  # this many function words in a "credit" make it a sentence
 _ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|quot|amp|apos|lt|gt|nbsp);")
 _SENTENCE_END = tuple('.!?)"”’')
 
@@ -98,7 +99,7 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
             found[i] = (CAPTION, "caption of a numbered picture")
         elif pat["caption_prefix"].match(text):
             found[i] = (CAPTION, "caption label at its start")
-        elif pat["credit_tail"].search(text[-120:]):
+        elif (m := pat["credit_tail"].search(text[-120:])) and _names(m.group(0)):
             found[i] = (CAPTION, "photo credit at its end")
     # the same text twice: alt text and caption
     norms = {i: _norm(b.content) for i, b in enumerate(blocks)
@@ -136,6 +137,18 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
         else:
             found[i] = (ALT, "photo credit line without a description")
     return found
+
+
+def _names(credit: str) -> bool:
+    """A credit names people and agencies; three function words after its label make
+    it a sentence ("Image: The house in which ... was born": a picture's alt text)."""
+    stop = _function_words()
+    return sum(w.lower().strip(",.;:()") in stop for w in credit.split()[1:]) < CREDIT_FUNCTION_WORDS
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return frozenset().union(*stopwords().values())
 
 
 def _description(block: Block) -> bool:
