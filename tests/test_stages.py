@@ -835,6 +835,7 @@ class TestCaptions:
     @pytest.mark.parametrize("caption", [
         "Fishing boats wait along the main quay in Larkfield. (Photo: Dana Whitfield)",
         "Fishing boats moored along the main quay in Larkfield (Photo: Dana Whitfield)",
+        "The old customs house in Larkfield, on the main quay. Dana Whitfield / Reuters file",  # an archive picture
     ])
     def test_block_ending_with_a_photo_credit_is_a_caption(self, caption):
         text = dump(HEADLINE, P1, P2, caption, P3)

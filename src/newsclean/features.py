@@ -355,7 +355,9 @@ class Features:
             return False  # most blocks: a sentence ends them
         start = max(0, len(text) - CREDIT_TAIL)
         tail = text[start:].lower()
-        words = tail.rstrip(" |").rsplit(None, 1)
+        words = tail.rstrip(" |").rsplit(None, 2)
+        if len(words) > 1 and words[-1] in spec["credit_agency_suffixes"]:
+            words.pop()
         last = words[-1].strip("()[]") if words else ""
         if last not in credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
