@@ -122,7 +122,7 @@ def fit_all(docs, rows, l2, drop: frozenset[str] = frozenset()):
     ``drop`` get no weight (what a page gains without them shows in --cv)."""
     w, b = fit(rows, l2, names=[k for k in FEATURE_NAMES if k not in drop])
     trows = title_rows(docs, w, b)
-    tw, tb = fit(trows, l2, names=headline.TITLE_FEATURES)
+    tw, tb = fit(trows, l2, names=[k for k in headline.TITLE_FEATURES if k not in drop])
     return {"bias": b, "weights": w, "title_bias": tb, "title_weights": tw}
 
 
@@ -174,7 +174,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="--cv: another split of the pages in halves")
     a = ap.parse_args()
     drop = frozenset(filter(None, a.drop.split(",")))
-    unknown = drop - set(FEATURE_NAMES)
+    unknown = drop - set(FEATURE_NAMES) - set(headline.TITLE_FEATURES)
     if unknown:
         ap.error(f"unknown features: {', '.join(sorted(unknown))}")
     shared = Path(a.shared)
@@ -190,7 +190,8 @@ def main() -> None:
         # (CRC is linear: a seed added to ids of one length would only swap the halves)
         half = {k: (zlib.crc32(k[1].encode()) if not a.seed else
                     hashlib.sha256(f"{a.seed}/{k[1]}".encode()).digest()[0]) % 2 for k in data}
-        pooled = {style: [0.0, 0.0, 0] for style in STYLES}  # body P and R summed over pages, pages
+        # body P and R summed over pages, pages, titles right, pages with a title
+        pooled = {style: [0.0, 0.0, 0, 0.0, 0] for style in STYLES}
         for fold in (0, 1):
             train = [r for k, (_, _, rows) in data.items() if half[k] != fold for r in rows]
             tdocs = [(k[1], t, g) for k, (t, g, _) in data.items() if half[k] != fold]
@@ -203,11 +204,15 @@ def main() -> None:
                 pooled[style][0] += got["body_precision"] * len(test)
                 pooled[style][1] += got["body_recall"] * len(test)
                 pooled[style][2] += len(test)
+                titled = sum(1 for _, _, g in test if g.get("title"))
+                pooled[style][3] += got.get("title_accuracy", 0.0) * titled
+                pooled[style][4] += titled
                 print(f"half {fold} held out, {style:4} ({len(test)} pages): block accuracy "
                       f"{accuracy(rows, w, b):.3f} | {fmt(got)}")
-        for style, (p, r, n) in pooled.items():
+        for style, (p, r, n, t, nt) in pooled.items():
             p, r = p / n, r / n
-            print(f"every page held out once, {style:4}: body F1 {2 * p * r / (p + r):.3f} (P {p:.3f} R {r:.3f})")
+            print(f"every page held out once, {style:4}: body F1 {2 * p * r / (p + r):.3f} (P {p:.3f} R {r:.3f})"
+                  f" | title {t / nt if nt else 0.0:.3f}")
         for src in STYLES:
             dst = [s for s in STYLES if s != src][0]
             train = [r for k, (_, _, rows) in data.items() if k[0] == src for r in rows]

@@ -548,3 +548,16 @@ def test_a_caption_above_the_headline_stays_page_furniture():
 def test_a_credit_label_over_a_sentence_is_no_credit(label, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + label)
     assert found.get(1, (None,))[0] == kind
+
+
+def test_a_list_of_headlines_between_the_headline_and_the_article_is_no_headline():
+    # a box of other stories' headlines (printed again under the article) stands close
+    # above the lead; the page's own headline stands alone further up, with its byline
+    others = ["Larkfield council approves plan for the harbour wall",
+              "Harbour wall repairs will cost the town 12 million dollars",
+              "Residents of the waterfront district fear more flooding",
+              "Engineers to survey the old harbour wall next month"]
+    text = page(caption=False).replace("By Tom Reyes\n", "By Tom Reyes\n\nShare\n\nTweet\n\nEmail\n\nPrint\n\n"
+                                       "Comments\n\n" + "\n\n".join(others) + "\n", 1)
+    text += "\nMore stories\n\n" + "\n\n".join(others) + "\n"
+    assert newsclean.clean(text)["title"] == HEADLINE

@@ -17,6 +17,7 @@ from .model import Block
 # patterns of the data files are compiled with `regex` (resources.py).
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 CLOSERS = "\"”’'»)]"  # closing quotes and brackets that may follow a sentence end
+OPENING_QUOTES = "\"“‘'«„"  # a text that opens with one of these opens with a quotation
 # A candidate sentence end: punctuation, closing quotes, space, then (opening quote and)
 # a word character, which must be a capital or a digit (checked in code).
 _SENT_END = re.compile(r"([.!?…])[.!?…]*[\"”’'»)\]]*\s+[\"“‘'«(\[]?(\w)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import resources as res
 from ..content_features import has_cue
-from ..features import features, is_credit_line, is_name_like
+from ..features import OPENING_QUOTES, features, is_credit_line, is_name_like
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -83,7 +83,7 @@ class Byline(Stage):
         if block.kind == "item" or has_cue(block.content):
             return False
         text = block.content.strip()
-        if text[:1] in "\"“‘'«„":
+        if text[:1] in OPENING_QUOTES:
             return False
         f = features(block)
         return len(f.words) >= 2 or f.upper_ratio == 1.0

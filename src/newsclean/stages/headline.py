@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from .. import resources as res
 from ..content_features import block_text, stopwords
-from ..features import features, is_name_like
+from ..features import OPENING_QUOTES, features, is_name_like
 from ..model import Document
 
 ABOVE = 45          # how far above the article's first block a headline may stand
@@ -81,8 +81,9 @@ TITLE_FEATURES = (
     "length_ok", "length_log", "repeated", "cue", "digits", "item", "bracket", "separators",
     "ends_period", "sentences2", "caps", "upper", "distance", "below", "prose_between",
     "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
-    "overlap", "overlap_lead", "name_like", "in_body",
+    "overlap", "overlap_lead", "name_like", "in_body", "in_list",
 )
+LIST_RUN = 3  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
 
 
 def headline_features(doc: Document, probs, i: int, first: int, words=None) -> dict[str, float] | None:
@@ -95,7 +96,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
     t = block_text(block)
     f = features(block)
     v = t.values
-    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in "\"“‘'«[("):
+    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in OPENING_QUOTES + "[("):
         return None
     byline = res.compiled("byline", "prefix")
     if byline.fullmatch(text) and f.n_words <= 8:
@@ -133,7 +134,29 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
         "overlap_lead": overlap_lead,
         "name_like": float(is_name_like(block)),
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
+        "in_list": float(_list_run(doc, i) >= LIST_RUN),
     }
+
+
+def _headline_shaped(doc: Document, j: int) -> bool:
+    b = doc.blocks[j]
+    if b.label is not None or b.kind == "item" or not b.content:
+        return False
+    f = features(b)
+    return 4 <= f.n_words <= 25 and f.starts_upper and b.content[-1] not in ".:,;"
+
+
+def _list_run(doc: Document, i: int) -> int:
+    """How many headline-shaped lines stand in a row with line i (i counted when it is one)."""
+    if not _headline_shaped(doc, i):
+        return 0
+    n, j = 1, i - 1
+    while j >= 0 and _headline_shaped(doc, j):
+        n, j = n + 1, j - 1
+    j = i + 1
+    while j < len(doc.blocks) and _headline_shaped(doc, j):
+        n, j = n + 1, j + 1
+    return n
 
 
 def candidates(doc: Document, probs, first: int, article: list[int] | None = None) -> list[tuple[int, dict[str, float]]]:
