@@ -561,3 +561,8 @@ def test_a_list_of_headlines_between_the_headline_and_the_article_is_no_headline
                                        "Comments\n\n" + "\n\n".join(others) + "\n", 1)
     text += "\nMore stories\n\n" + "\n\n".join(others) + "\n"
     assert newsclean.clean(text)["title"] == HEADLINE
+
+
+def test_a_headline_in_a_script_without_capitals_is_a_candidate():
+    headline = "ラークフィールド港の防波堤を再建へ"
+    assert newsclean.clean(page().replace(HEADLINE, headline))["title"] == headline

@@ -96,7 +96,8 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
     t = block_text(block)
     f = features(block)
     v = t.values
-    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in OPENING_QUOTES + "[("):
+    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in OPENING_QUOTES + "[("
+                                                            or _caseless_start(text)):
         return None
     byline = res.compiled("byline", "prefix")
     if byline.fullmatch(text) and f.n_words <= 8:
@@ -136,6 +137,12 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i) >= LIST_RUN),
     }
+
+
+def _caseless_start(text: str) -> bool:
+    """The first letter is of a script without capitals (Japanese, Chinese, Arabic...)."""
+    ch = next((c for c in text if c.isalpha()), "")
+    return bool(ch) and not ch.islower() and not ch.isupper()
 
 
 def _headline_shaped(doc: Document, j: int) -> bool:
