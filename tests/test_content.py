@@ -566,3 +566,18 @@ def test_a_list_of_headlines_between_the_headline_and_the_article_is_no_headline
 def test_a_headline_in_a_script_without_capitals_is_a_candidate():
     headline = "ラークフィールド港の防波堤を再建へ"
     assert newsclean.clean(page().replace(HEADLINE, headline))["title"] == headline
+
+
+def test_a_reading_under_the_pages_headline_chooses_no_headline():
+    # (the second reading of a whole page's body finds an article in it again)
+    from newsclean.model import Document
+    for known in (False, True):
+        text = page()
+        doc = Document(raw=text, text=text, headline_known=known)
+        for stage in Pipeline().stages:
+            stage(doc)
+            if stage.name == "content":
+                break
+        assert doc.whole_page
+        assert (doc.title_index is None) == known
+        assert any(b.label is Label.TITLE for b in doc.blocks) != known

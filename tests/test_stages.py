@@ -663,6 +663,19 @@ class TestTitle:
         assert (record["title"], record["byline"]) == (HEADLINE, credit)
         assert record["text"] == dump(P1, P2)
 
+    def test_a_reading_under_the_pages_headline_takes_no_second_one(self):
+        # the second reading of a page's body: a headline-shaped line above its lead
+        # (a date, a credit) is page header, not another title
+        from newsclean.model import Document
+        from newsclean.stages.title import Title
+        text = dump("Nov. 19, 2024 7:04 pm ET", P1, P2)
+        doc = Document(raw=text, text=text, blocks=segment(text), headline_known=True)
+        Title()(doc)
+        assert doc.title_index is None and doc.blocks[0].label is Label.BOILERPLATE
+        doc = Document(raw=text, text=text, blocks=segment(text))
+        Title()(doc)
+        assert doc.title_index == 0 and doc.blocks[0].label is Label.TITLE
+
     def test_blocks_above_the_headline_are_page_header(self):
         record = newsclean.clean(dump("Local News", HEADLINE, P1, P2), keep_removed=True)
         assert record["title"] == HEADLINE

@@ -128,6 +128,7 @@ class Document:
     site_lines: SiteLines | None = None              # what that site repeats (profile.py)
     favor: str = "balanced"                          # "precision", "balanced" or "recall"
     whole_page: bool = False                         # a dump of a whole web page (stage content)
+    headline_known: bool = False                     # a reading of the body: the page's headline is above it
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

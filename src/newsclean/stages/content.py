@@ -362,7 +362,9 @@ class Content(Stage):
             return any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
                        for i in range(article[0], title))
 
-        title = choose_headline(doc, probs, article[0], refuse=under_prose, article=article)
+        # (a reading of the body text under the page's headline looks for no other one)
+        title = None if doc.headline_known else choose_headline(doc, probs, article[0], refuse=under_prose,
+                                                                article=article)
         if title is not None:
             # a caption between the headline and the article is its lead picture's,
             # though a teaser box stands between it and the text

@@ -42,8 +42,8 @@ class Title(Stage):
             after = find_lead(doc, lead + 1)
             if after is not None and all(b.label is not None or b.kind == "item"
                                          for b in doc.blocks[lead + 1:after]):
-                doc.blocks[lead].assign(Label.TITLE, self.name, "question headline above the lead")
-                doc.title_index, doc.lead_index = lead, after
+                self._headline(doc, doc.blocks[lead], "question headline above the lead")
+                doc.lead_index = after
                 self._header(doc, lead)
                 return
         doc.lead_index = lead
@@ -59,9 +59,17 @@ class Title(Stage):
                 break
         if title is None:
             return
-        title.assign(Label.TITLE, self.name, "headline above the lead")
-        doc.title_index = title.index
+        self._headline(doc, title, "headline above the lead")
         self._header(doc, title.index)
+
+    def _headline(self, doc: Document, block, reason: str) -> None:
+        if doc.headline_known:
+            # a reading of the body text, under the page's headline: a line shaped like
+            # a headline above its lead is a date, a credit or a heading of the page
+            block.assign(Label.BOILERPLATE, self.name, f"{reason}, under the page's headline: page header")
+            return
+        block.assign(Label.TITLE, self.name, reason)
+        doc.title_index = block.index
 
     def _header(self, doc: Document, title_index: int) -> None:
         for block in doc.blocks[:title_index]:
