@@ -581,3 +581,25 @@ def test_a_reading_under_the_pages_headline_chooses_no_headline():
         assert doc.whole_page
         assert (doc.title_index is None) == known
         assert any(b.label is Label.TITLE for b in doc.blocks) != known
+
+
+def test_the_articles_own_paragraphs_are_no_headline_candidates():
+    # the headline may be taken into the article's first lines, a paragraph of it not
+    # (cleaning the output again would take its lead away)
+    from newsclean.model import Document
+    from newsclean.stages import headline
+    from newsclean.stages.content import Content
+    text = page()
+    doc = Document(raw=text, text=text)
+    for stage in Pipeline().stages:
+        if stage.name == "content":
+            break
+        stage(doc)
+    probs = Content().probabilities(doc)
+    first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
+    names = {doc.blocks[i].content for i, _ in headline.candidates(doc, probs, first)}
+    assert HEADLINE in names and PARAS[0] not in names
+    doc.blocks[first].text = "Larkfield approves the harbour plan"  # a headline-shaped line at the article's top
+    doc.blocks[first].features = None
+    names = {doc.blocks[i].content for i, _ in headline.candidates(doc, probs, first)}
+    assert "Larkfield approves the harbour plan" in names

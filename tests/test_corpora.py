@@ -54,3 +54,21 @@ def test_vn_dev_meets_the_first_issue_thresholds():
         assert m[key] >= 0.95, (key, m[key])
     assert m["related_f1"] >= 0.90
     assert m["boilerplate_leak_rate"] <= 0.02
+
+
+def _corpus_dumps() -> list[Path]:
+    return sorted((SHARED / "corpus").glob("*/*/*.txt")) if SHARED.is_dir() else []
+
+
+@needs_shared
+def test_cleaning_every_corpus_dump_again_changes_nothing():
+    # idempotence on real whole pages and news dumps: the output read as a dump is
+    # the article it is (a paragraph of it is not taken for a headline, for one)
+    dumps = _corpus_dumps()
+    assert len(dumps) >= 200
+    changed = []
+    for path in dumps:
+        once = newsclean.clean(path.read_text(encoding="utf-8"))["text"]
+        if newsclean.clean(once)["text"] != once:
+            changed.append(f"{path.parent.name}/{path.stem[:12]}")
+    assert not changed, changed

@@ -20,6 +20,7 @@ from ..model import Document
 
 ABOVE = 45          # how far above the article's first block a headline may stand
 INSIDE = 3          # how far into the article
+PARAGRAPH_WORDS = 25  # a line of the article this long is a paragraph, not its headline
 # The best candidate is taken when its log-odds reach this: on a page of news nearly
 # always (p 0.001; at -2.0, p 0.12, the dev pages' titles were 0.851 / 0.840, not 0.883 / 0.862).
 MIN_SCORE = -6.8
@@ -139,6 +140,12 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
     }
 
 
+def _paragraph(block) -> bool:
+    """Reads as a paragraph: holds two sentences or more, or is long."""
+    f = features(block)
+    return f.n_sentences >= 2 or f.n_words > PARAGRAPH_WORDS
+
+
 def _caseless_start(text: str) -> bool:
     """The first letter is of a script without capitals (Japanese, Chinese, Arabic...)."""
     ch = next((c for c in text if c.isalpha()), "")
@@ -170,6 +177,8 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
     out = []
     words = article_terms(doc, probs, first, article)
     for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
+        if i >= first and _paragraph(doc.blocks[i]):
+            continue  # the article's own paragraph: the headline taken into the article is no sentence
         fv = headline_features(doc, probs, i, first, words)
         if fv is not None:
             out.append((i, fv))
