@@ -213,6 +213,11 @@ class TestSegment:
         assert [b.kind for b in blocks] == ["item", "line"]
         assert blocks[1].text == "Work starts in May."
 
+    def test_w3m_nested_list_bullets_are_items(self):
+        # w3m marks the items of nested lists with □, then ☆, then ○
+        blocks = segment("• News\n\n  □ World\n\n    ☆ Asia\n\n      ○ Vietnam")
+        assert [b.kind for b in blocks] == ["item"] * 4
+
     def test_numbered_items_are_items(self):
         blocks = segment("1. Survey the site\n   in March\n2. Order the stone")
         assert [b.kind for b in blocks] == ["item", "item"]

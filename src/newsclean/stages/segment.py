@@ -20,8 +20,9 @@ from ..model import Block, Cut, Document, Label
 from .base import Stage
 
 # stdlib re: these simple patterns are matched on every line, and re is faster here
-BULLET = re.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›]|\d{1,3}[.)])[ ]+(?=\S)")
-_BULLETS = frozenset("-*•·▪●◦□■▸►▹–+»›")  # a line's first character that may open a bullet (or a digit)
+# (w3m marks nested items with □, ☆ and ○)
+BULLET = re.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›☆○]|\d{1,3}[.)])[ ]+(?=\S)")
+_BULLETS = frozenset("-*•·▪●◦□■▸►▹–+»›☆○")  # a line's first character that may open a bullet (or a digit)
 # The marks of a Markdown heading ("## Recent news"): markup, not the heading's words
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 
