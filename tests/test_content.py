@@ -603,3 +603,22 @@ def test_the_articles_own_paragraphs_are_no_headline_candidates():
     doc.blocks[first].features = None
     names = {doc.blocks[i].content for i, _ in headline.candidates(doc, probs, first)}
     assert "Larkfield approves the harbour plan" in names
+
+
+def test_a_page_whose_one_paragraph_scores_low_still_yields_only_its_article():
+    # a blog page: one short paragraph, then an archive of months in nested lists; the
+    # paragraph scores under 0.3, and the page is not left to the article-dump stages
+    # (which would keep everything from the paragraph on)
+    paragraph = ("A equipe do Serviço de Atendimento Domiciliar registrou nesta manhã o arrombamento de dois "
+                 "veículos estacionados em frente à unidade, no bairro Amizade.")
+    months = ["Janeiro", "Fevereiro", "Março", "Abril", "Maio", "Junho", "Julho", "Agosto", "Setembro",
+              "Outubro", "Novembro", "Dezembro"]
+    archive = []
+    for year in range(2010, 2019):
+        archive += [f"• {year}"] + [f"  □ {m} ({(year * 7 + i * 13) % 200 + 10})" for i, m in enumerate(months)]
+    text = ("\n".join("• " + m for m in MENU) + "\n\nAtendimento Domiciliar registra arrombamento em veículos\n\n"
+            f"[sad]{paragraph}\n\nArquivos\n\n" + "\n".join(archive) + "\n\n" + "\n".join("• " + f for f in FOOTER))
+    record = newsclean.clean(text)
+    assert record["text"].startswith(f"[sad]{paragraph}")
+    assert not any(m in record["text"] for m in months)  # the archive is page furniture
+    assert record["title"] == "Atendimento Domiciliar registra arrombamento em veículos"
