@@ -367,6 +367,20 @@ class TestWidgets:
 class TestFurniture:
     """Image placeholders, separators, timestamp lines, menus -> boilerplate."""
 
+    @pytest.mark.parametrize("post", [
+        "Twitter post by @LarkfieldGazette: The harbour wall will be rebuilt, the council says. Read more on our site",
+        "Instagram post by larkfield.harbour: First boats back in the harbour this morning",
+    ])
+    def test_the_alt_text_of_a_post_shown_as_a_picture_is_furniture(self, post):
+        record = newsclean.clean(dump(HEADLINE, P1, post, P2, P3), keep_removed=True)
+        assert record["text"] == dump(P1, P2, P3)
+        assert removed_texts(record, "furniture") == [post]
+
+    def test_a_paragraph_about_a_post_stays_text(self):
+        sentence = "A Twitter post by the mayor on Monday said the work would start in May, a month earlier than planned."
+        record = newsclean.clean(dump(HEADLINE, P1, sentence, P2, P3))
+        assert record["text"] == dump(P1, sentence, P2, P3)
+
     @pytest.mark.parametrize("once, glue", [
         ("Harbour wall at dawn #larkfield", ""),
         ("The new fish market on the east quay", " "),

@@ -3,6 +3,7 @@
 Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]``;
 one glued to the start of a paragraph is cut off it),
 separators (no word at all), timestamp lines (a date and time and nothing else),
+the alt text of a social-media post shown as a picture ("Twitter post by @AOC: ..."),
 menus and language switchers (short items separated by ``|``). Of one text printed
 twice in a row (an image's alt and title text), the second copy is cut off.
 
@@ -76,6 +77,7 @@ class Furniture(Stage):
     def __init__(self) -> None:
         self.image = res.compiled("furniture", "image_artifact")
         self.image_prefix = res.compiled("furniture", "image_prefix")
+        self.embedded_post = res.compiled("furniture", "embedded_post")
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -87,6 +89,9 @@ class Furniture(Stage):
                 # an image's placeholder glued to a paragraph: the text browser's, not the article's
                 block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder"))
                 text = block.content
+            if self.embedded_post.match(text):  # (anchored: fails at the first character on most blocks)
+                block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text")
+                continue
             if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
                 if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
                     block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule drawn across the dump
