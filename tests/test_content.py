@@ -196,6 +196,7 @@ def test_a_bio_under_the_article_is_not_article_text():
     (["Image 2 of 5", "The mayor visits the quay on Monday"], "caption"),
     (["2of5The mayor visits the quay on Monday morning"], "caption"),
     (["Fishing boats in the harbour at dawn (AP)"], "caption"),
+    (["The mayor on the quay on Monday. (Photo by Ann Lee)"], "caption"),
     (["(Image credit: Larkfield Gazette)"], "alt"),
     (["The mayor visits the quay on Monday morning and talks to fishermen."], None),
     (["Boats return to the harbour at dusk [File: Reuters]"], "caption"),
