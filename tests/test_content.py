@@ -623,3 +623,22 @@ def test_a_page_whose_one_paragraph_scores_low_still_yields_only_its_article():
     assert record["text"].startswith(f"[sad]{paragraph}")
     assert not any(m in record["text"] for m in months)  # the archive is page furniture
     assert record["title"] == "Atendimento Domiciliar registra arrombamento em veículos"
+
+
+def test_posts_embedded_right_after_the_article_are_its_text():
+    # the last paragraph quotes the posts embedded under it; their text reads like a
+    # tweet and scores low, their signature (a name, a handle, a date) marks them
+    from newsclean.model import Document
+    from newsclean.stages.content import embedded_posts
+    from newsclean.stages.segment import segment
+    signature = "— Larkfield Council (@LarkfieldCouncil) March 3, 2024"
+    lines = [PARAS[0], "Council resolves to: rebuild the harbour wall #Larkfield", signature,
+             "A minute of silence for the fishermen lost in January", signature,
+             "Click here to subscribe to our newsletter", "Share this:"]
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    probs = [0.9, 0.1, 0.7, 0.1, 0.7, 0.05, 0.7]
+    assert embedded_posts(doc, probs, 0, set()) == {1, 2, 3, 4}
+    assert embedded_posts(doc, probs, 0, {3}) == {1, 2}  # a barrier (a comments heading) ends them
+    unsigned = Document(raw=text, text=text, blocks=segment(text.replace(signature, "Share this post")))
+    assert embedded_posts(unsigned, probs, 0, set()) == set()

@@ -201,6 +201,29 @@ def copies(doc: Document, article: list[int]) -> dict[int, int]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _post_signature() -> regex.Pattern:
+    return regex.compile(settings()["embeds"]["post_signature"], res.FLAGS)
+
+
+def embedded_posts(doc: Document, probs: list[float | None], end: int, stops: set[int]) -> set[int]:
+    """Social-media posts embedded right after the article's last block ``end``, one
+    after another: each a block of text and its signature line under it (see
+    ``[embeds]``). A post's text reads like a tweet, not like the article, and scores
+    low; its signature, a name and a date, is what marks it."""
+    signature = _post_signature()
+    out: set[int] = set()
+    free = [i for i in range(end + 1, len(doc.blocks)) if probs[i] is not None]
+    k = 0
+    while k + 1 < len(free):
+        text, sign = free[k], free[k + 1]
+        if any(j in stops for j in range(end + 1, sign + 1)) or not signature.match(doc.blocks[sign].content):
+            break
+        out.update((text, sign))
+        end, k = sign, k + 2
+    return out
+
+
 class Content(Stage):
     name = "content"
     summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
@@ -346,6 +369,12 @@ class Content(Stage):
             for i in listed:
                 inside[i] = True
             article = sorted(set(article) | listed)
+        posts = embedded_posts(doc, probs, article[-1], stops)
+        if posts:
+            for i in posts:
+                inside[i] = True
+            listed |= posts
+            article = sorted(set(article) | posts)
         near = figures.near_article(doc, figs, found[0][0], found[-1][1], FIGURE_MARGIN, stops)
         near |= figures.gallery(doc, figs)  # a whole numbered gallery is the article's wherever it stands
         for i, (kind, reason) in figs.items():
