@@ -78,6 +78,9 @@ class Furniture(Stage):
         self.image = res.compiled("furniture", "image_artifact")
         self.image_prefix = res.compiled("furniture", "image_prefix")
         self.embedded_post = res.compiled("furniture", "embedded_post")
+        self.platforms = frozenset(res.patterns()["furniture"]["embedded_post_platforms"])
+        # (a block is tried only when it opens with a platform's first letter: most do not)
+        self.platform_initials = frozenset(c for name in self.platforms for c in (name[0], name[0].upper()))
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -89,7 +92,7 @@ class Furniture(Stage):
                 # an image's placeholder glued to a paragraph: the text browser's, not the article's
                 block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder"))
                 text = block.content
-            if self.embedded_post.match(text):  # (anchored: fails at the first character on most blocks)
+            if text[:1] in self.platform_initials and self._embedded_post(text):
                 block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text")
                 continue
             if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
@@ -112,6 +115,11 @@ class Furniture(Stage):
             elif (half := printed_twice(text)) is not None:
                 self._second_copy(block, half)
         self.repeated_labels(doc)
+
+    def _embedded_post(self, text: str) -> bool:
+        """"Twitter post by @AOC: ...": a platform's name, then ``[furniture] embedded_post``."""
+        name = text[:12].split(None, 1)[0].lower()
+        return name in self.platforms and self.embedded_post.match(text, len(name)) is not None
 
     def _second_copy(self, block: Block, half: int) -> None:
         """The block is one text printed twice from ``half`` on: the second copy is cut off."""
