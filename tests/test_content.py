@@ -642,3 +642,13 @@ def test_posts_embedded_right_after_the_article_are_its_text():
     assert embedded_posts(doc, probs, 0, {3}) == {1, 2}  # a barrier (a comments heading) ends them
     unsigned = Document(raw=text, text=text, blocks=segment(text.replace(signature, "Share this post")))
     assert embedded_posts(unsigned, probs, 0, set()) == set()
+
+
+def test_a_stage_revises_only_its_own_labels():
+    from newsclean.model import Block
+    block = Block(0, ["Photo by Ann Lee"], 1, "line", "Photo by Ann Lee")
+    block.assign(Label.BOILERPLATE, "content", "caption outside the article")
+    block.revise(Label.CAPTION, "content", "under the headline")
+    assert (block.label, block.stage, block.reason) == (Label.CAPTION, "content", "under the headline")
+    with pytest.raises(ValueError):
+        block.revise(Label.BODY, "captions", "another stage")

@@ -399,7 +399,8 @@ class Content(Stage):
             # though a teaser box stands between it and the text
             for i in range(title + 1, article[0]):
                 kind, reason = figs.get(i, ("", ""))
-                if i not in near and figures.is_caption_kind(kind) and i not in stops:
+                if i not in near and figures.is_caption_kind(kind) and i not in stops \
+                        and doc.blocks[i].stage == self.name:
                     doc.blocks[i].revise(Label.CAPTION, self.name, reason)
         for i, sources in copies(doc, article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
