@@ -1,12 +1,13 @@
 """The headline of a whole-page dump, among the menu lines above the article.
 
 Used by stage content. Candidates are the free lines shortly above the article's
-first block (and its first lines, as the classifier may take the headline in). A
-candidate scores for reading as a headline (a few words to a long sentence, starts
-with a capital or a digit, no final comma or colon, not a list item), for being
-printed twice on the page (a sticky header, a breadcrumb, a share text), for
-standing close above the lead, and against furniture words, digits (dates) and
-credit lines ("By ...").
+first block (and its first lines, as the classifier may take the headline in, but
+not its paragraphs). A candidate scores for reading as a headline (a few words to a
+long sentence, starts with a capital, a digit or a letter of a script without
+capitals, no final comma or colon, not a list item), for being printed twice on the
+page (a sticky header, a breadcrumb, a share text), for standing close above the
+lead, and against furniture words, digits (dates), credit lines ("By ...") and
+standing in a run of headline-shaped lines (a box of other stories' headlines).
 """
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 The lead is the first free block that reads as prose. The title is the nearest
 headline-like block above it (a few words, capitalised, no final period, not a
 name on its own); free blocks above the title are the page header. A dump that
-opens straight into the lead has no title.
+opens straight into the lead has no title. On a second reading of a body whose
+headline was found already (``Document.headline_known``), that line is page header
+(a date, a credit line) and no second title is taken.
 """
 from __future__ import annotations
 
