@@ -38,6 +38,12 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def function_words() -> frozenset[str]:
+    """The stopwords of every language, in one set."""
+    return frozenset().union(*stopwords().values())
+
+
+@lru_cache(maxsize=None)
 def _stopword_languages() -> dict[str, tuple[int, ...]]:
     """Each stopword with the languages (their order in stopwords()) that list it: the
     density of every language is counted in one pass over the words."""

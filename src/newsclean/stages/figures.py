@@ -36,7 +36,7 @@ import re
 
 import regex
 
-from ..content_features import has_cue, settings, stopwords
+from ..content_features import function_words, has_cue, settings
 from ..features import features
 from ..model import Block, Document
 from ..resources import FLAGS
@@ -142,13 +142,8 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
 def _names(credit: str) -> bool:
     """A credit names people and agencies; three function words after its label make
     it a sentence ("Image: The house in which ... was born": a picture's alt text)."""
-    stop = _function_words()
+    stop = function_words()
     return sum(w.lower().strip(",.;:()") in stop for w in credit.split()[1:]) < CREDIT_FUNCTION_WORDS
-
-
-@lru_cache(maxsize=None)
-def _function_words() -> frozenset[str]:
-    return frozenset().union(*stopwords().values())
 
 
 def _description(block: Block) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .. import resources as res
-from ..content_features import block_text, stopwords
+from ..content_features import block_text, function_words
 from ..features import OPENING_QUOTES, features, is_name_like
 from ..model import Document
 
@@ -45,8 +45,8 @@ def terms(text: str) -> set[str]:
     """The content words of a text (lower case, 3+ letters, no stopwords); pairs of
     characters for CJK text, where words are not spaced."""
     low = text.lower()
-    stop = stopwords()
-    out = {w for w in _TERM.findall(low) if not any(w in s for s in stop.values())}
+    stop = function_words()
+    out = {w for w in _TERM.findall(low) if w not in stop}
     for run in _CJK_RUN.findall(low):
         out.difference_update((run,))
         out.update(run[k:k + 2] for k in range(len(run) - 1))
