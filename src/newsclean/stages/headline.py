@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from .. import resources as res
 from ..content_features import block_text, function_words
-from ..features import OPENING_QUOTES, features, is_name_like
+from ..features import OPENING_QUOTES, features, is_headline_like, is_name_like
 from ..model import Document
 
 ABOVE = 45          # how far above the article's first block a headline may stand
@@ -154,11 +154,10 @@ def _caseless_start(text: str) -> bool:
 
 
 def _headline_shaped(doc: Document, j: int) -> bool:
+    """A free line shaped like a headline (features.is_headline_like) of 4 to 25 words:
+    not a date or a name, not a paragraph."""
     b = doc.blocks[j]
-    if b.label is not None or b.kind == "item" or not b.content:
-        return False
-    f = features(b)
-    return 4 <= f.n_words <= 25 and f.starts_upper and b.content[-1] not in ".:,;"
+    return b.label is None and bool(b.content) and is_headline_like(b) and 4 <= features(b).n_words <= 25
 
 
 def _list_run(doc: Document, i: int) -> int:
