@@ -11,7 +11,7 @@ reads; all negatives). Reports, for the shipped weights and for weights fitted
 without the held-out part, the captions found in held-out news sites (leave one
 site out) and the false captions in held-out web pages (k folds of pages). Prints
 the fitted weights beside the shipped ones, rounded to 0.5, for a hand to copy into
-src/newsclean/data/captions.toml. Pure Python (Newton's method, L2 penalty; with
+newsclean/data/captions.toml. Pure Python (Newton's method, L2 penalty; with
 --prior the penalty pulls towards the shipped weights, so that held-out results show
 whether data the weights were not fitted on still agrees with them).
 """

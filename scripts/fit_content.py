@@ -11,7 +11,7 @@ one or two tokens carry no label.
 --cv reports figures that predict unseen pages: weights fitted on half of the pages
 (both dump styles) scored end to end (the whole pipeline, with the scorer's
 metrics) on the other half, both ways; and fitted on one dump style, scored on the
-other. --write fits on everything and writes src/newsclean/data/content_model.toml.
+other. --write fits on everything and writes newsclean/data/content_model.toml.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 from devdata import corpora, tokens  # noqa: E402
 import logistic  # noqa: E402
 
@@ -230,8 +230,8 @@ def main() -> None:
         print(f"  {k:15} {w[k]:+.3f}")
     print("headline:", ", ".join(f"{k} {v:+.2f}" for k, v in m["title_weights"].items()))
     if a.write:
-        write(m, ROOT / "src" / "newsclean" / "data" / "content_model.toml", len(all_rows))
-        print("written: src/newsclean/data/content_model.toml")
+        write(m, ROOT / "newsclean" / "data" / "content_model.toml", len(all_rows))
+        print("written: newsclean/data/content_model.toml")
 
 
 if __name__ == "__main__":
