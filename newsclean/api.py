@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .io.decoding import decode
+from .io.html import prepare
 from .model import Document
 from .pipeline import Pipeline
 from .profile import Profile
@@ -24,15 +25,17 @@ def get_pipeline(disable: Iterable[str] = (), rules: Rules | None = None, favor:
 
 def analyse(text: str, *, source: str | None = None, disable: Iterable[str] = (),
             site: str | None = None, profile: Profile | None = None, rules: Rules | None = None,
-            favor: str = "balanced") -> Document:
+            favor: str = "balanced", html: bool | None = None) -> Document:
     """Run the pipeline and return the labelled document (what `explain` shows).
 
     ``site`` names the site the dump is from; with a ``profile`` (profile.py), the
     lines that site repeats on many pages are dropped. ``rules`` are user rules
     (rules.py), with their per-site settings. ``favor`` ("precision", "balanced" or
     "recall") leans the thresholds of the stages that find the article in a
-    whole-page dump towards keeping less or more.
+    whole-page dump towards keeping less or more. ``html``: whether ``text`` is HTML to
+    render to text first (io/html.py); None, the default, tells by looking.
     """
+    text, _ = prepare(text, html)
     if rules is not None:
         disable = tuple(disable) + rules.disabled_for(site)
     site_lines = profile.site(site) if profile is not None else None
@@ -41,7 +44,8 @@ def analyse(text: str, *, source: str | None = None, disable: Iterable[str] = ()
 
 def clean(text: str | bytes, *, id: str | None = None, source: str | None = None,
           keep_removed: bool = False, disable: Iterable[str] = (), site: str | None = None,
-          profile: Profile | None = None, rules: Rules | None = None, favor: str = "balanced") -> dict:
+          profile: Profile | None = None, rules: Rules | None = None, favor: str = "balanced",
+          html: bool | None = None) -> dict:
     """Clean one dump and return its record (see the README for the schema).
 
     ``text`` may be bytes: they are decoded as the command line does (BOM, UTF-8,
@@ -49,12 +53,19 @@ def clean(text: str | bytes, *, id: str | None = None, source: str | None = None
     ``stats.input``; undecodable bytes raise :class:`newsclean.InputError`.
     ``id`` and ``source`` are copied into the record; ``keep_removed`` adds the list
     of what was dropped and by which stage; ``disable`` names stages to switch off;
-    ``site``, ``profile``, ``rules`` and ``favor`` as for :func:`analyse`.
+    ``site``, ``profile``, ``rules``, ``favor`` and ``html`` as for :func:`analyse`: an
+    HTML page (told by looking, or ``html=True``) is rendered to text first, and
+    ``stats.input`` says so (``"html": true`` and the HTML's length, ``html_chars``).
     """
     info = None
     if isinstance(text, (bytes, bytearray)):
         text, info = decode(bytes(text))
-    doc = analyse(text, source=source, disable=disable, site=site, profile=profile, rules=rules, favor=favor)
+    markup = len(text)
+    text, rendered = prepare(text, html)
+    if rendered:
+        info = {**(info or {}), "html": True, "html_chars": markup}
+    doc = analyse(text, source=source, disable=disable, site=site, profile=profile, rules=rules, favor=favor,
+                  html=False)
     record = build_record(doc, id=id, keep_removed=keep_removed)
     if info is not None:
         record["stats"]["input"] = info

@@ -42,6 +42,7 @@ from itertools import islice
 from .api import clean
 from .io.decoding import decode
 from .io.errors import InputError
+from .io.html import prepare
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
 from .profile import Counts, Learner, Profile, count_partition, dump_lines
@@ -63,6 +64,7 @@ class CleanOptions:
     rules: Rules | None = None       # --rules
     site: str | None = None          # --site: the site of every input, instead of its folder
     favor: str = "balanced"          # --favor
+    html: bool | None = None         # --input-format html: True; else None, told by looking
 
 
 @dataclass(slots=True)
@@ -94,7 +96,7 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
         size = len(dump)
         record = clean(dump, id=item.id, source=item.source, keep_removed=opts.keep_removed,
                        disable=opts.disable, site=opts.site if opts.site is not None else item.site,
-                       profile=opts.profile, rules=opts.rules, favor=opts.favor)
+                       profile=opts.profile, rules=opts.rules, favor=opts.favor, html=opts.html)
     except (InputError, RuleTimeout) as e:
         return Result(item.id, item.source, error=str(e))
     except MemoryError:
@@ -154,6 +156,7 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
         return None
     try:
         text = item.text if item.text is not None else decode(item.read_bytes(opts.max_bytes))[0]
+        text = prepare(text, opts.html)[0]  # an HTML page's lines are those of its text
     except InputError:
         return None
     return (opts.site if opts.site is not None else item.site), dump_lines(text)

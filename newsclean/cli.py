@@ -13,6 +13,7 @@ from .api import analyse
 from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
+from .io.html import HTML_GLOBS
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
@@ -86,8 +87,10 @@ class SizeType(click.ParamType):
 @click.option("--keep-removed", is_flag=True, help="Add a `removed` list: what was dropped, by which stage and why.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help=f"File names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
-@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
-              help="text: each file is a dump; jsonl: each line of each file is a record holding a dump.")
+@click.option("--input-format", type=click.Choice(["text", "jsonl", "html"]), default="text", show_default=True,
+              help="text: each file is a dump (an HTML page among them is told by looking and rendered to text); "
+                   "jsonl: each line of each file is a record holding a dump (HTML told the same way); "
+                   f"html: each file is an HTML page, rendered to text (default globs {' '.join(HTML_GLOBS)}).")
 @click.option("--text-field", default="text", show_default=True, help="With --input-format jsonl: the field holding the dump.")
 @click.option("--id-field", default="id", show_default=True,
               help="With --input-format jsonl: the field holding its id (other fields are passed through under `meta`).")
@@ -130,7 +133,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     """
     _check_clean_usage(disable, output, fmt, resume, dask_address)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
-                        rules=_load_rules(rules_path), site=site, favor=favor)
+                        rules=_load_rules(rules_path), site=site, favor=favor,
+                        html=True if input_format == "html" else None)
     if profile_path:
         opts = replace(opts, profile=_load_profile(profile_path))
     jobs = jobs or default_jobs()
@@ -144,7 +148,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     if dask_address:
         _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet)
     # the files to count for the progress bar's total (none for stdin or JSON Lines)
-    counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
+    counted = ((lambda: iter_inputs(list(paths), _globs(globs, input_format)))
+               if input_format != "jsonl" and "-" not in paths else None)
     with WorkerPool(jobs) as workers:  # the same workers learn, then clean: one start-up
         if learning:
             try:
@@ -267,7 +272,12 @@ def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learni
 def _inputs(paths, input_format, text_field, id_field, globs, max_bytes):
     if input_format == "jsonl":
         return iter_jsonl_inputs(list(paths), text_field, id_field, max_bytes)
-    return iter_inputs(list(paths), globs or DEFAULT_GLOBS, max_bytes)
+    return iter_inputs(list(paths), _globs(globs, input_format), max_bytes)
+
+
+def _globs(globs: tuple[str, ...], input_format: str) -> tuple[str, ...]:
+    """The file names to take from folders: --glob, else those of the input format."""
+    return globs or (HTML_GLOBS if input_format == "html" else DEFAULT_GLOBS)
 
 
 def _load_rules(path: str | None) -> Rules | None:
@@ -291,7 +301,7 @@ def _load_profile(path: str) -> Profile:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="Where to save the profile (JSON).")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help=f"File names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
-@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@click.option("--input-format", type=click.Choice(["text", "jsonl", "html"]), default="text", show_default=True)
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--id-field", default="id", show_default=True)
 @click.option("--site", help="The site every input is from (default: its folder, or the record's site/url).")
@@ -304,7 +314,7 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     A site is a folder of dumps (or the `site` field / `url` host of JSON Lines
     records). A line is learned when it is on at least 3 dumps and 10% of its site's.
     """
-    opts = CleanOptions(max_bytes=max_bytes, site=site)
+    opts = CleanOptions(max_bytes=max_bytes, site=site, html=True if input_format == "html" else None)
     profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
                     jobs or default_jobs())
     profile.save(output)

@@ -138,7 +138,7 @@ def _walk_url(url: str, globs: tuple[str, ...]) -> Iterator[Input | InputError]:
 
 
 def strip_extension(name: str) -> str:
-    for ext in (".txt.gz", ".jsonl.gz", ".txt", ".jsonl", ".gz"):
+    for ext in (".txt.gz", ".jsonl.gz", ".html.gz", ".htm.gz", ".txt", ".jsonl", ".gz"):
         if name.endswith(ext) and len(name) > len(ext):
             return name[: -len(ext)]
     return os.path.splitext(name)[0] or name
