@@ -19,6 +19,7 @@ from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
 from .profile import PARTITION, Profile
 from .progress import BatchProgress, Tally
 from .rules import Rules, RulesError, RuleTimeout, load_rules
+from .sites import SiteWatch, learned_message, unknown_site
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -133,10 +134,13 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                         rules=_load_rules(rules_path), site=site, favor=favor)
     if profile_path:
         opts = replace(opts, profile=_load_profile(profile_path))
+        _check_site(site, opts.profile, opts.rules)
     jobs = jobs or default_jobs()
+    watch = SiteWatch(opts.profile) if opts.profile is not None and site is None else None
 
     def inputs():
-        return _inputs(paths, input_format, text_field, id_field, globs, max_bytes)
+        found = _inputs(paths, input_format, text_field, id_field, globs, max_bytes)
+        return watch.watch(found) if watch is not None else found
 
     # a batch (a folder, JSON Lines files) teaches which lines each site repeats
     learning = (not profile_path and not no_learn and "-" not in paths
@@ -153,6 +157,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                 click.echo("newsclean: interrupted while learning, before any output was written", err=True)
                 sys.exit(EXIT_INTERRUPTED)
         code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted)
+    if watch is not None and watch.warning() and not quiet:
+        click.echo(watch.warning(), err=True)
     sys.exit(code)
 
 
@@ -279,6 +285,14 @@ def _load_rules(path: str | None) -> Rules | None:
         raise click.BadParameter(str(e), param_hint="--rules") from None
 
 
+def _check_site(site: str | None, profile: Profile | None, rules: Rules | None) -> None:
+    """--site with --profile must name a site the profile (or the rules) know."""
+    if site is not None and profile is not None:
+        reason = unknown_site(site, profile, rules)
+        if reason:
+            raise click.BadParameter(reason, param_hint="--site")
+
+
 def _load_profile(path: str) -> Profile:
     try:
         return Profile.load(path)
@@ -308,8 +322,7 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
                     jobs or default_jobs())
     profile.save(output)
-    sites = sum(1 for s in profile.sites.values() if s.lines)
-    click.echo(f"newsclean: learned {len(profile):,} repeated lines of {sites:,} site(s); saved to {output}", err=True)
+    click.echo(learned_message(profile, output), err=True)
 
 
 @main.command("explain")
