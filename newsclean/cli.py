@@ -330,34 +330,57 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False, exists=True),
               help="A site profile saved by `newsclean learn`.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, exists=True), help="User rules (TOML).")
-@click.option("--site", help="The site the dump is from (to find it in the profile and rules).")
+@click.option("--site", help="The site the dump is from, to find it in the profile and rules (default: its folder).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help=f"With a folder: the file names to take (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
+@click.option("--max-bytes", type=SizeType(), default=MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this (a news dump is kilobytes).")
 @disable_option
 def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, site: str | None,
-                disable: tuple[str, ...]) -> None:
-    """Show the dump PATH block by block: label, deciding stage and why."""
-    from .explain import legend, render
+                globs: tuple[str, ...], max_bytes: int, disable: tuple[str, ...]) -> None:
+    """Show the dump PATH block by block: label, deciding stage and why.
+
+    PATH may be a folder: each of its dumps is shown in turn, under a `==> FILE <==`
+    header. Exit code 1 when a dump could not be read.
+    """
+    from .explain import legend, make_console
 
     _check_disable(disable)
-    item = next(iter_inputs([path]), None)
-    if isinstance(item, InputError) or item is None:
-        _error(path, str(item) if item else "nothing to read")
-        sys.exit(EXIT_INPUT_FAILED)
-    assert isinstance(item, Input)
-    try:
-        text, _ = decode(item.read_bytes())
-    except InputError as e:
-        _error(item.source, str(e))
-        sys.exit(EXIT_INPUT_FAILED)
-    console = _console()
     profile = _load_profile(profile_path) if profile_path else None
+    rules = _load_rules(rules_path)
+    _check_site(site, profile, rules)
+    console = make_console()
+    headers = os.path.isdir(path)  # a folder: each dump under its name
+    shown = failed = 0
+    for item in iter_inputs([path], globs or DEFAULT_GLOBS, max_bytes):
+        if headers:
+            console.print(f"{chr(10) if shown + failed else ''}==> {item.source} <==", style="bold", markup=False, soft_wrap=True)
+        ok = _explain_one(item, console, profile, rules, site, disable, max_bytes)
+        shown, failed = shown + ok, failed + (not ok)
+    if shown:
+        legend(console)
+    elif not failed:
+        _error(path, f"no dumps to explain in this folder (file names {' '.join(globs or DEFAULT_GLOBS)}; see --glob)")
+    sys.exit(EXIT_INPUT_FAILED if failed or not shown else EXIT_OK)
+
+
+def _explain_one(item: Input | InputError, console, profile: Profile | None, rules: Rules | None,
+                 site: str | None, disable: tuple[str, ...], max_bytes: int) -> bool:
+    """Explain one dump on the console; False (and a message) when it cannot be read."""
+    from .explain import render
+
+    if isinstance(item, InputError):
+        _error(item.source, str(item))
+        return False
     try:
-        doc = analyse(text, source=item.source, disable=disable, site=site, profile=profile,
-                      rules=_load_rules(rules_path))
-    except RuleTimeout as e:
+        text, _ = decode(item.read_bytes(max_bytes))
+        doc = analyse(text, source=item.source, disable=disable, site=site if site is not None else item.site,
+                      profile=profile, rules=rules)
+    except (InputError, RuleTimeout) as e:
         _error(item.source, str(e))
-        sys.exit(EXIT_INPUT_FAILED)
+        return False
     render(doc, console)
-    legend(console)
+    return True
 
 
 @main.command("stages")

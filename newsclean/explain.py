@@ -43,3 +43,8 @@ def legend(console: Console) -> None:
         t.append(f" {label.value} ", style=f"{style} reverse" if label is not Label.BODY else "bold")
         t.append(" ")
     console.print(t)
+
+
+def make_console() -> Console:
+    """The console `explain` writes to (standard output)."""
+    return Console(highlight=False)

@@ -66,7 +66,7 @@ def test_an_unknown_site_is_an_error_that_lists_the_known_ones(tmp_path: Path):
     folder = make_site(tmp_path / "zyx")
     profile = tmp_path / "p.json"
     assert run("learn", str(folder), "-o", str(profile)).exit_code == 0
-    for command in ("clean",):
+    for command in ("clean", "explain"):
         result = run(command, str(folder / "page0.txt"), "--profile", str(profile), "--site", "zxy")
         assert result.exit_code == 2, command
         assert "'zxy' is not in the profile; its sites: zyx" in result.stderr
