@@ -22,6 +22,7 @@ from .rules import Rules, RulesError, RuleTimeout, load_rules
 from .sites import SiteWatch, learned_message, unknown_site
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+DASK_TIMEOUT = 10.0  # seconds to reach a Dask scheduler (Dask's own default is 30)
 
 
 def _check_disable(disable: tuple[str, ...]) -> None:
@@ -111,6 +112,8 @@ class SizeType(click.ParamType):
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Run on a Dask cluster (a scheduler address, or `local` for one on this machine with -j "
                    "workers); -o is then a folder (or fsspec URL) for part-NNNNN.jsonl files.")
+@click.option("--dask-timeout", type=click.FloatRange(min=0, min_open=True), default=DASK_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="With --dask ADDRESS: how long to try to reach the scheduler.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=PARTITION, show_default=True,
               help="With --dask: inputs per partition (site learning counts by the same partitions).")
 @disable_option
@@ -119,8 +122,8 @@ class SizeType(click.ParamType):
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
               input_format: str, text_field: str, id_field: str, jobs: int, errors_path: str | None,
               resume: bool, max_bytes: int, quiet: bool, profile_path: str | None, no_learn: bool,
-              rules_path: str | None, site: str | None, dask_address: str | None, partition_size: int,
-              disable: tuple[str, ...], favor: str) -> None:
+              rules_path: str | None, site: str | None, dask_address: str | None, dask_timeout: float,
+              partition_size: int, disable: tuple[str, ...], favor: str) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
     Prints one JSON record per dump, in the order of the inputs whatever the number
@@ -146,7 +149,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     learning = (not profile_path and not no_learn and "-" not in paths
                 and (input_format == "jsonl" or any(os.path.isdir(p) or is_url(p) for p in paths)))
     if dask_address:
-        _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet)
+        _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet,
+                       dask_timeout)
     # the files to count for the progress bar's total (none for stdin or JSON Lines)
     counted = (lambda: iter_inputs(list(paths), globs or DEFAULT_GLOBS)) if input_format == "text" and "-" not in paths else None
     with WorkerPool(jobs) as workers:  # the same workers learn, then clean: one start-up
@@ -233,20 +237,33 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
     return EXIT_INPUT_FAILED if tally.errors else EXIT_OK
 
 
-def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
-                   jobs: int, errors_path: str | None, quiet: bool) -> None:
-    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py)."""
+class SchedulerUnreachable(click.ClickException):
+    """--dask ADDRESS with no scheduler there: one line, exit code 2 (a usage mistake)."""
+    exit_code = EXIT_USAGE
+
+
+def _dask_client(address: str, jobs: int, timeout: float):
+    """A Dask client: of a local cluster of ``jobs`` workers, or of the scheduler at
+    ``address``, reached within ``timeout`` seconds (else SchedulerUnreachable)."""
     try:
         from distributed import Client, LocalCluster
-
-        from . import cluster
     except ImportError:
         raise click.UsageError("--dask needs Dask: pip install 'newsclean[dask]'") from None
-    tally = Tally()
     if address == "local":
-        client = Client(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
-    else:
-        client = Client(address)
+        return Client(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, ValueError) as e:  # no scheduler there (timed out, refused), or no address at all
+        raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {address}: {e}") from None
+
+
+def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
+                   jobs: int, errors_path: str | None, quiet: bool, timeout: float = DASK_TIMEOUT) -> None:
+    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py)."""
+    client = _dask_client(address, jobs, timeout)
+    from . import cluster
+
+    tally = Tally()
     try:
         with client:
             done = cluster.run(inputs, outdir, opts, learn=learning, partition_size=partition_size)
