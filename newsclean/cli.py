@@ -20,8 +20,10 @@ from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
 from .profile import PARTITION, Profile
 from .progress import BatchProgress, Tally
 from .rules import Rules, RulesError, RuleTimeout, load_rules
+from .sites import SiteWatch, learned_message, unknown_site
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+DASK_TIMEOUT = 10.0  # seconds to reach a Dask scheduler (Dask's own default is 30)
 
 
 def _check_disable(disable: tuple[str, ...]) -> None:
@@ -113,6 +115,8 @@ class SizeType(click.ParamType):
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Run on a Dask cluster (a scheduler address, or `local` for one on this machine with -j "
                    "workers); -o is then a folder (or fsspec URL) for part-NNNNN.jsonl files.")
+@click.option("--dask-timeout", type=click.FloatRange(min=0, min_open=True), default=DASK_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="With --dask ADDRESS: how long to try to reach the scheduler.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=PARTITION, show_default=True,
               help="With --dask: inputs per partition (site learning counts by the same partitions).")
 @disable_option
@@ -121,8 +125,8 @@ class SizeType(click.ParamType):
 def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool, globs: tuple[str, ...],
               input_format: str, text_field: str, id_field: str, jobs: int, errors_path: str | None,
               resume: bool, max_bytes: int, quiet: bool, profile_path: str | None, no_learn: bool,
-              rules_path: str | None, site: str | None, dask_address: str | None, partition_size: int,
-              disable: tuple[str, ...], favor: str) -> None:
+              rules_path: str | None, site: str | None, dask_address: str | None, dask_timeout: float,
+              partition_size: int, disable: tuple[str, ...], favor: str) -> None:
     """Clean PATHS (files, folders searched recursively, `-` for standard input).
 
     Prints one JSON record per dump, in the order of the inputs whatever the number
@@ -137,16 +141,20 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                         html=True if input_format == "html" else None)
     if profile_path:
         opts = replace(opts, profile=_load_profile(profile_path))
+        _check_site(site, opts.profile, opts.rules)
     jobs = jobs or default_jobs()
+    watch = SiteWatch(opts.profile) if opts.profile is not None and site is None else None
 
     def inputs():
-        return _inputs(paths, input_format, text_field, id_field, globs, max_bytes)
+        found = _inputs(paths, input_format, text_field, id_field, globs, max_bytes)
+        return watch.watch(found) if watch is not None else found
 
     # a batch (a folder, JSON Lines files) teaches which lines each site repeats
     learning = (not profile_path and not no_learn and "-" not in paths
                 and (input_format == "jsonl" or any(os.path.isdir(p) or is_url(p) for p in paths)))
     if dask_address:
-        _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet)
+        _clean_on_dask(dask_address, inputs(), output, opts, learning, partition_size, jobs, errors_path, quiet,
+                       dask_timeout)
     # the files to count for the progress bar's total (none for stdin or JSON Lines)
     counted = ((lambda: iter_inputs(list(paths), _globs(globs, input_format)))
                if input_format != "jsonl" and "-" not in paths else None)
@@ -158,6 +166,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
                 click.echo("newsclean: interrupted while learning, before any output was written", err=True)
                 sys.exit(EXIT_INTERRUPTED)
         code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted)
+    if watch is not None and watch.warning() and not quiet:
+        click.echo(watch.warning(), err=True)
     sys.exit(code)
 
 
@@ -232,20 +242,33 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
     return EXIT_INPUT_FAILED if tally.errors else EXIT_OK
 
 
-def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
-                   jobs: int, errors_path: str | None, quiet: bool) -> None:
-    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py)."""
+class SchedulerUnreachable(click.ClickException):
+    """--dask ADDRESS with no scheduler there: one line, exit code 2 (a usage mistake)."""
+    exit_code = EXIT_USAGE
+
+
+def _dask_client(address: str, jobs: int, timeout: float):
+    """A Dask client: of a local cluster of ``jobs`` workers, or of the scheduler at
+    ``address``, reached within ``timeout`` seconds (else SchedulerUnreachable)."""
     try:
         from distributed import Client, LocalCluster
-
-        from . import cluster
     except ImportError:
         raise click.UsageError("--dask needs Dask: pip install 'newsclean[dask]'") from None
-    tally = Tally()
     if address == "local":
-        client = Client(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
-    else:
-        client = Client(address)
+        return Client(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, ValueError) as e:  # no scheduler there (timed out, refused), or no address at all
+        raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {address}: {e}") from None
+
+
+def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
+                   jobs: int, errors_path: str | None, quiet: bool, timeout: float = DASK_TIMEOUT) -> None:
+    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py)."""
+    client = _dask_client(address, jobs, timeout)
+    from . import cluster
+
+    tally = Tally()
     try:
         with client:
             done = cluster.run(inputs, outdir, opts, learn=learning, partition_size=partition_size)
@@ -289,6 +312,14 @@ def _load_rules(path: str | None) -> Rules | None:
         raise click.BadParameter(str(e), param_hint="--rules") from None
 
 
+def _check_site(site: str | None, profile: Profile | None, rules: Rules | None) -> None:
+    """--site with --profile must name a site the profile (or the rules) know."""
+    if site is not None and profile is not None:
+        reason = unknown_site(site, profile, rules)
+        if reason:
+            raise click.BadParameter(reason, param_hint="--site")
+
+
 def _load_profile(path: str) -> Profile:
     try:
         return Profile.load(path)
@@ -318,8 +349,7 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
                     jobs or default_jobs())
     profile.save(output)
-    sites = sum(1 for s in profile.sites.values() if s.lines)
-    click.echo(f"newsclean: learned {len(profile):,} repeated lines of {sites:,} site(s); saved to {output}", err=True)
+    click.echo(learned_message(profile, output), err=True)
 
 
 @main.command("explain")
@@ -327,34 +357,57 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False, exists=True),
               help="A site profile saved by `newsclean learn`.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, exists=True), help="User rules (TOML).")
-@click.option("--site", help="The site the dump is from (to find it in the profile and rules).")
+@click.option("--site", help="The site the dump is from, to find it in the profile and rules (default: its folder).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help=f"With a folder: the file names to take (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
+@click.option("--max-bytes", type=SizeType(), default=MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this (a news dump is kilobytes).")
 @disable_option
 def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, site: str | None,
-                disable: tuple[str, ...]) -> None:
-    """Show the dump PATH block by block: label, deciding stage and why."""
-    from .explain import legend, render
+                globs: tuple[str, ...], max_bytes: int, disable: tuple[str, ...]) -> None:
+    """Show the dump PATH block by block: label, deciding stage and why.
+
+    PATH may be a folder: each of its dumps is shown in turn, under a `==> FILE <==`
+    header. Exit code 1 when a dump could not be read.
+    """
+    from .explain import legend, make_console
 
     _check_disable(disable)
-    item = next(iter_inputs([path]), None)
-    if isinstance(item, InputError) or item is None:
-        _error(path, str(item) if item else "nothing to read")
-        sys.exit(EXIT_INPUT_FAILED)
-    assert isinstance(item, Input)
-    try:
-        text, _ = decode(item.read_bytes())
-    except InputError as e:
-        _error(item.source, str(e))
-        sys.exit(EXIT_INPUT_FAILED)
-    console = _console()
     profile = _load_profile(profile_path) if profile_path else None
+    rules = _load_rules(rules_path)
+    _check_site(site, profile, rules)
+    console = make_console()
+    headers = os.path.isdir(path)  # a folder: each dump under its name
+    shown = failed = 0
+    for item in iter_inputs([path], globs or DEFAULT_GLOBS, max_bytes):
+        if headers:
+            console.print(f"{chr(10) if shown + failed else ''}==> {item.source} <==", style="bold", markup=False, soft_wrap=True)
+        ok = _explain_one(item, console, profile, rules, site, disable, max_bytes)
+        shown, failed = shown + ok, failed + (not ok)
+    if shown:
+        legend(console)
+    elif not failed:
+        _error(path, f"no dumps to explain in this folder (file names {' '.join(globs or DEFAULT_GLOBS)}; see --glob)")
+    sys.exit(EXIT_INPUT_FAILED if failed or not shown else EXIT_OK)
+
+
+def _explain_one(item: Input | InputError, console, profile: Profile | None, rules: Rules | None,
+                 site: str | None, disable: tuple[str, ...], max_bytes: int) -> bool:
+    """Explain one dump on the console; False (and a message) when it cannot be read."""
+    from .explain import render
+
+    if isinstance(item, InputError):
+        _error(item.source, str(item))
+        return False
     try:
-        doc = analyse(text, source=item.source, disable=disable, site=site, profile=profile,
-                      rules=_load_rules(rules_path))
-    except RuleTimeout as e:
+        text, _ = decode(item.read_bytes(max_bytes))
+        doc = analyse(text, source=item.source, disable=disable, site=site if site is not None else item.site,
+                      profile=profile, rules=rules)
+    except (InputError, RuleTimeout) as e:
         _error(item.source, str(e))
-        sys.exit(EXIT_INPUT_FAILED)
+        return False
     render(doc, console)
-    legend(console)
+    return True
 
 
 @main.command("stages")

@@ -1,6 +1,8 @@
 """`newsclean explain`: the dump with each block coloured by its label and the deciding stage."""
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 from rich.text import Text
 
@@ -18,28 +20,44 @@ STYLES = {
 TAG_WIDTH = 12
 
 
+def _fit(console: Console) -> dict:
+    """How lines meet the width: folded on a terminal; never wrapped in a pipe or file,
+    where a line of the dump stays one line (and no wrap leaves trailing spaces)."""
+    return {"overflow": "fold", "soft_wrap": False} if console.is_terminal else {"soft_wrap": True}
+
+
 def render(doc: Document, console: Console) -> None:
+    fit = _fit(console)
     for block in doc.blocks:
         label = block.label or Label.BOILERPLATE
         style = STYLES[label]
         head = Text(f"{block.line_no:>5} ", style="dim")
         head.append(f"{label.value:<{TAG_WIDTH}}", style=f"{style} reverse" if label is not Label.BODY else "bold")
         head.append(f" {block.stage}: {block.reason}", style="dim italic")
-        console.print(head, overflow="fold", soft_wrap=False)
+        console.print(head, **fit)
         if block.head is not None:
             console.print(Text(f"      ✂ {block.head.label.value} {block.head.text.strip()!r}"
-                               f"  ({block.head.stage}: {block.head.reason})", style=STYLES[block.head.label]))
+                               f"  ({block.head.stage}: {block.head.reason})", style=STYLES[block.head.label]), **fit)
         body = Text("      ")
         body.append(block.content, style=style)
-        console.print(body, overflow="fold")
+        console.print(body, **fit)
         if block.tail is not None:
             console.print(Text(f"      ✂ {block.tail.label.value} {block.tail.text.strip()!r}"
-                               f"  ({block.tail.stage}: {block.tail.reason})", style=STYLES[block.tail.label]))
+                               f"  ({block.tail.stage}: {block.tail.reason})", style=STYLES[block.tail.label]), **fit)
 
 
 def legend(console: Console) -> None:
     t = Text("labels: ")
-    for label, style in STYLES.items():
+    for i, (label, style) in enumerate(STYLES.items()):
+        t.append(" " if i else "")
         t.append(f" {label.value} ", style=f"{style} reverse" if label is not Label.BODY else "bold")
-        t.append(" ")
-    console.print(t)
+    if console.color_system is None:  # plain text: the labels' padding would trail
+        t.rstrip()
+    console.print(t, **_fit(console))
+
+
+def make_console() -> Console:
+    """The console `explain` writes to (standard output). With `NO_COLOR` set, no escape
+    sequence at all, bold, dim, reverse and italic included (rich drops only colours)."""
+    plain = os.environ.get("NO_COLOR", "") != ""
+    return Console(highlight=False, **({"color_system": None} if plain else {}))

@@ -118,7 +118,9 @@ def _walk_url(url: str, globs: tuple[str, ...]) -> Iterator[Input | InputError]:
 
         fs, root = fsspec.core.url_to_fs(url)
         if not fs.isdir(root):
-            yield Input(id=strip_extension(root.rsplit("/", 1)[-1]), source=url, path=url)
+            parent = root.rstrip("/").rpartition("/")[0]
+            yield Input(id=strip_extension(root.rsplit("/", 1)[-1]), source=url, path=url,
+                        site=parent.rpartition("/")[2])
             return
         found = sorted(fs.find(root))
     except ImportError:
@@ -129,12 +131,19 @@ def _walk_url(url: str, globs: tuple[str, ...]) -> Iterator[Input | InputError]:
         return
     protocol = url.split("://", 1)[0]
     prefix = root.rstrip("/") + "/"
+    own_site = root.rstrip("/").rpartition("/")[2]  # of the files directly in it
     for path in found:
         name = path.rsplit("/", 1)[-1]
         if _matches(name, globs) and path.startswith(prefix):
             rel = path[len(prefix):]
             full = f"{protocol}://{path}" if not path.startswith(f"{protocol}://") else path
-            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0])
+            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0] or own_site)
+
+
+def folder_site(folder: str) -> str:
+    """The site a folder's own files are from: the folder's name (`dumps/` -> "dumps",
+    `.` -> the working directory's name)."""
+    return os.path.basename(os.path.abspath(folder))
 
 
 def strip_extension(name: str) -> str:
@@ -172,7 +181,7 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS,
         if p.is_dir():
             yield from _walk(arg, globs)
         elif p.exists() or p.is_symlink():
-            yield Input(id=strip_extension(p.name), source=arg, path=arg)
+            yield Input(id=strip_extension(p.name), source=arg, path=arg, site=folder_site(str(p.parent)))
         else:
             yield InputError("no such file or folder", arg)
 
@@ -183,6 +192,7 @@ def _walk(root: str, globs: tuple[str, ...]) -> Iterator[Input]:
     level is held at a time. Links to folders are not followed (no cycles)."""
     stack: list[tuple[str, Iterator[tuple[str, bool]]]] = [(root, iter(_listing(root)))]
     prefix_len = len(os.path.join(root, ""))
+    own_site = folder_site(root)  # the site of the files directly in root
     while stack:
         folder, entries = stack[-1]
         entry = next(entries, None)
@@ -195,7 +205,7 @@ def _walk(root: str, globs: tuple[str, ...]) -> Iterator[Input]:
             stack.append((full, iter(_listing(full))))
         elif _matches(name, globs):
             rel = full[prefix_len:].replace(os.sep, "/")
-            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0])
+            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0] or own_site)
 
 
 def _listing(folder: str) -> list[tuple[str, bool]]:
