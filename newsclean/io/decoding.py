@@ -5,8 +5,9 @@ Order of trust:
 2. valid UTF-8 is UTF-8 (legacy encodings almost never decode as UTF-8 by chance);
 3. NUL bytes without a BOM mean a binary file (or BOM-less UTF-16, which
    charset-normalizer is asked to confirm);
-4. anything else is handed to charset-normalizer, which picks the legacy encoding
-   (cp1252, latin-1, cp1258, koi8-r...) whose decoding reads most like language.
+4. anything else is handed to charset-normalizer, which tells multi-byte encodings
+   (Shift-JIS, GBK...) apart; between single-byte ones (cp1252, cp1250, cp1258,
+   koi8-r...) legacy.py decides, cp1252 first for Latin-script text.
 
 Mojibake (UTF-8 read as cp1252/latin-1 somewhere upstream: "Ã©", "â€™", "Ä‘") is
 repaired with ftfy, only when a cheap pattern finds its signature and ftfy's own
@@ -21,6 +22,7 @@ import codecs
 import re
 
 from .errors import InputError
+from .legacy import choose
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -76,13 +78,17 @@ def decode(data: bytes) -> tuple[str, dict]:
 
 def _detect(data: bytes, info: dict) -> str:
     from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
+    nul = b"\x00" in data[:65536]
     best = from_bytes(data[:262144]).best()  # a quarter megabyte is plenty to tell
-    if best is None:
-        raise InputError("binary file (no text encoding fits)" if b"\x00" in data[:65536]
+    encoding = best.encoding if best is not None else None
+    if not nul and (encoding is None or not is_multi_byte_encoding(encoding)):
+        encoding = _single_byte(data, encoding)  # charset-normalizer ties them (cp1250 for French)
+    if encoding is None:
+        raise InputError("binary file (no text encoding fits)" if nul
                          else "unknown encoding (no text encoding fits)")
-    encoding = best.encoding
-    if b"\x00" in data[:65536] and not encoding.startswith(("utf_16", "utf_32")):
+    if nul and not encoding.startswith(("utf_16", "utf_32")):
         raise InputError("binary file (NUL bytes)")
     try:
         text = data.decode(encoding)
@@ -90,6 +96,15 @@ def _detect(data: bytes, info: dict) -> str:
         raise InputError(f"unknown encoding (looks like {encoding}, but does not decode)") from None
     info["encoding"] = codecs.lookup(encoding).name
     return text
+
+
+def _single_byte(data: bytes, found: str | None) -> str | None:
+    """The legacy single-byte encoding that reads best (legacy.py); when charset-normalizer
+    found none, only one that reads as text."""
+    reading = choose(data)
+    if reading is None or (found is None and not reading.plausible):
+        return found
+    return reading.encoding
 
 
 def _finish(text: str, info: dict, utf8: bytes | None = None) -> tuple[str, dict]:
