@@ -62,14 +62,20 @@ def _table() -> dict:
 def score(text: str) -> int:
     """How little ``text`` reads like text: odd places plus letters outside the alphabet
     of the language its letters fit best."""
-    return len(_ODD.findall(text)) + _outside(_letters(text))[0]
+    return oddities(text) + outside(letters(text))[0]
 
 
-def _letters(text: str) -> Counter:
+def oddities(text: str) -> int:
+    """Places in ``text`` where a wrong reading shows (see the module's docstring)."""
+    return len(_ODD.findall(text))
+
+
+def letters(text: str) -> Counter:
+    """The letters of ``text`` beyond ASCII, in NFC and small, counted."""
     return Counter(_LETTER.findall(unicodedata.normalize("NFC", text).lower()))
 
 
-def _outside(letters: Counter) -> tuple[int, str | None]:
+def outside(letters: Counter) -> tuple[int, str | None]:
     """(letters outside the best-fitting alphabet, that language's usual encoding)."""
     best, encoding = sum(letters.values()), None
     if not best:
@@ -79,6 +85,17 @@ def _outside(letters: Counter) -> tuple[int, str | None]:
         if n < best:
             best, encoding = n, enc
     return best, encoding
+
+
+def candidates(found: Counter) -> list[str]:
+    """The encodings of ``order``, first the usual one of the language the ``found``
+    letters fit best (cp1258 for Vietnamese, cp1250 for Polish...)."""
+    order = list(_table()["order"])
+    language = outside(found)[1]
+    if language is not None and language in order:
+        order.remove(language)
+        order.insert(0, language)
+    return order
 
 
 def choose(data: bytes) -> Reading | None:
