@@ -33,6 +33,7 @@ def analyse(text: str, *, source: str | None = None, disable: Iterable[str] = ()
     "recall") leans the thresholds of the stages that find the article in a
     whole-page dump towards keeping less or more.
     """
+    _check_text(text, "analyse", "str")
     if rules is not None:
         disable = tuple(disable) + rules.disabled_for(site)
     site_lines = profile.site(site) if profile is not None else None
@@ -44,18 +45,29 @@ def clean(text: str | bytes, *, id: str | None = None, source: str | None = None
           profile: Profile | None = None, rules: Rules | None = None, favor: str = "balanced") -> dict:
     """Clean one dump and return its record (see the README for the schema).
 
-    ``text`` may be bytes: they are decoded as the command line does (BOM, UTF-8,
-    legacy encodings, mojibake repair; see io/decoding.py) and what was done is in
-    ``stats.input``; undecodable bytes raise :class:`newsclean.InputError`.
-    ``id`` and ``source`` are copied into the record; ``keep_removed`` adds the list
+    ``text`` may be bytes: they are decoded as the command line decodes a file (BOM,
+    UTF-8, legacy encodings, invalid bytes, mojibake repair; see io/decoding.py) and
+    ``stats.input`` is what the command line writes for that file (without ``gzip``:
+    the caller decompresses); bytes that are not text raise :class:`newsclean.InputError`.
+    A str has no ``stats.input``, as a JSON Lines record's text on the command line.
+    Anything else raises TypeError. ``id`` and ``source`` are copied into the record
+    (the command line fills them from the file's path); ``keep_removed`` adds the list
     of what was dropped and by which stage; ``disable`` names stages to switch off;
     ``site``, ``profile``, ``rules`` and ``favor`` as for :func:`analyse`.
     """
     info = None
-    if isinstance(text, (bytes, bytearray)):
+    if isinstance(text, (bytes, bytearray, memoryview)):
         text, info = decode(bytes(text))
+    _check_text(text, "clean", "str, or bytes (decoded as the command line does)")
     doc = analyse(text, source=source, disable=disable, site=site, profile=profile, rules=rules, favor=favor)
     record = build_record(doc, id=id, keep_removed=keep_removed)
     if info is not None:
         record["stats"]["input"] = info
     return record
+
+
+def _check_text(text: object, function: str, accepted: str) -> None:
+    """A TypeError that says what is accepted, rather than one from deep in a stage."""
+    if not isinstance(text, str):
+        raise TypeError(f"newsclean.{function}() takes the dump as {accepted}, "
+                        f"not {type(text).__name__}")
