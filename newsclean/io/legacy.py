@@ -37,6 +37,7 @@ _ODD = regex.compile(
 )
 _LETTER = regex.compile(r"[^\P{L}\x00-\x7f]")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_ASCII = bytes(range(0x80))
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,10 @@ def candidates(found: Counter) -> list[str]:
 
 def choose(data: bytes) -> Reading | None:
     """The single-byte encoding that reads ``data`` best (None: none can decode it)."""
-    present = bytes(set(data))  # every byte value once: an encoding that cannot decode
-    sample = data[:SAMPLE_BYTES]  # one of them cannot decode the file
+    # every byte beyond ASCII once: an encoding that cannot decode one of them cannot
+    # decode the file (deleting ASCII first makes the set ten times quicker to build)
+    present = bytes(set(data.translate(None, _ASCII)))
+    sample = data[:SAMPLE_BYTES]
     best: Reading | None = None
     for encoding in _table()["order"]:
         try:

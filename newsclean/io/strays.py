@@ -11,14 +11,16 @@ bytes is tried as a legacy encoding first, and read this way when none fits.
 """
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from .legacy import candidates, letters, oddities, outside
 
 _HIGH = bytes(range(0x80, 0x100))
 _RUN = regex.compile(r"[\udc80-\udcff]+")
-_CONTEXT = regex.compile(r"\S*[\udc80-\udcff]\S*")
 MAX_CONTEXTS = 200  # words around stray bytes scored per encoding
+WINDOW = 40  # characters either side of a stray byte where its word is looked for
 
 
 def decode_with_strays(data: bytes, *, least: str = "half") -> tuple[str, dict] | None:
@@ -30,15 +32,14 @@ def decode_with_strays(data: bytes, *, least: str = "half") -> tuple[str, dict] 
     ascii_bytes = len(data.translate(None, _HIGH))
     invalid = _count_escaped(escaped)
     valid = len(escaped) - ascii_bytes - invalid  # valid characters beyond ASCII
-    if least == "half" and (valid == 0 or invalid > valid) or least == "one" and valid == 0:
+    if (least == "half" and (valid == 0 or invalid > valid)) or (least == "one" and valid == 0):
         return None
     encoding = _stray_encoding(escaped)
     replaced = 0
 
     def read(match: regex.Match) -> str:
         nonlocal replaced
-        raw = bytes(ord(c) - 0xDC00 for c in match.group())
-        text = raw.decode(encoding, "replace")
+        text = match.group().encode("utf-8", "surrogateescape").decode(encoding, "replace")
         replaced += text.count("\ufffd")
         return text
 
@@ -57,8 +58,8 @@ def _stray_encoding(escaped: str) -> str:
     """The legacy encoding that reads the stray bytes best: the fewest odd places in the
     words around them, undecodable bytes and letters outside the alphabet of the file's
     language; on a tie, that language's usual encoding, then ``order``."""
-    sample = " ".join(_CONTEXT.findall(escaped)[:MAX_CONTEXTS])
-    raw = [bytes(ord(c) - 0xDC00 for c in run) for run in _RUN.findall(sample)]
+    sample = " ".join(_contexts(escaped))
+    raw = [run.encode("utf-8", "surrogateescape") for run in _RUN.findall(sample)]
     valid = letters(_RUN.sub("", escaped[:65536]))
     best: tuple[int, str] | None = None
     for encoding in candidates(valid):
@@ -70,3 +71,16 @@ def _stray_encoding(escaped: str) -> str:
             best = (s, encoding)
     assert best is not None
     return best[1]
+
+
+def _contexts(escaped: str) -> list[str]:
+    """The words around the first stray bytes (looked for within a few characters, so a
+    long line without spaces costs no more than a short one)."""
+    found = []
+    for run in islice(_RUN.finditer(escaped), MAX_CONTEXTS):
+        before = escaped[max(0, run.start() - WINDOW):run.start()]
+        after = escaped[run.end():run.end() + WINDOW]
+        head = "" if not before or before[-1].isspace() else before.split()[-1]
+        tail = "" if not after or after[0].isspace() else after.split()[0]
+        found.append(head + run.group() + tail)
+    return found
