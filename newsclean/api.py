@@ -35,6 +35,7 @@ def analyse(text: str, *, source: str | None = None, disable: Iterable[str] = ()
     whole-page dump towards keeping less or more. ``html``: whether ``text`` is HTML to
     render to text first (io/html.py); None, the default, tells by looking.
     """
+    _check_text(text, "analyse", "str")
     text, _ = prepare(text, html)
     if rules is not None:
         disable = tuple(disable) + rules.disabled_for(site)
@@ -48,18 +49,22 @@ def clean(text: str | bytes, *, id: str | None = None, source: str | None = None
           html: bool | None = None) -> dict:
     """Clean one dump and return its record (see the README for the schema).
 
-    ``text`` may be bytes: they are decoded as the command line does (BOM, UTF-8,
-    legacy encodings, mojibake repair; see io/decoding.py) and what was done is in
-    ``stats.input``; undecodable bytes raise :class:`newsclean.InputError`.
-    ``id`` and ``source`` are copied into the record; ``keep_removed`` adds the list
+    ``text`` may be bytes: they are decoded as the command line decodes a file (BOM,
+    UTF-8, legacy encodings, invalid bytes, mojibake repair; see io/decoding.py) and
+    ``stats.input`` is what the command line writes for that file (without ``gzip``:
+    the caller decompresses); bytes that are not text raise :class:`newsclean.InputError`.
+    A str has no ``stats.input``, as a JSON Lines record's text on the command line.
+    Anything else raises TypeError. ``id`` and ``source`` are copied into the record
+    (the command line fills them from the file's path); ``keep_removed`` adds the list
     of what was dropped and by which stage; ``disable`` names stages to switch off;
     ``site``, ``profile``, ``rules``, ``favor`` and ``html`` as for :func:`analyse`: an
     HTML page (told by looking, or ``html=True``) is rendered to text first, and
     ``stats.input`` says so (``"html": true`` and the HTML's length, ``html_chars``).
     """
     info = None
-    if isinstance(text, (bytes, bytearray)):
+    if isinstance(text, (bytes, bytearray, memoryview)):
         text, info = decode(bytes(text))
+    _check_text(text, "clean", "str, or bytes (decoded as the command line does)")
     markup = len(text)
     text, rendered = prepare(text, html)
     if rendered:
@@ -70,3 +75,10 @@ def clean(text: str | bytes, *, id: str | None = None, source: str | None = None
     if info is not None:
         record["stats"]["input"] = info
     return record
+
+
+def _check_text(text: object, function: str, accepted: str) -> None:
+    """A TypeError that says what is accepted, rather than one from deep in a stage."""
+    if not isinstance(text, str):
+        raise TypeError(f"newsclean.{function}() takes the dump as {accepted}, "
+                        f"not {type(text).__name__}")

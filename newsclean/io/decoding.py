@@ -3,10 +3,13 @@
 Order of trust:
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) says it all;
 2. valid UTF-8 is UTF-8 (legacy encodings almost never decode as UTF-8 by chance);
+   UTF-8 with a few invalid bytes (stray legacy bytes in a scraped file) is UTF-8 too,
+   each invalid byte read as the character it most likely was (strays.py);
 3. NUL bytes without a BOM mean a binary file (or BOM-less UTF-16, which
    charset-normalizer is asked to confirm);
-4. anything else is handed to charset-normalizer, which picks the legacy encoding
-   (cp1252, latin-1, cp1258, koi8-r...) whose decoding reads most like language.
+4. anything else is handed to charset-normalizer, which tells multi-byte encodings
+   (Shift-JIS, GBK...) apart; between single-byte ones (cp1252, cp1250, cp1258,
+   koi8-r...) legacy.py decides, cp1252 first for Latin-script text.
 
 Mojibake (UTF-8 read as cp1252/latin-1 somewhere upstream: "Ã©", "â€™", "Ä‘") is
 repaired with ftfy, only when a cheap pattern finds its signature and ftfy's own
@@ -21,6 +24,8 @@ import codecs
 import re
 
 from .errors import InputError
+from .legacy import choose
+from .strays import decode_with_strays
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -60,6 +65,8 @@ def decode(data: bytes) -> tuple[str, dict]:
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as e:
+                if encoding == "utf-8":
+                    return _with_strays(data[len(bom):], info, least="none")
                 raise InputError(f"invalid {encoding} after its byte-order mark (at byte {e.start + len(bom)})") from None
             return _finish(text, info)
     head = data[:65536]
@@ -67,22 +74,48 @@ def decode(data: bytes) -> tuple[str, dict]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            found = _with_strays(data, info)
+            if found is not None:
+                return found
         else:
             info["encoding"] = "utf-8"
             return _finish(text, info, data)
-    return _finish(_detect(data, info), info)
+    text = _detect(data, info)
+    if text is None:  # no legacy encoding fits: UTF-8 mixed with more stray bytes?
+        found = _with_strays(data, info, least="one")
+        if found is None:
+            raise InputError("unknown encoding (no text encoding fits)")
+        return found
+    return _finish(text, info)
 
 
-def _detect(data: bytes, info: dict) -> str:
+def _with_strays(data: bytes, info: dict, least: str = "half") -> tuple[str, dict] | None:
+    """UTF-8 with a few invalid bytes, each read as the character it most likely was
+    (strays.py); None when the file looks like a legacy encoding instead."""
+    found = decode_with_strays(data, least=least)
+    if found is None:
+        return None
+    text, done = found
+    info.update(done)
+    return _finish(text, info)
+
+
+def _detect(data: bytes, info: dict) -> str | None:
+    """The text in the encoding charset-normalizer and legacy.py find; None when none fits
+    and there are no NUL bytes."""
     from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
+    nul = b"\x00" in data[:65536]
     best = from_bytes(data[:262144]).best()  # a quarter megabyte is plenty to tell
-    if best is None:
-        raise InputError("binary file (no text encoding fits)" if b"\x00" in data[:65536]
-                         else "unknown encoding (no text encoding fits)")
-    encoding = best.encoding
-    if b"\x00" in data[:65536] and not encoding.startswith(("utf_16", "utf_32")):
+    encoding = best.encoding if best is not None else None
+    if not nul and (encoding is None or not is_multi_byte_encoding(encoding)):
+        encoding = _single_byte(data, encoding)  # charset-normalizer ties them (cp1250 for French)
+    if encoding is None:
+        if nul:
+            raise InputError("binary file (no text encoding fits)")
+        return None
+    if nul and not encoding.startswith(("utf_16", "utf_32")):
         raise InputError("binary file (NUL bytes)")
     try:
         text = data.decode(encoding)
@@ -90,6 +123,15 @@ def _detect(data: bytes, info: dict) -> str:
         raise InputError(f"unknown encoding (looks like {encoding}, but does not decode)") from None
     info["encoding"] = codecs.lookup(encoding).name
     return text
+
+
+def _single_byte(data: bytes, found: str | None) -> str | None:
+    """The legacy single-byte encoding that reads best (legacy.py); when charset-normalizer
+    found none, only one that reads as text."""
+    reading = choose(data)
+    if reading is None or (found is None and not reading.plausible):
+        return found
+    return reading.encoding
 
 
 def _finish(text: str, info: dict, utf8: bytes | None = None) -> tuple[str, dict]:
