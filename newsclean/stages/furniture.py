@@ -35,11 +35,11 @@ def is_timestamp(text: str, words: list[str]) -> bool:
     """Only a date and/or time: digits, month and weekday names, zone and 'updated' words."""
     if not words or len(words) > 14:
         return False
-    months, days, extra = lex("months"), lex("weekdays"), lex("timestamp_words")
+    months, days, extra, ordinals = lex("months"), lex("weekdays"), lex("timestamp_words"), lex("ordinal_suffixes")
     for w in words:  # most lines fail on their first word: tried before the digit scan
         lw = w.lower()
         if not (lw.isdigit() or lw in months or lw in days or lw in extra
-                or (lw[:-2].isdigit() and lw[-2:] in ("st", "nd", "rd", "th", "h"))):
+                or (lw[:-2].isdigit() and lw[-2:] in ordinals)):
             return False
     return any(ch.isdigit() for ch in text)
 

@@ -48,7 +48,7 @@ class Teasers(Stage):
         self.markdown_link = res.compiled("teasers", "markdown_link")
         self.section = res.compiled("teasers", "section")
         self.thumbnail = res.compiled("furniture", "image_prefix")
-        self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
+        self.dateline = res.compiled_list("dateline", "strong")
 
     # -- item parsing -------------------------------------------------------
     def _unlink(self, text: str) -> tuple[str, list[str]]:
