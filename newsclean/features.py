@@ -48,7 +48,7 @@ class cached_property:
         return value
 
 
-CREDIT_TAIL = 160  # credits stand at the end of a block: only its tail is searched
+CREDIT_TAIL = res.patterns()["captions"]["credit_tail_chars"]  # credits stand at the end of a block: only its tail is searched
 
 
 def lex(name: str) -> frozenset[str]:
@@ -57,7 +57,8 @@ def lex(name: str) -> frozenset[str]:
 
 # word classes, as bit flags of one dictionary lookup per word
 _MODAL, _PERF, _IRREG, _AUX, _NOT_ED, _ATTR, _ATTR_FIRST, _CLAUSE, _CLAUSE_FIRST = (1 << i for i in range(9))
-_PARTICIPLE_BEFORE = frozenset(("the", "a", "an", "newly", "well"))
+_PARTICIPLE_BEFORE = lex("participle_before")
+_PARTICIPLE_ENDINGS = tuple(lex("participle_endings"))
 
 
 @lru_cache(maxsize=None)
@@ -258,13 +259,11 @@ class Features:
     def opens_with_time(self) -> bool:
         """Opens on a time adverbial: "On January 8, 2024, ...", "In 2013, ...", "Since 2022 ..."."""
         low = self.lower[:7]
-        if not low or low[0] not in ("on", "in", "at", "during", "since", "from", "by", "as", "over",
-                                     "last", "this", "early", "late", "until", "after", "before"):
+        if not low or low[0] not in lex("time_openers"):
             return False
-        months, days = lex("months"), lex("weekdays")
+        months, days, nouns = lex("months"), lex("weekdays"), lex("time_nouns")
         for w in low[1:]:
-            if w in months or w in days or (len(w) == 4 and w.isdigit()) or w in (
-                    "morning", "afternoon", "evening", "night", "occasion", "year", "week", "month"):
+            if w in months or w in days or (len(w) == 4 and w.isdigit()) or w in nouns:
                 return True
         return False
 
@@ -302,7 +301,7 @@ class Features:
             if c & _MODAL:
                 modal += 1
                 continue
-            if c & _PERF and any(x.endswith(("ed", "en", "wn", "ne")) or x in lex("irregular_past")
+            if c & _PERF and any(x.endswith(_PARTICIPLE_ENDINGS) or x in lex("irregular_past")
                                  for x in words[i + 1:i + 3]):
                 perfect += 1
                 continue
@@ -407,7 +406,7 @@ def is_name_like(block: Block) -> bool:
     return all(w[0].isupper() for w in words)
 
 
-_PLURAL_OR_3S_EXCEPTIONS = ("ss", "us", "is", "ous", "ics", "ys")
+_PLURAL_OR_3S_EXCEPTIONS = tuple(lex("not_third_person_endings"))
 
 
 def present_after_name(f: Features) -> bool:
@@ -424,7 +423,7 @@ def present_after_name(f: Features) -> bool:
 
 
 # words that follow a plural noun ("communes of", "Party members and") rather than a verb
-_NOT_AFTER_VERB = frozenset(("of", "and", "or", "nor", "who", "which", "that", "whose"))
+_NOT_AFTER_VERB = lex("not_after_verb")
 
 
 def is_agency_credit(block: Block) -> bool:

@@ -32,12 +32,14 @@ from dataclasses import dataclass, field
 
 import orjson
 
+from . import resources as res
+
 FORMAT = "newsclean-profile/1"
-MIN_DOCS = 3          # a line on two pages may be chance (a shared quote, a series name)
-SHARE = 0.1           # ...and on at least this share of the site's pages
+MIN_DOCS = res.patterns()["repeats"]["min_pages"]  # a line on two pages may be chance (a shared quote, a series name)
+SHARE = res.patterns()["repeats"]["min_share"]  # ...and on at least this share of the site's pages
 PARTITION = 1000      # inputs counted together before pruning (and a Dask partition's size)
 PRUNE_SITE_DOCS = 50  # a site with this many dumps in a partition: its lines seen once are forgotten
-MAX_LINE_CHARS = 300  # longer lines are article text, never counted
+MAX_LINE_CHARS = res.patterns()["repeats"]["max_line_chars"]  # longer lines are article text, never counted
 SAMPLE_CHARS = 120
 
 

@@ -18,8 +18,10 @@ from ..features import OPENING_QUOTES, features, is_credit_line, is_name_like
 from ..model import Block, Document, Label
 from .base import Stage
 
-MAX_NAME_TOKEN = 7  # letters in a name syllable or a short given name
-MAX_RUN = 3         # credit lines in a row after the article
+_SPEC = res.patterns()["byline"]
+PREFIXED_MAX_WORDS = _SPEC["prefixed_max_words"]  # a credit line with a prefix ("By ...")
+MAX_NAME_TOKEN = _SPEC["max_name_token"]  # letters in a name syllable or a short given name
+MAX_RUN = _SPEC["max_run"]         # credit lines in a row after the article
 
 
 class Byline(Stage):
@@ -30,7 +32,7 @@ class Byline(Stage):
         self.prefix = res.compiled("byline", "prefix")
 
     def _prefixed(self, block: Block) -> bool:
-        return features(block).n_words <= 12 and bool(self.prefix.fullmatch(block.content))
+        return features(block).n_words <= PREFIXED_MAX_WORDS and bool(self.prefix.fullmatch(block.content))
 
     def _strong_name(self, block: Block) -> bool:
         t = block.text.strip(" |–—-")

@@ -33,10 +33,11 @@ from ..features import (CAPTION_WORD, FUNCTION_WORD, MENTAL, NEGATION, PERSON, P
 from ..model import Block, Document, Label
 from .base import Stage
 
-MIN_WORDS = 3   # a word or two is a label or a fragment, not a description
-MAX_WORDS = 50
-SHORT_RUN = 3  # short lines in a row that make a list, not captions
-CREDIT_LINE_WORDS = 12  # no name or credit line is longer
+_CANDIDATES = res.data_file("captions.toml")["candidates"]
+MIN_WORDS = _CANDIDATES["min_words"]   # a word or two is a label or a fragment, not a description
+MAX_WORDS = _CANDIDATES["max_words"]
+SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, not captions
+CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 

@@ -22,9 +22,10 @@ from .. import resources as res
 from ..features import features
 from ..model import Block, Document, Label, RelatedItem
 
-HEADLINE_WORDS = (3, 20)
-SUMMARY_WORDS = 8
-SEARCH_CHARS = 200  # a headline of 20 words fits in this
+_SPEC = res.data_file("content.toml")["cards"]
+HEADLINE_WORDS = tuple(_SPEC["headline_words"])
+SUMMARY_WORDS = _SPEC["summary_words"]
+SEARCH_CHARS = _SPEC["search_chars"]  # a headline of 20 words fits in this
 REASON = "teaser card, its headline glued to its summary"
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")  # a headline is one sentence at most
 

@@ -42,8 +42,9 @@ from . import cards, figures, lists
 from .headline import choose_headline
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
-FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
-BARRIER_RUN_SHARE = 0.2  # a comments heading ends the article when this much of one stands above it
+FIGURE_MARGIN = settings()["figures"]["margin"]  # a caption may stand this many blocks above or below the article text
+BARRIER_RUN_SHARE = settings()["barriers"]["run_share"]  # a comments heading ends the article when this much of one stands above it
+BARRIER_MAX_CHARS, BARRIER_MAX_WORDS = settings()["barriers"]["max_chars"], settings()["barriers"]["max_words"]
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
 
@@ -91,10 +92,10 @@ def is_barrier(block) -> bool:
     """A heading that opens the comments, or a box about the writer: the article is over."""
     if block.reason == "comment heading":
         return True
-    if len(block.text) > 40:
+    if len(block.text) > BARRIER_MAX_CHARS:
         return False
     words = _WORD.findall(block.content.lower())
-    if 1 <= len(words) <= 4 and " ".join(words) in _barriers():
+    if 1 <= len(words) <= BARRIER_MAX_WORDS and " ".join(words) in _barriers():
         return True
     return block.kind != "item" and bool(_about().fullmatch(block.content.strip()))
 
@@ -166,11 +167,12 @@ def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tup
     return sorted(found)
 
 
-UNFINISHED_PARAGRAPH_WORDS = 12  # a line this long widens the article like prose, final stop or not
-BRIDGE = 4  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
-COPY_MIN_WORDS = 40     # a block this long may be the article printed again
-COPY_SHARE = 0.8        # ... when this share of its 4-word shingles stand in the article above
-COPY_SOURCES = 3        # ... spread over this many of its paragraphs
+UNFINISHED_PARAGRAPH_WORDS = settings()["region"]["unfinished_paragraph_words"]  # a line this long widens the article like prose, final stop or not
+MAX_SKIPPED = settings()["region"]["max_skipped"]  # short lines in a row a run's edge steps over
+BRIDGE = settings()["region"]["bridge"]  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
+COPY_MIN_WORDS = settings()["copies"]["min_words"]     # a block this long may be the article printed again
+COPY_SHARE = settings()["copies"]["share"]        # ... when this share of its 4-word shingles stand in the article above
+COPY_SOURCES = settings()["copies"]["sources"]        # ... spread over this many of its paragraphs
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
@@ -272,7 +274,7 @@ class Content(Stage):
 
         def walk(i: int, step: int) -> int:
             edge, j, skipped, bridged = i, i + step, 0, False
-            while 0 <= j < len(blocks) and skipped <= 2 and j not in stops:
+            while 0 <= j < len(blocks) and skipped <= MAX_SKIPPED and j not in stops:
                 p = probs[j]
                 if p is None:
                     j += step  # labelled already, or a caption

@@ -5,11 +5,12 @@
 """
 from __future__ import annotations
 
+from .. import resources as res
 from ..features import features
 from ..model import Document, Label
 from .base import Stage
 
-MAX_WORDS = 70  # a caption with its credit; longer blocks are text that cites a photo
+MAX_WORDS = res.patterns()["credits"]["max_words"]  # a caption with its credit; longer blocks are text that cites a photo
 
 
 class Credits(Stage):

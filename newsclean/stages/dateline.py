@@ -1,9 +1,9 @@
 """Stage dateline: the tag that opens the lead ("ĐBP - ", "(HBO) – ", "Son La (VNA) – ").
 
-The patterns (``[dateline] patterns``) are tried at the start of the lead paragraph;
+The patterns (``[dateline] strong`` then ``weak``) are tried at the start of the lead paragraph;
 the tag is reported without its separator and cut off the text. When the first prose
 block is short and has no tag, it may be an uncredited caption above the lead: the
-next one or two prose blocks are tried for the unambiguous (agency-style) patterns,
+next one or two prose blocks are tried for the strong (agency-style) patterns,
 and the lead moves to the block that has one. A dateline may also stand on a line of
 its own, the lead then opening with a dash.
 """
@@ -15,11 +15,11 @@ from ..model import Cut, Document, Label
 from .base import Stage
 from .title import find_lead
 
-MAX_TAG_WORDS = 6
-LOOK_FURTHER = 2  # prose blocks past the first one searched for a dateline
-STRONG = 3        # the first patterns, whose tags cannot be ordinary words
-CAPTION_WORDS = 40
-MIN_LEAD_WORDS = 3  # words with letters left in the lead once the tag is cut
+_SPEC = res.patterns()["dateline"]
+MAX_TAG_WORDS = _SPEC["max_tag_words"]
+LOOK_FURTHER = _SPEC["look_further"]  # prose blocks past the first one searched for a dateline
+CAPTION_WORDS = _SPEC["caption_words"]
+MIN_LEAD_WORDS = _SPEC["min_lead_words"]  # words with letters left in the lead once the tag is cut
 
 
 def _has_letter_words(block, n: int) -> bool:
@@ -44,7 +44,8 @@ class Dateline(Stage):
     summary = "the tag opening the lead ('ĐBP - ', '(HBO) – ', 'Hanoi (VNA) -'): cut off the text, reported as dateline"
 
     def __init__(self) -> None:
-        self.patterns = res.compiled_list("dateline", "patterns")
+        self.strong = res.compiled_list("dateline", "strong")  # tags that cannot be ordinary words
+        self.patterns = self.strong + res.compiled_list("dateline", "weak")
         self.standalone = res.compiled("dateline", "standalone")
         self.lead_dash = res.compiled("dateline", "lead_dash")
 
@@ -91,7 +92,7 @@ class Dateline(Stage):
                 lead = find_lead(doc, lead + 1)
                 if lead is None:
                     return
-                found = self._match(doc.blocks[lead].text, self.patterns[:STRONG])
+                found = self._match(doc.blocks[lead].text, self.strong)
                 if found is not None:
                     doc.lead_index = lead
                     break

@@ -13,7 +13,7 @@ from .. import resources as res
 from ..model import Block, Cut, Document, Label
 from .base import Stage
 
-TAIL = 24  # end marks stand at the very end of a block: only its tail is searched
+TAIL = res.patterns()["end_markers"]["tail_chars"]  # end marks stand at the very end of a block: only its tail is searched
 
 
 def _has_words(text: str) -> bool:

@@ -41,15 +41,16 @@ from ..features import features
 from ..model import Block, Document
 from ..resources import FLAGS
 
-MAX_WORDS = 80          # a caption with its credit
-MIN_WORDS = 3
-REPEAT_WINDOW = 3       # how far apart the two copies of a caption may stand
+_SPEC = settings()["figures"]
+MAX_WORDS = _SPEC["max_words"]          # a caption with its credit
+MIN_WORDS = _SPEC["min_words"]
+REPEAT_WINDOW = _SPEC["repeat_window"]       # how far apart the two copies of a caption may stand
 CAPTION, CREDIT, ALT = "caption", "credit", "alt"
 JOINED = "credit of the caption above"  # the reason record.py joins a caption's credit by
-DESCRIPTION_WORDS = 25  # a description above a credit line is a caption of at most this many words
-CREDIT_ALONE_WORDS = 4  # a credit line this long with nothing above it is a caption of its own
-CREDIT_FUNCTION_WORDS = 3  # this many function words in a "credit" make it a sentence
-_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|quot|amp|apos|lt|gt|nbsp);")
+DESCRIPTION_WORDS = _SPEC["description_words"]  # a description above a credit line is a caption of at most this many words
+CREDIT_ALONE_WORDS = _SPEC["credit_alone_words"]  # a credit line this long with nothing above it is a caption of its own
+CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
+_ENTITY = re.compile(_SPEC["html_entity"])
 _SENTENCE_END = tuple('.!?)"”’')
 
 

@@ -24,22 +24,27 @@ from ..model import Block, Cut, Document, Label
 from .base import Stage
 from .segment import bare_text
 
-MAX_CHARS = 240
-PRINTED_TWICE_CHARS = 10  # the shortest text that counts as printed twice
+_SPEC = res.patterns()["furniture"]
+MAX_CHARS = _SPEC["max_chars"]
+IMAGE_MAX_WORDS = _SPEC["image_max_words"]
+TIMESTAMP_MAX_WORDS, TIMESTAMP_MAX_CHARS = _SPEC["timestamp_max_words"], _SPEC["timestamp_max_chars"]
+MENU_MAX_WORDS, MENU_ITEM_WORDS = _SPEC["menu_max_words"], _SPEC["menu_item_words"]
+PRINTED_TWICE_CHARS = _SPEC["printed_twice_chars"]  # the shortest text that counts as printed twice
+PRINTED_TWICE_WORDS = _SPEC["printed_twice_words"]
 PRINTED_TWICE = "the same text printed again (an image's alt and title text)"
-REPEATED_MIN = 3         # copies of a label in one dump that make it furniture
-REPEATED_MAX_WORDS = 20  # longer text is no label
+REPEATED_MIN = _SPEC["repeated_min"]         # copies of a label in one dump that make it furniture
+REPEATED_MAX_WORDS = _SPEC["repeated_max_words"]  # longer text is no label
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
     """Only a date and/or time: digits, month and weekday names, zone and 'updated' words."""
-    if not words or len(words) > 14:
+    if not words or len(words) > TIMESTAMP_MAX_WORDS:
         return False
-    months, days, extra = lex("months"), lex("weekdays"), lex("timestamp_words")
+    months, days, extra, ordinals = lex("months"), lex("weekdays"), lex("timestamp_words"), lex("ordinal_suffixes")
     for w in words:  # most lines fail on their first word: tried before the digit scan
         lw = w.lower()
         if not (lw.isdigit() or lw in months or lw in days or lw in extra
-                or (lw[:-2].isdigit() and lw[-2:] in ("st", "nd", "rd", "th", "h"))):
+                or (lw[:-2].isdigit() and lw[-2:] in ordinals)):
             return False
     return any(ch.isdigit() for ch in text)
 
@@ -52,7 +57,7 @@ def printed_twice(text: str) -> int | None:
     for sep in ("", " "):
         half, odd = divmod(n - len(sep), 2)
         if not odd and half >= PRINTED_TWICE_CHARS and text.startswith(sep, half) \
-                and text[:half] == text[half + len(sep):] and len(text[:half].split()) >= 3:
+                and text[:half] == text[half + len(sep):] and len(text[:half].split()) >= PRINTED_TWICE_WORDS:
             return half
     return None
 
@@ -66,7 +71,7 @@ def is_menu(text: str) -> bool:
     if len(items) < 2:
         return False
     names = res.patterns()["furniture"]["language_names"]
-    return all(len(p.split()) <= 3 and (p[0].isupper() or p.lower() in names) and p[-1] not in ".!?"
+    return all(len(p.split()) <= MENU_ITEM_WORDS and (p[0].isupper() or p.lower() in names) and p[-1] not in ".!?"
                for p in items)
 
 
@@ -106,11 +111,11 @@ class Furniture(Stage):
                 block.assign(Label.BOILERPLATE, self.name, "separator")
                 continue
             f = features(block)
-            if f.n_words <= 14 and self.image.fullmatch(text):
+            if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
                 block.assign(Label.BOILERPLATE, self.name, "image placeholder")
-            elif len(text) <= 100 and is_timestamp(text, f.words):
+            elif len(text) <= TIMESTAMP_MAX_CHARS and is_timestamp(text, f.words):
                 block.assign(Label.BOILERPLATE, self.name, "timestamp")
-            elif f.n_words <= 20 and is_menu(text):
+            elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
                 block.assign(Label.BOILERPLATE, self.name, "menu")
             elif (half := printed_twice(text)) is not None:
                 self._second_copy(block, half)

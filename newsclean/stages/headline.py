@@ -15,16 +15,16 @@ import re
 from collections.abc import Callable
 
 from .. import resources as res
-from ..content_features import block_text, function_words
+from ..content_features import block_text, function_words, settings
 from ..features import OPENING_QUOTES, features, is_headline_like, is_name_like
 from ..model import Document
 
-ABOVE = 45          # how far above the article's first block a headline may stand
-INSIDE = 3          # how far into the article
-PARAGRAPH_WORDS = 25  # a line of the article this long is a paragraph, not its headline
-# The best candidate is taken when its log-odds reach this: on a page of news nearly
-# always (p 0.001; at -2.0, p 0.12, the dev pages' titles were 0.851 / 0.840, not 0.883 / 0.862).
-MIN_SCORE = -6.8
+_SPEC = settings()["headline"]
+ABOVE = _SPEC["above"]          # how far above the article's first block a headline may stand
+INSIDE = _SPEC["inside"]          # how far into the article
+PARAGRAPH_WORDS = _SPEC["paragraph_words"]  # a line of the article this long is a paragraph, not its headline
+# The best candidate is taken when its log-odds reach this (see content.toml).
+MIN_SCORE = _SPEC["min_score"]
 
 
 def _repeated(doc: Document, i: int, text: str) -> bool:
@@ -35,8 +35,8 @@ def _repeated(doc: Document, i: int, text: str) -> bool:
     return False
 
 
-ARTICLE_WORDS = 400  # the headline's words are looked for in the article's first words
-LEAD_WORDS = 80
+ARTICLE_WORDS = _SPEC["article_words"]  # the headline's words are looked for in the article's first words
+LEAD_WORDS = _SPEC["lead_words"]
 _TERM = re.compile(r"[^\W\d_]{3,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 
@@ -85,7 +85,7 @@ TITLE_FEATURES = (
     "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
     "overlap", "overlap_lead", "name_like", "in_body", "in_list",
 )
-LIST_RUN = 3  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
+LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
 
 
 def headline_features(doc: Document, probs, i: int, first: int, words=None) -> dict[str, float] | None:

@@ -33,10 +33,11 @@ from .. import resources as res
 from ..features import features
 from ..model import Block, Document
 
-ROWS_MIN = 3         # lines of one shape that make a list
-ROW_MAX_WORDS = 30   # a longer block is a paragraph, not a line of a list
-ANNOUNCE_MIN_WORDS = 4  # shorter, a line ending with a colon is a label ("Photo:")
-HEADING_WORDS = (4, 12)  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
+_SPEC = res.data_file("content.toml")["lists"]
+ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list
+ROW_MAX_WORDS = _SPEC["row_max_words"]   # a longer block is a paragraph, not a line of a list
+ANNOUNCE_MIN_WORDS = _SPEC["announce_min_words"]  # shorter, a line ending with a colon is a label ("Photo:")
+HEADING_WORDS = tuple(_SPEC["heading_words"])  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
 
 
 def shape(block: Block) -> tuple[str, str]:

@@ -7,12 +7,13 @@ still belong to the article, so only furniture-like blocks are taken.
 """
 from __future__ import annotations
 
+from .. import resources as res
 from ..features import features, is_prose
 from ..model import Document, Label
 from ..profile import line_key
 from .base import Stage
 
-PROSE_WORDS = 20  # a one-line call to action ("Sign up for our newsletter.") is no article prose
+PROSE_WORDS = res.patterns()["repeats"]["prose_words"]  # a one-line call to action ("Sign up for our newsletter.") is no article prose
 
 
 def _repeat_counts(block, site) -> list[int] | None:

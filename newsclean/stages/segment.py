@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .. import resources as res
 from ..model import Block, Cut, Document, Label
 from .base import Stage
 
@@ -47,7 +48,8 @@ def _ends_sentence(line: str) -> bool:
     if s[-1] in _TERMINAL:
         return True
     return s[-1] in _CLOSERS and (len(s) > 1 and s[-2] in _TERMINAL or s[-1] == ")")
-_SOFT_BREAK_MIN_LINE = 30  # a line broken by wrapping is rarely shorter
+_SPEC = res.patterns()["segment"]
+_SOFT_BREAK_MIN_LINE = _SPEC["soft_break_min_line"]  # a line broken by wrapping is rarely shorter
 
 
 def _indent(line: str) -> int:
@@ -65,11 +67,11 @@ def _is_soft_break(line: str, following: str) -> bool:
 # A dump hard-wrapped at a width (fold, fmt, `w3m -cols 80`, lynx, a mail archive)
 # fills its lines up to that width: most of its long lines end within WRAP_SLACK
 # characters of the longest ones.
-WRAP_MIN_LINE = 40            # lines this long tell the width (shorter ones may be anything)
-WRAP_WIDTHS = (40, 200)       # the widths text is wrapped at
-WRAP_SLACK = 20               # a filled line ends this close to the width (a long word goes on the next)
-WRAP_MIN_FULL = 3             # filled lines that show a width
-WRAP_FULL_SHARE = 0.5         # ...and their share of the long lines
+WRAP_MIN_LINE = _SPEC["wrap_min_line"]            # lines this long tell the width (shorter ones may be anything)
+WRAP_WIDTHS = tuple(_SPEC["wrap_widths"])       # the widths text is wrapped at
+WRAP_SLACK = _SPEC["wrap_slack"]               # a filled line ends this close to the width (a long word goes on the next)
+WRAP_MIN_FULL = _SPEC["wrap_min_full"]             # filled lines that show a width
+WRAP_FULL_SHARE = _SPEC["wrap_full_share"]         # ...and their share of the long lines
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -146,7 +148,7 @@ def _is_tag_line(line: str) -> bool:
     return m is not None and m.group(1) == m.group(1).upper() and not m.group(1)[0].islower()
 
 
-MAX_ITEM_GAP = 2  # blank lines: two or more between an item and an indented line part page regions
+MAX_ITEM_GAP = _SPEC["max_item_gap"]  # blank lines: two or more between an item and an indented line part page regions
 
 
 def _menu_entry(text: str) -> bool:
@@ -154,7 +156,7 @@ def _menu_entry(text: str) -> bool:
     The indented line after a blank line is the next thing on the page (a whole-page
     dump's headline under its breadcrumb), not the item's continuation."""
     words = text.split()
-    return 1 <= len(words) <= 3 and text.rstrip()[-1:].isalnum()
+    return 1 <= len(words) <= _SPEC["menu_entry_words"] and text.rstrip()[-1:].isalnum()
 
 
 def bullet_of(block: Block) -> str:

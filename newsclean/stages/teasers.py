@@ -29,7 +29,8 @@ from .base import Stage
 from .segment import bare_text, bullet_of, item_lines
 
 _STRAY_QUOTES = "'\"`"
-_MIN_HEADLINE_WORDS = 3
+_SPEC = res.patterns()["teasers"]
+_MIN_HEADLINE_WORDS = _SPEC["min_headline_words"]
 
 
 def _strip_stray_quote(title: str) -> str:
@@ -48,7 +49,7 @@ class Teasers(Stage):
         self.markdown_link = res.compiled("teasers", "markdown_link")
         self.section = res.compiled("teasers", "section")
         self.thumbnail = res.compiled("furniture", "image_prefix")
-        self.dateline = [res.compiled_list("dateline", "patterns")[i] for i in (0, 1, 2)]
+        self.dateline = res.compiled_list("dateline", "strong")
 
     # -- item parsing -------------------------------------------------------
     def _unlink(self, text: str) -> tuple[str, list[str]]:
@@ -87,13 +88,13 @@ class Teasers(Stage):
     def _strip_dateline(self, summary: str, item: RelatedItem) -> str:
         for pattern in self.dateline:
             m = pattern.match(summary)
-            if m and len(m["tag"].split()) <= 3:
+            if m and len(m["tag"].split()) <= _SPEC["dateline_max_words"]:
                 item.leftovers.append(m.group(0))
                 return summary[m.end():].strip()
         return summary
 
     def _is_heading(self, block: Block) -> bool:
-        if len(block.text) > 80 or features(block).n_words > 8:
+        if len(block.text) > _SPEC["heading_max_chars"] or features(block).n_words > _SPEC["heading_max_words"]:
             return False
         return bool(self.heading.fullmatch(bare_text(block).strip().rstrip(":.…").strip()))
 
@@ -191,7 +192,7 @@ class Teasers(Stage):
         if is_prose(block) and not self._is_headline(block):
             return True
         n = features(block).n_words
-        return last and n >= 12 and n >= 1.2 * features(title).n_words
+        return last and n >= _SPEC["summary_min_words"] and n >= _SPEC["summary_title_ratio"] * features(title).n_words
 
     def _link_text(self, block: Block) -> tuple[str, str]:
         """(the thumbnail's placeholder opening the item, or "", the link text)."""
@@ -202,5 +203,5 @@ class Teasers(Stage):
     def _is_teaser_link(self, block: Block) -> bool:
         text = self._unlink(self._link_text(block)[1])[0]
         n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
-        return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= 30 and text[-1] not in ".:;,"
+        return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= _SPEC["link_max_words"] and text[-1] not in ".:;,"
                 and (text[0].isupper() or text[0].isdigit()))

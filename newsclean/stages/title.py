@@ -9,12 +9,14 @@ headline was found already (``Document.headline_known``), that line is page head
 """
 from __future__ import annotations
 
+from .. import resources as res
 from ..features import features, is_agency_credit, is_headline_like, is_name_like, is_prose
 from ..model import Document, Label
 from .base import Stage
 
 
-MAX_QUESTION_TITLE = 20  # words of a headline that asks a question
+MAX_QUESTION_TITLE = res.patterns()["title"]["max_question_words"]  # words of a headline that asks a question
+NAME_MAX_WORDS = res.patterns()["title"]["name_max_words"]  # a name this short is no headline
 
 
 def find_lead(doc: Document, start: int = 0) -> int | None:
@@ -55,7 +57,7 @@ class Title(Stage):
         for block in reversed(doc.blocks[:lead]):
             if block.label is not None or block.kind == "item":
                 continue
-            if is_headline_like(block) and not (is_name_like(block) and features(block).n_words <= 3) \
+            if is_headline_like(block) and not (is_name_like(block) and features(block).n_words <= NAME_MAX_WORDS) \
                     and not is_agency_credit(block):
                 title = block
                 break

@@ -1,0 +1,252 @@
+"""The data files hold the tuning of the stages; the code holds none.
+
+* Every data file loads, and each table has the keys the code reads, of the right
+  kind (a pattern compiles, a word list holds words, a threshold is a number).
+* No stage or feature module sets a threshold to a bare number, except the few
+  listed here with the reason they are no tuning knob.
+* No module of the package defines a word list of more than a few words (a tuple,
+  list or set of words, or a regex alternation of words): those belong in the data
+  files. Lists of names the data files define (feature names, widget kinds) are
+  not word lists. The scanner is tested on a module that breaks the rule.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+import regex
+
+from newsclean import resources as res
+
+PACKAGE = Path(__file__).resolve().parents[1] / "newsclean"
+
+# kinds of values
+INT, NUMBER, STR, PATTERN, PATTERNS, WORDS, RANGE, TABLE = (
+    "int", "number", "str", "pattern", "patterns", "words", "range", "table")
+
+# data file -> table ("" for the top level) -> {key: kind}: what the code reads
+SCHEMA: dict[str, dict[str, dict[str, str]]] = {
+    "patterns.toml": {
+        "segment": {"soft_break_min_line": INT, "wrap_min_line": INT, "wrap_widths": RANGE, "wrap_slack": INT,
+                    "wrap_min_full": INT, "wrap_full_share": NUMBER, "max_item_gap": INT, "menu_entry_words": INT},
+        "widgets": {"max_words": INT, "hook_chars": INT, "comment_heading": TABLE, "char_counter": TABLE,
+                    "min_length_prompt": TABLE, "login_prompt": TABLE, "form_field": TABLE, "share_prompt": TABLE,
+                    "newsletter_prompt": TABLE},
+        "furniture": {"image_artifact": PATTERNS, "image_prefix": PATTERN, "embedded_post_platforms": WORDS,
+                      "embedded_post": PATTERN, "language_names": WORDS, "max_chars": INT, "image_max_words": INT,
+                      "timestamp_max_words": INT, "timestamp_max_chars": INT, "menu_max_words": INT,
+                      "menu_item_words": INT, "printed_twice_chars": INT, "printed_twice_words": INT,
+                      "repeated_min": INT, "repeated_max_words": INT},
+        "teasers": {"heading": PATTERNS, "section": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
+                    "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
+                    "link_max_words": INT, "summary_min_words": INT, "summary_title_ratio": NUMBER,
+                    "dateline_max_words": INT},
+        "end_markers": {"final": PATTERN, "agency": PATTERN, "final_hint": STR, "agency_hints": WORDS,
+                        "tail_chars": INT},
+        "dateline": {"strong": PATTERNS, "weak": PATTERNS, "standalone": PATTERN, "lead_dash": PATTERN,
+                     "max_tag_words": INT, "look_further": INT, "caption_words": INT, "min_lead_words": INT},
+        "title": {"max_question_words": INT, "name_max_words": INT},
+        "byline": {"prefix": PATTERN, "prefixed_max_words": INT, "max_name_token": INT, "max_run": INT},
+        "captions": {"credit_hints": WORDS, "credit_agencies": WORDS, "credit_agency_suffixes": WORDS,
+                     "credit_never_ends": STR, "credit": PATTERNS, "credit_tail_chars": INT},
+        "credits": {"max_words": INT},
+        "repeats": {"min_pages": INT, "min_share": NUMBER, "max_line_chars": INT, "prose_words": INT},
+    },
+    "captions.toml": {
+        "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
+        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "short_run": INT},
+    },
+    "content.toml": {
+        "gate": {"min_short_blocks": INT, "min_short_share": NUMBER, "min_furniture": INT,
+                 "many_short_blocks": INT, "much_furniture": INT},
+        "region": {"threshold": NUMBER, "cap": INT, "power": NUMBER, "other_run_share": NUMBER, "extend": NUMBER,
+                   "keep": NUMBER, "fallback_margin": NUMBER, "fallback_floor": NUMBER, "favor_shift": NUMBER,
+                   "unfinished_paragraph_words": INT, "max_skipped": INT, "bridge": INT},
+        "barriers": {"run_share": NUMBER, "max_chars": INT, "max_words": INT, "phrases": WORDS, "about": PATTERN,
+                     "profile": PATTERN, "profile_words": WORDS, "profile_tail": INT},
+        "cues": {"phrases": WORDS},
+        "copies": {"min_words": INT, "share": NUMBER, "sources": INT},
+        "embeds": {"post_signature": PATTERN},
+        "figures": {"max_words": INT, "min_words": INT, "repeat_window": INT, "description_words": INT,
+                    "credit_alone_words": INT, "credit_function_words": INT, "margin": INT, "html_entity": PATTERN,
+                    "credit_tail": PATTERNS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
+                    "numbering": PATTERN},
+        "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
+                     "article_words": INT, "lead_words": INT, "list_run": INT},
+        "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "heading_words": RANGE},
+        "cards": {"headline_words": RANGE, "summary_words": INT, "search_chars": INT},
+    },
+    "content_model.toml": {
+        "": {"bias": NUMBER, "title_bias": NUMBER, "weights": TABLE, "title_weights": TABLE},
+    },
+    "lexicon.toml": {
+        "": {name: WORDS for name in (
+            "anaphora", "connectives", "attribution", "clause_links", "modals", "perfect", "be_forms",
+            "participle_before", "participle_endings", "irregular_past", "not_past_ed",
+            "not_third_person_endings", "not_after_verb", "months", "weekdays", "time_openers", "time_nouns",
+            "ordinal_suffixes", "timestamp_words", "abbreviations", "stopwords_en", "person_pronouns",
+            "negations", "stance_adverbs", "evaluative_adjectives", "pronouns", "imperative_openers",
+            "caption_words", "relatives", "mental_verbs")},
+    },
+    "stopwords.toml": {"": {"en": WORDS}},
+}
+
+
+def _is_kind(value, kind: str) -> bool:
+    if kind == INT:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == NUMBER:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == STR:
+        return isinstance(value, str) and bool(value)
+    if kind == PATTERN:
+        return isinstance(value, str) and regex.compile(value, res.FLAGS) is not None
+    if kind == PATTERNS:
+        return isinstance(value, list) and bool(value) and all(_is_kind(p, PATTERN) for p in value)
+    if kind == WORDS:
+        return isinstance(value, list) and bool(value) and all(isinstance(w, str) and w for w in value)
+    if kind == RANGE:
+        return isinstance(value, list) and len(value) == 2 and all(_is_kind(v, INT) for v in value) \
+            and value[0] <= value[1]
+    if kind == TABLE:
+        return isinstance(value, dict)
+    raise ValueError(kind)
+
+
+@pytest.mark.parametrize("name,table", [(n, t) for n, tables in SCHEMA.items() for t in tables])
+def test_data_file_table_has_the_keys_the_code_reads(name, table):
+    data = res.data_file(name)
+    spec = data if table == "" else data.get(table)
+    assert isinstance(spec, dict), f"{name}: no table [{table}]"
+    for key, kind in SCHEMA[name][table].items():
+        assert key in spec, f"{name} [{table}]: no key {key!r}"
+        assert _is_kind(spec[key], kind), f"{name} [{table}] {key}: not a {kind}: {spec[key]!r}"
+
+
+def test_every_data_file_is_described():
+    files = {p.name for p in (PACKAGE / "data").glob("*.toml")}
+    assert files == set(SCHEMA)
+
+
+def test_dateline_patterns_name_their_tag():
+    """Every dateline pattern, strong or weak, captures the tag it cuts."""
+    for key in ("strong", "weak"):
+        for pattern in res.compiled_list("dateline", key):
+            assert "tag" in pattern.groupindex
+
+
+def test_model_weights_are_numbers():
+    for name, tables in (("captions.toml", ("weights",)), ("content_model.toml", ("weights", "title_weights"))):
+        for table in tables:
+            weights = res.data_file(name)[table]
+            assert weights and all(_is_kind(w, NUMBER) for w in weights.values()), (name, table)
+
+
+# ---------------------------------------------------------------------------
+# No word lists in code
+# ---------------------------------------------------------------------------
+
+MAX_WORDS_IN_CODE = 4  # "a few": more words than this belong in a data file
+_WORDISH = re.compile(r"[^\W\d_][\w'’ .-]*")
+_ALTERNATIVE = re.compile(r"(?<![\\\w])[^\W\d_]{2,}(?=\|)")  # a word followed by "|" in a pattern
+# Lists of names that are not words of any language, allowed in code whatever their size:
+# module -> names assigned, and why
+ALLOWED = {
+    "rules.py": {"_RULE_KEYS"},  # the keys a user's rules file may hold: its schema, not a word list
+}
+
+
+def _data_keys() -> frozenset[str]:
+    """Every key of every table of the data files: names of features, kinds and settings."""
+    keys: set[str] = set()
+
+    def walk(d: dict) -> None:
+        for k, v in d.items():
+            keys.add(k)
+            if isinstance(v, dict):
+                walk(v)
+
+    for p in (PACKAGE / "data").glob("*.toml"):
+        walk(res.data_file(p.name))
+    return frozenset(keys)
+
+
+def word_lists(source: str, allowed_names: frozenset[str] = frozenset()) -> list[str]:
+    """The word lists (collections of more than MAX_WORDS_IN_CODE words, or regex
+    alternations of as many words) that ``source`` defines; names of the data files'
+    keys and the names in ``__all__`` and ``__slots__`` are not words."""
+    tree = ast.parse(source)
+    keys = _data_keys()
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            names = {t.id for t in node.targets if isinstance(t, ast.Name)}
+            if names & ({"__all__", "__slots__"} | allowed_names):
+                skip.update(id(n) for n in ast.walk(node.value))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                     and _WORDISH.fullmatch(e.value)]
+            if len(words) > MAX_WORDS_IN_CODE and not set(words) <= keys:
+                found.append(f"line {node.lineno}: {words[:6]}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if len(_ALTERNATIVE.findall(node.value)) >= MAX_WORDS_IN_CODE:
+                found.append(f"line {node.lineno}: pattern {node.value[:60]!r}")
+    return found
+
+
+def test_word_list_scanner_finds_a_word_list():
+    bad = 'STOP = frozenset(("of", "and", "or", "nor", "who", "which"))\n'
+    bad += 'TIME = re.compile(r"\\b(?:morning|afternoon|evening|night|week)\\b")\n'
+    assert len(word_lists(bad)) == 2
+    names = 'SHAPE = ("short", "medium", "long", "one_sentence", "question")\n__all__ = ["a", "b", "c", "d", "e"]\n'
+    assert word_lists(names) == []
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_word_lists_in_code(path):
+    found = word_lists(path.read_text(encoding="utf-8"), frozenset(ALLOWED.get(path.name, ())))
+    assert not found, f"{path.name} defines word lists; move them to a data file: {found}"
+
+
+# ---------------------------------------------------------------------------
+# No tuning thresholds in code
+# ---------------------------------------------------------------------------
+
+# Module-level numbers left in the stage and feature modules, and why they are no tuning knob.
+STRUCTURAL_NUMBERS = {
+    ("captions.py", "TEXT_CACHE"): "a cache's size: speed only",
+    ("content.py", "SHORT_CHARS"): "a cheap pre-check, looser than the test it saves (is_short_furniture)",
+}
+
+
+def numeric_constants(source: str) -> list[str]:
+    """Module-level names set to a number or a tuple of numbers in ``source``."""
+    found = []
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            v = node.value
+            elts = v.elts if isinstance(v, ast.Tuple) else [v]
+            if elts and all(isinstance(e, ast.Constant) and type(e.value) in (int, float) for e in elts):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                found += [t.id for t in targets if isinstance(t, ast.Name)]
+    return found
+
+
+def test_numeric_constant_scanner():
+    assert numeric_constants("MAX_WORDS = 70\nRANGE = (3, 20)\nNAME = 'x'\nX = f(3)\n") == ["MAX_WORDS", "RANGE"]
+
+
+TUNED_MODULES = sorted([*(PACKAGE / "stages").glob("*.py"), PACKAGE / "features.py", PACKAGE / "content_features.py"])
+
+
+@pytest.mark.parametrize("path", TUNED_MODULES, ids=lambda p: p.name)
+def test_no_bare_thresholds_in_stage_modules(path):
+    found = [n for n in numeric_constants(path.read_text(encoding="utf-8"))
+             if (path.name, n) not in STRUCTURAL_NUMBERS]
+    assert not found, f"{path.name}: thresholds in code ({found}); move them to the stage's table of a data file"
