@@ -91,6 +91,9 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
             "caption_words", "relatives", "mental_verbs")},
     },
     "stopwords.toml": {"": {"en": WORDS}},
+    "encodings.toml": {"": {"order": WORDS, "max_odd_ratio": NUMBER, "languages": TABLE}},
+    "html.toml": {"": {"block_tags": WORDS, "head_chars": INT, "min_tags_at_start": INT, "preamble_chars": INT,
+                       "min_tags_dense": INT, "min_tagged_lines": NUMBER}},
 }
 
 

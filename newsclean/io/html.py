@@ -17,23 +17,17 @@ from __future__ import annotations
 
 import re
 
+from ..resources import data_file
 from .errors import InputError
 
 HTML_GLOBS = ("*.html", "*.htm", "*.html.gz", "*.htm.gz")  # files taken from folders by --input-format html
-HEAD_CHARS = 8192  # how much of a dump detection reads
-# Tags that make a block of a page: a document holds several; prose almost never does.
-BLOCK_TAGS = frozenset((
-    "html", "head", "body", "title", "meta", "link", "script", "style",
-    "div", "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-    "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td", "th",
-    "section", "article", "header", "footer", "nav", "main", "aside",
-    "figure", "figcaption", "blockquote", "pre", "form", "noscript", "iframe",
-))
-MIN_TAGS_AT_START = 2   # block tags in a dump that opens with a tag
-PREAMBLE_CHARS = 1024   # a document may follow a few lines of other text (a URL, HTTP headers)
-MIN_TAGS_DENSE = 12     # block tags in a dump that does not open with a tag...
-MIN_TAGGED_LINES = 0.5  # ...on at least this share of its non-blank lines (text dumps with
-                        # leftover markup or a code sample: at most 0.22 on the corpora)
+_SETTINGS = data_file("html.toml")
+HEAD_CHARS: int = _SETTINGS["head_chars"]
+BLOCK_TAGS = frozenset(_SETTINGS["block_tags"])
+MIN_TAGS_AT_START: int = _SETTINGS["min_tags_at_start"]
+PREAMBLE_CHARS: int = _SETTINGS["preamble_chars"]
+MIN_TAGS_DENSE: int = _SETTINGS["min_tags_dense"]
+MIN_TAGGED_LINES: float = _SETTINGS["min_tagged_lines"]
 
 _DOCUMENT = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                        re.IGNORECASE | re.DOTALL)
