@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from typing import NoReturn
 
 import click
 import orjson
@@ -13,6 +14,7 @@ from .api import analyse
 from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
+from .io.ids import overlapping_inputs
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
@@ -129,6 +131,7 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     .partial file that --resume goes on from).
     """
     _check_clean_usage(disable, output, fmt, resume, dask_address)
+    _check_inputs(paths)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
                         rules=_load_rules(rules_path), site=site, favor=favor)
     if profile_path:
@@ -152,7 +155,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
             except KeyboardInterrupt:
                 click.echo("newsclean: interrupted while learning, before any output was written", err=True)
                 sys.exit(EXIT_INTERRUPTED)
-        code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted)
+        code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted,
+                            by_source=input_format == "jsonl")
     sys.exit(code)
 
 
@@ -170,11 +174,24 @@ def _check_clean_usage(disable: tuple[str, ...], output: str, fmt: str, resume: 
         raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
 
 
+def _refuse(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """One line on standard error and exit: a run that cannot start does no work."""
+    click.echo(f"newsclean: {message}", err=True)
+    sys.exit(code)
+
+
+def _check_inputs(paths: tuple[str, ...]) -> None:
+    """No input given twice (or inside another: its dumps would come twice, under one id)."""
+    if problem := overlapping_inputs(paths):
+        _refuse(f"{problem}: give each input once (its dumps would be cleaned twice)")
+
+
 def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, fmt: str, resume: bool,
-                 errors_path: str | None, quiet: bool, counted) -> int:
+                 errors_path: str | None, quiet: bool, counted, by_source: bool = False) -> int:
     """Clean the inputs in order, write records (to -o through a temporary file) and errors;
     show progress and a summary. Returns the exit code."""
-    target = OutputFile(output, resume=resume) if output != "-" else None
+    # JSON Lines ids are the user's and may repeat: --resume knows records by FILE:LINE
+    target = OutputFile(output, resume=resume, by_source=by_source) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
     errors_file = open(errors_path, "wb") if errors_path else None
     err_console = None if quiet else _console(stderr=True)
@@ -184,7 +201,8 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
 
     def todo():
         for item in inputs:
-            if target is not None and target.resumed and isinstance(item, Input) and target.is_done(item.id):
+            if (target is not None and target.resumed and isinstance(item, Input)
+                    and target.is_done(item.source, item.id)):
                 tally.skipped += 1
                 continue
             yield item
