@@ -15,6 +15,7 @@ from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.ids import overlapping_inputs
+from .io.preflight import output_problem
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
@@ -131,6 +132,7 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     .partial file that --resume goes on from).
     """
     _check_clean_usage(disable, output, fmt, resume, dask_address)
+    _check_outputs(("-o", None if dask_address else output, False), ("--errors", errors_path, True))
     _check_inputs(paths)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
                         rules=_load_rules(rules_path), site=site, favor=favor)
@@ -178,6 +180,14 @@ def _refuse(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on standard error and exit: a run that cannot start does no work."""
     click.echo(f"newsclean: {message}", err=True)
     sys.exit(code)
+
+
+def _check_outputs(*outputs: tuple[str, str | None, bool]) -> None:
+    """Every output path (option, path, written in place) can be written: checked
+    before any work, as a run that cannot save its result should not start."""
+    for option, path, in_place in outputs:
+        if path is not None and (problem := output_problem(path, in_place)):
+            _refuse(f"{option} {path}: {problem}")
 
 
 def _check_inputs(paths: tuple[str, ...]) -> None:
@@ -322,6 +332,7 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     A site is a folder of dumps (or the `site` field / `url` host of JSON Lines
     records). A line is learned when it is on at least 3 dumps and 10% of its site's.
     """
+    _check_outputs(("-o", output, True))
     opts = CleanOptions(max_bytes=max_bytes, site=site)
     profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
                     jobs or default_jobs())
