@@ -15,7 +15,7 @@ from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.ids import overlapping_inputs
-from .io.preflight import output_problem
+from .io.preflight import no_match_message, output_problem
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
@@ -133,7 +133,7 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     """
     _check_clean_usage(disable, output, fmt, resume, dask_address)
     _check_outputs(("-o", None if dask_address else output, False), ("--errors", errors_path, True))
-    _check_inputs(paths)
+    _check_inputs(paths, input_format, globs)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
                         rules=_load_rules(rules_path), site=site, favor=favor)
     if profile_path:
@@ -190,10 +190,14 @@ def _check_outputs(*outputs: tuple[str, str | None, bool]) -> None:
             _refuse(f"{option} {path}: {problem}")
 
 
-def _check_inputs(paths: tuple[str, ...]) -> None:
-    """No input given twice (or inside another: its dumps would come twice, under one id)."""
+def _check_inputs(paths: tuple[str, ...], input_format: str = "text", globs: tuple[str, ...] = ()) -> None:
+    """No input given twice (or inside another: its dumps would come twice, under one
+    id); folders that hold no file to clean (a --glob typo) end the run (exit 1)."""
     if problem := overlapping_inputs(paths):
         _refuse(f"{problem}: give each input once (its dumps would be cleaned twice)")
+    if input_format == "text" and "-" not in paths:  # (standard input is read once, by the run)
+        if next(iter_inputs(list(paths), globs or DEFAULT_GLOBS), None) is None:
+            _refuse(no_match_message(paths, globs or DEFAULT_GLOBS), EXIT_INPUT_FAILED)
 
 
 def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, fmt: str, resume: bool,
@@ -333,6 +337,7 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     records). A line is learned when it is on at least 3 dumps and 10% of its site's.
     """
     _check_outputs(("-o", output, True))
+    _check_inputs(paths, input_format, globs)
     opts = CleanOptions(max_bytes=max_bytes, site=site)
     profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
                     jobs or default_jobs())

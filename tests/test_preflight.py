@@ -72,3 +72,41 @@ def test_an_output_in_a_missing_folder_as_a_real_process(tmp_path: Path):
                           capture_output=True, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == [f"newsclean: -o {target}: no such folder: {target.parent}"]
+
+
+# --------------------------------------------------------------------------- item 5: nothing to clean
+def test_a_folder_with_no_dump_says_so_and_exits_1(tmp_path: Path, no_work):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "notes.md").write_text("not a dump", encoding="utf-8")
+    out = tmp_path / "clean.jsonl"
+    result = run("clean", str(tmp_path), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"newsclean: no input files matched *.txt or *.txt.gz in {tmp_path} (searched recursively; see --glob)"]
+    assert not out.exists() and not (tmp_path / ".clean.jsonl.partial").exists()
+
+
+def test_a_glob_typo_names_the_patterns_and_folders(tmp_path: Path, no_work):
+    result = run("clean", str(SAMPLES), str(tmp_path), "--glob", "*.tx", "--glob", "*.text")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"newsclean: no input files matched *.tx or *.text in {SAMPLES}, {tmp_path} (searched recursively; see --glob)"]
+
+
+def test_learn_with_no_dump_says_so(tmp_path: Path, no_work):
+    result = run("learn", str(tmp_path), "-o", str(tmp_path / "profile.json"))
+    assert result.exit_code == 1
+    assert "no input files matched" in result.stderr
+    assert not (tmp_path / "profile.json").exists()
+
+
+def test_one_folder_with_dumps_is_enough(tmp_path: Path):
+    result = run("clean", str(tmp_path), str(SAMPLES), "-q")
+    assert result.exit_code == 0 and result.stdout
+
+
+def test_no_dump_as_a_real_process(tmp_path: Path):
+    proc = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(tmp_path)],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert proc.stderr.decode().startswith(f"newsclean: no input files matched *.txt or *.txt.gz in {tmp_path}")

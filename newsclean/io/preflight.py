@@ -1,9 +1,10 @@
-"""What a run checks before any work: that its output files can be written. Each check
-gives a reason in a few words, or None.
+"""What a run checks before any work: that its output files can be written, and what
+it says when its folders hold nothing to clean.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from .ids import STDIN, is_url
 
@@ -29,3 +30,10 @@ def output_problem(path: str, in_place: bool = False) -> str | None:
         return "permission denied"
     return None
 
+
+
+def no_match_message(paths: Iterable[str], globs: Iterable[str]) -> str:
+    """What to say when the folders given hold no file that the patterns match."""
+    patterns = " or ".join(globs)
+    folders = ", ".join(p for p in paths if p != STDIN)
+    return f"no input files matched {patterns} in {folders} (searched recursively; see --glob)"
