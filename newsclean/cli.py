@@ -49,7 +49,18 @@ disable_option = click.option(
     help="Switch a stage off (repeatable); `newsclean stages` lists them.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """newsclean's commands: a Ctrl-C that no command handles ends the run with exit code
+    130, as `clean` does, not click's "Aborted!" and 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _refuse("interrupted", EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="newsclean")
 def main() -> None:
     """Turn scraped news dumps (plain text) into clean JSON Lines."""
@@ -339,8 +350,11 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     _check_outputs(("-o", output, True))
     _check_inputs(paths, input_format, globs)
     opts = CleanOptions(max_bytes=max_bytes, site=site)
-    profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
-                    jobs or default_jobs())
+    try:
+        profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
+                        jobs or default_jobs())
+    except KeyboardInterrupt:
+        _refuse(f"interrupted while learning; no profile saved to {output}", EXIT_INTERRUPTED)
     profile.save(output)
     sites = sum(1 for s in profile.sites.values() if s.lines)
     click.echo(f"newsclean: learned {len(profile):,} repeated lines of {sites:,} site(s); saved to {output}", err=True)
