@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from typing import NoReturn
 
 import click
 import orjson
@@ -14,6 +15,8 @@ from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.html import HTML_GLOBS
+from .io.ids import overlapping_inputs
+from .io.preflight import no_match_message, output_problem
 from .io.readers import DEFAULT_GLOBS, MAX_BYTES, Input, is_url, iter_inputs, iter_jsonl_inputs
 from .io.writers import OutputFile, RecordWriter, error_record
 from .pipeline import Pipeline, UnknownStageError, check_disable, stage_names
@@ -49,7 +52,18 @@ disable_option = click.option(
     help="Switch a stage off (repeatable); `newsclean stages` lists them.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """newsclean's commands: a Ctrl-C that no command handles ends the run with exit code
+    130, as `clean` does, not click's "Aborted!" and 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _refuse("interrupted", EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="newsclean")
 def main() -> None:
     """Turn scraped news dumps (plain text) into clean JSON Lines."""
@@ -136,6 +150,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
     .partial file that --resume goes on from).
     """
     _check_clean_usage(disable, output, fmt, resume, dask_address)
+    _check_outputs(("-o", None if dask_address else output, False), ("--errors", errors_path, True))
+    _check_inputs(paths, input_format, globs)
     opts = CleanOptions(keep_removed=keep_removed, disable=disable, fmt=fmt, max_bytes=max_bytes,
                         rules=_load_rules(rules_path), site=site, favor=favor,
                         html=True if input_format == "html" else None)
@@ -165,7 +181,8 @@ def clean_cmd(paths: tuple[str, ...], output: str, fmt: str, keep_removed: bool,
             except KeyboardInterrupt:
                 click.echo("newsclean: interrupted while learning, before any output was written", err=True)
                 sys.exit(EXIT_INTERRUPTED)
-        code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted)
+        code = _clean_batch(inputs(), opts, workers, output, fmt, resume, errors_path, quiet, counted,
+                            by_source=input_format == "jsonl")
     if watch is not None and watch.warning() and not quiet:
         click.echo(watch.warning(), err=True)
     sys.exit(code)
@@ -185,11 +202,36 @@ def _check_clean_usage(disable: tuple[str, ...], output: str, fmt: str, resume: 
         raise click.BadParameter(f"{output} is a folder (a folder of part files is for --dask)", param_hint="-o")
 
 
+def _refuse(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """One line on standard error and exit: a run that cannot start does no work."""
+    click.echo(f"newsclean: {message}", err=True)
+    sys.exit(code)
+
+
+def _check_outputs(*outputs: tuple[str, str | None, bool]) -> None:
+    """Every output path (option, path, written in place) can be written: checked
+    before any work, as a run that cannot save its result should not start."""
+    for option, path, in_place in outputs:
+        if path is not None and (problem := output_problem(path, in_place)):
+            _refuse(f"{option} {path}: {problem}")
+
+
+def _check_inputs(paths: tuple[str, ...], input_format: str = "text", globs: tuple[str, ...] = ()) -> None:
+    """No input given twice (or inside another: its dumps would come twice, under one
+    id); folders that hold no file to clean (a --glob typo) end the run (exit 1)."""
+    if problem := overlapping_inputs(paths):
+        _refuse(f"{problem}: give each input once (its dumps would be cleaned twice)")
+    if input_format == "text" and "-" not in paths:  # (standard input is read once, by the run)
+        if next(iter_inputs(list(paths), globs or DEFAULT_GLOBS), None) is None:
+            _refuse(no_match_message(paths, globs or DEFAULT_GLOBS), EXIT_INPUT_FAILED)
+
+
 def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, fmt: str, resume: bool,
-                 errors_path: str | None, quiet: bool, counted) -> int:
+                 errors_path: str | None, quiet: bool, counted, by_source: bool = False) -> int:
     """Clean the inputs in order, write records (to -o through a temporary file) and errors;
     show progress and a summary. Returns the exit code."""
-    target = OutputFile(output, resume=resume) if output != "-" else None
+    # JSON Lines ids are the user's and may repeat: --resume knows records by FILE:LINE
+    target = OutputFile(output, resume=resume, by_source=by_source) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
     errors_file = open(errors_path, "wb") if errors_path else None
     err_console = None if quiet else _console(stderr=True)
@@ -199,7 +241,8 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
 
     def todo():
         for item in inputs:
-            if target is not None and target.resumed and isinstance(item, Input) and target.is_done(item.id):
+            if (target is not None and target.resumed and isinstance(item, Input)
+                    and target.is_done(item.source, item.id)):
                 tally.skipped += 1
                 continue
             yield item
@@ -345,9 +388,14 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
     A site is a folder of dumps (or the `site` field / `url` host of JSON Lines
     records). A line is learned when it is on at least 3 dumps and 10% of its site's.
     """
+    _check_outputs(("-o", output, True))
+    _check_inputs(paths, input_format, globs)
     opts = CleanOptions(max_bytes=max_bytes, site=site, html=True if input_format == "html" else None)
-    profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
-                    jobs or default_jobs())
+    try:
+        profile = learn(_inputs(paths, input_format, text_field, id_field, globs, max_bytes), opts,
+                        jobs or default_jobs())
+    except KeyboardInterrupt:
+        _refuse(f"interrupted while learning; no profile saved to {output}", EXIT_INTERRUPTED)
     profile.save(output)
     click.echo(learned_message(profile, output), err=True)
 

@@ -43,15 +43,31 @@ class Tally:
         t = self.seconds
         rate = self.documents / t if t > 0 else 0.0
         head = "interrupted after" if interrupted else "cleaned"
-        parts = [f"{head} {self.documents:,} documents ({self.bytes / 1e6:,.1f} MB) in {t:,.1f}s "
+        parts = [f"{head} {_count(self.documents, 'document')} ({_size(self.bytes)}) in {t:,.1f}s "
                  f"({rate:,.0f} docs/s)"]
         if self.skipped:
             parts.append(f"{self.skipped:,} already done (resumed)")
-        parts.append(f"{self.errors:,} errors" if self.errors != 1 else "1 error")
+        parts.append(_count(self.errors, "error"))
         if crashes:
             parts.append(f"{crashes} worker crash{'es' if crashes > 1 else ''}")
+        lines = ["newsclean: " + "; ".join(parts)]
         blocks = ", ".join(f"{label} {self.blocks[label]:,}" for label in LABELS if self.blocks.get(label))
-        return "newsclean: " + "; ".join(parts) + f"\nnewsclean: blocks: {blocks}"
+        if blocks:
+            lines.append(f"newsclean: blocks: {blocks}")
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _size(n: int) -> str:
+    """Bytes read, in the unit that shows them: 512 B, 12.3 kB, 4.1 MB."""
+    if n < 1000:
+        return f"{n:,} B"
+    if n < 1_000_000:
+        return f"{n / 1e3:,.1f} kB"
+    return f"{n / 1e6:,.1f} MB"
 
 
 class BatchProgress:

@@ -122,7 +122,8 @@ def test_clean_stdin_id_is_dash():
 def test_clean_several_paths_in_the_order_given(tree: Path):
     result = run("clean", str(tree / "b" / "a.txt"), "-", str(tree / "a2.txt"), input=OTHER.encode())
     assert result.exit_code == 0
-    assert [r["id"] for r in records(result.stdout_bytes)] == ["a", "-", "a2"]
+    # several inputs: ids are paths from their common folder (issue 2)
+    assert [r["id"] for r in records(result.stdout_bytes)] == ["b/a", "-", "a2"]
 
 
 # --------------------------------------------------------------------------- clean: options
@@ -218,7 +219,8 @@ def test_bad_file_reported_and_good_files_still_cleaned(tree: Path, tmp_path: Pa
     errors = error_lines(result)
     assert len(errors) == 1, errors
     assert str(bad) in errors[0]
-    assert [r["id"] for r in records(result.stdout_bytes)] == ["a1", "a2"]
+    # several inputs: ids are paths from their common folder, tmp_path (issue 2)
+    assert [r["id"] for r in records(result.stdout_bytes)] == ["dumps/a1", "dumps/a2"]
 
 
 def test_bad_files_inside_a_folder(tree: Path):

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from .errors import InputError
+from .ids import distinct_ids, id_prefixes, is_url, under
 
 DEFAULT_GLOBS = ("*.txt", "*.txt.gz")
 MAX_BYTES = 20 * 1024 * 1024  # a news dump is kilobytes; anything this large is not one
@@ -73,11 +74,6 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
             return _bounded(data, max_bytes)
 
 
-def is_url(path: str) -> bool:
-    """An fsspec URL (s3://, gs://, memory://...), not a local path."""
-    return "://" in path and not path.startswith("file://")
-
-
 def _read_url(url: str, max_bytes: int) -> bytes:
     try:
         import fsspec
@@ -111,15 +107,16 @@ def _bounded(data: bytes, max_bytes: int) -> bytes:
     return data
 
 
-def _walk_url(url: str, globs: tuple[str, ...]) -> Iterator[Input | InputError]:
-    """Files under an fsspec URL, in the order of their paths (the listing is read whole)."""
+def _walk_url(url: str, globs: tuple[str, ...], prefix: str | None = None) -> Iterator[Input | InputError]:
+    """Files under an fsspec URL, in the order of their paths (the listing is read whole);
+    ids under ``prefix`` (see ids.py), or named as with one input."""
     try:
         import fsspec
 
         fs, root = fsspec.core.url_to_fs(url)
         if not fs.isdir(root):
             parent = root.rstrip("/").rpartition("/")[0]
-            yield Input(id=strip_extension(root.rsplit("/", 1)[-1]), source=url, path=url,
+            yield Input(id=strip_extension(prefix or root.rsplit("/", 1)[-1]), source=url, path=url,
                         site=parent.rpartition("/")[2])
             return
         found = sorted(fs.find(root))
@@ -130,14 +127,15 @@ def _walk_url(url: str, globs: tuple[str, ...]) -> Iterator[Input | InputError]:
         yield InputError(f"cannot list: {e.strerror or e}", url)
         return
     protocol = url.split("://", 1)[0]
-    prefix = root.rstrip("/") + "/"
+    top = root.rstrip("/") + "/"
     own_site = root.rstrip("/").rpartition("/")[2]  # of the files directly in it
-    for path in found:
-        name = path.rsplit("/", 1)[-1]
-        if _matches(name, globs) and path.startswith(prefix):
-            rel = path[len(prefix):]
-            full = f"{protocol}://{path}" if not path.startswith(f"{protocol}://") else path
-            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0] or own_site)
+    rels = [path[len(top):] for path in found if path.startswith(top) and _matches(path.rsplit("/", 1)[-1], globs)]
+    ids = distinct_ids(rels, strip_extension)
+    for rel in rels:
+        path = top + rel
+        full = f"{protocol}://{path}" if not path.startswith(f"{protocol}://") else path
+        yield Input(id=under(prefix or "", ids[rel]), source=full, path=full,
+                    site=rel.rpartition("/")[0] or own_site)
 
 
 def folder_site(folder: str) -> str:
@@ -163,8 +161,11 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS,
 
     A folder is walked recursively (in the order of paths, links to folders not
     followed); its files are named by their path relative to it. A file given
-    directly is named by its file name; ``-`` is standard input, read here.
+    directly is named by its file name; ``-`` is standard input, read here. With
+    several inputs, ids are paths from the inputs' common folder (see ids.py).
     """
+    prefixes = id_prefixes(paths)
+    direct = _direct_ids(paths, prefixes)
     for arg in paths:
         if arg == "-":
             try:
@@ -175,26 +176,37 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS,
             yield Input(id="-", source=None, data=data)
             continue
         if is_url(arg):
-            yield from _walk_url(arg, globs)
+            yield from _walk_url(arg, globs, prefixes.get(arg))
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from _walk(arg, globs)
+            yield from _walk(arg, globs, prefixes.get(arg, ""))
         elif p.exists() or p.is_symlink():
-            yield Input(id=strip_extension(p.name), source=arg, path=arg, site=folder_site(str(p.parent)))
+            yield Input(id=direct[arg], source=arg, path=arg, site=folder_site(str(p.parent)))
         else:
             yield InputError("no such file or folder", arg)
 
 
-def _walk(root: str, globs: tuple[str, ...]) -> Iterator[Input]:
+def _direct_ids(paths: list[str], prefixes: dict[str, str]) -> dict[str, str]:
+    """The ids of the local files given directly: names (paths from the common folder)
+    without extension, unless two would be one id."""
+    names = {arg: prefixes.get(arg) or Path(arg).name for arg in dict.fromkeys(paths)
+             if arg != "-" and not is_url(arg) and not os.path.isdir(arg)}
+    ids = distinct_ids(list(names.values()), strip_extension)
+    return {arg: ids[name] for arg, name in names.items()}
+
+
+def _walk(root: str, globs: tuple[str, ...], prefix: str = "") -> Iterator[Input]:
     """Files under ``root`` in the order of their paths: each folder's entries, files and
     subfolders together, sorted by name. Streams: one folder listing (names only) per
-    level is held at a time. Links to folders are not followed (no cycles)."""
-    stack: list[tuple[str, Iterator[tuple[str, bool]]]] = [(root, iter(_listing(root)))]
+    level is held at a time. Links to folders are not followed (no cycles). Ids are
+    paths in ``root`` (under ``prefix``) without extension; files of one folder that
+    differ only by extension keep their whole names."""
+    stack = [(root, *_folder(root, globs))]
     prefix_len = len(os.path.join(root, ""))
     own_site = folder_site(root)  # the site of the files directly in root
     while stack:
-        folder, entries = stack[-1]
+        folder, entries, ids = stack[-1]
         entry = next(entries, None)
         if entry is None:
             stack.pop()
@@ -202,10 +214,18 @@ def _walk(root: str, globs: tuple[str, ...]) -> Iterator[Input]:
         name, is_dir = entry
         full = os.path.join(folder, name)
         if is_dir:
-            stack.append((full, iter(_listing(full))))
-        elif _matches(name, globs):
+            stack.append((full, *_folder(full, globs)))
+        elif name in ids:
             rel = full[prefix_len:].replace(os.sep, "/")
-            yield Input(id=strip_extension(rel), source=full, path=full, site=rel.rpartition("/")[0] or own_site)
+            folder_rel = rel.rpartition("/")[0]
+            yield Input(id=under(prefix, under(folder_rel, ids[name])), source=full, path=full,
+                        site=folder_rel or own_site)
+
+
+def _folder(folder: str, globs: tuple[str, ...]) -> tuple[Iterator[tuple[str, bool]], dict[str, str]]:
+    """A folder's entries, and the ids (in it) of its files that match ``globs``."""
+    listing = _listing(folder)
+    return iter(listing), distinct_ids([n for n, d in listing if not d and _matches(n, globs)], strip_extension)
 
 
 def _listing(folder: str) -> list[tuple[str, bool]]:

@@ -4,8 +4,10 @@ output file that is never left looking complete when a run is interrupted.
 ``-o clean.jsonl`` is written to ``.clean.jsonl.partial`` in the same folder and
 renamed to ``clean.jsonl`` only when the run ends: a crash or Ctrl-C leaves the
 partial file (whole records only) and no ``clean.jsonl``. ``--resume`` goes on from
-the partial file (or from an existing finished output), skipping the ids already in
-it, so the final file equals that of an uninterrupted run.
+the partial file (or from an existing finished output), skipping the dumps already in
+it, so the final file equals that of an uninterrupted run. A dump is known by its
+id (unique within a run, see ids.py), a JSON Lines record by its source, ``FILE:LINE``
+(its id is the user's, and may repeat).
 """
 from __future__ import annotations
 
@@ -59,13 +61,15 @@ def id_key(ident: str | None) -> int:
 
 
 class OutputFile:
-    """``-o FILE``: written through ``.FILE.partial``, renamed to FILE by :meth:`commit`."""
+    """``-o FILE``: written through ``.FILE.partial``, renamed to FILE by :meth:`commit`.
+    ``by_source``: --resume knows what is done by the records' sources, not ids."""
 
-    def __init__(self, path: str, resume: bool = False):
+    def __init__(self, path: str, resume: bool = False, by_source: bool = False):
         self.path = path
+        self.by_source = by_source
         folder, name = os.path.split(os.path.abspath(path))
         self.partial = os.path.join(folder, f".{name}.partial")
-        self.done: set[int] = set()  # id keys already written (resume)
+        self.done: set[int] = set()  # keys of the ids (or sources) already written (resume)
         self.resumed = 0
         if os.path.exists(path) and not os.path.isfile(path):  # /dev/null, a pipe: no rename
             self.partial = path
@@ -80,25 +84,25 @@ class OutputFile:
         self.stream: BinaryIO = open(self.partial, mode)
 
     def _load_done(self) -> None:
-        """Read the ids already written; cut a last line left incomplete by a crash."""
+        """Read which dumps are already written; cut a last line left incomplete by a crash."""
         good_end = 0
         with open(self.partial, "rb") as f:
             for line in f:
                 if not line.endswith(b"\n"):
                     break
                 try:
-                    ident = orjson.loads(line).get("id")
+                    record = orjson.loads(line)
+                    self.done.add(id_key(record.get("source" if self.by_source else "id")))
                 except (orjson.JSONDecodeError, AttributeError):
                     break
-                self.done.add(id_key(ident))
                 good_end += len(line)
         if good_end != os.path.getsize(self.partial):
             with open(self.partial, "r+b") as f:
                 f.truncate(good_end)
         self.resumed = len(self.done)
 
-    def is_done(self, ident: str | None) -> bool:
-        return bool(self.done) and id_key(ident) in self.done
+    def is_done(self, source: str | None, ident: str | None) -> bool:
+        return bool(self.done) and id_key(source if self.by_source else ident) in self.done
 
     def commit(self) -> None:
         """The run ended: make the output visible under its name."""
