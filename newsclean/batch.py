@@ -40,11 +40,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .api import clean
+from .duplicates import text_key
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
-from .profile import Counts, Learner, Profile, count_partition, dump_lines
+from .profile import Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
 from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
@@ -147,23 +148,23 @@ def _process_chunk(chunk: list[Input | InputError]) -> list[Result]:
     return [process(item, _worker_options) for item in chunk]
 
 
-def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, set[str]] | None:
-    """The first pass of site learning for one input: (site, its countable lines), or
-    None when it cannot be read (the cleaning pass reports that)."""
+def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, set[str], int] | None:
+    """The first pass of site learning for one input: (site, its countable lines, its text's
+    key), or None when it cannot be read (the cleaning pass reports that)."""
     if isinstance(item, InputError):
         return None
     try:
         text = item.text if item.text is not None else decode(item.read_bytes(opts.max_bytes))[0]
     except InputError:
         return None
-    return (opts.site if opts.site is not None else item.site), dump_lines(text)
+    return (opts.site if opts.site is not None else item.site), dump_lines(text), text_key(text)
 
 
-def _learn_partition(chunk: list[Input | InputError]) -> list[Counts]:
-    """A worker counts a whole partition and sends back its pruned counts: far less than
-    the lines of every dump, and the main process only adds them up."""
+def _learn_partition(chunk: list[Input | InputError]) -> list[Partition]:
+    """A worker counts a whole partition and sends back its pruned counts (far less than
+    the lines of every dump: the main process only adds them up) and its texts' keys."""
     assert _worker_options is not None
-    return [count_partition(learn_lines(item, _worker_options) for item in chunk)]
+    return [count_partition_keys((learn_lines(item, _worker_options) for item in chunk), len(chunk))]
 
 
 # --- main side --------------------------------------------------------------------
@@ -445,14 +446,26 @@ def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 
     # chunks are whole partitions, so that a worker's counts are a partition's
     runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_lines,
                          pool=pool)
-    for found in runner.run(inputs):
-        if isinstance(found, dict):  # a partition counted by a worker
-            learner.add_counts(found)
-        elif isinstance(found, tuple):  # one dump, read in this process
+    sent: deque = deque()  # the inputs sent and not counted back yet, for a recount
+    for found in runner.run(_noting(inputs, sent)):
+        if isinstance(found, Partition):  # a partition counted by a worker
+            part = [sent.popleft() for _ in range(found.size)]
+            learner.add_partition(found, lambda earlier: count_partition(
+                (learn_lines(item, opts) for item in part), skip=earlier))
+            continue
+        sent.popleft()
+        if isinstance(found, tuple):  # one dump, read in this process
             learner.add(*found)
         else:  # unreadable, or its worker died: it still takes its place in the partition
             learner.add(None, None)
     return learner.profile()
+
+
+def _noting(items: Iterable, sent: deque) -> Iterator:
+    """``items``, each noted in ``sent`` as it is taken."""
+    for item in items:
+        sent.append(item)
+        yield item
 
 
 def _prepend(first, rest: Iterator) -> Iterator:
