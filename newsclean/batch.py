@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .api import clean
-from .duplicates import text_key
+from .duplicates import KeyOnly, text_key
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.readers import MAX_BYTES, Input
@@ -75,25 +75,44 @@ class Result:
     error: str | None = None
     size: int = 0                              # bytes read
     blocks: dict[str, int] = field(default_factory=dict)  # blocks per label
+    key: int | None = None           # its text's key (duplicates.py): repeats are found by it
+    done: bool = False               # a KeyOnly input: cleaned by an earlier run, only its key taken
+    duplicate_of: str | None = None  # set in the main process when it repeats an earlier input
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def process(item: Input | InputError, opts: CleanOptions) -> Result:
+def _read_text(item: Input, opts: CleanOptions) -> tuple[str, dict | None, int]:
+    """An input's text, how its bytes were decoded (None for a text given as text), and its size."""
+    if item.text is not None:
+        if not item.text.strip():
+            raise InputError("empty text")
+        return item.text, None, len(item.text)
+    data = item.read_bytes(opts.max_bytes)
+    text, info = decode(data)
+    return text, info, len(data)
+
+
+def _key_only(item: Input, opts: CleanOptions) -> Result:
+    """A KeyOnly input: its text's key, or none when it cannot be read any more."""
+    try:
+        key = text_key(_read_text(item, opts)[0])
+    except Exception:  # it was cleaned before: what it gives now is not this run's error
+        key = None
+    return Result(item.id, item.source, key=key, done=True)
+
+
+def process(item: Input | InputError | KeyOnly, opts: CleanOptions) -> Result:
     """Read, decode and clean one input; never raises for a bad input."""
     if isinstance(item, InputError):
         return Result(None, item.source, error=str(item))
+    if isinstance(item, KeyOnly):
+        return _key_only(item.item, opts)
     try:
-        if item.text is not None:
-            if not item.text.strip():
-                raise InputError("empty text")
-            dump: str | bytes = item.text
-        else:
-            dump = item.read_bytes(opts.max_bytes)
-        size = len(dump)
-        record = clean(dump, id=item.id, source=item.source, keep_removed=opts.keep_removed,
+        text, info, size = _read_text(item, opts)
+        record = clean(text, id=item.id, source=item.source, keep_removed=opts.keep_removed,
                        disable=opts.disable, site=opts.site if opts.site is not None else item.site,
                        profile=opts.profile, rules=opts.rules, favor=opts.favor)
     except (InputError, RuleTimeout) as e:
@@ -104,12 +123,14 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
         return Result(item.id, item.source, error="cleaning failed: input too deeply nested")
     except Exception as e:  # a defect of ours: report it for this dump, go on with the batch
         return Result(item.id, item.source, error=f"internal error while cleaning ({type(e).__name__}: {e})")
+    if info is not None:
+        record["stats"]["input"] = info
     if item.path is not None and item.path.endswith(".gz"):
         record["stats"]["input"]["gzip"] = True
     if item.meta:
         record["meta"] = item.meta
     return Result(item.id, item.source, output=format_record(record, opts.fmt), size=size,
-                  blocks=record["stats"]["blocks"])
+                  blocks=record["stats"]["blocks"], key=text_key(text))
 
 
 # --- worker side -----------------------------------------------------------------

@@ -52,6 +52,41 @@ def alone(tmp_path_factory) -> dict:
     return record
 
 
+def test_copies_of_one_article_keep_their_title_and_captions(tmp_path: Path, alone: dict):
+    site_with_copies(tmp_path, 5)
+    result = run("clean", str(tmp_path), "-j", "1")
+    got = records(result)
+    copies = [got[f"son-la/copy{i:02d}"] for i in range(5)]
+    for record in copies:
+        assert record["title"] == alone["title"]
+        assert record["captions"] == alone["captions"]
+    assert "duplicate_of" not in copies[0]
+    assert [r["duplicate_of"] for r in copies[1:]] == ["son-la/copy00"] * 4
+    assert not any("duplicate_of" in got[f"son-la/other{i}"] for i in range(3))
+    # a repeat is the first copy's record but for its id, source and the mark
+    unmarked = {k: v for k, v in copies[3].items() if k not in ("id", "source", "duplicate_of")}
+    assert unmarked == {k: v for k, v in copies[0].items() if k not in ("id", "source")}
+    validator = jsonschema.Draft202012Validator(record_schema())
+    for record in got.values():
+        validator.validate(record)
+    assert "4 repeats of an earlier dump" in result.stderr
+
+
+def test_copies_across_partitions_count_once_in_parallel_as_in_one_process(tmp_path: Path, monkeypatch,
+                                                                           alone: dict):
+    """Partitions of 4: the ten copies span three of them, which workers count apart;
+    -j 2 learns what -j 1 learns, and marks the same repeats."""
+    site_with_copies(tmp_path, 10)
+    monkeypatch.setattr(batch, "Learner", partial(Learner, partition=4))
+    two = run("clean", str(tmp_path), "-j", "2", "-q")
+    assert two.stdout_bytes == run("clean", str(tmp_path), "-j", "1", "-q").stdout_bytes
+    got = records(two)
+    for i in range(10):
+        assert got[f"son-la/copy{i:02d}"]["title"] == alone["title"]
+        assert got[f"son-la/copy{i:02d}"]["captions"] == alone["captions"]
+        assert got[f"son-la/copy{i:02d}"].get("duplicate_of") == (None if i == 0 else "son-la/copy00")
+
+
 def test_two_thousand_copies_teach_nothing_of_the_article(alone: dict):
     """Learning alone (no cleaning), at the real partition size, in two workers: two
     partitions of copies, counted apart, still count the article once."""
@@ -73,6 +108,32 @@ def test_learn_command_counts_a_site_by_its_distinct_texts(tmp_path: Path):
     sites = json.loads(out.read_text())["sites"]
     assert all(s["docs"] == 4 for s in sites.values())
     assert not any(line["sample"].startswith("High-level delegations") for s in sites.values() for line in s["lines"])
+
+
+def test_the_same_file_given_twice_is_marked_as_a_repeat(tmp_path: Path):
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    first, second = map(json.loads, run("clean", str(path), str(path)).stdout.splitlines())
+    assert "duplicate_of" not in first and second["duplicate_of"] == "story"
+
+
+def test_text_output_has_no_mark(tmp_path: Path):
+    site_with_copies(tmp_path, 2)
+    out = run("clean", str(tmp_path), "--format", "text", "--no-learn").stdout
+    assert "duplicate_of" not in out and out.count("A high-level delegation from Son La") == 2
+
+
+def test_resume_marks_a_repeat_of_a_dump_cleaned_before_the_interruption(tmp_path: Path):
+    site_with_copies(tmp_path / "dumps", 3)
+    out = tmp_path / "clean.jsonl"
+    full = run("clean", str(tmp_path / "dumps"), "-j", "1", "-q").stdout_bytes
+    # what an interruption after the first copy leaves
+    (tmp_path / ".clean.jsonl.partial").write_bytes(full.splitlines(keepends=True)[0])
+    result = run("clean", str(tmp_path / "dumps"), "-o", str(out), "--resume", "-j", "1")
+    assert result.exit_code == 0
+    assert out.read_bytes() == full
+    assert [json.loads(line).get("duplicate_of") for line in full.splitlines()[:3]] == [
+        None, "son-la/copy00", "son-la/copy00"]
 
 
 @pytest.mark.parametrize("variant", [
