@@ -40,12 +40,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .api import clean
+from .duplicates import KeyOnly, site_text_key, text_key
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.html import prepare
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
-from .profile import Counts, Learner, Profile, count_partition, dump_lines
+from .profile import Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
 from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
@@ -76,25 +77,44 @@ class Result:
     error: str | None = None
     size: int = 0                              # bytes read
     blocks: dict[str, int] = field(default_factory=dict)  # blocks per label
+    key: int | None = None           # its text's key (duplicates.py): repeats are found by it
+    done: bool = False               # a KeyOnly input: cleaned by an earlier run, only its key taken
+    duplicate_of: str | None = None  # set in the main process when it repeats an earlier input
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def process(item: Input | InputError, opts: CleanOptions) -> Result:
+def _read_text(item: Input, opts: CleanOptions) -> tuple[str, dict | None, int]:
+    """An input's text, how its bytes were decoded (None for a text given as text), and its size."""
+    if item.text is not None:
+        if not item.text.strip():
+            raise InputError("empty text")
+        return item.text, None, len(item.text)
+    data = item.read_bytes(opts.max_bytes)
+    text, info = decode(data)
+    return text, info, len(data)
+
+
+def _key_only(item: Input, opts: CleanOptions) -> Result:
+    """A KeyOnly input: its text's key, or none when it cannot be read any more."""
+    try:
+        key = text_key(_read_text(item, opts)[0])
+    except Exception:  # it was cleaned before: what it gives now is not this run's error
+        key = None
+    return Result(item.id, item.source, key=key, done=True)
+
+
+def process(item: Input | InputError | KeyOnly, opts: CleanOptions) -> Result:
     """Read, decode and clean one input; never raises for a bad input."""
     if isinstance(item, InputError):
         return Result(None, item.source, error=str(item))
+    if isinstance(item, KeyOnly):
+        return _key_only(item.item, opts)
     try:
-        if item.text is not None:
-            if not item.text.strip():
-                raise InputError("empty text")
-            dump: str | bytes = item.text
-        else:
-            dump = item.read_bytes(opts.max_bytes)
-        size = len(dump)
-        record = clean(dump, id=item.id, source=item.source, keep_removed=opts.keep_removed,
+        text, info, size = _read_text(item, opts)
+        record = clean(text, id=item.id, source=item.source, keep_removed=opts.keep_removed,
                        disable=opts.disable, site=opts.site if opts.site is not None else item.site,
                        profile=opts.profile, rules=opts.rules, favor=opts.favor, html=opts.html)
     except (InputError, RuleTimeout) as e:
@@ -105,12 +125,14 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
         return Result(item.id, item.source, error="cleaning failed: input too deeply nested")
     except Exception as e:  # a defect of ours: report it for this dump, go on with the batch
         return Result(item.id, item.source, error=f"internal error while cleaning ({type(e).__name__}: {e})")
+    if info is not None:  # how the bytes were read, before what was done with the text (HTML rendered)
+        record["stats"]["input"] = {**info, **record["stats"].get("input", {})}
     if item.path is not None and item.path.endswith(".gz"):
         record["stats"]["input"]["gzip"] = True
     if item.meta:
         record["meta"] = item.meta
     return Result(item.id, item.source, output=format_record(record, opts.fmt), size=size,
-                  blocks=record["stats"]["blocks"])
+                  blocks=record["stats"]["blocks"], key=text_key(text))
 
 
 # --- worker side -----------------------------------------------------------------
@@ -149,9 +171,9 @@ def _process_chunk(chunk: list[Input | InputError]) -> list[Result]:
     return [process(item, _worker_options) for item in chunk]
 
 
-def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, set[str]] | None:
-    """The first pass of site learning for one input: (site, its countable lines), or
-    None when it cannot be read (the cleaning pass reports that)."""
+def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | None, set[str], int] | None:
+    """The first pass of site learning for one input: (site, its countable lines, its text's
+    key), or None when it cannot be read (the cleaning pass reports that)."""
     if isinstance(item, InputError):
         return None
     try:
@@ -159,14 +181,15 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
         text = prepare(text, opts.html)[0]  # an HTML page's lines are those of its text
     except InputError:
         return None
-    return (opts.site if opts.site is not None else item.site), dump_lines(text)
+    site = opts.site if opts.site is not None else item.site
+    return site, dump_lines(text), site_text_key(site, text)
 
 
-def _learn_partition(chunk: list[Input | InputError]) -> list[Counts]:
-    """A worker counts a whole partition and sends back its pruned counts: far less than
-    the lines of every dump, and the main process only adds them up."""
+def _learn_partition(chunk: list[Input | InputError]) -> list[Partition]:
+    """A worker counts a whole partition and sends back its pruned counts (far less than
+    the lines of every dump: the main process only adds them up) and its texts' keys."""
     assert _worker_options is not None
-    return [count_partition(learn_lines(item, _worker_options) for item in chunk)]
+    return [count_partition_keys((learn_lines(item, _worker_options) for item in chunk), len(chunk))]
 
 
 # --- main side --------------------------------------------------------------------
@@ -448,14 +471,26 @@ def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 
     # chunks are whole partitions, so that a worker's counts are a partition's
     runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_lines,
                          pool=pool)
-    for found in runner.run(inputs):
-        if isinstance(found, dict):  # a partition counted by a worker
-            learner.add_counts(found)
-        elif isinstance(found, tuple):  # one dump, read in this process
+    sent: deque = deque()  # the inputs sent and not counted back yet, for a recount
+    for found in runner.run(_noting(inputs, sent)):
+        if isinstance(found, Partition):  # a partition counted by a worker
+            part = [sent.popleft() for _ in range(found.size)]
+            learner.add_partition(found, lambda earlier: count_partition(
+                (learn_lines(item, opts) for item in part), skip=earlier))
+            continue
+        sent.popleft()
+        if isinstance(found, tuple):  # one dump, read in this process
             learner.add(*found)
         else:  # unreadable, or its worker died: it still takes its place in the partition
             learner.add(None, None)
     return learner.profile()
+
+
+def _noting(items: Iterable, sent: deque) -> Iterator:
+    """``items``, each noted in ``sent`` as it is taken."""
+    for item in items:
+        sent.append(item)
+        yield item
 
 
 def _prepend(first, rest: Iterator) -> Iterator:

@@ -12,6 +12,7 @@ import orjson
 from . import __version__
 from .api import analyse
 from .batch import BatchRunner, CleanOptions, WorkerPool, default_jobs, learn
+from .duplicates import KeyOnly, mark_repeats
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.html import HTML_GLOBS
@@ -244,12 +245,13 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
             if (target is not None and target.resumed and isinstance(item, Input)
                     and target.is_done(item.source, item.id)):
                 tally.skipped += 1
+                yield KeyOnly(item)  # read for its key only: a repeat of it is still marked
                 continue
             yield item
 
     interrupted = False
     try:
-        for result in runner.run(todo()):
+        for result in mark_repeats(runner.run(todo()), fmt):
             tally.add(result)
             progress.advance(result)
             if result.ok:

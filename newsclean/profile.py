@@ -10,6 +10,9 @@ Learning is one cheap pass over the dumps (their lines only, no cleaning):
   (the hash is taken only of the lines learned: counting by text is cheaper);
 - lines are counted once per dump, per site (the dump's folder, or the `site` /
   `url` host of a JSON Lines record);
+- a text is counted once however many times the batch holds it (by its key, see
+  duplicates.py): a repeat takes its place in its partition but adds nothing, so that
+  many copies of one article do not make its title and captions furniture;
 - dumps are counted in *partitions* of PARTITION consecutive inputs. A partition's
   counts are exact; then, for a site with at least PRUNE_SITE_DOCS dumps in the
   partition, the lines seen on only one of them are forgotten (a line on 10% of a
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import orjson
@@ -112,22 +115,51 @@ class SiteCounts:
 
 
 Counts = dict[str, SiteCounts]  # site -> counts
+# What learning takes of one input: (site, lines) or (site, lines, its text's key); None
+# for an input that cannot be read.
+Found = tuple[str | None, set[str]] | tuple[str | None, set[str], int | None] | None
 
 
-def count_partition(found: Iterable[tuple[str | None, set[str]] | None]) -> Counts:
-    """The pruned counts of one partition, from (site, lines) per input (None: unreadable)."""
+@dataclass
+class Partition:
+    """A partition counted elsewhere (a worker process): its counts, the keys of the texts
+    it counted, and the number of inputs it spans."""
+    counts: Counts
+    keys: frozenset[int]
+    size: int
+
+
+def count_partition(found: Iterable[Found], skip: frozenset[int] = frozenset()) -> Counts:
+    """The pruned counts of one partition, from (site, lines[, key]) per input (None:
+    unreadable). A text whose key is in ``skip``, or was met before in the partition,
+    is not counted again."""
+    return _count(found, skip)[0]
+
+
+def count_partition_keys(found: Iterable[Found], size: int) -> Partition:
+    """:func:`count_partition` of ``size`` inputs, with the keys of the texts counted."""
+    counts, keys = _count(found, frozenset())
+    return Partition(counts, frozenset(keys), size)
+
+
+def _count(found: Iterable[Found], skip: frozenset[int]) -> tuple[Counts, set[int]]:
     counts: Counts = {}
+    keys: set[int] = set()
     for item in found:
         if item is None:
             continue
-        site, lines = item
+        site, lines, key = item if len(item) == 3 else (*item, None)
+        if key is not None:
+            if key in keys or key in skip:
+                continue
+            keys.add(key)
         c = counts.get(site or "")
         if c is None:
             c = counts[site or ""] = SiteCounts()
         c.add(lines)
     for c in counts.values():
         c.prune()
-    return counts
+    return counts, keys
 
 
 def merge_counts(parts: Iterable[Counts]) -> Counts:
@@ -196,10 +228,17 @@ class Learner:
         self.min_docs, self.share, self.partition = min_docs, share, partition
         self._pending: list[tuple[str | None, set[str]] | None] = []
         self._total: Counts = {}
+        self._seen: set[int] = set()  # the keys of the texts counted (16 bytes of hash each)
 
-    def add(self, site: str | None, lines: set[str] | None) -> None:
-        """One input: its site and countable lines (None for an input that could not be read,
-        which still takes its place in the partition)."""
+    def add(self, site: str | None, lines: set[str] | None, key: int | None = None) -> None:
+        """One input: its site, countable lines and text's key (lines None for an input that
+        could not be read, which still takes its place in the partition, as does a text
+        already counted)."""
+        if key is not None and lines is not None:
+            if key in self._seen:
+                lines = None
+            else:
+                self._seen.add(key)
         self._pending.append(None if lines is None else (site, lines))
         if len(self._pending) >= self.partition:
             self._flush()
@@ -209,8 +248,19 @@ class Learner:
         self._flush()
         self._total = merge_counts([self._total, counts])
 
+    def add_partition(self, part: Partition, recount: Callable[[frozenset[int]], Counts]) -> None:
+        """A whole partition counted elsewhere, with its texts' keys. If it counted a text
+        already counted in an earlier partition, ``recount(those keys)`` counts it again
+        without them (rare: a batch's repeats are mostly within a partition)."""
+        self._flush()
+        earlier = part.keys & self._seen
+        self._seen |= part.keys
+        self.add_counts(recount(frozenset(earlier)) if earlier else part.counts)
+
     def add_text(self, site: str | None, text: str) -> None:
-        self.add(site, dump_lines(text))
+        from .duplicates import site_text_key
+
+        self.add(site, dump_lines(text), site_text_key(site, text))
 
     def _flush(self) -> None:
         if self._pending:

@@ -24,6 +24,7 @@ class Tally:
         self.documents = 0
         self.errors = 0
         self.skipped = 0
+        self.repeats = 0  # records marked duplicate_of an earlier one
         self.bytes = 0
         self.blocks: Counter[str] = Counter()
 
@@ -32,6 +33,7 @@ class Tally:
             self.documents += 1
             self.bytes += result.size
             self.blocks.update(result.blocks)
+            self.repeats += result.duplicate_of is not None
         else:
             self.errors += 1
 
@@ -47,6 +49,8 @@ class Tally:
                  f"({rate:,.0f} docs/s)"]
         if self.skipped:
             parts.append(f"{self.skipped:,} already done (resumed)")
+        if self.repeats:
+            parts.append(f"{_count(self.repeats, 'repeat')} of an earlier dump (marked duplicate_of)")
         parts.append(_count(self.errors, "error"))
         if crashes:
             parts.append(f"{crashes} worker crash{'es' if crashes > 1 else ''}")

@@ -1,0 +1,154 @@
+"""Repeats in a batch: site learning counts a text once, and a repeat's record names the first copy."""
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from newsclean import batch
+from newsclean.batch import CleanOptions, learn
+from newsclean.cli import main
+from newsclean.duplicates import text_key
+from newsclean.io.readers import Input
+from newsclean.profile import Learner, line_key
+from newsclean.resources import record_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+ARTICLE = SAMPLES[0].read_text(encoding="utf-8")  # a title and six captions
+OTHERS = [p.read_text(encoding="utf-8") for p in SAMPLES[1:4]]  # the same site's other pages
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def records(result) -> dict[str, dict]:
+    return {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+
+
+def site_with_copies(root: Path, copies: int) -> Path:
+    """A site folder: ``copies`` copies of one article (copy00...) and three other pages."""
+    folder = root / "son-la"
+    folder.mkdir(parents=True)
+    for i in range(copies):
+        (folder / f"copy{i:02d}.txt").write_text(ARTICLE, encoding="utf-8")
+    for i, text in enumerate(OTHERS):
+        (folder / f"other{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory) -> dict:
+    """The article's record cleaned on its own (nothing learned)."""
+    path = tmp_path_factory.mktemp("alone") / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    [record] = records(run("clean", str(path))).values()
+    assert record["title"] and len(record["captions"]) == 6
+    return record
+
+
+def test_copies_of_one_article_keep_their_title_and_captions(tmp_path: Path, alone: dict):
+    site_with_copies(tmp_path, 5)
+    result = run("clean", str(tmp_path), "-j", "1")
+    got = records(result)
+    copies = [got[f"son-la/copy{i:02d}"] for i in range(5)]
+    for record in copies:
+        assert record["title"] == alone["title"]
+        assert record["captions"] == alone["captions"]
+    assert "duplicate_of" not in copies[0]
+    assert [r["duplicate_of"] for r in copies[1:]] == ["son-la/copy00"] * 4
+    assert not any("duplicate_of" in got[f"son-la/other{i}"] for i in range(3))
+    # a repeat is the first copy's record but for its id, source and the mark
+    unmarked = {k: v for k, v in copies[3].items() if k not in ("id", "source", "duplicate_of")}
+    assert unmarked == {k: v for k, v in copies[0].items() if k not in ("id", "source")}
+    validator = jsonschema.Draft202012Validator(record_schema())
+    for record in got.values():
+        validator.validate(record)
+    assert "4 repeats of an earlier dump" in result.stderr
+
+
+def test_copies_across_partitions_count_once_in_parallel_as_in_one_process(tmp_path: Path, monkeypatch,
+                                                                           alone: dict):
+    """Partitions of 4: the ten copies span three of them, which workers count apart;
+    -j 2 learns what -j 1 learns, and marks the same repeats."""
+    site_with_copies(tmp_path, 10)
+    monkeypatch.setattr(batch, "Learner", partial(Learner, partition=4))
+    two = run("clean", str(tmp_path), "-j", "2", "-q")
+    assert two.stdout_bytes == run("clean", str(tmp_path), "-j", "1", "-q").stdout_bytes
+    got = records(two)
+    for i in range(10):
+        assert got[f"son-la/copy{i:02d}"]["title"] == alone["title"]
+        assert got[f"son-la/copy{i:02d}"]["captions"] == alone["captions"]
+        assert got[f"son-la/copy{i:02d}"].get("duplicate_of") == (None if i == 0 else "son-la/copy00")
+
+
+def test_two_thousand_copies_teach_nothing_of_the_article(alone: dict):
+    """Learning alone (no cleaning), at the real partition size, in two workers: two
+    partitions of copies, counted apart, still count the article once."""
+    texts = [ARTICLE] * 2000 + OTHERS
+    inputs = [Input(id=str(i), source=None, text=t, site="son-la") for i, t in enumerate(texts)]
+    for jobs in (1, 2):
+        profile = learn(iter(inputs), CleanOptions(), jobs=jobs)
+        site = profile.site("son-la")
+        learned = site.lines if site is not None else {}
+        assert line_key(alone["title"]) not in learned
+        assert not any(line_key(c) in learned for c in alone["captions"])
+        assert site is None or site.docs == 4  # distinct texts
+
+
+def test_learn_command_counts_a_site_by_its_distinct_texts(tmp_path: Path):
+    site_with_copies(tmp_path / "dumps", 6)
+    out = tmp_path / "profile.json"
+    assert run("learn", str(tmp_path / "dumps"), "-o", str(out), "-j", "1").exit_code == 0
+    sites = json.loads(out.read_text())["sites"]
+    assert all(s["docs"] == 4 for s in sites.values())
+    assert not any(line["sample"].startswith("High-level delegations") for s in sites.values() for line in s["lines"])
+
+
+def test_one_text_saved_under_two_names_is_marked_as_a_repeat(tmp_path: Path):
+    # (the same path given twice is refused before any work: tests/test_run_ids.py)
+    for name in ("story.txt", "story-amp.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    first, second = map(json.loads, run("clean", str(tmp_path / "story.txt"),
+                                        str(tmp_path / "story-amp.txt")).stdout.splitlines())
+    assert "duplicate_of" not in first and second["duplicate_of"] == "story"
+
+
+def test_text_output_has_no_mark(tmp_path: Path):
+    site_with_copies(tmp_path, 2)
+    out = run("clean", str(tmp_path), "--format", "text", "--no-learn").stdout
+    assert "duplicate_of" not in out and out.count("A high-level delegation from Son La") == 2
+
+
+def test_resume_marks_a_repeat_of_a_dump_cleaned_before_the_interruption(tmp_path: Path):
+    site_with_copies(tmp_path / "dumps", 3)
+    out = tmp_path / "clean.jsonl"
+    full = run("clean", str(tmp_path / "dumps"), "-j", "1", "-q").stdout_bytes
+    # what an interruption after the first copy leaves
+    (tmp_path / ".clean.jsonl.partial").write_bytes(full.splitlines(keepends=True)[0])
+    result = run("clean", str(tmp_path / "dumps"), "-o", str(out), "--resume", "-j", "1")
+    assert result.exit_code == 0
+    assert out.read_bytes() == full
+    assert [json.loads(line).get("duplicate_of") for line in full.splitlines()[:3]] == [
+        None, "son-la/copy00", "son-la/copy00"]
+
+
+@pytest.mark.parametrize("variant", [
+    lambda t: t.replace("\n", "\r\n"),
+    lambda t: t.replace(" ", "  ").replace("\n\n", "\n\n\n") + "\n   \n",
+    lambda t: t.replace("ộ", "o\u0323\u0302"),  # NFD
+])
+def test_texts_that_differ_only_in_white_space_or_normal_form_are_one_text(variant):
+    text = ARTICLE.replace("Son La", "Sơn La", 1) + "Bộ trưởng\n"
+    assert variant(text) != text
+    assert text_key(variant(text)) == text_key(text)
+
+
+def test_a_word_more_is_another_text():
+    assert text_key(ARTICLE + " More.") != text_key(ARTICLE)
+    assert text_key("a b") != text_key("ab")
