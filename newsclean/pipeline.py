@@ -131,6 +131,7 @@ def _carry(old: Block, new: Block) -> bool:
     changed = False
     if new.label is not Label.BODY:
         old.label, old.stage, old.reason = new.label, new.stage, SECOND_READING + (new.reason or "")
+        old.tag, old.score = new.tag, new.score
         changed = True
     for side in ("head", "tail"):
         cut = getattr(new, side)
@@ -149,7 +150,7 @@ def _carry(old: Block, new: Block) -> bool:
             end = len(old.text[:len(old.text) - len(had.text)].rstrip())
             start = end - len(cut.text.rstrip())
             old.cut_tail(Cut(old.text[start:], cut.label, cut.stage,
-                             f"{SECOND_READING}{cut.reason}; then {had.stage}: {had.reason}"))
+                             f"{SECOND_READING}{cut.reason}; then {had.stage}: {had.reason}", cut.tag))
             changed = True
         # (a second head is left: a head may be the dateline, which the record reads)
     return changed

@@ -8,7 +8,7 @@ teaser items repeat). ``stats`` counts characters in and out and blocks per labe
 from __future__ import annotations
 
 from .model import Document, Label
-from .stages.figures import JOINED as CREDIT_JOINED
+from .stages.content import Tag as ContentTag
 
 SCHEMA_VERSION = "1.0"
 LABELS = [label.value for label in Label]
@@ -17,6 +17,7 @@ LABELS = [label.value for label in Label]
 # for every block.
 TITLE, DATELINE, BYLINE, BODY, CAPTION, RELATED = (
     Label.TITLE, Label.DATELINE, Label.BYLINE, Label.BODY, Label.CAPTION, Label.RELATED)
+CREDIT_JOINED = ContentTag.CREDIT_JOINED  # a caption's credit line, joined to the caption above
 
 
 def _clean_byline(text: str) -> str:
@@ -52,7 +53,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
             if content:
                 paragraphs.append(content)
         elif label is CAPTION:
-            if block.reason == CREDIT_JOINED and captions and last_caption == block.index - 1:
+            if block.tag is CREDIT_JOINED and captions and last_caption == block.index - 1:
                 captions[-1] = f"{captions[-1]} {content}"  # the credit line of the caption above
             else:
                 captions.append(content)

@@ -12,6 +12,8 @@ words of a cut-off phrase such as "Permanent Deputy").
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..content_features import has_cue
 from ..features import OPENING_QUOTES, features, is_credit_line, is_name_like
@@ -22,9 +24,16 @@ MAX_NAME_TOKEN = 7  # letters in a name syllable or a short given name
 MAX_RUN = 3         # credit lines in a row after the article
 
 
+class Tag(str, Enum):
+    """The decisions of stage byline."""
+    AUTHOR_LINE = "author_line"     # above the lead
+    CREDIT_AFTER = "credit_after"   # right after the article
+
+
 class Byline(Stage):
     name = "byline"
     summary = "lone author/credit line between headline and lead, or right after the article ('Quang Hưng', 'Source: VNA')"
+    tags = Tag
 
     def __init__(self) -> None:
         self.prefix = res.compiled("byline", "prefix")
@@ -55,7 +64,7 @@ class Byline(Stage):
             else:
                 names = [b for b in names if self._author_name(b)]
             for block in names:
-                block.assign(Label.BYLINE, self.name, "author line above the lead")
+                block.assign(Label.BYLINE, self.name, "author line above the lead", Tag.AUTHOR_LINE)
         # after the article: credit lines that end the free blocks ("Quang Hưng" /
         # "Translated by Mai Anh"), or that stand around the article's end mark
         free = [b for b in blocks if b.label is None]
@@ -71,7 +80,7 @@ class Byline(Stage):
         if len(run) == len(free):
             return  # credit lines alone are no article
         for b in run:
-            b.assign(Label.BYLINE, self.name, "credit line after the article")
+            b.assign(Label.BYLINE, self.name, "credit line after the article", Tag.CREDIT_AFTER)
 
     @staticmethod
     def _author_name(block: Block) -> bool:

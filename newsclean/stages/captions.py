@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from enum import Enum
 from operator import mul
 from functools import lru_cache
 
@@ -254,9 +255,15 @@ class _Context:
         return self._before[index], self._after[index]
 
 
+class Tag(str, Enum):
+    """The decisions of stage captions."""
+    SCORED = "scored"  # the caption model's score is over the threshold (the score is kept)
+
+
 class Captions(Stage):
     name = "captions"
     summary = "photo captions between paragraphs, scored on block and neighbour features (length, sentences, verb forms, quotes, position) -> caption"
+    tags = Tag
 
     def __init__(self) -> None:
         m = model()
@@ -388,4 +395,4 @@ class Captions(Stage):
                     fv["shares_name"] = float(shares)
                     for (names, _), (v, _) in zip(WORD_GROUPS, read):
                         fv.update(zip(names, v))
-                    block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")
+                    block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from ..features import features
 from ..model import Document, Label
 from .base import Stage
@@ -12,9 +14,16 @@ from .base import Stage
 MAX_WORDS = 70  # a caption with its credit; longer blocks are text that cites a photo
 
 
+class Tag(str, Enum):
+    """The decisions of stage credits."""
+    PHOTO_CREDIT = "photo_credit"  # a caption that ends with its credit
+    IMAGE_TEXT = "image_text"      # the first of two copies: the image's text
+
+
 class Credits(Stage):
     name = "credits"
     summary = "blocks ending with a photo credit ('(Photo: VNA)', 'Photo: ...', 'Getty Images') -> caption"
+    tags = Tag
 
     def __call__(self, doc: Document) -> None:
         if doc.whole_page:
@@ -26,6 +35,7 @@ class Credits(Stage):
                 if f.n_words <= MAX_WORDS and f.credit:
                     if i + 1 < len(blocks) and blocks[i + 1].label is None and blocks[i + 1].content == block.content:
                         # printed twice in a row: the image's text, then its caption
-                        block.assign(Label.BOILERPLATE, self.name, "the image's text, printed again as its caption")
+                        block.assign(Label.BOILERPLATE, self.name, "the image's text, printed again as its caption",
+                                     Tag.IMAGE_TEXT)
                     else:
-                        block.assign(Label.CAPTION, self.name, "photo credit")
+                        block.assign(Label.CAPTION, self.name, "photo credit", Tag.PHOTO_CREDIT)

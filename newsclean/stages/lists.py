@@ -32,6 +32,7 @@ from __future__ import annotations
 from .. import resources as res
 from ..features import features
 from ..model import Block, Document
+from .furniture import Tag as FurnitureTag
 
 ROWS_MIN = 3         # lines of one shape that make a list
 ROW_MAX_WORDS = 30   # a longer block is a paragraph, not a line of a list
@@ -77,7 +78,7 @@ def rows_from(doc: Document, probs: list[float | None], i: int, step: int, stops
     while 0 <= j < len(blocks) and j not in stops:
         b = blocks[j]
         if b.label is not None:
-            if not bullets and b.stage == "furniture":
+            if not bullets and isinstance(b.tag, FurnitureTag):
                 j += step
                 continue
             break
