@@ -137,6 +137,11 @@ class RelatedItem:
         return {"title": self.title, "section": self.section, "summary": self.summary}
 
 
+# The fields of a Document that the pipeline sets before any stage runs; the others
+# are written by stages (see Stage.reads and Stage.writes).
+INPUT_FIELDS = frozenset({"raw", "source", "text", "site", "site_lines", "favor", "headline_known", "reading"})
+
+
 @dataclass(slots=True)
 class Document:
     """A dump being cleaned: its text, its blocks and what the stages found."""
@@ -156,6 +161,7 @@ class Document:
     favor: str = "balanced"                          # "precision", "balanced" or "recall"
     whole_page: bool = False                         # a dump of a whole web page (stage content)
     headline_known: bool = False                     # a reading of the body: the page's headline is above it
+    reading: bool = False                            # a reading of the body (pipeline.py): text normalised, blocks built
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

@@ -28,7 +28,8 @@ def candidates(text: str, cap_stage: Captions):
     for stage in get_pipeline().stages:
         if stage.name == "captions":
             break
-        stage(doc)
+        if stage.applies(doc):
+            stage(doc)
     for block, fv, s in cap_stage.scored(doc):
         yield block, fv, s
         if s > cap_stage.threshold:  # as the stage does, so later context is the same

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import newsclean
 from newsclean import Label
+from newsclean.cli import main
 from newsclean.model import Block, Document
+from newsclean.pipeline import Pipeline, StageContractError
 from newsclean.record import build_record
-from newsclean.stages import STAGE_CLASSES
+from newsclean.stages import STAGE_CLASSES, Body, Captions, Credits, Normalise, Segment, Stage, Title
 from newsclean.stages.content import Tag as ContentTag
 from newsclean.stages.user_rules import Tag as RulesTag
 from test_content import page
@@ -69,3 +73,105 @@ def test_the_record_joins_a_credit_to_its_caption_by_tag_not_by_wording():
     # the same words from another stage (a user's rule) are no signal
     assert _captions("credit of the caption above", RulesTag.RULE) == [
         "The old quay in 1987.", "Photo by Ann Lee/Larkfield Gazette"]
+
+
+# -- item 2: reads, writes, applies ---------------------------------------------------
+
+def test_an_impossible_disable_is_refused_with_a_clear_message():
+    with pytest.raises(StageContractError, match="stage captions reads lead_index, which only stages content, "
+                                                 "title, dateline write; content is disabled, title is disabled"):
+        Pipeline(disable=["title", "content", "dateline"])
+    # without captions, nothing reads a lead that no stage finds
+    Pipeline(disable=["title", "content", "dateline", "captions"])
+
+
+def test_the_cli_refuses_an_impossible_disable_before_it_reads_anything(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(page(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(path), "--disable", "title", "--disable", "content",
+                                       "--disable", "dateline"])
+    assert result.exit_code == 2
+    assert "captions reads lead_index" in result.output
+
+
+@pytest.mark.parametrize("stage", [cls.name for cls in STAGE_CLASSES if not cls.required])
+def test_any_one_optional_stage_may_be_disabled(stage):
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    assert newsclean.clean(text, disable=[stage])["text"]
+
+
+def test_a_stage_that_reads_a_field_written_after_it_is_refused():
+    stages = [Normalise(), Segment(), Captions(), Title(), Body()]
+    with pytest.raises(StageContractError, match="captions reads lead_index, which only stage title writes; "
+                                                 "it runs after captions"):
+        Pipeline(stages=stages)
+
+
+def test_a_stage_that_declares_a_field_the_document_lacks_is_refused():
+    class Typo(Stage):
+        name, summary = "typo", "reads a field that does not exist"
+        reads = frozenset({"blocks", "lead_idx"})
+
+    with pytest.raises(StageContractError, match="typo declares lead_idx, which the Document does not have"):
+        Pipeline(stages=[Normalise(), Segment(), Typo(), Body()])
+
+
+class Spy(Stage):
+    """Records the documents it runs on; applies to none when told so."""
+    name, summary = "spy", "records its calls"
+
+    def __init__(self, applies: bool) -> None:
+        self.answer, self.calls = applies, 0
+
+    def applies(self, doc: Document) -> bool:
+        return self.answer
+
+    def __call__(self, doc: Document) -> None:
+        self.calls += 1
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_the_pipeline_runs_a_stage_only_where_it_applies(answer):
+    spy = Spy(answer)
+    Pipeline(stages=[Normalise(), Segment(), spy, Body()]).run(SAMPLES[0].read_text(encoding="utf-8"))
+    assert (spy.calls > 0) is answer
+
+
+def test_credits_and_captions_do_not_apply_to_a_whole_page_on_its_first_reading():
+    whole = Document(raw=page(), text=page())
+    for stage in Pipeline().stages:
+        if stage.name == "credits":
+            break
+        stage(whole)
+    assert whole.whole_page
+    assert not Credits().applies(whole) and not Captions().applies(whole)
+    article = newsclean.analyse(SAMPLES[0].read_text(encoding="utf-8"))
+    assert not article.whole_page and Credits().applies(article) and Captions().applies(article)
+
+
+def test_a_reading_of_the_body_is_neither_normalised_nor_segmented_again():
+    reading = Document(raw="x", text="x", reading=True)
+    assert not Normalise().applies(reading) and not Segment().applies(reading)
+    assert Normalise().applies(Document(raw="x", text="x"))
+
+
+def _fields(doc: Document) -> dict:
+    """The document's fields as values to compare; blocks by their decisions and cuts."""
+    out = {f.name: getattr(doc, f.name) for f in fields(Document) if f.name not in ("blocks", "related", "normalisation")}
+    out["blocks"] = [(b.index, b.label, b.tag, b.head, b.tail) for b in doc.blocks]
+    out["related"] = len(doc.related)
+    out["normalisation"] = dict(doc.normalisation)
+    return out
+
+
+@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8") for p in SAMPLES] + [page()],
+                         ids=[p.stem for p in SAMPLES] + ["whole_page"])
+def test_a_stage_changes_only_the_fields_it_declares_it_writes(text):
+    doc = Document(raw=text, text=text)
+    for stage in Pipeline().stages:
+        before = _fields(doc)
+        if stage.applies(doc):
+            stage(doc)
+        after = _fields(doc)
+        changed = {k for k in after if after[k] != before[k]}
+        assert changed <= stage.writes, (stage.name, changed - stage.writes)

@@ -27,6 +27,9 @@ class Body(Stage):
     summary = "the rest: article text from the lead to the end mark -> body; above the lead / after the end mark -> boilerplate"
     tags = Tag
     required = True
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"title_index", "lead_index", "end_index"})
+    writes = frozenset({"blocks"})
 
     def __call__(self, doc: Document) -> None:
         lead, end = doc.lead_index, doc.end_index

@@ -34,6 +34,9 @@ class Byline(Stage):
     name = "byline"
     summary = "lone author/credit line between headline and lead, or right after the article ('Quang Hưng', 'Source: VNA')"
     tags = Tag
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"title_index", "lead_index", "end_index"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.prefix = res.compiled("byline", "prefix")

@@ -264,6 +264,9 @@ class Captions(Stage):
     name = "captions"
     summary = "photo captions between paragraphs, scored on block and neighbour features (length, sentences, verb forms, quotes, position) -> caption"
     tags = Tag
+    reads = frozenset({"blocks", "lead_index"})
+    reads_optional = frozenset({"title_index", "end_index", "whole_page"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         m = model()
@@ -359,9 +362,12 @@ class Captions(Stage):
             fv = {**shape_features(f), **self.context_features(doc, block, ctx), **word_features(f)}
             yield block, fv, self.score(fv)
 
+    def applies(self, doc: Document) -> bool:
+        return not doc.whole_page  # a whole page, whose captions stage content finds by their marks
+
     def __call__(self, doc: Document) -> None:
-        if doc.lead_index is None or doc.whole_page:
-            return  # no article text; or a whole page, whose captions stage content finds by their marks
+        if doc.lead_index is None:
+            return  # no article text
         threshold, bias = self.threshold, self.bias
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE:

@@ -250,6 +250,8 @@ class Content(Stage):
     name = "content"
     summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
     tags = Tag
+    reads = frozenset({"blocks", "favor", "headline_known"})
+    writes = frozenset({"blocks", "related", "whole_page", "title_index", "lead_index", "end_index"})
 
     def __init__(self) -> None:
         m = model()

@@ -24,10 +24,14 @@ class Credits(Stage):
     name = "credits"
     summary = "blocks ending with a photo credit ('(Photo: VNA)', 'Photo: ...', 'Getty Images') -> caption"
     tags = Tag
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"whole_page"})
+    writes = frozenset({"blocks"})
+
+    def applies(self, doc: Document) -> bool:
+        return not doc.whole_page  # stage content found the captions of the page, and where the article is
 
     def __call__(self, doc: Document) -> None:
-        if doc.whole_page:
-            return  # stage content found the captions of the page, and where the article is
         blocks = doc.blocks
         for i, block in enumerate(blocks):
             if block.label is None and block.kind != "item" and len(block.text) <= MAX_WORDS * 12:

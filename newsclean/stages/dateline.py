@@ -52,6 +52,9 @@ class Dateline(Stage):
     name = "dateline"
     summary = "the tag opening the lead ('ĐBP - ', '(HBO) – ', 'Hanoi (VNA) -'): cut off the text, reported as dateline"
     tags = Tag
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"title_index", "lead_index"})
+    writes = frozenset({"blocks", "lead_index"})
 
     def __init__(self) -> None:
         self.patterns = res.compiled_list("dateline", "patterns")

@@ -38,6 +38,8 @@ class EndMarker(Stage):
     name = "end_marker"
     summary = "end-of-article marks ('./.', '-VNA' glued to the last sentence): cut off; the article ends there"
     tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks", "end_index"})
 
     def __init__(self) -> None:
         self.final = res.compiled("end_markers", "final")

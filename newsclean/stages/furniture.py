@@ -87,6 +87,8 @@ class Furniture(Stage):
     name = "furniture"
     summary = "page furniture: image placeholders, separators, timestamp lines, menus and language switchers -> boilerplate"
     tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.image = res.compiled("furniture", "image_artifact")

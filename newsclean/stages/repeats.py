@@ -40,6 +40,8 @@ class Repeats(Stage):
     name = "repeats"
     summary = "blocks whose lines the site repeats on many of its pages (learned from the batch or --profile) -> boilerplate"
     tags = Tag
+    reads = frozenset({"blocks", "site_lines"})
+    writes = frozenset({"blocks"})
 
     def __call__(self, doc: Document) -> None:
         site = doc.site_lines

@@ -287,6 +287,11 @@ class Segment(Stage):
     summary = "split the dump into blocks: lines, list items with their continuation lines, re-joined hard-wrapped paragraphs"
     tags = Tag
     required = True
+    reads = frozenset({"text", "reading"})
+    writes = frozenset({"blocks"})
+
+    def applies(self, doc: Document) -> bool:
+        return not doc.reading  # a reading of the body: the pipeline built its blocks
 
     def __call__(self, doc: Document) -> None:
         doc.blocks = segment(doc.text)

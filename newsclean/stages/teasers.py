@@ -54,6 +54,8 @@ class Teasers(Stage):
     name = "teasers"
     summary = "teaser blocks ('Recent news', 'Related Topics', headline link lists) -> related items {title, section, summary}"
     tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks", "related"})
 
     def __init__(self) -> None:
         self.heading = res.compiled("teasers", "heading")

@@ -46,6 +46,9 @@ class Title(Stage):
     name = "title"
     summary = "the headline: nearest headline-like line above the lead; blocks above it are page header"
     tags = Tag
+    reads = frozenset({"blocks", "headline_known"})
+    reads_optional = frozenset({"title_index"})
+    writes = frozenset({"blocks", "title_index", "lead_index"})
 
     def __call__(self, doc: Document) -> None:
         if doc.title_index is not None:

@@ -17,6 +17,8 @@ class UserRules(Stage):
     name = "rules"
     summary = "the user's patterns from --rules FILE.toml, per label and site, each match time-limited"
     tags = Tag
+    reads = frozenset({"blocks", "site"})
+    writes = frozenset({"blocks", "title_index"})
 
     def __init__(self, rules: Rules | None = None) -> None:
         self.rules = rules

@@ -35,6 +35,8 @@ class Widgets(Stage):
     name = "widgets"
     summary = "comment boxes and reader prompts (headings, character counters, minimum-length, log-in, form, share, newsletter) -> boilerplate"
     tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.max_words = res.patterns()["widgets"]["max_words"]
