@@ -318,11 +318,13 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
               help="A site profile saved by `newsclean learn`.")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False, exists=True), help="User rules (TOML).")
 @click.option("--site", help="The site the dump is from (to find it in the profile and rules).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per block: index, line, label, stage, tag, reason, score, cuts, text.")
 @disable_option
 def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, site: str | None,
-                disable: tuple[str, ...]) -> None:
+                as_json: bool, disable: tuple[str, ...]) -> None:
     """Show the dump PATH block by block: label, deciding stage and why."""
-    from .explain import legend, render
+    from .explain import decisions, legend, render
 
     _check_disable(disable)
     item = next(iter_inputs([path]), None)
@@ -343,6 +345,10 @@ def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, sit
     except RuleTimeout as e:
         _error(item.source, str(e))
         sys.exit(EXIT_INPUT_FAILED)
+    if as_json:
+        for decision in decisions(doc):
+            click.echo(orjson.dumps(decision).decode("utf-8"))
+        return
     render(doc, console)
     legend(console)
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
+import orjson
 import pytest
 from click.testing import CliRunner
 
@@ -175,3 +176,37 @@ def test_a_stage_changes_only_the_fields_it_declares_it_writes(text):
         after = _fields(doc)
         changed = {k for k in after if after[k] != before[k]}
         assert changed <= stage.writes, (stage.name, changed - stage.writes)
+
+
+# -- item 6: decisions, explain --json and stats.stages -------------------------------
+
+def explain_json(path: Path, *args: str) -> list[dict]:
+    result = CliRunner().invoke(main, ["explain", "--json", str(path), *args], catch_exceptions=False)
+    assert result.exit_code == 0
+    return [orjson.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_explain_json_prints_one_decision_per_block(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(page(), encoding="utf-8")
+    doc = newsclean.analyse(page())
+    rows = explain_json(path)
+    assert [r["index"] for r in rows] == [b.index for b in doc.blocks]
+    for row, block in zip(rows, doc.blocks):
+        assert (row["label"], row["stage"], row["reason"], row["text"]) == (
+            block.label.value, block.stage, block.reason, block.content)
+        assert TAGS[row["stage"]](row["tag"]) is block.tag  # a code of the deciding stage
+    # the content model's probability is the score of what it left out
+    outside = [r for r in rows if (r["stage"], r["tag"]) == ("content", "outside")]
+    assert outside and all(0.0 <= r["score"] <= 1.0 for r in outside)
+    assert all("score" not in r for r in rows if r["stage"] == "body")
+
+
+def test_explain_json_reports_cuts_with_their_codes(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Harbour wall to be rebuilt\n\nLarkfield (VNA) - The council approved a plan on Tuesday to "
+                    "rebuild the harbour wall, which storms damaged last winter, at a cost of 12 million dollars. "
+                    "Work starts in spring./.\n", encoding="utf-8")
+    rows = explain_json(path)
+    cuts = [(c["side"], c["stage"], c["tag"], c["text"]) for r in rows for c in r["cuts"]]
+    assert cuts == [("head", "dateline", "tag", "Larkfield (VNA) -"), ("tail", "end_marker", "end_marker", "/.")]
