@@ -74,6 +74,7 @@ class Result:
     error: str | None = None
     size: int = 0                              # bytes read
     blocks: dict[str, int] = field(default_factory=dict)  # blocks per label
+    stages: dict[str, dict[str, int]] = field(default_factory=dict)  # decisions per stage and tag
 
     @property
     def ok(self) -> bool:
@@ -108,7 +109,7 @@ def process(item: Input | InputError, opts: CleanOptions) -> Result:
     if item.meta:
         record["meta"] = item.meta
     return Result(item.id, item.source, output=format_record(record, opts.fmt), size=size,
-                  blocks=record["stats"]["blocks"])
+                  blocks=record["stats"]["blocks"], stages=record["stats"]["stages"])
 
 
 # --- worker side -----------------------------------------------------------------

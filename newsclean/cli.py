@@ -258,6 +258,7 @@ def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learni
                 f.write(orjson.dumps(error_record(e["source"], e["error"], e["id"])) + b"\n")
     tally.documents, tally.errors, tally.bytes = done.documents, len(done.errors), done.bytes
     tally.blocks.update(done.blocks)
+    tally.decisions.update(done.decisions)
     if not quiet:
         _console(stderr=True).print(
             tally.summary() + f"\nnewsclean: {done.partitions} part files in {outdir}", soft_wrap=True)

@@ -15,6 +15,7 @@ from newsclean import Label
 from newsclean.cli import main
 from newsclean.model import Block, Document
 from newsclean.pipeline import Pipeline, StageContractError
+from newsclean.progress import TOP_DECISIONS
 from newsclean.record import build_record
 from newsclean.stages import STAGE_CLASSES, Body, Captions, Credits, Normalise, Segment, Stage, Title
 from newsclean.stages.content import Tag as ContentTag
@@ -210,3 +211,33 @@ def test_explain_json_reports_cuts_with_their_codes(tmp_path):
     rows = explain_json(path)
     cuts = [(c["side"], c["stage"], c["tag"], c["text"]) for r in rows for c in r["cuts"]]
     assert cuts == [("head", "dateline", "tag", "Larkfield (VNA) -"), ("tail", "end_marker", "end_marker", "/.")]
+
+
+@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8") for p in SAMPLES] + [page()],
+                         ids=[p.stem for p in SAMPLES] + ["whole_page"])
+def test_stats_stages_counts_each_decision_of_a_block_or_cut_once(text):
+    record = newsclean.clean(text)
+    expected: dict[str, dict[str, int]] = {}
+    for stage, tag in decisions(newsclean.analyse(text)):
+        expected.setdefault(stage, {}).setdefault(tag.value, 0)
+        expected[stage][tag.value] += 1
+    stages = record["stats"]["stages"]
+    assert stages == expected
+    assert list(stages) == sorted(stages) and all(list(tags) == sorted(tags) for tags in stages.values())
+    assert sum(n for tags in stages.values() for n in tags.values()) >= sum(record["stats"]["blocks"].values())
+
+
+def test_the_batch_summary_sums_the_decisions_of_its_records(tmp_path):
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES[:3]]
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    total: dict[tuple[str, str], int] = {}
+    for text in texts:
+        for stage, tags in newsclean.clean(text)["stats"]["stages"].items():
+            for tag, n in tags.items():
+                total[stage, tag] = total.get((stage, tag), 0) + n
+    result = CliRunner().invoke(main, ["clean", str(tmp_path), "-j", "1"], catch_exceptions=False)
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("newsclean: decisions: ")]
+    shown = [item.rsplit(" ", 1) for item in line.removeprefix("newsclean: decisions: ").split(", ")]
+    top = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DECISIONS]
+    assert [(name, int(n.replace(",", ""))) for name, n in shown] == [(f"{s}.{t}", n) for (s, t), n in top]
