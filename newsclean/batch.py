@@ -80,6 +80,7 @@ class Result:
     key: int | None = None           # its text's key (duplicates.py): repeats are found by it
     done: bool = False               # a KeyOnly input: cleaned by an earlier run, only its key taken
     duplicate_of: str | None = None  # set in the main process when it repeats an earlier input
+    stages: dict[str, dict[str, int]] = field(default_factory=dict)  # decisions per stage and tag
 
     @property
     def ok(self) -> bool:
@@ -132,7 +133,7 @@ def process(item: Input | InputError | KeyOnly, opts: CleanOptions) -> Result:
     if item.meta:
         record["meta"] = item.meta
     return Result(item.id, item.source, output=format_record(record, opts.fmt), size=size,
-                  blocks=record["stats"]["blocks"], key=text_key(text))
+                  blocks=record["stats"]["blocks"], stages=record["stats"]["stages"], key=text_key(text))
 
 
 # --- worker side -----------------------------------------------------------------

@@ -331,6 +331,7 @@ def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learni
                 f.write(orjson.dumps(error_record(e["source"], e["error"], e["id"])) + b"\n")
     tally.documents, tally.errors, tally.bytes = done.documents, len(done.errors), done.bytes
     tally.blocks.update(done.blocks)
+    tally.decisions.update(done.decisions)
     if not quiet:
         _console(stderr=True).print(
             tally.summary() + f"\nnewsclean: {done.partitions} part files in {outdir}", soft_wrap=True)
@@ -412,9 +413,12 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], input
               help=f"With a folder: the file names to take (repeatable; default {' '.join(DEFAULT_GLOBS)}).")
 @click.option("--max-bytes", type=SizeType(), default=MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this (a news dump is kilobytes).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per block: index, line, label, stage, tag, reason, score, cuts, text "
+                   "(and source, for the dumps of a folder).")
 @disable_option
 def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, site: str | None,
-                globs: tuple[str, ...], max_bytes: int, disable: tuple[str, ...]) -> None:
+                globs: tuple[str, ...], max_bytes: int, as_json: bool, disable: tuple[str, ...]) -> None:
     """Show the dump PATH block by block: label, deciding stage and why.
 
     PATH may be a folder: each of its dumps is shown in turn, under a `==> FILE <==`
@@ -430,11 +434,11 @@ def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, sit
     headers = os.path.isdir(path)  # a folder: each dump under its name
     shown = failed = 0
     for item in iter_inputs([path], globs or DEFAULT_GLOBS, max_bytes):
-        if headers:
+        if headers and not as_json:
             console.print(f"{chr(10) if shown + failed else ''}==> {item.source} <==", style="bold", markup=False, soft_wrap=True)
-        ok = _explain_one(item, console, profile, rules, site, disable, max_bytes)
+        ok = _explain_one(item, console, profile, rules, site, disable, max_bytes, as_json, headers)
         shown, failed = shown + ok, failed + (not ok)
-    if shown:
+    if shown and not as_json:
         legend(console)
     elif not failed:
         _error(path, f"no dumps to explain in this folder (file names {' '.join(globs or DEFAULT_GLOBS)}; see --glob)")
@@ -442,9 +446,10 @@ def explain_cmd(path: str, profile_path: str | None, rules_path: str | None, sit
 
 
 def _explain_one(item: Input | InputError, console, profile: Profile | None, rules: Rules | None,
-                 site: str | None, disable: tuple[str, ...], max_bytes: int) -> bool:
-    """Explain one dump on the console; False (and a message) when it cannot be read."""
-    from .explain import render
+                 site: str | None, disable: tuple[str, ...], max_bytes: int, as_json: bool = False,
+                 folder: bool = False) -> bool:
+    """Explain one dump on the console (or as JSON lines); False (and a message) when it cannot be read."""
+    from .explain import decisions, render
 
     if isinstance(item, InputError):
         _error(item.source, str(item))
@@ -456,6 +461,12 @@ def _explain_one(item: Input | InputError, console, profile: Profile | None, rul
     except (InputError, RuleTimeout) as e:
         _error(item.source, str(e))
         return False
+    if as_json:
+        for decision in decisions(doc):
+            if folder:
+                decision["source"] = item.source
+            click.echo(orjson.dumps(decision).decode("utf-8"))
+        return True
     render(doc, console)
     return True
 

@@ -27,6 +27,7 @@ from .batch import CleanOptions, Result, learn_lines, process
 from .io.errors import InputError
 from .io.readers import Input
 from .profile import PARTITION, Counts, Profile, count_partition, merge_counts, profile_from_counts
+from .progress import add_decisions
 
 
 def _require_dask():
@@ -93,6 +94,7 @@ class PartSummary:
     documents: int = 0
     bytes: int = 0
     blocks: Counter = field(default_factory=Counter)
+    decisions: Counter = field(default_factory=Counter)  # (stage, tag): n
     errors: list[dict] = field(default_factory=list)
 
 
@@ -110,6 +112,7 @@ def _write_partition(items: list, index: int, outdir: str, opts: CleanOptions) -
                 summary.documents += 1
                 summary.bytes += result.size
                 summary.blocks.update(result.blocks)
+                add_decisions(summary.decisions, result.stages)
             else:
                 summary.errors.append({"source": result.source, "id": result.id, "error": result.error})
     fs.mv(temporary, final)
@@ -121,6 +124,7 @@ class ClusterRun:
     documents: int = 0
     bytes: int = 0
     blocks: Counter = field(default_factory=Counter)
+    decisions: Counter = field(default_factory=Counter)
     errors: list[dict] = field(default_factory=list)
     partitions: int = 0
 
@@ -147,5 +151,6 @@ def run(inputs: Iterable[Input | InputError], outdir: str, opts: CleanOptions, *
         total.documents += s.documents
         total.bytes += s.bytes
         total.blocks.update(s.blocks)
+        total.decisions.update(s.decisions)
         total.errors.extend(s.errors)
     return total

@@ -1,12 +1,14 @@
-"""`newsclean explain`: the dump with each block coloured by its label and the deciding stage."""
+"""`newsclean explain`: the dump with each block coloured by its label and the deciding stage;
+with ``--json``, each block's decision as a JSON object (``decisions``)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from rich.console import Console
 from rich.text import Text
 
-from .model import Document, Label
+from .model import Block, Cut, Document, Label
 
 STYLES = {
     Label.TITLE: "bold magenta",
@@ -24,6 +26,34 @@ def _fit(console: Console) -> dict:
     """How lines meet the width: folded on a terminal; never wrapped in a pipe or file,
     where a line of the dump stays one line (and no wrap leaves trailing spaces)."""
     return {"overflow": "fold", "soft_wrap": False} if console.is_terminal else {"soft_wrap": True}
+
+
+SCORE_DIGITS = 4
+
+
+def decisions(doc: Document) -> Iterator[dict]:
+    """One object per block: index, line, label, the decision (stage, tag, reason, and
+    score when the stage has one), its cuts and its text."""
+    for block in doc.blocks:
+        yield block_decision(block)
+
+
+def block_decision(block: Block) -> dict:
+    stage, tag, reason, score = block.decision
+    out = {"index": block.index, "line": block.line_no, "label": block.label.value if block.label else None,
+           "stage": stage, "tag": tag.value if tag is not None else None, "reason": reason}
+    if score is not None:
+        out["score"] = round(score, SCORE_DIGITS)
+    out["cuts"] = [cut_decision(side, cut) for side, cut in (("head", block.head), ("tail", block.tail))
+                   if cut is not None]
+    out["text"] = block.content
+    return out
+
+
+def cut_decision(side: str, cut: Cut) -> dict:
+    stage, tag, reason, _ = cut.decision
+    return {"side": side, "label": cut.label.value, "stage": stage, "tag": tag.value, "reason": reason,
+            "text": cut.text.strip()}
 
 
 def render(doc: Document, console: Console) -> None:

@@ -1,16 +1,21 @@
 """The data model: a document is a list of blocks; each block ends with one label.
 
 Every block of a dump gets exactly one :class:`Label`, set by the first stage that
-decides it, together with the stage's name and a short reason. A stage may also cut
-a piece off the start or the end of a block (a dateline tag, an end marker); such a
-:class:`Cut` carries its own label, stage and reason, so that every character of the
-input ends up in exactly one place of the output record.
+decides it, together with that stage's :class:`Decision`: the stage's name, a tag
+(a member of the stage's own ``Tag`` enum: the kind of decision, for other stages and
+for counting), a short reason (the human text) and a score when the stage has one.
+A stage may also cut a piece off the start or the end of a block (a dateline tag, an
+end marker); such a :class:`Cut` carries its own label, stage, tag and reason, so
+that every character of the input ends up in exactly one place of the output record.
+
+Stages read one another's decisions by tag (``block.tag is furniture.Tag.MENU``,
+``isinstance(block.tag, furniture.Tag)``), never by comparing reason or stage strings.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .profile import SiteLines
@@ -29,6 +34,17 @@ class Label(str, Enum):
         return self.value
 
 
+class Decision(NamedTuple):
+    """Why a block (or a cut) has its label: which stage decided, what kind of
+    decision (``tag``, a member of that stage's ``Tag`` enum), the human text, and
+    the stage's score when it has one (a probability, a linear score)."""
+
+    stage: str | None
+    tag: Enum | None
+    reason: str | None
+    score: float | None = None
+
+
 @dataclass(slots=True)
 class Cut:
     """A piece cut off the start (``head``) or end (``tail``) of a block."""
@@ -37,7 +53,12 @@ class Cut:
     label: Label
     stage: str
     reason: str
+    tag: Enum                 # the kind of cut, from the stage's own Tag enum
     value: str | None = None  # the cleaned value, e.g. "HBO" for the cut "(HBO) – "
+
+    @property
+    def decision(self) -> Decision:
+        return Decision(self.stage, self.tag, self.reason)
 
 
 @dataclass(slots=True)
@@ -53,6 +74,8 @@ class Block:
     label: Label | None = None
     stage: str | None = None
     reason: str | None = None
+    tag: Enum | None = None   # the kind of decision: a member of the deciding stage's Tag enum
+    score: float | None = None  # the deciding stage's score, when it has one
     head: Cut | None = None
     tail: Cut | None = None
     features: Any = None      # newsclean.features.Features, computed on first use
@@ -67,19 +90,23 @@ class Block:
         self.tail = cut
         self.features = None
 
-    def assign(self, label: Label, stage: str, reason: str) -> bool:
+    def assign(self, label: Label, stage: str, reason: str, tag: Enum, score: float | None = None) -> bool:
         """Label the block if no earlier stage did; return whether it was set."""
         if self.label is not None:
             return False
-        self.label, self.stage, self.reason = label, stage, reason
+        self.label, self.stage, self.reason, self.tag, self.score = label, stage, reason, tag, score
         return True
 
-    def revise(self, label: Label, stage: str, reason: str) -> None:
+    def revise(self, label: Label, stage: str, reason: str, tag: Enum, score: float | None = None) -> None:
         """Change the label that ``stage`` itself set earlier in its pass (it has
         learned more since); another stage's label is never changed."""
         if self.stage != stage:
             raise ValueError(f"block {self.index} was labelled by {self.stage!r}, not {stage!r}")
-        self.label, self.reason = label, reason
+        self.label, self.reason, self.tag, self.score = label, reason, tag, score
+
+    @property
+    def decision(self) -> Decision:
+        return Decision(self.stage, self.tag, self.reason, self.score)
 
     @property
     def content(self) -> str:
@@ -110,6 +137,11 @@ class RelatedItem:
         return {"title": self.title, "section": self.section, "summary": self.summary}
 
 
+# The fields of a Document that the pipeline sets before any stage runs; the others
+# are written by stages (see Stage.reads and Stage.writes).
+INPUT_FIELDS = frozenset({"raw", "source", "text", "site", "site_lines", "favor", "headline_known", "reading"})
+
+
 @dataclass(slots=True)
 class Document:
     """A dump being cleaned: its text, its blocks and what the stages found."""
@@ -129,6 +161,7 @@ class Document:
     favor: str = "balanced"                          # "precision", "balanced" or "recall"
     whole_page: bool = False                         # a dump of a whole web page (stage content)
     headline_known: bool = False                     # a reading of the body: the page's headline is above it
+    reading: bool = False                            # a reading of the body (pipeline.py): text normalised, blocks built
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

@@ -6,13 +6,19 @@ cleaning of the output text could decide differently. So the pipeline reads its 
 result again, exactly as ``clean(record["text"])`` would, and where that reading
 finds more to take out, it labels the original blocks accordingly ("on a second
 reading"). It repeats until the text no longer changes (at most MAX_REREADS times):
-the output is a fixed point, and cleaning it again changes nothing.
+the output is a fixed point, and cleaning it again changes nothing. (A reading's
+document is marked ``reading``: stages normalise and segment do not apply to it.)
+
+The stages' contracts are checked when a pipeline is built (``check_contracts``):
+each field of the Document a stage reads must be an input or written by an earlier
+stage that is switched on.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 
-from .model import Block, Cut, Document, Label
+from .model import INPUT_FIELDS, Block, Cut, Document, Label
 from .profile import SiteLines
 from .rules import Rules
 from .stages import STAGE_CLASSES, Stage
@@ -25,6 +31,10 @@ FAVORS = ("precision", "balanced", "recall")
 
 class UnknownStageError(ValueError):
     pass
+
+
+class StageContractError(UnknownStageError):
+    """The stages switched on cannot run: one reads a field that no earlier stage writes."""
 
 
 def stage_names() -> list[str]:
@@ -43,6 +53,38 @@ def check_disable(disable: Iterable[str], stages: Sequence = STAGE_CLASSES) -> N
     required = sorted(s.name for s in stages if s.required and s.name in off)
     if required:
         raise UnknownStageError(f"stage(s) {', '.join(required)} cannot be disabled")
+    check_contracts([s for s in stages if s.name not in off], stages)
+
+
+def check_contracts(enabled: Sequence, stages: Sequence = STAGE_CLASSES) -> None:
+    """Raise StageContractError unless every field that a stage of ``enabled`` (in
+    order) reads is an input of the Document or written by an enabled stage before
+    it; ``stages`` (all of them, switched on or off) say who could write it."""
+    known = {f.name for f in fields(Document)}
+    written: set[str] = set(INPUT_FIELDS)
+    for stage in enabled:
+        unknown = (stage.reads | stage.reads_optional | stage.writes) - known
+        if unknown:
+            raise StageContractError(f"stage {stage.name} declares {', '.join(sorted(unknown))}, "
+                                     "which the Document does not have")
+        missing = sorted(stage.reads - written)
+        if missing:
+            raise StageContractError(_unmet(stage, missing[0], enabled, stages))
+        written |= stage.writes
+
+
+def _unmet(stage, field: str, enabled: Sequence, stages: Sequence) -> str:
+    """Why ``field``, which ``stage`` reads, has no writer before it."""
+    head = f"stage {stage.name} reads {field}, which "
+    writers = [s.name for s in stages if field in s.writes]
+    if not writers:
+        return head + "no stage writes"
+    on = {s.name for s in enabled}
+    if len(writers) == 1:
+        w = writers[0]
+        return head + f"only stage {w} writes; " + ("it is disabled" if w not in on else f"it runs after {stage.name}")
+    why = [f"{w} is disabled" if w not in on else f"{w} runs after {stage.name}" for w in writers]
+    return head + f"only stages {', '.join(writers)} write; " + ", ".join(why)
 
 
 class Pipeline:
@@ -70,11 +112,10 @@ class Pipeline:
                 break
         return doc
 
-    def _run_stages(self, doc: Document, reading: bool = False) -> Document:
+    def _run_stages(self, doc: Document) -> Document:
         for stage in self.stages:
-            if reading and stage.name in _BUILT_BY_READING:
-                continue
-            stage(doc)
+            if stage.applies(doc):
+                stage(doc)
         return doc
 
     def _reread(self, doc: Document) -> bool:
@@ -88,7 +129,7 @@ class Pipeline:
         again = _body_document(body, doc)
         again.favor = self.favor
         again.headline_known = doc.title_index is not None
-        again = self._run_stages(again, reading=True)
+        again = self._run_stages(again)
         if [b for b in again.blocks if b.label is BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):
             return False  # read again, the text is the same: a fixed point
@@ -107,7 +148,6 @@ class Pipeline:
 
 
 SECOND_READING = "on a second reading: "
-_BUILT_BY_READING = ("normalise", "segment")
 
 
 def _body_document(body: list[Block], original: Document) -> Document:
@@ -119,7 +159,7 @@ def _body_document(body: list[Block], original: Document) -> Document:
     """
     contents = [b.content for b in body]
     text = "\n\n".join(contents)
-    doc = Document(raw=text, text=text, site=original.site, site_lines=original.site_lines)
+    doc = Document(raw=text, text=text, site=original.site, site_lines=original.site_lines, reading=True)
     # Block(index, lines, line_no, kind, text): content i stands on line 2i + 1
     doc.blocks = [Block(i, [content], 2 * i + 1, "item" if BULLET.match(content) else "line", content)
                   for i, content in enumerate(contents)]
@@ -131,6 +171,7 @@ def _carry(old: Block, new: Block) -> bool:
     changed = False
     if new.label is not Label.BODY:
         old.label, old.stage, old.reason = new.label, new.stage, SECOND_READING + (new.reason or "")
+        old.tag, old.score = new.tag, new.score
         changed = True
     for side in ("head", "tail"):
         cut = getattr(new, side)
@@ -149,7 +190,7 @@ def _carry(old: Block, new: Block) -> bool:
             end = len(old.text[:len(old.text) - len(had.text)].rstrip())
             start = end - len(cut.text.rstrip())
             old.cut_tail(Cut(old.text[start:], cut.label, cut.stage,
-                             f"{SECOND_READING}{cut.reason}; then {had.stage}: {had.reason}"))
+                             f"{SECOND_READING}{cut.reason}; then {had.stage}: {had.reason}", cut.tag))
             changed = True
         # (a second head is left: a head may be the dateline, which the record reads)
     return changed

@@ -11,13 +11,22 @@ from typing import TYPE_CHECKING
 from .batch import Result
 from .record import LABELS
 
+TOP_DECISIONS = 8  # the most frequent decisions the summary names
+
+
+def add_decisions(total: Counter[tuple[str, str]], stages: dict[str, dict[str, int]]) -> None:
+    """Sum a record's ``stats.stages`` into ``total``, keyed (stage, tag)."""
+    for stage, tags in stages.items():
+        for tag, n in tags.items():
+            total[stage, tag] += n
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
 
 class Tally:
-    """Counts of a run: documents, bytes, blocks per label, errors, time."""
+    """Counts of a run: documents, bytes, blocks per label, decisions per stage and tag, errors, time."""
 
     def __init__(self) -> None:
         self.started = time.perf_counter()
@@ -27,6 +36,7 @@ class Tally:
         self.repeats = 0  # records marked duplicate_of an earlier one
         self.bytes = 0
         self.blocks: Counter[str] = Counter()
+        self.decisions: Counter[tuple[str, str]] = Counter()
 
     def add(self, result: Result) -> None:
         if result.ok:
@@ -34,6 +44,7 @@ class Tally:
             self.bytes += result.size
             self.blocks.update(result.blocks)
             self.repeats += result.duplicate_of is not None
+            add_decisions(self.decisions, result.stages)
         else:
             self.errors += 1
 
@@ -58,7 +69,14 @@ class Tally:
         blocks = ", ".join(f"{label} {self.blocks[label]:,}" for label in LABELS if self.blocks.get(label))
         if blocks:
             lines.append(f"newsclean: blocks: {blocks}")
-        return "\n".join(lines)
+        return "\n".join(lines) + self._top_decisions()
+
+    def _top_decisions(self) -> str:
+        """The most frequent decisions, as stage.tag and count (most first, then by name)."""
+        if not self.decisions:
+            return ""
+        top = sorted(self.decisions.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DECISIONS]
+        return "\nnewsclean: decisions: " + ", ".join(f"{stage}.{tag} {n:,}" for (stage, tag), n in top)
 
 
 def _count(n: int, noun: str) -> str:

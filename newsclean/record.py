@@ -3,12 +3,15 @@
 Every block's text lands in exactly one place: ``title``, ``dateline``, ``byline``,
 ``text`` (body paragraphs joined by a blank line), ``captions``, ``related``, or the
 ``removed`` list (boilerplate, cut-off marks, a second copy of a byline, what
-teaser items repeat). ``stats`` counts characters in and out and blocks per label.
+teaser items repeat). ``stats`` counts characters in and out, blocks per label, and
+the decisions of each stage by tag (``stages``: every block and every cut).
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .model import Document, Label
-from .stages.figures import JOINED as CREDIT_JOINED
+from .stages.content import Tag as ContentTag
 
 SCHEMA_VERSION = "1.0"
 LABELS = [label.value for label in Label]
@@ -17,11 +20,20 @@ LABELS = [label.value for label in Label]
 # for every block.
 TITLE, DATELINE, BYLINE, BODY, CAPTION, RELATED = (
     Label.TITLE, Label.DATELINE, Label.BYLINE, Label.BODY, Label.CAPTION, Label.RELATED)
+CREDIT_JOINED = ContentTag.CREDIT_JOINED  # a caption's credit line, joined to the caption above
 
 
 def _clean_byline(text: str) -> str:
     """The credit line without the separators around it ("NGUYỄN TRƯỜNG |")."""
     return text.strip().strip("|–—-").strip()
+
+
+def by_stage(decided: dict[tuple[str, Enum], int]) -> dict[str, dict[str, int]]:
+    """{(stage, tag): n} as {stage: {tag: n}}, stages and tags in sorted order."""
+    out: dict[str, dict[str, int]] = {}
+    for (stage, tag), n in sorted(decided.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
+        out.setdefault(stage, {})[tag.value] = n
+    return out
 
 
 def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = False) -> dict:
@@ -31,6 +43,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
     captions: list[str] = []
     removed: list[dict] = []
     counts = dict.fromkeys(Label, 0)
+    decided: dict[tuple[str, Enum], int] = {}  # (stage, tag): decisions
 
     def drop(stage: str, text: str, reason: str) -> None:
         removed.append({"stage": stage, "text": text, "reason": reason})
@@ -39,20 +52,26 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
     for block in doc.blocks:
         label = block.label
         counts[label] += 1
+        key = (block.stage, block.tag)
+        decided[key] = decided.get(key, 0) + 1
         if block.head is not None:
             cut = block.head
+            key = (cut.stage, cut.tag)
+            decided[key] = decided.get(key, 0) + 1
             if cut.label is DATELINE and dateline is None:
                 dateline = cut.value or cut.text.strip()
             else:
                 drop(cut.stage, cut.text.strip(), cut.reason)
         if block.tail is not None:
+            key = (block.tail.stage, block.tail.tag)
+            decided[key] = decided.get(key, 0) + 1
             drop(block.tail.stage, block.tail.text.strip(), block.tail.reason)
         content = block.content
         if label is BODY:
             if content:
                 paragraphs.append(content)
         elif label is CAPTION:
-            if block.reason == CREDIT_JOINED and captions and last_caption == block.index - 1:
+            if block.tag is CREDIT_JOINED and captions and last_caption == block.index - 1:
                 captions[-1] = f"{captions[-1]} {content}"  # the credit line of the caption above
             else:
                 captions.append(content)
@@ -92,6 +111,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
             "chars_in": len(doc.raw),
             "chars_out": len(text),
             "blocks": {label.value: n for label, n in counts.items()},
+            "stages": by_stage(decided),
         },
     }
     if doc.normalisation:

@@ -78,6 +78,18 @@ class Rules:
         return found is not None
 
 
+def _check_disable(where: str, disable) -> None:
+    """The stages a site switches off exist, may be switched off, and leave a pipeline that can run."""
+    from .pipeline import UnknownStageError, check_disable  # (the pipeline imports this module)
+
+    if not isinstance(disable, list) or not all(isinstance(name, str) for name in disable):
+        raise RulesError(f"{where}: disable must be a list of stage names")
+    try:
+        check_disable(disable)
+    except UnknownStageError as e:
+        raise RulesError(f"{where}: disable: {e}") from None
+
+
 def load_rules(path: str) -> Rules:
     try:
         with open(path, "rb") as f:
@@ -123,4 +135,5 @@ def parse_rules(data: dict, source: str = "rules") -> Rules:
     for site, settings in sites.items():
         if set(settings) - {"disable"}:
             raise RulesError(f"{source}: sites.{site}: only `disable` is known")
+        _check_disable(f"{source}: sites.{site}", settings.get("disable", ()))
     return Rules(rules, sites, float(timeout), source)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsclean.api import get_pipeline
 from newsclean.model import Document, Label
-from newsclean.stages.captions import Captions
+from newsclean.stages.captions import Captions, Tag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devdata import corpora, same_caption  # noqa: E402
@@ -28,11 +28,12 @@ def candidates(text: str, cap_stage: Captions):
     for stage in get_pipeline().stages:
         if stage.name == "captions":
             break
-        stage(doc)
+        if stage.applies(doc):
+            stage(doc)
     for block, fv, s in cap_stage.scored(doc):
         yield block, fv, s
         if s > cap_stage.threshold:  # as the stage does, so later context is the same
-            block.assign(Label.CAPTION, cap_stage.name, "")
+            block.assign(Label.CAPTION, cap_stage.name, "", Tag.SCORED, s)
 
 
 def main() -> None:

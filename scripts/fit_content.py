@@ -49,7 +49,8 @@ def block_rows(text: str, gold: dict, pipeline: Pipeline):
     for stage in pipeline.stages:
         if stage.name == "content":
             break
-        stage(doc)
+        if stage.applies(doc):
+            stage(doc)
     gold_text = (gold.get("body") or "") + "\n" + "\n".join(gold.get("captions") or [])
     gtok = tokens(gold_text)
     g4 = shingles(gtok)

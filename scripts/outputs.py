@@ -2,6 +2,7 @@
 
     python scripts/outputs.py save DIR       # before a change
     python scripts/outputs.py compare DIR    # after it: which records changed, per corpus
+    python scripts/outputs.py compare DIR --ignore stats.stages   # leaving out a field a change adds
 
 A refactoring must leave every record byte-identical; a change that means to alter
 output says so, and this lists the ids it altered. Exit 1 when anything differs.
@@ -27,14 +28,22 @@ CORPORA = {
 }
 
 
-def run(folder: Path) -> bytes:
-    """The records `newsclean clean FOLDER` prints, timings left out (they are never equal)."""
-    out = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(folder)],
+def run(folder: Path, ignore: tuple[str, ...] = ()) -> bytes:
+    """The records `newsclean clean FOLDER` prints, timings and the ``ignore`` keys (dotted
+    paths) left out."""
+    where = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder  # the same sources in any clone
+    out = subprocess.run([sys.executable, "-m", "newsclean", "clean", str(where)],
                          cwd=ROOT, capture_output=True, check=True).stdout
     lines = []
     for line in out.splitlines():
         record = orjson.loads(line)
         record.get("stats", {}).pop("seconds", None)
+        for key in ignore:
+            *parents, last = key.split(".")
+            node = record
+            for part in parents:
+                node = node.get(part, {})
+            node.pop(last, None)
         lines.append(orjson.dumps(record, option=orjson.OPT_SORT_KEYS))
     return b"\n".join(lines) + b"\n"
 
@@ -47,6 +56,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("action", choices=("save", "compare"))
     ap.add_argument("dir", type=Path)
+    ap.add_argument("--ignore", action="append", default=[], metavar="KEY",
+                    help="a field to leave out of every record (dotted: stats.stages); repeatable")
     args = ap.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     differ = 0
@@ -54,7 +65,7 @@ def main() -> int:
         if not folder.is_dir():
             print(f"{name:<18} (no data)")
             continue
-        now = run(folder)
+        now = run(folder, tuple(args.ignore))
         saved = args.dir / f"{name}.jsonl"
         if args.action == "save":
             saved.write_bytes(now)

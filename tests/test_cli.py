@@ -47,7 +47,7 @@ def records(stdout: bytes | str) -> list[dict]:
     return [json.loads(line) for line in stdout.decode("utf-8").splitlines()]
 
 
-SUMMARY = re.compile(r"^newsclean: (cleaned|interrupted after|blocks:) ")
+SUMMARY = re.compile(r"^newsclean: (cleaned|interrupted after|blocks:|decisions:) ")
 
 
 def error_lines(result) -> list[str]:

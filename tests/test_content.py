@@ -111,10 +111,11 @@ def test_teaser_cards_with_headline_glued_to_summary_are_related_items():
 def test_a_single_glued_card_or_camel_case_name_is_no_card(paragraph):
     from newsclean.model import Document
     from newsclean.stages import cards
+    from newsclean.stages.content import Tag
     from newsclean.stages.segment import segment
     text = "\n\n".join([PARAS[0], paragraph, PARAS[1]])
     doc = Document(raw=text, text=text, blocks=segment(text))
-    cards.take(doc, "content")
+    cards.take(doc, "content", Tag.TEASER_CARD)
     assert not doc.related and all(b.label is None for b in doc.blocks)
 
 
@@ -242,7 +243,7 @@ def _found(text):
 
 def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     doc, found = _found("The old quay in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette")
-    assert found[0][0] == "caption" and found[1] == ("credit", figures.JOINED)
+    assert found[0][0] == "caption" and found[1][0] == figures.JOINED  # joined to it in the record
     # a credit in brackets on a line of its own: the description alone is the caption
     doc, found = _found("The old quay in 1987.\n\n(Image credit: Larkfield Gazette)")
     assert found[0][0] == "caption" and found[1][0] == "alt"
@@ -646,9 +647,12 @@ def test_posts_embedded_right_after_the_article_are_its_text():
 
 def test_a_stage_revises_only_its_own_labels():
     from newsclean.model import Block
+    from newsclean.stages.captions import Tag as CaptionsTag
+    from newsclean.stages.content import Tag
     block = Block(0, ["Photo by Ann Lee"], 1, "line", "Photo by Ann Lee")
-    block.assign(Label.BOILERPLATE, "content", "caption outside the article")
-    block.revise(Label.CAPTION, "content", "under the headline")
-    assert (block.label, block.stage, block.reason) == (Label.CAPTION, "content", "under the headline")
+    block.assign(Label.BOILERPLATE, "content", "caption outside the article", Tag.CAPTION_OUTSIDE)
+    block.revise(Label.CAPTION, "content", "under the headline", Tag.CAPTION)
+    assert (block.label, block.stage, block.reason, block.tag) == (Label.CAPTION, "content", "under the headline",
+                                                                   Tag.CAPTION)
     with pytest.raises(ValueError):
-        block.revise(Label.BODY, "captions", "another stage")
+        block.revise(Label.BODY, "captions", "another stage", CaptionsTag.SCORED)

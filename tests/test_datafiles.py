@@ -19,6 +19,7 @@ import pytest
 import regex
 
 from newsclean import resources as res
+from newsclean.model import Document
 
 PACKAGE = Path(__file__).resolve().parents[1] / "newsclean"
 
@@ -176,12 +177,15 @@ def _data_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+_DOCUMENT_FIELDS = frozenset(Document.__dataclass_fields__)
+
+
 def word_lists(source: str, allowed_names: frozenset[str] = frozenset()) -> list[str]:
     """The word lists (collections of more than MAX_WORDS_IN_CODE words, or regex
     alternations of as many words) that ``source`` defines; names of the data files'
     keys and the names in ``__all__`` and ``__slots__`` are not words."""
     tree = ast.parse(source)
-    keys = _data_keys()
+    keys = _data_keys() | _DOCUMENT_FIELDS  # a stage's reads and writes name the Document's fields
     skip: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign):

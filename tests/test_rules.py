@@ -75,6 +75,8 @@ def test_rules_for_one_site_and_site_settings(tmp_path: Path):
     ('timeout = -1\n', "timeout"),
     ('[[rule]\n', "not valid TOML"),
     ('[sites."x"]\nkeep = 1\n', "only `disable`"),
+    ('[sites."x"]\ndisable = ["no_such_stage"]\n', "unknown stage"),
+    ('[sites."x"]\ndisable = ["title", "content", "dateline"]\n', "stage captions reads lead_index"),
 ])
 def test_bad_rules_files_are_refused_with_the_reason(tmp_path: Path, text: str, message: str):
     with pytest.raises(RulesError, match="rules"):

@@ -56,6 +56,8 @@ def test_schema_rejects_broken_records():
     assert errors({**record, "removed": [{"stage": "x", "text": "y"}]})           # reason required
     blocks = {**record["stats"]["blocks"], "body": -1}
     assert errors({**record, "stats": {**record["stats"], "blocks": blocks}})    # counts are >= 0
+    assert errors({**record, "stats": {**record["stats"], "stages": {"body": {"article_text": 0}}}})  # decisions >= 1
+    assert errors({**record, "stats": {k: v for k, v in record["stats"].items() if k != "stages"}})  # required
 
 
 # --------------------------------------------------------------------------- sample records

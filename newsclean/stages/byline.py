@@ -12,6 +12,8 @@ words of a cut-off phrase such as "Permanent Deputy").
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..content_features import has_cue
 from ..features import OPENING_QUOTES, features, is_credit_line, is_name_like
@@ -24,9 +26,19 @@ MAX_NAME_TOKEN = _SPEC["max_name_token"]  # letters in a name syllable or a shor
 MAX_RUN = _SPEC["max_run"]         # credit lines in a row after the article
 
 
+class Tag(str, Enum):
+    """The decisions of stage byline."""
+    AUTHOR_LINE = "author_line"     # above the lead
+    CREDIT_AFTER = "credit_after"   # right after the article
+
+
 class Byline(Stage):
     name = "byline"
     summary = "lone author/credit line between headline and lead, or right after the article ('Quang Hưng', 'Source: VNA')"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"title_index", "lead_index", "end_index"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.prefix = res.compiled("byline", "prefix")
@@ -57,7 +69,7 @@ class Byline(Stage):
             else:
                 names = [b for b in names if self._author_name(b)]
             for block in names:
-                block.assign(Label.BYLINE, self.name, "author line above the lead")
+                block.assign(Label.BYLINE, self.name, "author line above the lead", Tag.AUTHOR_LINE)
         # after the article: credit lines that end the free blocks ("Quang Hưng" /
         # "Translated by Mai Anh"), or that stand around the article's end mark
         free = [b for b in blocks if b.label is None]
@@ -73,7 +85,7 @@ class Byline(Stage):
         if len(run) == len(free):
             return  # credit lines alone are no article
         for b in run:
-            b.assign(Label.BYLINE, self.name, "credit line after the article")
+            b.assign(Label.BYLINE, self.name, "credit line after the article", Tag.CREDIT_AFTER)
 
     @staticmethod
     def _author_name(block: Block) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from enum import Enum
 from operator import mul
 from functools import lru_cache
 
@@ -255,9 +256,18 @@ class _Context:
         return self._before[index], self._after[index]
 
 
+class Tag(str, Enum):
+    """The decisions of stage captions."""
+    SCORED = "scored"  # the caption model's score is over the threshold (the score is kept)
+
+
 class Captions(Stage):
     name = "captions"
     summary = "photo captions between paragraphs, scored on block and neighbour features (length, sentences, verb forms, quotes, position) -> caption"
+    tags = Tag
+    reads = frozenset({"blocks", "lead_index"})
+    reads_optional = frozenset({"title_index", "end_index", "whole_page"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         m = model()
@@ -353,9 +363,12 @@ class Captions(Stage):
             fv = {**shape_features(f), **self.context_features(doc, block, ctx), **word_features(f)}
             yield block, fv, self.score(fv)
 
+    def applies(self, doc: Document) -> bool:
+        return not doc.whole_page  # a whole page, whose captions stage content finds by their marks
+
     def __call__(self, doc: Document) -> None:
-        if doc.lead_index is None or doc.whole_page:
-            return  # no article text; or a whole page, whose captions stage content finds by their marks
+        if doc.lead_index is None:
+            return  # no article text
         threshold, bias = self.threshold, self.bias
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE:
@@ -389,4 +402,4 @@ class Captions(Stage):
                     fv["shares_name"] = float(shares)
                     for (names, _), (v, _) in zip(WORD_GROUPS, read):
                         fv.update(zip(names, v))
-                    block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}")
+                    block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)

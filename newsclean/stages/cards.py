@@ -16,6 +16,7 @@ page furniture, and the search costs a pattern scan of every long block.
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import lru_cache
 
 from .. import resources as res
@@ -53,7 +54,7 @@ def glued_at(block: Block) -> int | None:
     return None
 
 
-def take(doc: Document, stage: str) -> None:
+def take(doc: Document, stage: str, tag: Enum) -> None:
     """Label every run of two or more glued cards ``related``, each an item of ``doc.related``."""
     glued = {b.index: k for b in doc.blocks if b.label is None and (k := glued_at(b)) is not None}
     run: list[Block] = []
@@ -67,5 +68,5 @@ def take(doc: Document, stage: str) -> None:
                 k = glued[card.index]
                 doc.related.append(RelatedItem(title=card.text[:k].strip(), summary=card.text[k:].strip(),
                                                blocks=[card.index]))
-                card.assign(Label.RELATED, stage, REASON)
+                card.assign(Label.RELATED, stage, REASON, tag)
         run = []

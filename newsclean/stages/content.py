@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from enum import Enum
 from functools import lru_cache
 
 import regex
@@ -38,6 +39,7 @@ from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..features import features
 from ..model import Document, Label
 from .base import Stage
+from .widgets import Tag as WidgetsTag
 from . import cards, figures, lists
 from .headline import choose_headline
 
@@ -46,6 +48,26 @@ FIGURE_MARGIN = settings()["figures"]["margin"]  # a caption may stand this many
 BARRIER_RUN_SHARE = settings()["barriers"]["run_share"]  # a comments heading ends the article when this much of one stands above it
 BARRIER_MAX_CHARS, BARRIER_MAX_WORDS = settings()["barriers"]["max_chars"], settings()["barriers"]["max_words"]
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
+
+
+class Tag(str, Enum):
+    """The decisions of stage content."""
+    TEASER_CARD = "teaser_card"            # a teaser's headline glued to its summary (cards)
+    CAPTION = "caption"                    # a caption found by its marks (figures)
+    CREDIT = "credit"                      # a picture's credit line as its caption
+    CREDIT_JOINED = "credit_joined"        # the credit line of the caption above (record.py joins them)
+    IMAGE_TEXT = "image_text"              # the image's alt text, a credit line without its caption
+    CAPTION_OUTSIDE = "caption_outside"    # a caption outside the article
+    PRINTED_AGAIN = "printed_again"        # a block that prints the article's paragraphs again
+    PROFILE = "profile"                    # a profile of the publisher or the writer at the end
+    OUTSIDE = "outside"                    # outside the article (its score is kept)
+    FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
+    ABOVE_HEADLINE = "above_headline"
+    HEADLINE = "headline"
+
+
+FIGURE_TAGS = {figures.CAPTION: Tag.CAPTION, figures.CREDIT: Tag.CREDIT, figures.JOINED: Tag.CREDIT_JOINED,
+               figures.ALT: Tag.IMAGE_TEXT}
 
 
 def model() -> dict:
@@ -90,7 +112,7 @@ def _about():
 
 def is_barrier(block) -> bool:
     """A heading that opens the comments, or a box about the writer: the article is over."""
-    if block.reason == "comment heading":
+    if block.tag is WidgetsTag.COMMENT_HEADING:
         return True
     if len(block.text) > BARRIER_MAX_CHARS:
         return False
@@ -229,6 +251,9 @@ def embedded_posts(doc: Document, probs: list[float | None], end: int, stops: se
 class Content(Stage):
     name = "content"
     summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
+    tags = Tag
+    reads = frozenset({"blocks", "favor", "headline_known"})
+    writes = frozenset({"blocks", "related", "whole_page", "title_index", "lead_index", "end_index"})
 
     def __init__(self) -> None:
         m = model()
@@ -329,7 +354,7 @@ class Content(Stage):
         shift = FAVOR_SIGN.get(doc.favor, 0.0) * r["favor_shift"]
         threshold, keep = r["threshold"] + shift, r["keep"] + shift
         doc.whole_page = True
-        cards.take(doc, self.name)
+        cards.take(doc, self.name, Tag.TEASER_CARD)
         figs = figures.find(doc)
         probs = self.probabilities(doc)
         for i in figs:
@@ -382,11 +407,11 @@ class Content(Stage):
         for i, (kind, reason) in figs.items():
             b = doc.blocks[i]
             if i not in near:
-                b.assign(Label.BOILERPLATE, self.name, f"caption outside the article ({reason})")
+                b.assign(Label.BOILERPLATE, self.name, f"caption outside the article ({reason})", Tag.CAPTION_OUTSIDE)
             elif figures.is_caption_kind(kind):
-                b.assign(Label.CAPTION, self.name, reason)
+                b.assign(Label.CAPTION, self.name, reason, FIGURE_TAGS[kind])
             else:
-                b.assign(Label.BOILERPLATE, self.name, reason)
+                b.assign(Label.BOILERPLATE, self.name, reason, FIGURE_TAGS[kind])
 
         def under_prose(title: int) -> bool:
             """A headline under the article's prose would make that prose page header."""
@@ -402,11 +427,11 @@ class Content(Stage):
             for i in range(title + 1, article[0]):
                 kind, reason = figs.get(i, ("", ""))
                 if i not in near and figures.is_caption_kind(kind) and i not in stops \
-                        and doc.blocks[i].stage == self.name:
-                    doc.blocks[i].revise(Label.CAPTION, self.name, reason)
+                        and doc.blocks[i].tag is Tag.CAPTION_OUTSIDE:
+                    doc.blocks[i].revise(Label.CAPTION, self.name, reason, FIGURE_TAGS[kind])
         for i, sources in copies(doc, article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
-                                 f"the article printed again ({sources} of its paragraphs above)")
+                                 f"the article printed again ({sources} of its paragraphs above)", Tag.PRINTED_AGAIN)
         article = [i for i in article if doc.blocks[i].label is None]
         if not article:
             return
@@ -415,19 +440,20 @@ class Content(Stage):
             cut = article.index(profile)
             for i in article[cut:]:
                 doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a profile of the publisher or the writer, "
-                                     "at the article's end")
+                                     "at the article's end", Tag.PROFILE)
             article = article[:cut]
         for i, (b, p) in enumerate(zip(doc.blocks, probs)):
             if p is None or i == title:
                 continue
             if not inside[i]:
-                b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})")
+                b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})", Tag.OUTSIDE, p)
             elif not keeps(i, p) and i not in listed:
-                b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})")
+                b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})",
+                         Tag.FURNITURE_INSIDE, p)
             elif title is not None and i < title:
-                b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})")
+                b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})", Tag.ABOVE_HEADLINE, p)
         if title is not None:
-            doc.blocks[title].assign(Label.TITLE, self.name, "headline of the page, above the article")
+            doc.blocks[title].assign(Label.TITLE, self.name, "headline of the page, above the article", Tag.HEADLINE)
             doc.title_index = title
         first = next((i for i in article if title is None or i > title), None)
         doc.lead_index = first

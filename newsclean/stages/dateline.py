@@ -9,6 +9,8 @@ its own, the lead then opening with a dash.
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..features import features, is_prose
 from ..model import Cut, Document, Label
@@ -39,9 +41,20 @@ def _caption_like(block) -> bool:
     return f.n_sentences == 1 and f.n_words <= CAPTION_WORDS
 
 
+class Tag(str, Enum):
+    """The decisions of stage dateline."""
+    OWN_LINE = "own_line"  # a dateline on a line of its own
+    DASH = "dash"          # the dash that opens the lead under it (a cut)
+    TAG = "tag"            # the tag opening the lead (a cut)
+
+
 class Dateline(Stage):
     name = "dateline"
     summary = "the tag opening the lead ('ĐBP - ', '(HBO) – ', 'Hanoi (VNA) -'): cut off the text, reported as dateline"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"title_index", "lead_index"})
+    writes = frozenset({"blocks", "lead_index"})
 
     def __init__(self) -> None:
         self.strong = res.compiled_list("dateline", "strong")  # tags that cannot be ordinary words
@@ -57,8 +70,8 @@ class Dateline(Stage):
         for block, nxt in zip(free, free[1:]):
             m = self.lead_dash.match(nxt.text)
             if m and nxt.index == block.index + 1 and self.standalone.fullmatch(block.text):
-                block.assign(Label.DATELINE, self.name, "dateline on a line of its own")
-                nxt.cut_head(Cut(m.group(0), Label.DATELINE, self.name, "dash after the dateline"))
+                block.assign(Label.DATELINE, self.name, "dateline on a line of its own", Tag.OWN_LINE)
+                nxt.cut_head(Cut(m.group(0), Label.DATELINE, self.name, "dash after the dateline", Tag.DASH))
                 doc.lead_index = nxt.index
                 return True
         return False
@@ -99,7 +112,7 @@ class Dateline(Stage):
         if found is not None:
             cut, tag = found
             block = doc.blocks[lead]
-            block.cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", value=tag))
+            block.cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", Tag.TAG, value=tag))
             if not is_prose(block) or not _has_letter_words(block, MIN_LEAD_WORDS):  # must still read as the lead
                 block.head = None
                 block.features = None

@@ -9,6 +9,8 @@ without one, the first block that carries an agency tag does.
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..model import Block, Cut, Document, Label
 from .base import Stage
@@ -26,9 +28,18 @@ def _not_tag_end(last: str) -> bool:
     return last.isascii() and not last.isupper() and not last.isspace()
 
 
+class Tag(str, Enum):
+    """The decisions of stage end_marker (a block that is the mark alone, or a cut)."""
+    END_MARKER = "end_marker"  # "./."
+    AGENCY_TAG = "agency_tag"  # "-VNA" glued to the last sentence
+
+
 class EndMarker(Stage):
     name = "end_marker"
     summary = "end-of-article marks ('./.', '-VNA' glued to the last sentence): cut off; the article ends there"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks", "end_index"})
 
     def __init__(self) -> None:
         self.final = res.compiled("end_markers", "final")
@@ -48,7 +59,7 @@ class EndMarker(Stage):
         start = max(0, len(text) - TAIL)
         return any(text.find(hint, start) >= 0 for hint in self.agency_hints)
 
-    def _take(self, doc: Document, block: Block, pattern, reason: str) -> int | None | bool:
+    def _take(self, doc: Document, block: Block, pattern, reason: str, tag: Tag) -> int | None | bool:
         """Cut the mark off ``block`` if it ends with one; return the index of the block
         that ends the article (None: no article before it), or False when no mark."""
         text = block.content
@@ -58,12 +69,12 @@ class EndMarker(Stage):
         if not _has_words(text[:m.start()]):
             if pattern is self.agency:
                 return False  # a lone agency tag is a credit line, not a mark
-            block.assign(Label.BOILERPLATE, self.name, reason)
+            block.assign(Label.BOILERPLATE, self.name, reason, tag)
             before = [b for b in doc.blocks[:block.index] if b.label is None and b.kind != "item"]
             return before[-1].index if before else None
         cut_at = len(block.text) - len(text) + m.start() if block.tail is None else m.start()
         block.cut_tail(Cut(block.text[cut_at:], Label.BOILERPLATE, self.name,
-                           reason if block.tail is None else f"{reason} and {block.tail.reason}"))
+                           reason if block.tail is None else f"{reason} and {block.tail.reason}", tag))
         return block.index
 
     def __call__(self, doc: Document) -> None:
@@ -72,7 +83,7 @@ class EndMarker(Stage):
         for block in candidates:
             if not self._may_end_final(block.content):
                 continue
-            end = self._take(doc, block, self.final, "end marker")
+            end = self._take(doc, block, self.final, "end marker", Tag.END_MARKER)
             if end is not False:
                 break
         # the first agency tag is cut wherever it stands (so that a second cleaning of the
@@ -80,7 +91,7 @@ class EndMarker(Stage):
         for block in candidates:
             if block.label is not None or not self._may_end_agency(block.content):
                 continue
-            found = self._take(doc, block, self.agency, "agency end tag")
+            found = self._take(doc, block, self.agency, "agency end tag", Tag.AGENCY_TAG)
             if found is not False:
                 if end is False:
                     end = found

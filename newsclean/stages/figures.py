@@ -40,13 +40,15 @@ from ..content_features import function_words, has_cue, settings
 from ..features import features
 from ..model import Block, Document
 from ..resources import FLAGS
+from .furniture import Tag as FurnitureTag
+from .teasers import Tag as TeasersTag
 
 _SPEC = settings()["figures"]
 MAX_WORDS = _SPEC["max_words"]          # a caption with its credit
 MIN_WORDS = _SPEC["min_words"]
 REPEAT_WINDOW = _SPEC["repeat_window"]       # how far apart the two copies of a caption may stand
 CAPTION, CREDIT, ALT = "caption", "credit", "alt"
-JOINED = "credit of the caption above"  # the reason record.py joins a caption's credit by
+JOINED = "joined"  # a credit line of the caption above it (record.py joins the two)
 DESCRIPTION_WORDS = _SPEC["description_words"]  # a description above a credit line is a caption of at most this many words
 CREDIT_ALONE_WORDS = _SPEC["credit_alone_words"]  # a credit line this long with nothing above it is a caption of its own
 CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
@@ -72,7 +74,8 @@ def _norm(text: str) -> str:
 
 def find(doc: Document) -> dict[int, tuple[str, str]]:
     """{block index: (kind, reason)} with kind caption, credit (a credit line on its
-    own that is a caption) or alt (the other copy of a caption printed twice)."""
+    own that is a caption), joined (the credit line of the caption above it) or alt
+    (the other copy of a caption printed twice)."""
     pat = _patterns()
     blocks = doc.blocks
     found: dict[int, tuple[str, str]] = {}
@@ -128,10 +131,10 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
                 found[i - 1] = (CAPTION, "a description above a photo credit")
             found[i] = (ALT, "photo credit line apart from the caption")
         elif above is not None and found.get(i - 1, ("",))[0] == CAPTION:
-            found[i] = (CREDIT, JOINED)
+            found[i] = (JOINED, "credit of the caption above")
         elif above is not None and i - 1 not in found and _description(above):
             found[i - 1] = (CAPTION, "a description above a photo credit")
-            found[i] = (CREDIT, JOINED)
+            found[i] = (JOINED, "credit of the caption above")
         elif features(blocks[i]).n_words >= CREDIT_ALONE_WORDS and not (above is not None and above.label is None
                                                                       and i - 1 not in found and not _picture_mark(doc, i - 1)):
             found[i] = (CREDIT, "a picture's credit line as its caption")
@@ -169,7 +172,7 @@ def _picture_mark(doc: Document, i: int) -> bool:
     if not 0 <= i < len(doc.blocks):
         return False
     b = doc.blocks[i]
-    if b.reason == "image placeholder" or b.content.startswith("["):
+    if b.tag is FurnitureTag.IMAGE_PLACEHOLDER or b.content.startswith("["):
         return True
     pat = _patterns()
     return len(b.content) <= 80 and bool(pat["numbering"].fullmatch(b.content) or pat["credit_only"].fullmatch(b.content))
@@ -194,7 +197,7 @@ def near_article(doc: Document, figs: dict[int, tuple[str, str]], start: int, en
         j, left = (start if step < 0 else end) + step, margin
         while 0 <= j < len(blocks) and left > 0 and j not in stops:
             b = blocks[j]
-            if b.label is not None and (b.label.value == "related" or b.stage == "teasers"):
+            if b.label is not None and (b.label.value == "related" or isinstance(b.tag, TeasersTag)):
                 break
             if j in figs:
                 near.add(j)
@@ -240,7 +243,7 @@ def _only_pictures(doc: Document, figs: dict[int, tuple[str, str]], a: int, b: i
 
 
 def is_caption_kind(kind: str) -> bool:
-    return kind in (CAPTION, CREDIT)
+    return kind in (CAPTION, CREDIT, JOINED)
 
 
 __all__ = ["find", "near_article", "gallery", "is_caption_kind", "JOINED", "Block"]

@@ -18,6 +18,8 @@ first copy when a later one is there (a headline is printed again further down).
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..features import features, is_prose, lex
 from ..model import Block, Cut, Document, Label
@@ -75,9 +77,23 @@ def is_menu(text: str) -> bool:
                for p in items)
 
 
+class Tag(str, Enum):
+    """The decisions of stage furniture (other stages step over page furniture: ``isinstance(b.tag, Tag)``)."""
+    IMAGE_PLACEHOLDER = "image_placeholder"  # a block, or a cut off the start of one
+    EMBEDDED_POST = "embedded_post"
+    SEPARATOR = "separator"
+    TIMESTAMP = "timestamp"
+    MENU = "menu"
+    PRINTED_TWICE = "printed_twice"          # a block, or the second copy cut off one
+    REPEATED_LABEL = "repeated_label"
+
+
 class Furniture(Stage):
     name = "furniture"
     summary = "page furniture: image placeholders, separators, timestamp lines, menus and language switchers -> boilerplate"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.image = res.compiled("furniture", "image_artifact")
@@ -95,28 +111,28 @@ class Furniture(Stage):
             if text[:1] == "[" and block.kind != "item" and block.head is None \
                     and (m := self.image_prefix.match(text)) is not None:
                 # an image's placeholder glued to a paragraph: the text browser's, not the article's
-                block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder"))
+                block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER))
                 text = block.content
             if text[:1] in self.platform_initials and self._embedded_post(text):
-                block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text")
+                block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text", Tag.EMBEDDED_POST)
                 continue
             if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
                 if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
-                    block.assign(Label.BOILERPLATE, self.name, "separator")  # a rule drawn across the dump
+                    block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)  # a rule drawn across the dump
                 elif block.kind != "item" and len(text) <= 2 * MAX_CHARS + 1 \
                         and (half := printed_twice(text)) is not None:
                     self._second_copy(block, half)  # two copies of a short text, run together
                 continue
             if not any(ch.isalnum() for ch in text):
-                block.assign(Label.BOILERPLATE, self.name, "separator")
+                block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)
                 continue
             f = features(block)
             if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
-                block.assign(Label.BOILERPLATE, self.name, "image placeholder")
+                block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
             elif len(text) <= TIMESTAMP_MAX_CHARS and is_timestamp(text, f.words):
-                block.assign(Label.BOILERPLATE, self.name, "timestamp")
+                block.assign(Label.BOILERPLATE, self.name, "timestamp", Tag.TIMESTAMP)
             elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
-                block.assign(Label.BOILERPLATE, self.name, "menu")
+                block.assign(Label.BOILERPLATE, self.name, "menu", Tag.MENU)
             elif (half := printed_twice(text)) is not None:
                 self._second_copy(block, half)
         self.repeated_labels(doc)
@@ -131,11 +147,11 @@ class Furniture(Stage):
         tail = block.tail
         if block.kind == "item" or block.head is not None \
                 or (tail is not None and tail.label is not Label.BOILERPLATE):
-            block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE)
+            block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE, Tag.PRINTED_TWICE)
         else:  # the first copy stays to be decided (it may be the headline)
             reason = PRINTED_TWICE if tail is None else f"{PRINTED_TWICE} and {tail.reason}"
             block.tail = None  # an end marker after the copy goes with it
-            block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason))
+            block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason, Tag.PRINTED_TWICE))
 
     def repeated_labels(self, doc: Document) -> None:
         """Label as boilerplate the copies of a short free block printed REPEATED_MIN times
@@ -167,4 +183,5 @@ class Furniture(Stage):
                 if block.index < first_paragraph:
                     continue  # above the first paragraph, a copy may be the headline
                 block.assign(Label.BOILERPLATE, self.name,
-                             f"a label printed {len(copies)} times between paragraphs (an ad's, an embed's or a picture's slot)")
+                             f"a label printed {len(copies)} times between paragraphs (an ad's, an embed's or a picture's slot)",
+                             Tag.REPEATED_LABEL)

@@ -32,6 +32,7 @@ from __future__ import annotations
 from .. import resources as res
 from ..features import features
 from ..model import Block, Document
+from .furniture import Tag as FurnitureTag
 
 _SPEC = res.data_file("content.toml")["lists"]
 ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list
@@ -78,7 +79,7 @@ def rows_from(doc: Document, probs: list[float | None], i: int, step: int, stops
     while 0 <= j < len(blocks) and j not in stops:
         b = blocks[j]
         if b.label is not None:
-            if not bullets and b.stage == "furniture":
+            if not bullets and isinstance(b.tag, FurnitureTag):
                 j += step
                 continue
             break

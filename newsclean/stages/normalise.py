@@ -60,6 +60,11 @@ def normalise_text(text: str, counts: dict[str, int] | None = None) -> str:
 class Normalise(Stage):
     name = "normalise"
     summary = "Unicode NFC; no-break, zero-width and control characters; CRLF; trailing and whitespace-only lines"
+    reads = frozenset({"raw", "reading"})
+    writes = frozenset({"text", "normalisation"})
+
+    def applies(self, doc: Document) -> bool:
+        return not doc.reading  # a reading of the body: its text is normalised already
 
     def __call__(self, doc: Document) -> None:
         doc.text = normalise_text(doc.raw, doc.normalisation)

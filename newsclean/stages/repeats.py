@@ -7,6 +7,8 @@ still belong to the article, so only furniture-like blocks are taken.
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..features import features, is_prose
 from ..model import Document, Label
@@ -30,9 +32,17 @@ def _repeat_counts(block, site) -> list[int] | None:
     return counts or None
 
 
+class Tag(str, Enum):
+    """The decisions of stage repeats."""
+    SITE_REPEAT = "site_repeat"  # every line repeated on many of the site's pages
+
+
 class Repeats(Stage):
     name = "repeats"
     summary = "blocks whose lines the site repeats on many of its pages (learned from the batch or --profile) -> boilerplate"
+    tags = Tag
+    reads = frozenset({"blocks", "site_lines"})
+    writes = frozenset({"blocks"})
 
     def __call__(self, doc: Document) -> None:
         site = doc.site_lines
@@ -47,4 +57,4 @@ class Repeats(Stage):
             if counts is None:
                 continue
             block.assign(Label.BOILERPLATE, self.name,
-                         f"repeated on {min(counts)} of {site.docs} pages of this site")
+                         f"repeated on {min(counts)} of {site.docs} pages of this site", Tag.SITE_REPEAT)

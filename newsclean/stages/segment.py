@@ -15,6 +15,7 @@ without blank lines between them), except that
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from .. import resources as res
 from ..model import Block, Cut, Document, Label
@@ -274,14 +275,25 @@ def segment(text: str) -> list[Block]:
         i = j
     for block in blocks:
         if block.text[:1] == "#" and block.kind != "item" and (m := MARKDOWN_HEADING.match(block.text)):
-            block.head = Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark")
+            block.head = Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark", Tag.MARKDOWN_HEADING)
     return blocks
+
+
+class Tag(str, Enum):
+    """The decisions of stage segment."""
+    MARKDOWN_HEADING = "markdown_heading"  # the marks of a Markdown heading (a cut)
 
 
 class Segment(Stage):
     name = "segment"
     summary = "split the dump into blocks: lines, list items with their continuation lines, re-joined hard-wrapped paragraphs"
+    tags = Tag
     required = True
+    reads = frozenset({"text", "reading"})
+    writes = frozenset({"blocks"})
+
+    def applies(self, doc: Document) -> bool:
+        return not doc.reading  # a reading of the body: the pipeline built its blocks
 
     def __call__(self, doc: Document) -> None:
         doc.blocks = segment(doc.text)

@@ -22,10 +22,13 @@ nothing of the input is lost.
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..features import features, is_headline_like, is_prose
 from ..model import Block, Document, Label, RelatedItem
 from .base import Stage
+from .furniture import Tag as FurnitureTag
 from .segment import bare_text, bullet_of, item_lines
 
 _STRAY_QUOTES = "'\"`"
@@ -40,9 +43,20 @@ def _strip_stray_quote(title: str) -> str:
     return title
 
 
+class Tag(str, Enum):
+    """The decisions of stage teasers."""
+    HEADING = "heading"                      # the heading over a teaser section
+    LIST_ITEM = "list_item"                  # an item of a list under a heading
+    TITLE_AND_SUMMARY = "title_and_summary"  # a headline-like block (and its summary) under a heading
+    HEADLINE_LINKS = "headline_links"        # a run of headline links without a heading
+
+
 class Teasers(Stage):
     name = "teasers"
     summary = "teaser blocks ('Recent news', 'Related Topics', headline link lists) -> related items {title, section, summary}"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks", "related"})
 
     def __init__(self) -> None:
         self.heading = res.compiled("teasers", "heading")
@@ -110,7 +124,7 @@ class Teasers(Stage):
         while j < n:
             b = blocks[j]
             if b.label is not None:
-                if b.stage == "furniture":  # dates and thumbnails between teasers
+                if isinstance(b.tag, FurnitureTag):  # dates and thumbnails between teasers
                     j += 1
                     continue
                 break
@@ -121,7 +135,7 @@ class Teasers(Stage):
                 item = self._item_from_list_block(b)
                 if not item.title:
                     break
-                self._take(doc, item, [b], "teaser item")
+                self._take(doc, item, [b], "teaser item", Tag.LIST_ITEM)
                 j += 1
                 continue
             if self._is_headline(b) or (j == n - 1 and features(b).n_words >= _MIN_HEADLINE_WORDS
@@ -137,7 +151,7 @@ class Teasers(Stage):
                     taken.append(nxt)
                 else:
                     bare = True
-                self._take(doc, item, taken, "teaser title and summary")
+                self._take(doc, item, taken, "teaser title and summary", Tag.TITLE_AND_SUMMARY)
                 j += len(taken)
                 continue
             break
@@ -149,9 +163,9 @@ class Teasers(Stage):
         (a summary is followed by the next teaser or the section's end)."""
         return k < len(blocks) and blocks[k].label is None and blocks[k].kind != "item" and is_prose(blocks[k])
 
-    def _take(self, doc: Document, item: RelatedItem, blocks: list[Block], reason: str) -> None:
+    def _take(self, doc: Document, item: RelatedItem, blocks: list[Block], reason: str, tag: Tag) -> None:
         for b in blocks:
-            b.assign(Label.RELATED, self.name, reason)
+            b.assign(Label.RELATED, self.name, reason, tag)
         doc.related.append(item)
 
     # -- the stage ----------------------------------------------------------
@@ -161,7 +175,7 @@ class Teasers(Stage):
         while i < n:
             b = blocks[i]
             if b.label is None and self._is_heading(b):
-                b.assign(Label.BOILERPLATE, self.name, "teaser heading")
+                b.assign(Label.BOILERPLATE, self.name, "teaser heading", Tag.HEADING)
                 i = max(self._section(doc, i + 1), i + 1)
                 continue
             if b.label is None and b.kind == "item":
@@ -182,7 +196,7 @@ class Teasers(Stage):
                         if thumb:
                             item.leftovers.append(thumb)
                         self._keep_numbering(x, item)
-                        self._take(doc, item, [x], "run of headline links")
+                        self._take(doc, item, [x], "run of headline links", Tag.HEADLINE_LINKS)
                 i = max(j, i + 1)
                 continue
             i += 1

@@ -9,6 +9,8 @@ headline was found already (``Document.headline_known``), that line is page head
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .. import resources as res
 from ..features import features, is_agency_credit, is_headline_like, is_name_like, is_prose
 from ..model import Document, Label
@@ -34,9 +36,21 @@ def _question_headline(block) -> bool:
             and f.n_sentences == 1 and f.starts_upper and not f.has_quote)
 
 
+class Tag(str, Enum):
+    """The decisions of stage title."""
+    HEADLINE = "headline"
+    QUESTION_HEADLINE = "question_headline"
+    HEADER_UNDER_HEADLINE = "header_under_headline"  # a reading of the body: a headline-shaped line is page header
+    PAGE_HEADER = "page_header"                      # above the headline
+
+
 class Title(Stage):
     name = "title"
     summary = "the headline: nearest headline-like line above the lead; blocks above it are page header"
+    tags = Tag
+    reads = frozenset({"blocks", "headline_known"})
+    reads_optional = frozenset({"title_index"})
+    writes = frozenset({"blocks", "title_index", "lead_index"})
 
     def __call__(self, doc: Document) -> None:
         if doc.title_index is not None:
@@ -46,7 +60,7 @@ class Title(Stage):
             after = find_lead(doc, lead + 1)
             if after is not None and all(b.label is not None or b.kind == "item"
                                          for b in doc.blocks[lead + 1:after]):
-                self._headline(doc, doc.blocks[lead], "question headline above the lead")
+                self._headline(doc, doc.blocks[lead], "question headline above the lead", Tag.QUESTION_HEADLINE)
                 doc.lead_index = after
                 self._header(doc, lead)
                 return
@@ -63,18 +77,19 @@ class Title(Stage):
                 break
         if title is None:
             return
-        self._headline(doc, title, "headline above the lead")
+        self._headline(doc, title, "headline above the lead", Tag.HEADLINE)
         self._header(doc, title.index)
 
-    def _headline(self, doc: Document, block, reason: str) -> None:
+    def _headline(self, doc: Document, block, reason: str, tag: Tag) -> None:
         if doc.headline_known:
             # a reading of the body text, under the page's headline: a line shaped like
             # a headline above its lead is a date, a credit or a heading of the page
-            block.assign(Label.BOILERPLATE, self.name, f"{reason}, under the page's headline: page header")
+            block.assign(Label.BOILERPLATE, self.name, f"{reason}, under the page's headline: page header",
+                         Tag.HEADER_UNDER_HEADLINE)
             return
-        block.assign(Label.TITLE, self.name, reason)
+        block.assign(Label.TITLE, self.name, reason, tag)
         doc.title_index = block.index
 
     def _header(self, doc: Document, title_index: int) -> None:
         for block in doc.blocks[:title_index]:
-            block.assign(Label.BOILERPLATE, self.name, "page header above the headline")
+            block.assign(Label.BOILERPLATE, self.name, "page header above the headline", Tag.PAGE_HEADER)

@@ -7,6 +7,7 @@ Only short blocks are tried, and a pattern must match the whole block.
 """
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
 
 from .. import resources as res
@@ -19,15 +20,29 @@ KINDS = ("comment_heading", "char_counter", "min_length_prompt", "login_prompt",
          "form_field", "share_prompt", "newsletter_prompt")
 
 
+class Tag(str, Enum):
+    """The decisions of stage widgets: one per kind of widget (the kinds of KINDS)."""
+    COMMENT_HEADING = "comment_heading"
+    CHAR_COUNTER = "char_counter"
+    MIN_LENGTH_PROMPT = "min_length_prompt"
+    LOGIN_PROMPT = "login_prompt"
+    FORM_FIELD = "form_field"
+    SHARE_PROMPT = "share_prompt"
+    NEWSLETTER_PROMPT = "newsletter_prompt"
+
+
 class Widgets(Stage):
     name = "widgets"
     summary = "comment boxes and reader prompts (headings, character counters, minimum-length, log-in, form, share, newsletter) -> boilerplate"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.max_words = res.patterns()["widgets"]["max_words"]
         self.hook_chars = res.patterns()["widgets"]["hook_chars"]
         self.max_chars = self.max_words * 12  # a cheap bound checked before counting words
-        self.kinds = [(kind.replace("_", " "), res.compiled_kind("widgets", kind)) for kind in KINDS]
+        self.kinds = [(Tag(kind), res.compiled_kind("widgets", kind)) for kind in KINDS]
         # all kinds at once: one search tells whether a block is any widget (most are none)
         spec = res.patterns()["widgets"]
         self.any_whole = res.alternation([p for kind in KINDS for p in spec[kind].get("whole", [])])
@@ -36,7 +51,7 @@ class Widgets(Stage):
         # page (and a second reading sees the same blocks): remembered by text
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
 
-    def _kind_of(self, text: str) -> str | None:
+    def _kind_of(self, text: str) -> Tag | None:
         """The kind of widget the text of a short block is, or None; a prompt after a
         short question that hooks the reader is that prompt."""
         kind = self._kind_of_text(text)
@@ -46,7 +61,7 @@ class Widgets(Stage):
                 kind = self._kind_of_text(text[q + 2:].lstrip())
         return kind
 
-    def _kind_of_text(self, text: str) -> str | None:
+    def _kind_of_text(self, text: str) -> Tag | None:
         if not ((self.any_whole is not None and self.any_whole.fullmatch(text))
                 or (self.any_contains is not None and self.any_contains.search(text))):
             return None
@@ -62,4 +77,4 @@ class Widgets(Stage):
                 continue
             kind = self.kind_of(bare_text(block))
             if kind is not None:
-                block.assign(Label.BOILERPLATE, self.name, kind)
+                block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), kind)
