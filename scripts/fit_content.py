@@ -81,7 +81,7 @@ def title_rows(docs, w, b):
     rows = []
     saved_model, saved_choose = content_stage.model, content_stage.choose_headline
 
-    def record(doc, probs, first, refuse=None, article=None):
+    def record(doc, probs, first, model=None, refuse=None, article=None):
         cands = headline.candidates(doc, probs, first, article)
         want = " ".join(doc_title[0].split()).lower()
         for i, fv in cands:

@@ -27,7 +27,6 @@ The threshold moves with ``favor``: "precision" keeps less, "recall" more.
 """
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
@@ -36,6 +35,7 @@ import regex
 from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..features import features
+from ..linear import LinearModel
 from ..model import Document, Label
 from .base import Stage
 from . import cards, figures, lists
@@ -230,20 +230,14 @@ class Content(Stage):
 
     def __init__(self) -> None:
         m = model()
-        self.weights: dict[str, float] = m["weights"]
-        self.bias: float = m["bias"]
+        self.classifier = LinearModel.from_table(m)  # p(article text) of a block
+        self.headline_model = LinearModel.from_table(m, "title_")  # log-odds of a headline candidate
         self.region = settings()["region"]
 
     def probabilities(self, doc: Document) -> list[float | None]:
-        w, bias = self.weights, self.bias
-        out: list[float | None] = []
-        for v in vectors(doc):
-            if v is None:
-                out.append(None)
-                continue
-            z = bias + sum(w[k] * x for k, x in v.items() if x and k in w)
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
+        """Each free block's probability of being article text (None for the others)."""
+        p = self.classifier.probability
+        return [None if v is None else p(v) for v in vectors(doc)]
 
     @staticmethod
     def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float, cross: float) -> tuple[int, int]:
@@ -392,8 +386,8 @@ class Content(Stage):
                        for i in range(article[0], title))
 
         # (a reading of the body text under the page's headline looks for no other one)
-        title = None if doc.headline_known else choose_headline(doc, probs, article[0], refuse=under_prose,
-                                                                article=article)
+        title = None if doc.headline_known else choose_headline(doc, probs, article[0], self.headline_model,
+                                                                refuse=under_prose, article=article)
         if title is not None:
             # a caption between the headline and the article is its lead picture's,
             # though a teaser box stands between it and the text
