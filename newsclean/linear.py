@@ -76,10 +76,14 @@ class LinearModel:
     def decide(self, features: Mapping[str, float]) -> bool:
         return self.passes(self.score(features))
 
-    def cannot_pass(self, partial: float, most_left: float) -> bool:
+    def cannot_pass(self, partial: float, *most_left: float) -> bool:
         """A score of ``partial`` so far, to which the features not read yet add at most
-        ``most_left``, stays at or under the threshold: reading them changes nothing."""
-        return partial + most_left <= self.threshold
+        ``most_left`` (one bound per group of them, added in order), stays at or under
+        the threshold: reading them changes nothing."""
+        total = partial
+        for most in most_left:
+            total += most
+        return total <= self.threshold
 
     def group(self, names: Iterable[str]) -> Group:
         names = tuple(names)

@@ -31,7 +31,7 @@ def candidates(text: str, cap_stage: Captions):
         stage(doc)
     for block, fv, s in cap_stage.scored(doc):
         yield block, fv, s
-        if s > cap_stage.threshold:  # as the stage does, so later context is the same
+        if s > cap_stage.model.threshold:  # as the stage does, so later context is the same
             block.assign(Label.CAPTION, cap_stage.name, "")
 
 
