@@ -133,9 +133,9 @@ def _also(f: Features) -> float:
 
 
 def _verbs(f: Features) -> tuple[float, ...]:
-    past, perfect, modal, attribution, clause_link = f.lexical
-    return (float(past > 0), float(past > 1), float(perfect > 0), float(modal > 0),
-            float(clause_link), float(attribution))
+    v = f.lexical
+    return (float(v.past > 0), float(v.past > 1), float(v.perfect > 0), float(v.modal > 0),
+            float(v.clause_link), float(v.attribution))
 
 
 def _style(f: Features) -> tuple[float, ...]:

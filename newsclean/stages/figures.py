@@ -159,8 +159,7 @@ def _description(block: Block) -> bool:
     if not (2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END)
             and not text.endswith(":") and "?" not in text):
         return False
-    _, _, _, attribution, clause_link = f.lexical
-    return not (attribution or clause_link or f.opens_with_connective)
+    return not (f.attribution or f.clause_link or f.opens_with_connective)
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
