@@ -8,7 +8,7 @@ teaser items repeat). ``stats`` counts characters in and out and blocks per labe
 from __future__ import annotations
 
 from .model import Document, Label
-from .stages.figures import JOINED as CREDIT_JOINED
+from .page.figures import JOINED as CREDIT_JOINED
 
 SCHEMA_VERSION = "1.0"
 LABELS = [label.value for label in Label]

@@ -14,7 +14,7 @@ import newsclean
 from newsclean import Label
 from newsclean.cli import main
 from newsclean.pipeline import Pipeline
-from newsclean.stages import figures
+from newsclean.page import figures
 from newsclean.content_features import FEATURE_NAMES
 from newsclean.stages.content import best_run, is_barrier, runs
 
@@ -110,7 +110,7 @@ def test_teaser_cards_with_headline_glued_to_summary_are_related_items():
 ])
 def test_a_single_glued_card_or_camel_case_name_is_no_card(paragraph):
     from newsclean.model import Document
-    from newsclean.stages import cards
+    from newsclean.page import cards
     from newsclean.stages.segment import segment
     text = "\n\n".join([PARAS[0], paragraph, PARAS[1]])
     doc = Document(raw=text, text=text, blocks=segment(text))
@@ -278,7 +278,7 @@ def test_gallery_under_the_article_is_taken_caption_after_caption():
 
 
 def test_headline_shares_its_words_with_the_article():
-    from newsclean.stages.headline import terms
+    from newsclean.page.headline import terms
     assert {"harbour", "larkfield", "rebuild"} <= terms(HEADLINE)
     assert "the" not in terms("The harbour") and terms("商標法違反") >= {"商標", "違反"}
     # a teaser line just above the headline does not win over it
@@ -344,7 +344,7 @@ def test_a_label_or_a_teaser_heading_announces_no_list(intro):
 
 def test_list_rows_one_shape_or_two_in_turns():
     from newsclean.model import Block
-    from newsclean.stages.lists import _list_rows
+    from newsclean.page.lists import _list_rows
 
     def rows(*texts):
         return [Block(i, [t], i, "line", t) for i, t in enumerate(texts)]
@@ -588,7 +588,7 @@ def test_the_articles_own_paragraphs_are_no_headline_candidates():
     # the headline may be taken into the article's first lines, a paragraph of it not
     # (cleaning the output again would take its lead away)
     from newsclean.model import Document
-    from newsclean.stages import headline
+    from newsclean.page import headline
     from newsclean.stages.content import Content
     text = page()
     doc = Document(raw=text, text=text)

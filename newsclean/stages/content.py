@@ -38,8 +38,8 @@ from ..features import features
 from ..linear import LinearModel
 from ..model import Document, Label
 from .base import Stage
-from . import cards, figures, lists
-from .headline import choose_headline
+from ..page import cards, figures, lists
+from ..page.headline import choose_headline
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
