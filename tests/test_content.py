@@ -215,7 +215,7 @@ def test_figure_marks(lines, kind):
     doc = Document(raw=text, text=text, blocks=segment(text))
     found = figures.find(doc)
     last = len(doc.blocks) - 1
-    assert (found[last][0] if last in found else None) == kind
+    assert (found[last].kind if last in found else None) == kind
 
 
 def test_favor_moves_the_thresholds_and_is_checked():
@@ -242,14 +242,14 @@ def _found(text):
 
 def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     doc, found = _found("The old quay in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette")
-    assert found[0][0] == "caption" and found[1] == ("credit", figures.JOINED)
+    assert found[0].kind == "caption" and found[1] == figures.Figure("credit", figures.JOINED)
     # a credit in brackets on a line of its own: the description alone is the caption
     doc, found = _found("The old quay in 1987.\n\n(Image credit: Larkfield Gazette)")
-    assert found[0][0] == "caption" and found[1][0] == "alt"
+    assert found[0].kind == "caption" and found[1].kind == "alt"
     # a credit right above an "Image caption" line goes with that caption
     doc, found = _found("The council met on Monday.\n\nImage copyright Ann Lee\n\n"
                         "Image caption The mayor visits the quay on Monday")
-    assert 0 not in found and found[1][0] == "alt" and found[2][0] == "caption"
+    assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
 
 
 def test_a_question_above_a_credit_line_is_no_description():
@@ -548,7 +548,7 @@ def test_a_caption_above_the_headline_stays_page_furniture():
 ])
 def test_a_credit_label_over_a_sentence_is_no_credit(label, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + label)
-    assert found.get(1, (None,))[0] == kind
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
 
 
 def test_a_list_of_headlines_between_the_headline_and_the_article_is_no_headline():
