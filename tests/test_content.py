@@ -16,7 +16,8 @@ from newsclean.cli import main
 from newsclean.pipeline import Pipeline
 from newsclean.page import figures
 from newsclean.content_features import FEATURE_NAMES
-from newsclean.stages.content import best_run, is_barrier, runs
+from newsclean.page.region import best_run, runs
+from newsclean.stages.content import is_barrier
 
 MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video",
         "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search"]

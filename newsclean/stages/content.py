@@ -16,9 +16,9 @@ of the ones before; the helpers that are not stages are in ``newsclean/page/``.
 2. find the region: each block votes (p - threshold), weighted by its length, and
    the run of blocks with the largest total wins (a maximum-sum segment); further
    runs are kept when their total is a good share of the best one (an article
-   interrupted by a teaser box); none past a barrier with article text above it; a
-   run without prose is none; where no prose reaches the threshold, the best
-   paragraph sets a lower one;
+   interrupted by a teaser box); none past a barrier with article text above it
+   (``page/region.py``); a run without prose is none; where no prose reaches the
+   threshold, the best paragraph sets a lower one;
 3. widen the runs over the prose next to them (the first and last paragraphs have
    page furniture for neighbours), across a bulleted list and one dip down the tail;
 4. claim the article: the blocks of the runs that read as article text (not a
@@ -29,8 +29,8 @@ of the ones before; the helpers that are not stages are in ``newsclean/page/``.
    are its captions; the others are page furniture;
 6. choose the headline among the lines just above the article (``page/headline.py``),
    never under its prose; a caption between the two is the lead picture's;
-7. drop copies: a block that prints several of the article's paragraphs again, and a
-   profile of the publisher or the writer among its last paragraphs with no heading
+7. drop copies: a block that prints several of the article's paragraphs again
+   (``page/copies.py``), and a profile of the publisher or the writer among its last paragraphs with no heading
    ("Ascom is a global solutions provider ...");
 8. label the rest: boilerplate outside the article, page furniture inside it and
    above the headline; the headline, the lead and the end of the article.
@@ -42,7 +42,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 import regex
 
@@ -53,12 +52,13 @@ from ..linear import LinearModel
 from ..model import Document, Label
 from .base import Stage
 from ..page import cards, figures, lists
+from ..page.copies import copies
 from ..page.figures import Figure
 from ..page.headline import choose_headline
+from ..page.region import Run, runs
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = 3  # a caption may stand this many blocks above or below the article text
-BARRIER_RUN_SHARE = 0.2  # a comments heading ends the article when this much of one stands above it
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
 
@@ -137,92 +137,8 @@ def profile_start(doc: Document, article: list[int]) -> int | None:
     return None
 
 
-def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """The run of votes[lo:hi] with the largest sum: (sum, start, end inclusive)."""
-    best, bs, be = 0.0, -1, -1
-    total, start = 0.0, lo
-    for i in range(lo, hi):
-        if total <= 0.0:
-            total, start = 0.0, i
-        total += votes[i]
-        if total > best:
-            best, bs, be = total, start, i
-    return best, bs, be
-
-
-class Run(NamedTuple):
-    """A run of blocks, from ``start`` to ``end`` inclusive."""
-
-    start: int
-    end: int
-
-
-def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[Run]:
-    """The best run, and the best runs left and right of it worth ``share`` of it.
-
-    The first barrier with a run of BARRIER_RUN_SHARE of the best one above it ends
-    the search: nothing after it is taken (long reader comments can outweigh the
-    article above them)."""
-    n = len(votes)
-    top, s, e = best_run(votes, 0, n)
-    if s < 0:
-        return []
-    for b in barriers:
-        before, _, _ = best_run(votes, 0, b)
-        if before < BARRIER_RUN_SHARE * top:
-            continue  # a comments link above the article or at its top: not its end
-        n = b  # the comments: the article is above them, even when they outweigh it
-        if b <= e:
-            top, s, e = best_run(votes, 0, b)
-        break
-    found = [Run(s, e)]
-    todo = [(0, s), (e + 1, n)]
-    while todo:
-        lo, hi = todo.pop()
-        if hi - lo <= 0:
-            continue
-        total, s2, e2 = best_run(votes, lo, hi)
-        if s2 >= 0 and total >= share * top:
-            found.append(Run(s2, e2))
-            todo += [(lo, s2), (e2 + 1, hi)]
-    return sorted(found)
-
-
 UNFINISHED_PARAGRAPH_WORDS = 12  # a line this long widens the article like prose, final stop or not
 BRIDGE = 4  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
-COPY_MIN_WORDS = 40     # a block this long may be the article printed again
-COPY_SHARE = 0.8        # ... when this share of its 4-word shingles stand in the article above
-COPY_SOURCES = 3        # ... spread over this many of its paragraphs
-
-
-def _shingles(text: str) -> list[tuple[str, ...]]:
-    words = _TOKEN.findall(text.lower())
-    return [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-def copies(doc: Document, article: list[int]) -> dict[int, int]:
-    """Blocks of the article that print several of its earlier paragraphs again, as one
-    block (a page's print or summary version of the text, kept in its markup):
-    {index: how many paragraphs it repeats}."""
-    seen: dict[tuple[str, ...], int] = {}  # shingle -> the first block that has it
-    found: dict[int, int] = {}
-    for i in article:
-        b = doc.blocks[i]
-        sh = _shingles(b.content)
-        if len(sh) + 3 >= COPY_MIN_WORDS:
-            hits = [seen[x] for x in sh if x in seen]
-            sources = len(set(hits))
-            if len(hits) >= COPY_SHARE * len(sh) and sources >= COPY_SOURCES:
-                found[i] = sources
-                continue
-        for x in sh:
-            seen.setdefault(x, i)
-    return found
-
-
 @lru_cache(maxsize=None)
 def _post_signature() -> regex.Pattern:
     return regex.compile(settings()["embeds"]["post_signature"], res.FLAGS)
