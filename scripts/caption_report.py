@@ -48,10 +48,10 @@ def main() -> None:
         gold_caps = gold.get("captions") or []
         for block, fv, s in candidates(text, stage):
             is_cap = any(same_caption(g, block.text) for g in gold_caps)
-            pred = s > stage.threshold
+            pred = s > stage.model.threshold
             total += 1
             errors += pred != is_cap
-            if a.all or pred != is_cap or abs(s - stage.threshold) < a.margin:
+            if a.all or pred != is_cap or abs(s - stage.model.threshold) < a.margin:
                 mark = "ERR" if pred != is_cap else "   "
                 print(f"{mark} {'CAP ' if is_cap else 'body'} {s:+5.1f} {name}/{doc_id}:{block.line_no} "
                       f"{block.text[:90]!r}\n        {stage.explain(fv)}")
