@@ -391,18 +391,19 @@ class Content(Stage):
             return
         page.title = choose_headline(page.doc, page.probs, page.article[0], self.headline_model,
                                      refuse=page.under_prose, article=page.article)
-        if page.title is not None:
-            self.lead_picture(page)
+        self.lead_picture(page)
 
     def lead_picture(self, page: Findings) -> None:
-        """A caption between the headline and the article is its lead picture's, though a
-        teaser box stands between it and the text."""
-        doc, figs, near, stops = page.doc, page.figs, page.near, page.stops
-        for i in range(page.title + 1, page.article[0]):
-            kind, reason = figs.get(i, figures.NO_FIGURE)
-            if i not in near and figures.is_caption_kind(kind) and i not in stops \
-                    and doc.blocks[i].stage == self.name:
-                doc.blocks[i].revise(Label.CAPTION, self.name, reason)
+        """A caption between the headline and the article is its lead picture's."""
+        doc, figs, near, stops, title = page.doc, page.figs, page.near, page.stops, page.title
+        if title is not None:
+            # a caption between the headline and the article is its lead picture's,
+            # though a teaser box stands between it and the text
+            for i in range(title + 1, page.article[0]):
+                kind, reason = figs.get(i, figures.NO_FIGURE)
+                if i not in near and figures.is_caption_kind(kind) and i not in stops \
+                        and doc.blocks[i].stage == self.name:
+                    doc.blocks[i].revise(Label.CAPTION, self.name, reason)
 
     def drop_copies(self, page: Findings) -> bool:
         """Phase 7: the article printed again in one block, and a profile of the publisher
