@@ -3,9 +3,9 @@
 A block's own features (length, stopword density, sentence punctuation, capitals,
 digits, menu separators, links, furniture words, list item, repetition) and those of
 its neighbours (are they prose, how long) and of its position, as one named vector
-per block. The classifier over them (weights in ``data/content_model.toml``) and
-the region search are in ``stages/content.py``; scripts/fit_content.py fits the
-weights on these same vectors.
+per block. The classifier over them (weights in ``data/content_model.toml``) is in
+``stages/content.py``, the region search in ``page/region.py``; scripts/fit_content.py
+fits the weights on these same vectors.
 """
 from __future__ import annotations
 

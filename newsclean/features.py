@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import resources as res
 from .model import Block
@@ -147,6 +148,16 @@ def starts_with_phrase(words: list[str], name: str) -> bool:
     return any(tuple(words[:k]) in multi for k in range(2, longest + 1))
 
 
+class Lexical(NamedTuple):
+    """The verb forms and word classes of a text (``Features.lexical``)."""
+
+    past: int          # past-tense verb forms
+    perfect: int       # perfect forms (has/have/had with a participle)
+    modal: int         # modals (will, would...)
+    attribution: bool  # reports speech: "said", "told", "according to"...
+    clause_link: bool  # joins clauses after its first words ("... but ...")
+
+
 class Features:
     """Lazy features of one text."""
 
@@ -240,12 +251,12 @@ class Features:
     @property
     def attribution(self) -> bool:
         """Reports speech: "said", "told", "according to"..."""
-        return self.lexical[3]
+        return self.lexical.attribution
 
     @property
     def clause_link(self) -> bool:
         """Joins clauses after its first words ("... began in 2019 but stopped when ...")."""
-        return self.lexical[4]
+        return self.lexical.clause_link
 
     @cached_property
     def opens_with_anaphora(self) -> bool:
@@ -268,8 +279,8 @@ class Features:
         return False
 
     @cached_property
-    def lexical(self) -> tuple[int, int, int, bool, bool]:
-        """(past, perfect, modal, reports speech, joins clauses), in one pass over the words.
+    def lexical(self) -> Lexical:
+        """The verb forms and word classes of ``Lexical``, in one pass over the words.
 
         Past: an irregular past form, or a word in -ed that is not a participle (after a
         form of "to be" or "have", an article, or before "by") nor an adjective.
@@ -309,7 +320,7 @@ class Features:
                 prev = words[i - 1] if i else ""
                 if not ((i + 1 < n and words[i + 1] == "by") or cls.get(prev, 0) & _AUX):
                     past += 1
-        return past, perfect, modal, attribution, clause
+        return Lexical(past, perfect, modal, attribution, clause)
 
     @cached_property
     def style(self) -> int:
@@ -344,7 +355,8 @@ class Features:
     @property
     def verbs(self) -> tuple[int, int, int]:
         """(past, perfect, modal) verb forms found in the text."""
-        return self.lexical[:3]
+        lexical = self.lexical
+        return lexical.past, lexical.perfect, lexical.modal
 
     @cached_property
     def credit(self) -> bool:

@@ -32,7 +32,7 @@ def candidates(text: str, cap_stage: Captions):
             stage(doc)
     for block, fv, s in cap_stage.scored(doc):
         yield block, fv, s
-        if s > cap_stage.threshold:  # as the stage does, so later context is the same
+        if s > cap_stage.model.threshold:  # as the stage does, so later context is the same
             block.assign(Label.CAPTION, cap_stage.name, "", Tag.SCORED, s)
 
 
@@ -49,10 +49,10 @@ def main() -> None:
         gold_caps = gold.get("captions") or []
         for block, fv, s in candidates(text, stage):
             is_cap = any(same_caption(g, block.text) for g in gold_caps)
-            pred = s > stage.threshold
+            pred = s > stage.model.threshold
             total += 1
             errors += pred != is_cap
-            if a.all or pred != is_cap or abs(s - stage.threshold) < a.margin:
+            if a.all or pred != is_cap or abs(s - stage.model.threshold) < a.margin:
                 mark = "ERR" if pred != is_cap else "   "
                 print(f"{mark} {'CAP ' if is_cap else 'body'} {s:+5.1f} {name}/{doc_id}:{block.line_no} "
                       f"{block.text[:90]!r}\n        {stage.explain(fv)}")

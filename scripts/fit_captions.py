@@ -103,15 +103,15 @@ def main() -> None:
                 continue  # a text repeated on a page counts once
             seen.add(block.text)
             groups[group].append((fv, int(any(same_caption(g, block.text) for g in caps))))
-    keys = sorted(stage.weights)
+    keys = sorted(stage.model.weights)
     rows = [r for rs in groups.values() for r in rs]
     print(f"{len(rows)} candidates, {sum(y for _, y in rows)} captions; groups: "
           f"{', '.join(f'{g} {len(rs)}' for g, rs in sorted(groups.items()))}")
 
-    prior = stage.weights if a.prior else None
+    prior = stage.model.weights if a.prior else None
     shipped_all, held_out = Tally(), Tally()
     for g, rs in groups.items():
-        shipped_all.add(rs, g in web_groups, stage.weights, stage.bias, stage.threshold)
+        shipped_all.add(rs, g in web_groups, stage.model.weights, stage.model.bias, stage.model.threshold)
         train = [r for t, other in groups.items() if t != g for r in other]
         w, b = fit(train, keys, a.l2, a.pos_weight, prior)
         held_out.add(rs, g in web_groups, w, b)
@@ -123,11 +123,11 @@ def main() -> None:
     print(f"fitted weights, all data:          {fitted_all}")
     print(f"fitted without the held-out part:  {held_out}")
     print("  (held out: each news site in turn, each fold of web pages in turn)")
-    shipped_b = stage.bias - stage.threshold
+    shipped_b = stage.model.bias - stage.model.threshold
     print(f"bias {b:+.2f}, rounded {round(2 * b) / 2:+.1f} (shipped {shipped_b:+.2f} incl. threshold)")
     for k in keys:
-        flag = "  <-" if abs(round(2 * w[k]) / 2 - stage.weights[k]) >= 1.0 else ""
-        print(f"  {k:<20} fitted {w[k]:+.2f} ({round(2 * w[k]) / 2:+.1f})   shipped {stage.weights[k]:+.2f}{flag}")
+        flag = "  <-" if abs(round(2 * w[k]) / 2 - stage.model.weights[k]) >= 1.0 else ""
+        print(f"  {k:<20} fitted {w[k]:+.2f} ({round(2 * w[k]) / 2:+.1f})   shipped {stage.model.weights[k]:+.2f}{flag}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ import logistic  # noqa: E402
 import newsclean.stages.content as content_stage  # noqa: E402
 from newsclean.content_features import FEATURE_NAMES, block_text, vectors  # noqa: E402
 from newsclean.model import Document  # noqa: E402
-from newsclean.stages import headline  # noqa: E402
+from newsclean.page import headline  # noqa: E402
 from newsclean.pipeline import Pipeline  # noqa: E402
 from newsclean.record import build_record  # noqa: E402
 
@@ -82,7 +82,7 @@ def title_rows(docs, w, b):
     rows = []
     saved_model, saved_choose = content_stage.model, content_stage.choose_headline
 
-    def record(doc, probs, first, refuse=None, article=None):
+    def record(doc, probs, first, model=None, refuse=None, article=None):
         cands = headline.candidates(doc, probs, first, article)
         want = " ".join(doc_title[0].split()).lower()
         for i, fv in cands:
@@ -155,7 +155,7 @@ def write(m: dict, path: Path, n_rows: int) -> None:
         "# dumps (both styles); do not edit by hand.",
         f"bias = {b:.4f}",
         "# The headline among the candidates above the article: the best log-odds wins",
-        "# (stages/headline.py; a key under a [table] would belong to the table).",
+        "# (page/headline.py; a key under a [table] would belong to the table).",
         f"title_bias = {m['title_bias']:.4f}",
         "",
         "[weights]",

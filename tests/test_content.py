@@ -14,9 +14,10 @@ import newsclean
 from newsclean import Label
 from newsclean.cli import main
 from newsclean.pipeline import Pipeline
-from newsclean.stages import figures
+from newsclean.page import figures
 from newsclean.content_features import FEATURE_NAMES
-from newsclean.stages.content import best_run, is_barrier, runs
+from newsclean.page.region import best_run, runs
+from newsclean.stages.content import is_barrier
 
 MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video",
         "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search"]
@@ -110,7 +111,7 @@ def test_teaser_cards_with_headline_glued_to_summary_are_related_items():
 ])
 def test_a_single_glued_card_or_camel_case_name_is_no_card(paragraph):
     from newsclean.model import Document
-    from newsclean.stages import cards
+    from newsclean.page import cards
     from newsclean.stages.content import Tag
     from newsclean.stages.segment import segment
     text = "\n\n".join([PARAS[0], paragraph, PARAS[1]])
@@ -216,7 +217,7 @@ def test_figure_marks(lines, kind):
     doc = Document(raw=text, text=text, blocks=segment(text))
     found = figures.find(doc)
     last = len(doc.blocks) - 1
-    assert (found[last][0] if last in found else None) == kind
+    assert (found[last].kind if last in found else None) == kind
 
 
 def test_favor_moves_the_thresholds_and_is_checked():
@@ -243,14 +244,14 @@ def _found(text):
 
 def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     doc, found = _found("The old quay in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette")
-    assert found[0][0] == "caption" and found[1][0] == figures.JOINED  # joined to it in the record
+    assert found[0].kind == "caption" and found[1].kind == figures.JOINED  # joined to it in the record
     # a credit in brackets on a line of its own: the description alone is the caption
     doc, found = _found("The old quay in 1987.\n\n(Image credit: Larkfield Gazette)")
-    assert found[0][0] == "caption" and found[1][0] == "alt"
+    assert found[0].kind == "caption" and found[1].kind == "alt"
     # a credit right above an "Image caption" line goes with that caption
     doc, found = _found("The council met on Monday.\n\nImage copyright Ann Lee\n\n"
                         "Image caption The mayor visits the quay on Monday")
-    assert 0 not in found and found[1][0] == "alt" and found[2][0] == "caption"
+    assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
 
 
 def test_a_question_above_a_credit_line_is_no_description():
@@ -279,7 +280,7 @@ def test_gallery_under_the_article_is_taken_caption_after_caption():
 
 
 def test_headline_shares_its_words_with_the_article():
-    from newsclean.stages.headline import terms
+    from newsclean.page.headline import terms
     assert {"harbour", "larkfield", "rebuild"} <= terms(HEADLINE)
     assert "the" not in terms("The harbour") and terms("商標法違反") >= {"商標", "違反"}
     # a teaser line just above the headline does not win over it
@@ -345,7 +346,7 @@ def test_a_label_or_a_teaser_heading_announces_no_list(intro):
 
 def test_list_rows_one_shape_or_two_in_turns():
     from newsclean.model import Block
-    from newsclean.stages.lists import _list_rows
+    from newsclean.page.lists import _list_rows
 
     def rows(*texts):
         return [Block(i, [t], i, "line", t) for i, t in enumerate(texts)]
@@ -549,7 +550,7 @@ def test_a_caption_above_the_headline_stays_page_furniture():
 ])
 def test_a_credit_label_over_a_sentence_is_no_credit(label, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + label)
-    assert found.get(1, (None,))[0] == kind
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
 
 
 def test_a_list_of_headlines_between_the_headline_and_the_article_is_no_headline():
@@ -589,7 +590,7 @@ def test_the_articles_own_paragraphs_are_no_headline_candidates():
     # the headline may be taken into the article's first lines, a paragraph of it not
     # (cleaning the output again would take its lead away)
     from newsclean.model import Document
-    from newsclean.stages import headline
+    from newsclean.page import headline
     from newsclean.stages.content import Content
     text = page()
     doc = Document(raw=text, text=text)

@@ -74,6 +74,15 @@ def test_style_word_classes_read_contractions_by_their_first_part():
     assert Features("Workers inspect the wall.").style & (PERSON | NEGATION | PRONOUN | RELATIVE) == 0
 
 
+def test_lexical_features_are_named_verb_forms_and_word_classes():
+    f = Features("The mayor said the wall was rebuilt and will reopen, but work has stopped since March.")
+    lexical = f.lexical
+    assert lexical.modal == 1 and lexical.perfect == 1 and lexical.past >= 1
+    assert lexical.attribution and lexical.clause_link
+    assert (f.attribution, f.clause_link) == (True, True)
+    assert Features("Workers inspect the wall.").lexical == (0, 0, 0, False, False)
+
+
 def test_fixture_paragraphs_are_long_multi_sentence_prose():
     """The long paragraphs the tests lean on have 40+ words and two sentences or more."""
     for p in PARAGRAPHS:

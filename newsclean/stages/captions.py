@@ -22,15 +22,18 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import Enum
-from operator import mul
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from .. import resources as res
 from ..features import (CAPTION_WORD, FUNCTION_WORD, MENTAL, NEGATION, PERSON, PRONOUN, RELATIVE, STANCE, Features,
                         CLOSERS, features, is_credit_line, is_prose, lex, present_after_name)
+from ..linear import Group, LinearModel
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -132,9 +135,9 @@ def _also(f: Features) -> float:
 
 
 def _verbs(f: Features) -> tuple[float, ...]:
-    past, perfect, modal, attribution, clause_link = f.lexical
-    return (float(past > 0), float(past > 1), float(perfect > 0), float(modal > 0),
-            float(clause_link), float(attribution))
+    v = f.lexical
+    return (float(v.past > 0), float(v.past > 1), float(v.perfect > 0), float(v.modal > 0),
+            float(v.clause_link), float(v.attribution))
 
 
 def _style(f: Features) -> tuple[float, ...]:
@@ -168,6 +171,43 @@ WORD_GROUPS = (
     (("time_start",), lambda f: (float(f.opens_with_time),)),
     (("past", "past_many", "perfect", "modal", "clause_link", "attribution"), _verbs),
 )
+
+
+class WordGroup(NamedTuple):
+    """A group of WORD_GROUPS as the stage reads it."""
+
+    group: Group  # its features' names and weights
+    values: Callable[[Features], tuple[float, ...]]
+    most_after: float  # the most the groups after it can add to a score
+
+
+def word_groups(model: LinearModel) -> tuple[list[WordGroup], float]:
+    """WORD_GROUPS with their weights in ``model``, and the most they can add to a score."""
+    out = []
+    rest = 0.0
+    for names, values in reversed(WORD_GROUPS):
+        group = model.group(names)
+        out.append(WordGroup(group, values, rest))
+        rest += group.most
+    out.reverse()
+    return out, rest
+
+
+class GroupRead(NamedTuple):
+    """A word group read for a text: its values, and their part of the score."""
+
+    values: tuple[float, ...]
+    score: float
+
+
+@dataclass(slots=True)
+class TextScore:
+    """What a text scores alone, whatever its neighbours: its shape values and their part
+    of the score, and the word groups read so far (in the order of WORD_GROUPS)."""
+
+    shape: tuple[float, ...]
+    shape_score: float
+    words: list[GroupRead] = field(default_factory=list)
 
 
 def word_features(f: Features) -> dict[str, float]:
@@ -270,26 +310,16 @@ class Captions(Stage):
     writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
-        m = model()
-        self.weights: dict[str, float] = m["weights"]
-        self.bias: float = m["bias"]
-        self.threshold: float = m["threshold"]
-        w = self.weights
-        self._shape_w = tuple(w[k] for k in SHAPE)
-        self._context_w = tuple(w[k] for k in CONTEXT)
+        self.model = LinearModel.from_table(model())
+        self.shape_group = self.model.group(SHAPE)
+        self.context_group = self.model.group(CONTEXT)
         # the most the name and the word features can add to a score: scoring reads
         # them only while they can still lift it over the threshold
-        self.name_gain = max(0.0, w["shares_name"])
-        self.word_gains = []  # (group's values, its weights, the most the groups after it can add)
-        rest = 0.0
-        for names, values in reversed(WORD_GROUPS):
-            self.word_gains.append((values, tuple(w[k] for k in names), rest))
-            rest += sum(max(0.0, w[k]) for k in names)
-        self.word_gains.reverse()
-        self.word_gain = rest
+        self.name_gain = max(0.0, self.model.weights["shares_name"])
+        self.word_groups, self.word_gain = word_groups(self.model)
         # What a text scores alone (its shape, the word groups read so far), by text:
         # a paragraph read again scores the same (cleared when it grows large).
-        self._by_text: dict[str, list] = {}
+        self._by_text: dict[str, TextScore] = {}
 
     def region(self, doc: Document) -> list[Block]:
         start = doc.title_index + 1 if doc.title_index is not None else 0
@@ -330,12 +360,10 @@ class Captions(Stage):
         return dict(zip(CONTEXT, self.context_values(doc, block, ctx, names)))
 
     def score(self, fv: dict[str, float]) -> float:
-        w = self.weights
-        return self.bias + sum(w[k] * v for k, v in fv.items() if v)
+        return self.model.score(fv)
 
     def explain(self, fv: dict[str, float]) -> str:
-        parts = sorted(((self.weights[k] * v, k) for k, v in fv.items() if v), reverse=True)
-        return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in parts)
+        return self.model.explain(fv)
 
     def candidates(self, doc: Document):
         """Yield (block, its features, the document's context) for each candidate of the article."""
@@ -369,7 +397,7 @@ class Captions(Stage):
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None:
             return  # no article text
-        threshold, bias = self.threshold, self.bias
+        model = self.model
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE:
             by_text.clear()
@@ -378,28 +406,28 @@ class Captions(Stage):
             # can change the decision: once the score so far, plus the most that the
             # unread ones could add, stays at or under the threshold, the rest is not read.
             alone = by_text.get(f.text)
-            if alone is None:  # [shape values, their sum, word groups' (values, sum) read so far]
+            if alone is None:
                 values = shape_values(f)
-                alone = by_text[f.text] = [values, sum(map(mul, values, self._shape_w)), []]
+                alone = by_text[f.text] = TextScore(values, self.shape_group.score(values))
             context = self.context_values(doc, block, ctx, names=False)
-            s = bias + alone[1] + sum(map(mul, context, self._context_w))
-            if s + self.name_gain + self.word_gain <= threshold:
+            s = model.bias + alone.shape_score + self.context_group.score(context)
+            if model.cannot_pass(s, self.name_gain, self.word_gain):
                 continue
             shares = _shares_name(block, ctx.around(block.index))
-            s += self.weights["shares_name"] * shares
-            read = alone[2]
-            for k, (values, weights, rest) in enumerate(self.word_gains):
+            s += model.weights["shares_name"] * shares
+            read = alone.words
+            for k, word_group in enumerate(self.word_groups):
                 if k == len(read):
-                    v = values(f)
-                    read.append((v, sum(map(mul, v, weights))))
-                s += read[k][1]
-                if s + rest <= threshold:
+                    v = word_group.values(f)
+                    read.append(GroupRead(v, word_group.group.score(v)))
+                s += read[k].score
+                if model.cannot_pass(s, word_group.most_after):
                     break  # the groups left cannot lift it over
             else:
-                if s > threshold:
-                    fv = dict(zip(SHAPE, alone[0]))
-                    fv.update(zip(CONTEXT, context))
+                if model.passes(s):
+                    fv = self.shape_group.named(alone.shape)
+                    fv.update(self.context_group.named(context))
                     fv["shares_name"] = float(shares)
-                    for (names, _), (v, _) in zip(WORD_GROUPS, read):
-                        fv.update(zip(names, v))
+                    for word_group, group_read in zip(self.word_groups, read):
+                        fv.update(word_group.group.named(group_read.values))
                     block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)

@@ -1,34 +1,46 @@
 """Stage content: the article in a dump of a whole web page.
 
 A dump of a whole page holds the article among menus, link lists, teasers, buttons
-and footers. The stage runs only on such dumps (many short blocks that are not
-prose are left after the earlier stages; an article-only dump has a few). Then
+and footers. The stage runs only on such dumps (``is_whole_page``: many short blocks
+that are not prose are left after the earlier stages; an article-only dump has a
+few), as a cascade of phases (``Content.__call__``), each adding to the ``Findings``
+of the ones before; the helpers that are not stages are in ``newsclean/page/``.
 
-0. teaser cards whose headline and summary the dump glued together are related
-   items (``cards``);
-1. each free block gets a probability of being article text from a logistic model
-   over its features and its neighbours' (``content_features.py``; weights in
-   ``data/content_model.toml``, fitted by scripts/fit_content.py);
-2. the article is the densest run of blocks: each block votes (p - threshold),
-   weighted by its length, and the run with the largest total wins (as in a
-   maximum-sum segment); further runs are kept when their total is a good share of
-   the best one (an article interrupted by a teaser box);
-3. blocks outside the runs are boilerplate; inside them, blocks with a low
-   probability (a "Share" button, an advert label) are boilerplate too, and so is
-   a block that prints several of the article's paragraphs again (``copies``); the
-   lines of a list that a paragraph announces (ending with a colon), or a heading
-   (over numbers or dates), and bullet points between two of its paragraphs, are the
-   article's (``lists``); a profile of the publisher or the writer among its last
-   paragraphs, with no heading ("Ascom is a global solutions provider ..."), is not;
-4. the headline is chosen among the lines just above the article (``headline``),
-   never under the article's prose.
+0. take teaser cards: cards whose headline and summary the dump glued together are
+   related items (``page/cards.py``);
+1. score blocks: each free block gets a probability of being article text from a
+   logistic model over its features and its neighbours' (``content_features.py``; a
+   ``LinearModel`` of ``data/content_model.toml``, fitted by scripts/fit_content.py);
+   captions found by their marks (``page/figures.py``) are set aside; comments
+   headings and boxes about the writer are barriers;
+2. find the region: each block votes (p - threshold), weighted by its length, and
+   the run of blocks with the largest total wins (a maximum-sum segment); further
+   runs are kept when their total is a good share of the best one (an article
+   interrupted by a teaser box); none past a barrier with article text above it
+   (``page/region.py``); a run without prose is none; where no prose reaches the
+   threshold, the best paragraph sets a lower one;
+3. widen the runs over the prose next to them (the first and last paragraphs have
+   page furniture for neighbours), across a bulleted list and one dip down the tail;
+4. claim the article: the blocks of the runs that read as article text (not a
+   "Share" button, an advert label), the lines of a list that a paragraph announces
+   (ending with a colon) or a heading (over numbers or dates), bullet points between
+   two paragraphs (``page/lists.py``), and social-media posts embedded right after it;
+5. place figures: captions in or near the article, or in a whole numbered gallery,
+   are its captions; the others are page furniture;
+6. choose the headline among the lines just above the article (``page/headline.py``),
+   never under its prose; a caption between the two is the lead picture's;
+7. drop copies: a block that prints several of the article's paragraphs again
+   (``page/copies.py``), and a profile of the publisher or the writer among its last paragraphs with no heading
+   ("Ascom is a global solutions provider ...");
+8. label the rest: boilerplate outside the article, page furniture inside it and
+   above the headline; the headline, the lead and the end of the article.
 
-The threshold moves with ``favor``: "precision" keeps less, "recall" more.
+The thresholds move with ``favor``: "precision" keeps less, "recall" more.
 """
 from __future__ import annotations
 
-import math
 import re
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -37,15 +49,18 @@ import regex
 from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..features import features
+from ..linear import LinearModel
 from ..model import Document, Label
 from .base import Stage
 from .widgets import Tag as WidgetsTag
-from . import cards, figures, lists
-from .headline import choose_headline
+from ..page import cards, figures, lists
+from ..page.copies import copies
+from ..page.figures import Figure
+from ..page.headline import choose_headline
+from ..page.region import Run, runs
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = settings()["figures"]["margin"]  # a caption may stand this many blocks above or below the article text
-BARRIER_RUN_SHARE = settings()["barriers"]["run_share"]  # a comments heading ends the article when this much of one stands above it
 BARRIER_MAX_CHARS, BARRIER_MAX_WORDS = settings()["barriers"]["max_chars"], settings()["barriers"]["max_words"]
 FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 
@@ -145,86 +160,9 @@ def profile_start(doc: Document, article: list[int]) -> int | None:
     return None
 
 
-def best_run(votes: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """The run of votes[lo:hi] with the largest sum: (sum, start, end inclusive)."""
-    best, bs, be = 0.0, -1, -1
-    total, start = 0.0, lo
-    for i in range(lo, hi):
-        if total <= 0.0:
-            total, start = 0.0, i
-        total += votes[i]
-        if total > best:
-            best, bs, be = total, start, i
-    return best, bs, be
-
-
-def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[tuple[int, int]]:
-    """The best run, and the best runs left and right of it worth ``share`` of it.
-
-    The first barrier with a run of BARRIER_RUN_SHARE of the best one above it ends
-    the search: nothing after it is taken (long reader comments can outweigh the
-    article above them)."""
-    n = len(votes)
-    top, s, e = best_run(votes, 0, n)
-    if s < 0:
-        return []
-    for b in barriers:
-        before, _, _ = best_run(votes, 0, b)
-        if before < BARRIER_RUN_SHARE * top:
-            continue  # a comments link above the article or at its top: not its end
-        n = b  # the comments: the article is above them, even when they outweigh it
-        if b <= e:
-            top, s, e = best_run(votes, 0, b)
-        break
-    found = [(s, e)]
-    todo = [(0, s), (e + 1, n)]
-    while todo:
-        lo, hi = todo.pop()
-        if hi - lo <= 0:
-            continue
-        total, s2, e2 = best_run(votes, lo, hi)
-        if s2 >= 0 and total >= share * top:
-            found.append((s2, e2))
-            todo += [(lo, s2), (e2 + 1, hi)]
-    return sorted(found)
-
-
 UNFINISHED_PARAGRAPH_WORDS = settings()["region"]["unfinished_paragraph_words"]  # a line this long widens the article like prose, final stop or not
 MAX_SKIPPED = settings()["region"]["max_skipped"]  # short lines in a row a run's edge steps over
 BRIDGE = settings()["region"]["bridge"]  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
-COPY_MIN_WORDS = settings()["copies"]["min_words"]     # a block this long may be the article printed again
-COPY_SHARE = settings()["copies"]["share"]        # ... when this share of its 4-word shingles stand in the article above
-COPY_SOURCES = settings()["copies"]["sources"]        # ... spread over this many of its paragraphs
-
-
-def _shingles(text: str) -> list[tuple[str, ...]]:
-    words = _TOKEN.findall(text.lower())
-    return [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-def copies(doc: Document, article: list[int]) -> dict[int, int]:
-    """Blocks of the article that print several of its earlier paragraphs again, as one
-    block (a page's print or summary version of the text, kept in its markup):
-    {index: how many paragraphs it repeats}."""
-    seen: dict[tuple[str, ...], int] = {}  # shingle -> the first block that has it
-    found: dict[int, int] = {}
-    for i in article:
-        b = doc.blocks[i]
-        sh = _shingles(b.content)
-        if len(sh) + 3 >= COPY_MIN_WORDS:
-            hits = [seen[x] for x in sh if x in seen]
-            sources = len(set(hits))
-            if len(hits) >= COPY_SHARE * len(sh) and sources >= COPY_SOURCES:
-                found[i] = sources
-                continue
-        for x in sh:
-            seen.setdefault(x, i)
-    return found
-
-
 @lru_cache(maxsize=None)
 def _post_signature() -> regex.Pattern:
     return regex.compile(settings()["embeds"]["post_signature"], res.FLAGS)
@@ -248,6 +186,42 @@ def embedded_posts(doc: Document, probs: list[float | None], end: int, stops: se
     return out
 
 
+@dataclass(slots=True)
+class Findings:
+    """What the phases of stage content have found on one whole page so far."""
+
+    doc: Document
+    probs: list[float | None]  # p(article text) of each free block; None: labelled already, or a caption
+    figs: dict[int, Figure]    # captions and their credits, found by their marks
+    barriers: list[int]        # comments headings, boxes about the writer: the article ends at one
+    threshold: float           # a block votes for the article from this p on
+    keep: float                # a block of the region is the article's from this p on
+    shift: float               # how far ``favor`` (and the fallback of phase 2) moved the thresholds
+    stops: set[int] = field(default_factory=set)   # the barriers, as a set
+    level: float = 0.0         # prose reads as the article from this p on (phase 3)
+    runs: list[Run] = field(default_factory=list)  # the article's region
+    inside: list[bool] = field(default_factory=list)  # block i is in the region
+    article: list[int] = field(default_factory=list)  # the article's blocks, in order
+    listed: set[int] = field(default_factory=set)  # the article's whatever their p: list lines, embedded posts
+    near: set[int] = field(default_factory=set)    # the figures that are the article's
+    title: int | None = None   # the headline
+
+    def keeps(self, i: int, p: float) -> bool:
+        """Block i of the region, of probability p, is the article's."""
+        return p >= self.keep or (p >= self.level and block_text(self.doc.blocks[i]).prose)
+
+    def take_in(self, blocks: set[int]) -> None:
+        """Make ``blocks`` part of the region and of the article."""
+        for i in blocks:
+            self.inside[i] = True
+        self.article = sorted(set(self.article) | blocks)
+
+    def under_prose(self, title: int) -> bool:
+        """A headline under the article's prose would make that prose page header."""
+        return any(self.inside[i] and self.probs[i] is not None and block_text(self.doc.blocks[i]).prose
+                   for i in range(self.article[0], title))
+
+
 class Content(Stage):
     name = "content"
     summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
@@ -257,23 +231,17 @@ class Content(Stage):
 
     def __init__(self) -> None:
         m = model()
-        self.weights: dict[str, float] = m["weights"]
-        self.bias: float = m["bias"]
+        self.classifier = LinearModel.from_table(m)  # p(article text) of a block
+        self.headline_model = LinearModel.from_table(m, "title_")  # log-odds of a headline candidate
         self.region = settings()["region"]
 
     def probabilities(self, doc: Document) -> list[float | None]:
-        w, bias = self.weights, self.bias
-        out: list[float | None] = []
-        for v in vectors(doc):
-            if v is None:
-                out.append(None)
-                continue
-            z = bias + sum(w[k] * x for k, x in v.items() if x and k in w)
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
+        """Each free block's probability of being article text (None for the others)."""
+        p = self.classifier.probability
+        return [None if v is None else p(v) for v in vectors(doc)]
 
     @staticmethod
-    def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float, cross: float) -> tuple[int, int]:
+    def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float, cross: float) -> Run:
         """Widen a run over the prose next to it: the first and last paragraphs of an
         article have page furniture for neighbours, which lowers their probability.
         Furniture already labelled, captions and short lines are stepped over, up to
@@ -326,12 +294,12 @@ class Content(Stage):
                 j += step
             return edge
 
-        return walk(s, -1), walk(e, +1)
+        return Run(walk(s, -1), walk(e, +1))
 
     @staticmethod
-    def with_prose(doc: Document, probs, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def with_prose(doc: Document, probs, found: list[Run]) -> list[Run]:
         """The runs that hold prose: a run of short lines alone (a search box, a form) is no article."""
-        return [(s, e) for s, e in found
+        return [Run(s, e) for s, e in found
                 if any(probs[i] is not None and block_text(doc.blocks[i]).prose for i in range(s, e + 1))]
 
     def votes(self, doc: Document, probs, figs, threshold: float) -> list[float]:
@@ -350,60 +318,90 @@ class Content(Stage):
     def __call__(self, doc: Document) -> None:
         if not doc.blocks or not is_whole_page(doc):
             return
+        doc.whole_page = True
+        cards.take(doc, self.name, Tag.TEASER_CARD)  # 0. teaser cards glued together: related items
+        page = self.score_blocks(doc)     # 1. each block's p(article text); captions set aside
+        if not self.find_region(page):    # 2. the densest runs of prose (none: no article here)
+            return
+        self.widen(page)                  # 3. the runs widened over the prose next to them
+        if not self.claim(page):          # 4. the article's blocks, its lists and embedded posts
+            return
+        self.place_figures(page)          # 5. captions in or near the article, or furniture
+        self.find_headline(page)          # 6. the headline above the article
+        if not self.drop_copies(page):    # 7. the article printed again; a profile at its end
+            return
+        self.label_rest(page)             # 8. the rest is boilerplate; headline, lead and end
+
+    def score_blocks(self, doc: Document) -> Findings:
+        """Phase 1: each free block's probability of being article text, at the
+        thresholds of ``favor``; captions found by their marks are neither for nor
+        against the article around them; barriers end it."""
         r = self.region
         shift = FAVOR_SIGN.get(doc.favor, 0.0) * r["favor_shift"]
-        threshold, keep = r["threshold"] + shift, r["keep"] + shift
-        doc.whole_page = True
-        cards.take(doc, self.name, Tag.TEASER_CARD)
         figs = figures.find(doc)
         probs = self.probabilities(doc)
         for i in figs:
             probs[i] = None  # a caption: neither for nor against the article around it
         barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
-        found = self.with_prose(doc, probs, runs(self.votes(doc, probs, figs, threshold), r["other_run_share"], barriers))
-        if not found:
-            # A page of news holds an article: where none of its prose reaches the
-            # threshold, the most article-like paragraph sets the bar instead.
-            best = max((p for b, p in zip(doc.blocks, probs) if p is not None and block_text(b).prose),
-                       default=0.0)
-            lower = threshold - (best - r["fallback_margin"])
-            if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
-                return  # nothing reads as an article: leave the dump to the other stages
-            threshold, keep, shift = threshold - lower, keep - lower, shift - lower
-            found = self.with_prose(doc, probs, runs(self.votes(doc, probs, figs, threshold), r["other_run_share"],
-                                                     barriers))
-            if not found:
-                return
-        stops = set(barriers)
+        return Findings(doc, probs, figs, barriers, r["threshold"] + shift, r["keep"] + shift, shift,
+                        stops=set(barriers))
+
+    def find_region(self, page: Findings) -> bool:
+        """Phase 2: the densest runs of blocks that hold prose; False when there are none."""
+        page.runs = self.prose_runs(page)
+        if page.runs:
+            return True
+        # A page of news holds an article: where none of its prose reaches the
+        # threshold, the most article-like paragraph sets the bar instead.
+        r = self.region
+        best = max((p for b, p in zip(page.doc.blocks, page.probs) if p is not None and block_text(b).prose),
+                   default=0.0)
+        lower = page.threshold - (best - r["fallback_margin"])
+        if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
+            return False  # nothing reads as an article: leave the dump to the other stages
+        page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
+        page.runs = self.prose_runs(page)
+        return bool(page.runs)
+
+    def prose_runs(self, page: Findings) -> list[Run]:
+        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+        return self.with_prose(page.doc, page.probs, runs(votes, self.region["other_run_share"], page.barriers))
+
+    def widen(self, page: Findings) -> None:
+        """Phase 3: each run widened over the prose next to it; the blocks inside the runs."""
         # Prose reads as the article from ``level`` on: past a list or a dip, and inside
         # the region, where a paragraph under a list or at the page's end scores low
         # for its neighbours (short lines, furniture) and not for what it says.
-        level = r["extend"] + shift
-        found = [self.extend(doc, probs, stops, s, e, level, level) for s, e in found]
-        inside = [False] * len(doc.blocks)
-        for s, e in found:
+        page.level = level = self.region["extend"] + page.shift
+        page.runs = [self.extend(page.doc, page.probs, page.stops, s, e, level, level) for s, e in page.runs]
+        page.inside = [False] * len(page.doc.blocks)
+        for s, e in page.runs:
             for i in range(s, e + 1):
-                inside[i] = True
+                page.inside[i] = True
 
-        def keeps(i: int, p: float) -> bool:
-            return p >= keep or (p >= level and block_text(doc.blocks[i]).prose)
-
-        article = [i for i, p in enumerate(probs) if p is not None and inside[i] and keeps(i, p)]
-        if not article:
-            return
-        listed = lists.announced(doc, probs, article, stops) | lists.between(doc, probs, article)
+    def claim(self, page: Findings) -> bool:
+        """Phase 4: the blocks of the region that are the article's, the lists it announces
+        or holds, and the posts embedded after it; False when there are none."""
+        doc, probs = page.doc, page.probs
+        page.article = [i for i, p in enumerate(probs) if p is not None and page.inside[i] and page.keeps(i, p)]
+        if not page.article:
+            return False
+        listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article)
         if listed:
-            for i in listed:
-                inside[i] = True
-            article = sorted(set(article) | listed)
-        posts = embedded_posts(doc, probs, article[-1], stops)
+            page.take_in(listed)
+        posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         if posts:
-            for i in posts:
-                inside[i] = True
-            listed |= posts
-            article = sorted(set(article) | posts)
-        near = figures.near_article(doc, figs, found[0][0], found[-1][1], FIGURE_MARGIN, stops)
+            page.take_in(posts)
+        page.listed = listed | posts
+        return True
+
+    def place_figures(self, page: Findings) -> None:
+        """Phase 5: the captions in or next to the article, or in a whole numbered gallery,
+        are its captions; the others are page furniture."""
+        doc, figs = page.doc, page.figs
+        near = figures.near_article(doc, figs, page.runs[0].start, page.runs[-1].end, FIGURE_MARGIN, page.stops)
         near |= figures.gallery(doc, figs)  # a whole numbered gallery is the article's wherever it stands
+        page.near = near
         for i, (kind, reason) in figs.items():
             b = doc.blocks[i]
             if i not in near:
@@ -413,28 +411,37 @@ class Content(Stage):
             else:
                 b.assign(Label.BOILERPLATE, self.name, reason, FIGURE_TAGS[kind])
 
-        def under_prose(title: int) -> bool:
-            """A headline under the article's prose would make that prose page header."""
-            return any(inside[i] and probs[i] is not None and block_text(doc.blocks[i]).prose
-                       for i in range(article[0], title))
+    def find_headline(self, page: Findings) -> None:
+        """Phase 6: the headline among the lines above the article, never under its prose
+        (a reading of the body text under the page's headline looks for no other one)."""
+        if page.doc.headline_known:
+            return
+        page.title = choose_headline(page.doc, page.probs, page.article[0], self.headline_model,
+                                     refuse=page.under_prose, article=page.article)
+        self.lead_picture(page)
 
-        # (a reading of the body text under the page's headline looks for no other one)
-        title = None if doc.headline_known else choose_headline(doc, probs, article[0], refuse=under_prose,
-                                                                article=article)
+    def lead_picture(self, page: Findings) -> None:
+        """A caption between the headline and the article is its lead picture's."""
+        doc, figs, near, stops, title = page.doc, page.figs, page.near, page.stops, page.title
         if title is not None:
             # a caption between the headline and the article is its lead picture's,
             # though a teaser box stands between it and the text
-            for i in range(title + 1, article[0]):
-                kind, reason = figs.get(i, ("", ""))
+            for i in range(title + 1, page.article[0]):
+                kind, reason = figs.get(i, figures.NO_FIGURE)
                 if i not in near and figures.is_caption_kind(kind) and i not in stops \
                         and doc.blocks[i].tag is Tag.CAPTION_OUTSIDE:
                     doc.blocks[i].revise(Label.CAPTION, self.name, reason, FIGURE_TAGS[kind])
-        for i, sources in copies(doc, article).items():
+
+    def drop_copies(self, page: Findings) -> bool:
+        """Phase 7: the article printed again in one block, and a profile of the publisher
+        or the writer at its end, are boilerplate; False when no article is left."""
+        doc = page.doc
+        for i, sources in copies(doc, page.article).items():
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
                                  f"the article printed again ({sources} of its paragraphs above)", Tag.PRINTED_AGAIN)
-        article = [i for i in article if doc.blocks[i].label is None]
+        article = [i for i in page.article if doc.blocks[i].label is None]
         if not article:
-            return
+            return False
         profile = profile_start(doc, article)
         if profile is not None:
             cut = article.index(profile)
@@ -442,19 +449,27 @@ class Content(Stage):
                 doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a profile of the publisher or the writer, "
                                      "at the article's end", Tag.PROFILE)
             article = article[:cut]
-        for i, (b, p) in enumerate(zip(doc.blocks, probs)):
+        page.article = article
+        return True
+
+    def label_rest(self, page: Findings) -> None:
+        """Phase 8: the free blocks outside the article, its page furniture and what stands
+        above the headline are boilerplate; the headline, the lead and the end are set."""
+        doc, title = page.doc, page.title
+        for i, (b, p) in enumerate(zip(doc.blocks, page.probs)):
             if p is None or i == title:
                 continue
-            if not inside[i]:
+            if not page.inside[i]:
                 b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})", Tag.OUTSIDE, p)
-            elif not keeps(i, p) and i not in listed:
+            elif not page.keeps(i, p) and i not in page.listed:
                 b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})",
                          Tag.FURNITURE_INSIDE, p)
             elif title is not None and i < title:
-                b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})", Tag.ABOVE_HEADLINE, p)
+                b.assign(Label.BOILERPLATE, self.name, f"above the headline (content score {p:.2f})",
+                         Tag.ABOVE_HEADLINE, p)
         if title is not None:
             doc.blocks[title].assign(Label.TITLE, self.name, "headline of the page, above the article", Tag.HEADLINE)
             doc.title_index = title
-        first = next((i for i in article if title is None or i > title), None)
+        first = next((i for i in page.article if title is None or i > title), None)
         doc.lead_index = first
-        doc.end_index = article[-1]
+        doc.end_index = page.article[-1]

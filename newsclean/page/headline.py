@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .. import resources as res
 from ..content_features import block_text, function_words, settings
 from ..features import OPENING_QUOTES, features, is_headline_like, is_name_like
+from ..linear import LinearModel
 from ..model import Document
 
 _SPEC = settings()["headline"]
@@ -188,21 +190,25 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
     return out
 
 
-def choose_headline(doc: Document, probs: list[float | None], first: int,
+class Ranked(NamedTuple):
+    """The best candidate so far: its log-odds, its block (None: none scored MIN_SCORE)."""
+
+    score: float
+    index: int | None
+
+
+def choose_headline(doc: Document, probs: list[float | None], first: int, model: LinearModel,
                     refuse: Callable[[int], bool] | None = None, article: list[int] | None = None) -> int | None:
-    """The best candidate; when ``refuse`` refuses it, the best one above the article's
-    first block (the candidates are scored once). ``article``: its blocks (see
-    ``article_terms``)."""
-    from .content import model
-    m = model()
-    w, bias = m.get("title_weights", {}), m.get("title_bias", 0.0)
-    best = above = (MIN_SCORE, None)
+    """The candidate ``model`` scores best; when ``refuse`` refuses it, the best one above
+    the article's first block (the candidates are scored once). ``article``: its blocks
+    (see ``article_terms``)."""
+    best = above = Ranked(MIN_SCORE, None)
     for i, fv in candidates(doc, probs, first, article):
-        z = bias + sum(w.get(k, 0.0) * x for k, x in fv.items())
-        if z > best[0]:
-            best = (z, i)
-        if i < first and z > above[0]:
-            above = (z, i)
-    if best[1] is not None and refuse is not None and refuse(best[1]):
-        return above[1]
-    return best[1]
+        z = model.score(fv)
+        if z > best.score:
+            best = Ranked(z, i)
+        if i < first and z > above.score:
+            above = Ranked(z, i)
+    if best.index is not None and refuse is not None and refuse(best.index):
+        return above.index
+    return best.index

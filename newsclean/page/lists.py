@@ -32,7 +32,7 @@ from __future__ import annotations
 from .. import resources as res
 from ..features import features
 from ..model import Block, Document
-from .furniture import Tag as FurnitureTag
+from ..stages.furniture import Tag as FurnitureTag
 
 _SPEC = res.data_file("content.toml")["lists"]
 ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list

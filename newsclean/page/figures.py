@@ -30,9 +30,9 @@ article is (a caption outside the article is page furniture).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -40,8 +40,8 @@ from ..content_features import function_words, has_cue, settings
 from ..features import features
 from ..model import Block, Document
 from ..resources import FLAGS
-from .furniture import Tag as FurnitureTag
-from .teasers import Tag as TeasersTag
+from ..stages.furniture import Tag as FurnitureTag
+from ..stages.teasers import Tag as TeasersTag
 
 _SPEC = settings()["figures"]
 MAX_WORDS = _SPEC["max_words"]          # a caption with its credit
@@ -72,16 +72,35 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def find(doc: Document) -> dict[int, tuple[str, str]]:
-    """{block index: (kind, reason)} with kind caption, credit (a credit line on its
-    own that is a caption), joined (the credit line of the caption above it) or alt
-    (the other copy of a caption printed twice)."""
+class Figure(NamedTuple):
+    """A block that a picture's marks make part of a figure."""
+
+    kind: str    # CAPTION, CREDIT (a credit line that is a caption), JOINED (the credit line of the
+                 # caption above it) or ALT (the image's own text)
+    reason: str
+
+
+NO_FIGURE = Figure("", "")
+
+
+def find(doc: Document) -> dict[int, Figure]:
+    """{block index: Figure} of kind caption, credit (a credit line on its own that is a
+    caption), joined (the credit line of the caption above it) or alt (the other copy of a
+    caption printed twice)."""
+    found, credit_lines = _marked(doc)
+    _printed_twice(doc, found)
+    _credit_lines(doc, found, credit_lines)
+    return found
+
+
+def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
+    """The captions a mark of their own gives away (a number above, a label, a credit at
+    the end, HTML entities), and the credit lines on their own (read by _credit_lines)."""
     pat = _patterns()
-    blocks = doc.blocks
-    found: dict[int, tuple[str, str]] = {}
+    found: dict[int, Figure] = {}
     credit_lines: list[int] = []
     prev_numbering = False
-    for i, b in enumerate(blocks):
+    for i, b in enumerate(doc.blocks):
         text = b.content
         numbered = prev_numbering
         # (a gallery number that stage furniture took for an image placeholder still numbers the next block)
@@ -97,50 +116,60 @@ def find(doc: Document) -> dict[int, tuple[str, str]]:
         if n < MIN_WORDS:
             continue
         if _ENTITY.search(text):
-            found[i] = (ALT, "the image's text from markup (HTML entities left in it)")
+            found[i] = Figure(ALT, "the image's text from markup (HTML entities left in it)")
             continue
         if numbered and not has_cue(text):  # (not the slideshow's own buttons: "Back to Gallery")
-            found[i] = (CAPTION, "caption of a numbered picture")
+            found[i] = Figure(CAPTION, "caption of a numbered picture")
         elif pat["caption_prefix"].match(text):
-            found[i] = (CAPTION, "caption label at its start")
+            found[i] = Figure(CAPTION, "caption label at its start")
         elif (m := pat["credit_tail"].search(text[-120:])) and _names(m.group(0)):
-            found[i] = (CAPTION, "photo credit at its end")
-    # the same text twice: alt text and caption
+            found[i] = Figure(CAPTION, "photo credit at its end")
+    return found, credit_lines
+
+
+def _printed_twice(doc: Document, found: dict[int, Figure]) -> None:
+    """The same text twice close together: the image's alt text and its caption."""
+    blocks = doc.blocks
     norms = {i: _norm(b.content) for i, b in enumerate(blocks)
              if b.label is None and 20 <= len(b.content) <= MAX_WORDS * 12}
     for i, a in norms.items():
         for j in range(i + 1, min(len(blocks), i + 1 + REPEAT_WINDOW)):
             c = norms.get(j)
-            if c is None or i in found and found[i][0] == ALT:
+            if c is None or i in found and found[i].kind == ALT:
                 continue
             if (c == a and _descriptive(blocks[i]) and (_picture_mark(doc, i - 1) or _picture_mark(doc, j + 1))) \
                     or (c.startswith(a) and len(c) - len(a) <= 100 and j in found):
-                found[i] = (ALT, "the image's text, printed again as its caption")
+                found[i] = Figure(ALT, "the image's text, printed again as its caption")
                 if j not in found:
-                    found[j] = (CAPTION, "printed twice: the image's text and its caption")
+                    found[j] = Figure(CAPTION, "printed twice: the image's text and its caption")
                 break
+
+
+def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[int]) -> None:
+    """A credit line on its own goes with the caption above or below it, makes the
+    description above it a caption, stands as a caption of its own, or is dropped."""
+    blocks = doc.blocks
     for i in credit_lines:
         above = blocks[i - 1] if i > 0 else None
-        if found.get(i + 1, ("",))[0] == CAPTION:
+        if found.get(i + 1, NO_FIGURE).kind == CAPTION:
             # a credit right above a caption goes with that one ("Image copyright")
-            found[i] = (ALT, "photo credit line of the caption below")
+            found[i] = Figure(ALT, "photo credit line of the caption below")
         elif blocks[i].content.startswith("("):
             # a credit in brackets on its own line is set apart from the caption (its
             # own element): the description above is the caption, without it
             if above is not None and i - 1 not in found and _description(above):
-                found[i - 1] = (CAPTION, "a description above a photo credit")
-            found[i] = (ALT, "photo credit line apart from the caption")
-        elif above is not None and found.get(i - 1, ("",))[0] == CAPTION:
-            found[i] = (JOINED, "credit of the caption above")
+                found[i - 1] = Figure(CAPTION, "a description above a photo credit")
+            found[i] = Figure(ALT, "photo credit line apart from the caption")
+        elif above is not None and found.get(i - 1, NO_FIGURE).kind == CAPTION:
+            found[i] = Figure(JOINED, "credit of the caption above")
         elif above is not None and i - 1 not in found and _description(above):
-            found[i - 1] = (CAPTION, "a description above a photo credit")
-            found[i] = (JOINED, "credit of the caption above")
+            found[i - 1] = Figure(CAPTION, "a description above a photo credit")
+            found[i] = Figure(JOINED, "credit of the caption above")
         elif features(blocks[i]).n_words >= CREDIT_ALONE_WORDS and not (above is not None and above.label is None
                                                                       and i - 1 not in found and not _picture_mark(doc, i - 1)):
-            found[i] = (CREDIT, "a picture's credit line as its caption")
+            found[i] = Figure(CREDIT, "a picture's credit line as its caption")
         else:
-            found[i] = (ALT, "photo credit line without a description")
-    return found
+            found[i] = Figure(ALT, "photo credit line without a description")
 
 
 def _names(credit: str) -> bool:
@@ -163,8 +192,7 @@ def _description(block: Block) -> bool:
     if not (2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END)
             and not text.endswith(":") and "?" not in text):
         return False
-    _, _, _, attribution, clause_link = f.lexical
-    return not (attribution or clause_link or f.opens_with_connective)
+    return not (f.attribution or f.clause_link or f.opens_with_connective)
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
@@ -184,7 +212,7 @@ def _descriptive(block: Block) -> bool:
     return f.n_words >= 4 and f.starts_upper and sum(ch.isdigit() for ch in text) < 0.1 * len(text)
 
 
-def near_article(doc: Document, figs: dict[int, tuple[str, str]], start: int, end: int, margin: int,
+def near_article(doc: Document, figs: dict[int, Figure], start: int, end: int, margin: int,
                  stops: set[int] = frozenset()) -> set[int]:
     """The blocks of ``figs`` that belong to the article running from ``start`` to ``end``:
     inside it, or at most ``margin`` blocks before or after it, or after another
@@ -208,35 +236,43 @@ def near_article(doc: Document, figs: dict[int, tuple[str, str]], start: int, en
     return near
 
 
-def gallery(doc: Document, figs: dict[int, tuple[str, str]]) -> set[int]:
+class Numbered(NamedTuple):
+    """A caption numbered "k of n" in a gallery."""
+
+    block: int
+    k: int
+    n: int
+
+
+def gallery(doc: Document, figs: dict[int, Figure]) -> set[int]:
     """The captions of a whole gallery: numbered "1 of N" to "N of N" in page order (on
     the caption, or on the line above it), with nothing but pictures between them.
     However far from the article it stands (a slideshow above the headline), a page
     numbers the pictures of its own story so; a teaser's picture carries no count."""
     numbering = _patterns()["numbering"]
-    numbers: list[tuple[int, int, int]] = []  # (block, k, n)
+    numbers: list[Numbered] = []
     for i in sorted(figs):
-        if not is_caption_kind(figs[i][0]):
+        if not is_caption_kind(figs[i].kind):
             continue
         m = numbering.match(doc.blocks[i].content)
         if m is None and i > 0:
             m = numbering.fullmatch(doc.blocks[i - 1].content.strip())
         if m is not None:
-            numbers.append((i, int(m["k"]), int(m["n"])))
+            numbers.append(Numbered(i, int(m["k"]), int(m["n"])))
     out: set[int] = set()
-    run: list[tuple[int, int, int]] = []
-    for entry in numbers + [(-1, 0, 0)]:
-        i, k, n = entry
-        if run and k == run[-1][1] + 1 and n == run[-1][2] and _only_pictures(doc, figs, run[-1][0], i):
+    run: list[Numbered] = []
+    for entry in numbers + [Numbered(-1, 0, 0)]:
+        if run and entry.k == run[-1].k + 1 and entry.n == run[-1].n \
+                and _only_pictures(doc, figs, run[-1].block, entry.block):
             run.append(entry)
             continue
-        if run and run[0][1] == 1 and run[-1][1] == run[-1][2] >= 2:
-            out.update(j for j, _, _ in run)
-        run = [entry] if k == 1 else []
+        if run and run[0].k == 1 and run[-1].k == run[-1].n >= 2:
+            out.update(e.block for e in run)
+        run = [entry] if entry.k == 1 else []
     return out
 
 
-def _only_pictures(doc: Document, figs: dict[int, tuple[str, str]], a: int, b: int) -> bool:
+def _only_pictures(doc: Document, figs: dict[int, Figure], a: int, b: int) -> bool:
     """Between blocks a and b stand only other marks of the pictures (their credits,
     numbers, alt texts) or blocks an earlier stage took out."""
     return all(j in figs or doc.blocks[j].label is not None or _picture_mark(doc, j) for j in range(a + 1, b))
@@ -246,4 +282,4 @@ def is_caption_kind(kind: str) -> bool:
     return kind in (CAPTION, CREDIT, JOINED)
 
 
-__all__ = ["find", "near_article", "gallery", "is_caption_kind", "JOINED", "Block"]
+__all__ = ["find", "near_article", "gallery", "is_caption_kind", "Figure", "JOINED", "Block"]
