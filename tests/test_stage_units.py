@@ -491,3 +491,36 @@ def test_body_without_a_lead_or_an_end_keeps_every_free_block():
     doc = doc_for(Body, "Brindlecombe Gazette", P1, "Contact the newsroom")
     run_alone(Body(), doc)
     assert labels(doc) == [(Label.BODY, body.Tag.ARTICLE_TEXT)] * 3
+
+
+# ---------------------------------------------------------------------------
+# `newsclean stages`: each stage's reads, writes and tags (issue 16.9)
+# ---------------------------------------------------------------------------
+
+def stages_output(*args: str) -> str:
+    result = CliRunner().invoke(main, ["stages", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_stages_command_shows_each_stages_reads_writes_and_tags_under_its_name():
+    lines = stages_output().splitlines()
+    at = {line.split()[0]: n for n, line in enumerate(lines) if not line.startswith(" ")}
+    assert list(at) == [cls.name for cls in STAGE_CLASSES]
+    assert lines[at["dateline"] + 1:at["dateline"] + 4] == [
+        "    reads:  blocks (when set: lead_index, title_index)",
+        "    writes: blocks, lead_index",
+        "    tags:   own_line, dash, tag"]
+    assert lines[at["normalise"] + 1:at["normalise"] + 4] == [
+        "    reads:  raw, reading", "    writes: normalisation, text", "    tags:   -"]
+
+
+def test_stages_command_json_lists_the_contract_of_every_stage():
+    rows = orjson.loads(stages_output("--json"))
+    assert [row["name"] for row in rows] == [cls.name for cls in STAGE_CLASSES]
+    for row, cls in zip(rows, STAGE_CLASSES):
+        assert row["reads"] == sorted(cls.reads) and row["reads_optional"] == sorted(cls.reads_optional)
+        assert row["writes"] == sorted(cls.writes) and row["required"] is cls.required
+        assert row["tags"] == [tag.value for tag in cls.tags or ()]
+    assert next(row for row in rows if row["name"] == "teasers")["tags"] == [
+        "heading", "list_item", "title_and_summary", "headline_links"]
