@@ -102,6 +102,24 @@ def free(doc: Document) -> list[int]:
     return [b.index for b in doc.blocks if b.label is None]
 
 
+class _Sneaky(Stage):
+    """Sets lead_index without declaring it."""
+    name = "sneaky"
+    tags = body.Tag
+
+    def __call__(self, doc: Document) -> None:
+        doc.lead_index = 0
+
+
+def test_the_builder_refuses_fields_a_stage_does_not_read_and_catches_undeclared_writes():
+    with pytest.raises(AssertionError, match="does not read"):
+        doc_for(Body, P1, whole_page=True)
+    with pytest.raises(AssertionError, match="changed a field it does not declare"):
+        run_alone(_Sneaky(), doc_for(_Sneaky, P1))
+    with pytest.raises(AssertionError, match="is not a tag of stage widgets"):
+        decided(doc_for(Body, P1), 0, Widgets, furniture.Tag.MENU)
+
+
 def test_every_stage_has_a_case_to_decide_and_a_look_alike_here():
     """At least two tests run each stage of the pipeline alone (named test_<stage>_...)."""
     names = [name for name in globals() if name.startswith("test_")]
