@@ -472,13 +472,23 @@ def _explain_one(item: Input | InputError, console, profile: Profile | None, rul
 
 
 @main.command("stages")
-def stages_cmd() -> None:
-    """List the stages in the order they run."""
-    pipeline = Pipeline()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list: each stage's name, summary, reads, writes, tags.")
+def stages_cmd(as_json: bool) -> None:
+    """List the stages in the order they run: the Document fields each reads (and uses
+    when an earlier stage set them) and writes, and the tags of its decisions."""
+    rows = [{"name": s.name, "summary": s.summary, "required": s.required, "reads": sorted(s.reads),
+             "reads_optional": sorted(s.reads_optional), "writes": sorted(s.writes),
+             "tags": [tag.value for tag in s.tags or ()]} for s in Pipeline().stages]
+    if as_json:
+        click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        return
     width = max(len(n) for n in stage_names())
-    for stage in pipeline.stages:
-        flag = " (required)" if stage.required else ""
-        click.echo(f"{stage.name:<{width}}  {stage.summary}{flag}")
+    for r in rows:
+        click.echo(f"{r['name']:<{width}}  {r['summary']}{' (required)' if r['required'] else ''}")
+        optional = f" (when set: {', '.join(r['reads_optional'])})" if r["reads_optional"] else ""
+        click.echo(f"    reads:  {', '.join(r['reads'])}{optional}")
+        click.echo(f"    writes: {', '.join(r['writes'])}")
+        click.echo(f"    tags:   {', '.join(r['tags']) or '-'}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,544 @@
+"""One stage at a time, on a hand-built Document (issue 16.9).
+
+As jusText tests one pass on paragraphs it makes by hand, each test here builds a
+short Document (its blocks from ``segment(text)``), sets by hand what the stage
+declares it reads (``reads``, ``reads_optional``: the builder refuses anything else),
+labels blocks as an earlier stage would (with that stage's own Tag), runs the stage
+alone (``if stage.applies(doc): stage(doc)``) and checks the labels, tags, cuts and
+fields it sets. For every stage: a case it must decide, and a look-alike it must
+leave alone. The run also checks that the stage changed no field it does not declare
+in ``writes``.
+
+Every text is invented: the reopening of the public library of Brindlecombe.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import fields
+from enum import Enum
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from newsclean import Label
+from newsclean.cli import main
+from newsclean.model import Document
+from newsclean.profile import SiteLines, line_key
+from newsclean.rules import parse_rules
+from newsclean.stages import (STAGE_CLASSES, Body, Byline, Captions, Content, Credits, Dateline, EndMarker,
+                              Furniture, Normalise, Repeats, Segment, Stage, Teasers, Title, UserRules, Widgets)
+from newsclean.stages import body, byline, captions, content, credits, dateline, end_marker, furniture
+from newsclean.stages import repeats, segment, teasers, title, user_rules, widgets
+from newsclean.stages.segment import segment as split_blocks
+
+# ---------------------------------------------------------------------------
+# Invented material
+# ---------------------------------------------------------------------------
+
+HEADLINE = "Brindlecombe library reopens after two years of repairs"
+P1 = ("The public library of Brindlecombe reopened on Saturday after two years of repairs to its roof and "
+      "reading rooms. Hundreds of residents queued outside the old stone building before the doors opened at "
+      "nine in the morning, and the first visitors were greeted by the staff with tea and cake.")
+P2 = ("The repairs cost about four million pounds, most of it raised by the county council and a local trust. "
+      "Builders replaced the slate roof, which had leaked for years, and restored the carved oak shelves of "
+      "the main hall, which had been stored in a barn outside the town since the work began.")
+P3 = ("The head librarian, Martha Quill, said the building now had a children's corner, a room for local "
+      "history and twenty new computers. She thanked the volunteers who had kept a small lending service "
+      "running from the town hall while the library was closed, often in cold and cramped rooms.")
+P4 = ("Opening hours will be longer than before the repairs, and the library will stay open until eight in "
+      "the evening on Thursdays. The council said it hoped to add a small cafe next year if the trust could "
+      "raise the money, and it asked residents to share their ideas for the empty courtyard.")
+PARAGRAPHS = [P1, P2, P3, P4]
+PHOTO = "Children read in the new children's corner of the library."
+
+
+# ---------------------------------------------------------------------------
+# The builder
+# ---------------------------------------------------------------------------
+
+def text_of(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def doc_for(stage: type[Stage], *parts: str, **given) -> Document:
+    """A Document of ``parts`` (one block each, from segment) with the fields ``given``
+    set by hand: only fields that ``stage`` declares it reads may be given, and the
+    text fields that the pipeline sets before any stage."""
+    allowed = stage.reads | stage.reads_optional
+    assert set(given) <= allowed, f"{stage.name} does not read {sorted(set(given) - allowed)}"
+    text = text_of(*parts)
+    doc = Document(raw=text, text=text, **given)
+    doc.blocks = split_blocks(text)
+    return doc
+
+
+def decided(doc: Document, i: int, by: type[Stage], tag: Enum, label: Label = Label.BOILERPLATE) -> None:
+    """Label block ``i`` as stage ``by`` would have, with one of its own tags."""
+    assert isinstance(tag, by.tags), f"{tag!r} is not a tag of stage {by.name}"
+    assert doc.blocks[i].assign(label, by.name, "set by hand", tag)
+
+
+def _unwritten(stage: Stage, doc: Document) -> dict:
+    return {f.name: copy.deepcopy(getattr(doc, f.name)) for f in fields(Document) if f.name not in stage.writes}
+
+
+def run_alone(stage: Stage, doc: Document) -> bool:
+    """Run ``stage`` alone, as the pipeline does; return whether it applied. The fields
+    it does not declare in ``writes`` must come out unchanged."""
+    before = _unwritten(stage, doc)
+    applied = stage.applies(doc)
+    if applied:
+        stage(doc)
+    assert _unwritten(stage, doc) == before, f"{stage.name} changed a field it does not declare"
+    return applied
+
+
+def labels(doc: Document) -> list[tuple[Label | None, Enum | None]]:
+    return [(b.label, b.tag) for b in doc.blocks]
+
+
+def free(doc: Document) -> list[int]:
+    return [b.index for b in doc.blocks if b.label is None]
+
+
+class _Sneaky(Stage):
+    """Sets lead_index without declaring it."""
+    name = "sneaky"
+    tags = body.Tag
+
+    def __call__(self, doc: Document) -> None:
+        doc.lead_index = 0
+
+
+def test_the_builder_refuses_fields_a_stage_does_not_read_and_catches_undeclared_writes():
+    with pytest.raises(AssertionError, match="does not read"):
+        doc_for(Body, P1, whole_page=True)
+    with pytest.raises(AssertionError, match="changed a field it does not declare"):
+        run_alone(_Sneaky(), doc_for(_Sneaky, P1))
+    with pytest.raises(AssertionError, match="is not a tag of stage widgets"):
+        decided(doc_for(Body, P1), 0, Widgets, furniture.Tag.MENU)
+
+
+def test_every_stage_has_a_case_to_decide_and_a_look_alike_here():
+    """At least two tests run each stage of the pipeline alone (named test_<stage>_...)."""
+    names = [name for name in globals() if name.startswith("test_")]
+    counts = {cls.name: sum(name.startswith(f"test_{cls.name}_") for name in names) for cls in STAGE_CLASSES}
+    assert {name: n for name, n in counts.items() if n < 2} == {}
+
+
+# ---------------------------------------------------------------------------
+# normalise (reads raw, reading)
+# ---------------------------------------------------------------------------
+
+def test_normalise_replaces_no_break_spaces_and_line_ends_and_counts_them():
+    doc = Document(raw="Brindlecombe\u00a0library\r\nreopens  \r\n")
+    assert run_alone(Normalise(), doc)
+    assert doc.text == "Brindlecombe library\nreopens\n"
+    assert doc.normalisation == {"crlf": 2, "no_break_spaces": 1, "trailing_space_chars": 2}
+
+
+def test_normalise_leaves_a_reading_of_the_body_alone():
+    doc = Document(raw="Brindlecombe\u00a0library", text="Brindlecombe library", reading=True)
+    assert not run_alone(Normalise(), doc)
+    assert doc.text == "Brindlecombe library" and doc.normalisation == {}
+
+
+# ---------------------------------------------------------------------------
+# segment (reads text, reading)
+# ---------------------------------------------------------------------------
+
+def test_segment_makes_lines_items_with_their_continuations_and_cuts_heading_marks():
+    text = "## Opening hours\n\n- Monday to Friday,\n  nine to five\n- Saturday mornings\n\n" + P1
+    doc = Document(raw=text, text=text)
+    assert run_alone(Segment(), doc)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("line", "## Opening hours"), ("item", "- Monday to Friday, nine to five"), ("item", "- Saturday mornings"),
+        ("line", P1)]
+    head = doc.blocks[0].head
+    assert (head.text, head.tag, head.label) == ("## ", segment.Tag.MARKDOWN_HEADING, Label.BOILERPLATE)
+    assert doc.blocks[0].content == "Opening hours"
+
+
+def test_segment_leaves_a_hashtag_whole_and_a_reading_of_the_body_unsplit():
+    text = "#Brindlecombe readers queued from eight"
+    doc = Document(raw=text, text=text)
+    run_alone(Segment(), doc)
+    assert [(b.text, b.head) for b in doc.blocks] == [(text, None)]
+    reading = Document(raw=text, text=text, reading=True)
+    assert not run_alone(Segment(), reading)
+    assert reading.blocks == []
+
+
+# ---------------------------------------------------------------------------
+# rules (reads blocks, site)
+# ---------------------------------------------------------------------------
+
+RULES = parse_rules({"rule": [
+    {"label": "boilerplate", "pattern": "^Library opening times", "site": "gazette.example", "reason": "our footer"},
+    {"label": "title", "pattern": "library reopens", "match": "search"},
+]})
+
+
+def test_rules_label_a_matching_block_with_the_users_reason_and_take_a_title():
+    doc = doc_for(UserRules, "Library opening times and contacts", HEADLINE, P1, site="gazette.example")
+    run_alone(UserRules(RULES), doc)
+    assert labels(doc) == [(Label.BOILERPLATE, user_rules.Tag.RULE), (Label.TITLE, user_rules.Tag.RULE),
+                           (None, None)]
+    assert doc.blocks[0].reason == "our footer"
+    assert doc.title_index == 1
+
+
+def test_rules_of_another_site_and_blocks_decided_before_are_left_alone():
+    doc = doc_for(UserRules, "Library opening times and contacts", HEADLINE, site="other.example")
+    decided(doc, 1, Segment, segment.Tag.MARKDOWN_HEADING)  # (any earlier decision)
+    run_alone(UserRules(RULES), doc)
+    assert labels(doc)[0] == (None, None)
+    assert doc.blocks[1].stage == "segment" and doc.title_index is None
+    nothing = doc_for(UserRules, HEADLINE)
+    run_alone(UserRules(), nothing)  # no --rules file
+    assert free(nothing) == [0]
+
+
+# ---------------------------------------------------------------------------
+# end_marker (reads blocks)
+# ---------------------------------------------------------------------------
+
+def test_end_marker_cuts_the_mark_off_the_last_paragraph_and_ends_the_article_there():
+    doc = doc_for(EndMarker, HEADLINE, P1, P2 + " ./.", "Read more: library news")
+    run_alone(EndMarker(), doc)
+    tail = doc.blocks[2].tail
+    assert (tail.text, tail.label, tail.tag) == ("./.", Label.BOILERPLATE, end_marker.Tag.END_MARKER)
+    assert doc.blocks[2].content == P2 and doc.blocks[2].label is None
+    assert doc.end_index == 2
+
+
+def test_end_marker_takes_a_lone_mark_and_a_glued_agency_tag():
+    doc = doc_for(EndMarker, P1, P2, "./.")
+    run_alone(EndMarker(), doc)
+    assert labels(doc)[2] == (Label.BOILERPLATE, end_marker.Tag.END_MARKER)
+    assert doc.end_index == 1
+    glued = doc_for(EndMarker, P1, P2 + "-BNA")
+    run_alone(EndMarker(), glued)
+    assert glued.blocks[1].tail.tag is end_marker.Tag.AGENCY_TAG and glued.end_index == 1
+
+
+def test_end_marker_leaves_decimals_fractions_and_hyphens_alone():
+    doc = doc_for(EndMarker, "Loans rose by 12.5 per cent in 2023/24 and 2024/25.",
+                  "The A-B road past the library is open again.", "Visit brindlecombe.example/library/.")
+    run_alone(EndMarker(), doc)
+    assert [(b.head, b.tail, b.label) for b in doc.blocks] == [(None, None, None)] * 3
+    assert doc.end_index is None
+
+
+# ---------------------------------------------------------------------------
+# widgets (reads blocks)
+# ---------------------------------------------------------------------------
+
+def test_widgets_takes_a_character_counter_and_a_log_in_prompt():
+    doc = doc_for(Widgets, P1, "You have 500/500 characters left", "Log in to comment")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.CHAR_COUNTER),
+                           (Label.BOILERPLATE, widgets.Tag.LOGIN_PROMPT)]
+
+
+def test_widgets_leaves_a_sentence_about_characters_alone():
+    doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
+                  "Readers left 500 comments on the plans.")
+    run_alone(Widgets(), doc)
+    assert free(doc) == [0, 1]
+
+
+# ---------------------------------------------------------------------------
+# furniture (reads blocks)
+# ---------------------------------------------------------------------------
+
+def test_furniture_takes_separators_timestamps_and_menus():
+    doc = doc_for(Furniture, "Home | News | Sport | Weather", "* * *", "Saturday, 12 April 2025 09:30", P1)
+    run_alone(Furniture(), doc)
+    assert labels(doc) == [(Label.BOILERPLATE, furniture.Tag.MENU), (Label.BOILERPLATE, furniture.Tag.SEPARATOR),
+                           (Label.BOILERPLATE, furniture.Tag.TIMESTAMP), (None, None)]
+
+
+def test_furniture_leaves_dates_and_bars_inside_sentences_alone():
+    doc = doc_for(Furniture, "The library reopened on Saturday, 12 April 2025, at 09:30.",
+                  "Tea | cake | books: the first visitors had all three.", P1)
+    run_alone(Furniture(), doc)
+    assert free(doc) == [0, 1, 2]
+
+
+# ---------------------------------------------------------------------------
+# teasers (reads blocks; steps over blocks that furniture tagged)
+# ---------------------------------------------------------------------------
+
+TEASER_ITEMS = ["- Brindlecombe market hall to get a new roof", "- Choir of St Anne's wins county prize"]
+
+
+def test_teasers_takes_a_headed_list_across_a_block_that_furniture_tagged():
+    doc = doc_for(Teasers, P1, "Related news", TEASER_ITEMS[0], "12 April 2025", TEASER_ITEMS[1])
+    decided(doc, 3, Furniture, furniture.Tag.TIMESTAMP)
+    run_alone(Teasers(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, teasers.Tag.HEADING),
+                           (Label.RELATED, teasers.Tag.LIST_ITEM), (Label.BOILERPLATE, furniture.Tag.TIMESTAMP),
+                           (Label.RELATED, teasers.Tag.LIST_ITEM)]
+    assert [(item.title, item.blocks) for item in doc.related] == [
+        ("Brindlecombe market hall to get a new roof", [2]), ("Choir of St Anne's wins county prize", [4])]
+
+
+def test_teasers_stops_at_a_block_another_stage_decided():
+    doc = doc_for(Teasers, P1, "Related news", TEASER_ITEMS[0], "Log in to comment", TEASER_ITEMS[1])
+    decided(doc, 3, Widgets, widgets.Tag.LOGIN_PROMPT)
+    run_alone(Teasers(), doc)
+    assert [item.title for item in doc.related] == ["Brindlecombe market hall to get a new roof"]
+    assert doc.blocks[4].label is None
+
+
+def test_teasers_leaves_a_list_that_a_sentence_announces_alone():
+    doc = doc_for(Teasers, "The new building has three rooms for readers:", "- A children's corner with low shelves",
+                  "- A local history room with old maps", "- A quiet study room with twenty desks")
+    run_alone(Teasers(), doc)
+    assert free(doc) == [0, 1, 2, 3] and doc.related == []
+
+
+# ---------------------------------------------------------------------------
+# repeats (reads blocks, site_lines)
+# ---------------------------------------------------------------------------
+
+def site_lines(*lines: str, docs: int = 40) -> SiteLines:
+    return SiteLines(docs, {line_key(line): 30 for line in lines})
+
+
+def test_repeats_drops_a_line_the_site_prints_on_many_pages():
+    doc = doc_for(Repeats, "Brindlecombe Gazette | Your town, your news", P1,
+                  site_lines=site_lines("Brindlecombe Gazette | Your town, your news"))
+    run_alone(Repeats(), doc)
+    assert labels(doc) == [(Label.BOILERPLATE, repeats.Tag.SITE_REPEAT), (None, None)]
+    assert doc.blocks[0].reason == "repeated on 30 of 40 pages of this site"
+
+
+def test_repeats_keeps_learned_prose_and_needs_the_sites_lines():
+    doc = doc_for(Repeats, P1, "Subscribe", site_lines=site_lines(P1))
+    run_alone(Repeats(), doc)
+    assert free(doc) == [0, 1]  # prose, though learned; a line never learned
+    unknown = doc_for(Repeats, "Subscribe")
+    run_alone(Repeats(), unknown)
+    assert free(unknown) == [0]
+
+
+# ---------------------------------------------------------------------------
+# content (reads blocks, favor, headline_known)
+# ---------------------------------------------------------------------------
+
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video", "Podcasts",
+        "Sign in", "Subscribe", "Search"]
+FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use", "Cookie settings", "Advertise with us"]
+
+
+def whole_page() -> list[str]:
+    return [*("* " + m for m in MENU), "Share this article", HEADLINE, *PARAGRAPHS, "Most read",
+            "Market hall to get a new roof", "Choir wins county prize", *("* " + f for f in FOOTER)]
+
+
+def test_content_finds_the_article_headline_lead_and_end_on_a_whole_page():
+    parts = whole_page()
+    doc = doc_for(Content, *parts)
+    decided(doc, len(MENU), Widgets, widgets.Tag.SHARE_PROMPT)  # as earlier stages would have
+    decided(doc, len(parts) - 1, Furniture, furniture.Tag.MENU)
+    assert run_alone(Content(), doc)
+    headline = parts.index(HEADLINE)
+    assert doc.whole_page
+    assert (doc.title_index, doc.lead_index, doc.end_index) == (headline, headline + 1, headline + 4)
+    assert labels(doc)[headline] == (Label.TITLE, content.Tag.HEADLINE)
+    assert free(doc) == [headline + 1, headline + 2, headline + 3, headline + 4]  # the article, left to body
+    assert all(b.label is Label.BOILERPLATE for b in doc.blocks[:len(MENU)])
+
+
+def test_content_leaves_an_article_only_dump_alone():
+    doc = doc_for(Content, HEADLINE, "By Martha Quill", *PARAGRAPHS)
+    run_alone(Content(), doc)
+    assert not doc.whole_page and free(doc) == list(range(6))
+    assert (doc.title_index, doc.lead_index, doc.end_index) == (None, None, None)
+
+
+# ---------------------------------------------------------------------------
+# credits (reads blocks, whole_page)
+# ---------------------------------------------------------------------------
+
+def test_credits_makes_a_short_block_ending_with_a_photo_credit_a_caption():
+    credited = "Readers return to the main hall. (Photo: Ann Lee)"
+    twice = "Children at the opening (Photo: Ann Lee)"  # the image's text, printed again as its caption
+    doc = doc_for(Credits, P1, credited, P2, twice, twice)
+    run_alone(Credits(), doc)
+    assert labels(doc) == [(None, None), (Label.CAPTION, credits.Tag.PHOTO_CREDIT), (None, None),
+                           (Label.BOILERPLATE, credits.Tag.IMAGE_TEXT), (Label.CAPTION, credits.Tag.PHOTO_CREDIT)]
+
+
+def test_credits_leaves_prose_about_a_photo_and_a_whole_page_alone():
+    doc = doc_for(Credits, "The photo of the first visitors was taken by Ann Lee, who has photographed the town "
+                           "for forty years and gave a set of her prints to the library for its local history room.")
+    run_alone(Credits(), doc)
+    assert free(doc) == [0]
+    page = doc_for(Credits, "Readers return to the main hall. (Photo: Ann Lee)", whole_page=True)
+    assert not run_alone(Credits(), page)
+    assert free(page) == [0]
+
+
+# ---------------------------------------------------------------------------
+# title (reads blocks, headline_known, title_index)
+# ---------------------------------------------------------------------------
+
+def test_title_takes_the_headline_above_the_lead_and_the_page_header_above_it():
+    doc = doc_for(Title, "Brindlecombe Gazette", HEADLINE, P1, P2)
+    run_alone(Title(), doc)
+    assert labels(doc) == [(Label.BOILERPLATE, title.Tag.PAGE_HEADER), (Label.TITLE, title.Tag.HEADLINE),
+                           (None, None), (None, None)]
+    assert (doc.title_index, doc.lead_index) == (1, 2)
+
+
+def test_title_finds_none_in_a_dump_that_opens_with_its_lead():
+    doc = doc_for(Title, P1, P2)
+    run_alone(Title(), doc)
+    assert free(doc) == [0, 1]
+    assert (doc.title_index, doc.lead_index) == (None, 0)
+
+
+def test_title_on_a_reading_under_a_known_headline_is_page_header():
+    doc = doc_for(Title, "Updated Saturday morning", P1, headline_known=True)
+    run_alone(Title(), doc)
+    assert labels(doc)[0] == (Label.BOILERPLATE, title.Tag.HEADER_UNDER_HEADLINE)
+    assert (doc.title_index, doc.lead_index) == (None, 1)
+
+
+def test_title_leaves_a_document_whose_headline_was_found_alone():
+    doc = doc_for(Title, "Brindlecombe Gazette", HEADLINE, P1, title_index=1)
+    run_alone(Title(), doc)
+    assert free(doc) == [0, 1, 2] and doc.lead_index is None
+
+
+# ---------------------------------------------------------------------------
+# dateline (reads blocks; title_index, lead_index when set)
+# ---------------------------------------------------------------------------
+
+def test_dateline_cuts_the_city_tag_off_the_lead():
+    doc = doc_for(Dateline, HEADLINE, "BRINDLECOMBE - " + P1, P2, title_index=0, lead_index=1)
+    run_alone(Dateline(), doc)
+    head = doc.blocks[1].head
+    assert (head.text, head.value, head.label, head.tag) == ("BRINDLECOMBE - ", "BRINDLECOMBE", Label.DATELINE,
+                                                            dateline.Tag.TAG)
+    assert doc.blocks[1].content == P1 and doc.lead_index == 1
+
+
+def test_dateline_leaves_a_hyphenated_word_opening_the_lead_alone():
+    lead = "Well-known authors will read from their books at the library every Friday in May, the staff said."
+    doc = doc_for(Dateline, HEADLINE, lead, P2, title_index=0, lead_index=1)
+    run_alone(Dateline(), doc)
+    assert [b.head for b in doc.blocks] == [None, None, None]
+
+
+def test_dateline_on_a_line_of_its_own_moves_the_lead_to_the_dash_under_it():
+    doc = doc_for(Dateline, HEADLINE, "Brindlecombe (BNA)", "– " + P1, title_index=0, lead_index=2)
+    run_alone(Dateline(), doc)
+    assert labels(doc)[1] == (Label.DATELINE, dateline.Tag.OWN_LINE)
+    assert doc.blocks[2].head.tag is dateline.Tag.DASH and doc.lead_index == 2
+
+
+# ---------------------------------------------------------------------------
+# captions (reads blocks, lead_index; title_index, end_index, whole_page when set)
+# ---------------------------------------------------------------------------
+
+def test_captions_takes_a_photo_description_between_paragraphs():
+    doc = doc_for(Captions, HEADLINE, P1, P2, PHOTO, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3][0] is Label.CAPTION and labels(doc)[3][1] is captions.Tag.SCORED
+    assert doc.blocks[3].score is not None
+    assert free(doc) == [0, 1, 2, 4, 5]
+
+
+def test_captions_leaves_a_short_paragraph_of_reported_speech_alone():
+    quote = "We will never again let the roof leak like that, she said, and the crowd laughed."
+    doc = doc_for(Captions, HEADLINE, P1, P2, quote, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4, 5]
+
+
+def test_captions_needs_a_lead_and_skips_a_whole_page():
+    doc = doc_for(Captions, P1, P2, PHOTO, P3)  # no lead_index: no article text found
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3]
+    page = doc_for(Captions, P1, P2, PHOTO, P3, lead_index=0, whole_page=True)
+    assert not run_alone(Captions(), page)
+    assert free(page) == [0, 1, 2, 3]
+
+
+# ---------------------------------------------------------------------------
+# byline (reads blocks; title_index, lead_index, end_index when set)
+# ---------------------------------------------------------------------------
+
+def test_byline_takes_the_author_above_the_lead_and_the_credit_after_the_article():
+    doc = doc_for(Byline, HEADLINE, "By Martha Quill", P1, P2, "Source: Brindlecombe Gazette",
+                  title_index=0, lead_index=2)
+    run_alone(Byline(), doc)
+    assert labels(doc)[1] == (Label.BYLINE, byline.Tag.AUTHOR_LINE)
+    assert labels(doc)[4] == (Label.BYLINE, byline.Tag.CREDIT_AFTER)
+    assert free(doc) == [0, 2, 3]
+
+
+def test_byline_leaves_a_one_word_button_and_a_last_line_cut_short_alone():
+    doc = doc_for(Byline, HEADLINE, "Subscribe", P1, P2, "Permanent Exhibition Space", title_index=0, lead_index=2)
+    run_alone(Byline(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4]
+
+
+# ---------------------------------------------------------------------------
+# body (reads blocks; title_index, lead_index, end_index when set)
+# ---------------------------------------------------------------------------
+
+def test_body_labels_what_is_left_by_where_it_stands():
+    doc = doc_for(Body, "Brindlecombe Gazette", HEADLINE, "A standfirst: the doors opened at nine on Saturday.",
+                  P1, P2, "Read more", "Contact the newsroom", title_index=1, lead_index=3, end_index=4)
+    decided(doc, 1, Title, title.Tag.HEADLINE, Label.TITLE)
+    decided(doc, 5, Teasers, teasers.Tag.HEADING)
+    run_alone(Body(), doc)
+    assert labels(doc) == [(Label.BOILERPLATE, body.Tag.PAGE_HEADER), (Label.TITLE, title.Tag.HEADLINE),
+                           (Label.BODY, body.Tag.ARTICLE_TEXT), (Label.BODY, body.Tag.ARTICLE_TEXT),
+                           (Label.BODY, body.Tag.ARTICLE_TEXT), (Label.BOILERPLATE, teasers.Tag.HEADING),
+                           (Label.BOILERPLATE, body.Tag.PAGE_FOOTER)]
+
+
+def test_body_without_a_lead_or_an_end_keeps_every_free_block():
+    doc = doc_for(Body, "Brindlecombe Gazette", P1, "Contact the newsroom")
+    run_alone(Body(), doc)
+    assert labels(doc) == [(Label.BODY, body.Tag.ARTICLE_TEXT)] * 3
+
+
+# ---------------------------------------------------------------------------
+# `newsclean stages`: each stage's reads, writes and tags (issue 16.9)
+# ---------------------------------------------------------------------------
+
+def stages_output(*args: str) -> str:
+    result = CliRunner().invoke(main, ["stages", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_stages_command_shows_each_stages_reads_writes_and_tags_under_its_name():
+    lines = stages_output().splitlines()
+    at = {line.split()[0]: n for n, line in enumerate(lines) if not line.startswith(" ")}
+    assert list(at) == [cls.name for cls in STAGE_CLASSES]
+    assert lines[at["dateline"] + 1:at["dateline"] + 4] == [
+        "    reads:  blocks (when set: lead_index, title_index)",
+        "    writes: blocks, lead_index",
+        "    tags:   own_line, dash, tag"]
+    assert lines[at["normalise"] + 1:at["normalise"] + 4] == [
+        "    reads:  raw, reading", "    writes: normalisation, text", "    tags:   -"]
+
+
+def test_stages_command_json_lists_the_contract_of_every_stage():
+    rows = orjson.loads(stages_output("--json"))
+    assert [row["name"] for row in rows] == [cls.name for cls in STAGE_CLASSES]
+    for row, cls in zip(rows, STAGE_CLASSES):
+        assert row["reads"] == sorted(cls.reads) and row["reads_optional"] == sorted(cls.reads_optional)
+        assert row["writes"] == sorted(cls.writes) and row["required"] is cls.required
+        assert row["tags"] == [tag.value for tag in cls.tags or ()]
+    assert next(row for row in rows if row["name"] == "teasers")["tags"] == [
+        "heading", "list_item", "title_and_summary", "headline_links"]
