@@ -25,3 +25,19 @@ def test_the_guarantees_table_names_tests_that_exist():
     missing = [f"{f}::{n}" for f, n in named
                if not re.search(rf"^\s*def {n}\(", (ROOT / "tests" / f).read_text(encoding="utf-8"), re.MULTILINE)]
     assert not missing, f"the README names tests that do not exist: {missing}"
+
+
+def _cells(cell: str) -> set[str]:
+    return set(re.findall(r"`(\w+)`", cell))
+
+
+def test_the_stage_table_is_the_pipelines_contracts():
+    from newsclean.stages import STAGE_CLASSES
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| `(\w+)`[^|]*\|([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|$", text, re.MULTILINE)
+    table = {name: (int(n), *map(_cells, cells)) for n, name, *cells in rows}
+    assert list(table) == [c.name for c in STAGE_CLASSES]
+    for i, c in enumerate(STAGE_CLASSES, 1):
+        tags = {t.value for t in c.tags} if getattr(c, "tags", None) else set()
+        assert table[c.name] == (i, set(c.reads), set(c.reads_optional), set(c.writes), tags), c.name
