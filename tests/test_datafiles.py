@@ -55,6 +55,13 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "captions": {"credit_hints": WORDS, "credit_agencies": WORDS, "credit_agency_suffixes": WORDS,
                      "credit_never_ends": STR, "credit": PATTERNS, "credit_tail_chars": INT},
         "credits": {"max_words": INT},
+        "body": {"no_article_min_furniture": INT},
+        "genre": {"man_headings": WORDS, "man_min_headings": INT, "code_fence": PATTERN, "markdown_heading": PATTERN,
+                  "readme_min_fences": INT, "readme_min_headings": INT, "price_line": PATTERN,
+                  "price_line_chars": INT, "price_min_lines": INT, "price_min_share": NUMBER,
+                  "verse_min_lines": INT, "verse_min_stanzas": INT, "verse_max_chars": INT,
+                  "verse_short_share": NUMBER, "verse_stanza_share": NUMBER, "verse_stop_share": NUMBER,
+                  "verse_line_words": INT, "verse_worded_share": NUMBER},
         "repeats": {"min_pages": INT, "min_share": NUMBER, "max_line_chars": INT, "prose_words": INT},
     },
     "captions.toml": {
