@@ -162,6 +162,7 @@ class Document:
     whole_page: bool = False                         # a dump of a whole web page (stage content)
     headline_known: bool = False                     # a reading of the body: the page's headline is above it
     reading: bool = False                            # a reading of the body (pipeline.py): text normalised, blocks built
+    genre: str | None = None                         # the kind of text that is no article, kept whole (stage genre)
 
     def free_blocks(self):
         return [b for b in self.blocks if b.label is None]

@@ -108,8 +108,8 @@ class Pipeline:
         doc = self._run_stages(Document(raw=text, source=source, text=text, site=site, site_lines=site_lines,
                                         favor=self.favor))
         for _ in range(MAX_REREADS):
-            if not self._reread(doc):
-                break
+            if doc.genre is not None or not self._reread(doc):
+                break  # (a text that is no article is kept whole: not read again)
         return doc
 
     def _run_stages(self, doc: Document) -> Document:

@@ -36,6 +36,15 @@ def by_stage(decided: dict[tuple[str, Enum], int]) -> dict[str, dict[str, int]]:
     return out
 
 
+def article_found(doc: Document, text: str) -> str:
+    """``stats.article``: "found" (an article's text), "none" (no article: the text is
+    empty, as on a listing or a form) or "not_an_article" (text that is no article, a
+    manual page or a poem, kept whole; stage genre)."""
+    if doc.genre is not None:
+        return "not_an_article"
+    return "found" if text else "none"
+
+
 def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = False) -> dict:
     title = dateline = None
     bylines: list[str] = []
@@ -110,6 +119,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
         "stats": {
             "chars_in": len(doc.raw),
             "chars_out": len(text),
+            "article": article_found(doc, text),
             "blocks": {label.value: n for label, n in counts.items()},
             "stages": by_stage(decided),
         },

@@ -10,6 +10,7 @@ from .credits import Credits
 from .dateline import Dateline
 from .end_marker import EndMarker
 from .furniture import Furniture
+from .genre import Genre
 from .normalise import Normalise
 from .repeats import Repeats
 from .segment import Segment
@@ -19,7 +20,7 @@ from .user_rules import UserRules
 from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
-    Normalise, Segment, UserRules, EndMarker, Widgets, Furniture, Teasers, Repeats, Content, Credits,
+    Normalise, Segment, UserRules, Genre, EndMarker, Widgets, Furniture, Teasers, Repeats, Content, Credits,
     Title, Dateline, Captions, Byline, Body,
 )
 

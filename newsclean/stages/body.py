@@ -4,12 +4,16 @@ Free blocks from the lead to the end of the article are body, and so are prose
 blocks between the headline and the lead (a summary above a dateline lead); other
 free blocks above the lead are page header, and free blocks after the article's end
 mark are page footer (both boilerplate). A dump in which no block reads as prose is
-all body.
+all body, unless it is a page with no article (a listing of teasers, a form): no
+free block reads as prose, and at least ``[body] no_article_min_furniture`` blocks
+and as many as are left free were found to be page furniture or teasers; then what
+is left is boilerplate too, and the record's text is empty (``stats.article`` "none").
 """
 from __future__ import annotations
 
 from enum import Enum
 
+from .. import resources as res
 from ..features import is_prose
 from ..model import Document, Label
 from .base import Stage
@@ -20,6 +24,28 @@ class Tag(str, Enum):
     PAGE_HEADER = "page_header"    # above the lead
     PAGE_FOOTER = "page_footer"    # after the end of the article
     ARTICLE_TEXT = "article_text"
+    NO_ARTICLE = "no_article"      # a page with no article: a listing, a form
+
+
+NO_ARTICLE_MIN = res.patterns()["body"]["no_article_min_furniture"]
+
+
+def no_article(doc: Document) -> bool:
+    """No free block reads as prose, and page furniture and teasers are at least as
+    many as the free blocks: a listing or a form, not an article."""
+    if doc.reading:
+        return False
+    free = taken = 0
+    for b in doc.blocks:
+        if b.label is None:
+            if is_prose(b):
+                return False
+            free += 1
+        elif b.label is Label.BODY or b.label is Label.TITLE:
+            return False
+        else:
+            taken += b.label is Label.BOILERPLATE or b.label is Label.RELATED
+    return free > 0 and taken >= max(free, NO_ARTICLE_MIN)
 
 
 class Body(Stage):
@@ -34,6 +60,10 @@ class Body(Stage):
     def __call__(self, doc: Document) -> None:
         lead, end = doc.lead_index, doc.end_index
         BODY, BOILERPLATE = Label.BODY, Label.BOILERPLATE  # (read once: slow to read in Python 3.11)
+        if no_article(doc):
+            for block in doc.blocks:
+                block.assign(BOILERPLATE, self.name, "a page with no article (a listing, a form)", Tag.NO_ARTICLE)
+            return
         for block in doc.blocks:
             if block.label is not None:
                 continue

@@ -4,8 +4,11 @@ Kinds: image placeholders and leftovers of image markup (``.jpg)``, ``[photo-12]
 one glued to the start of a paragraph is cut off it),
 separators (no word at all), timestamp lines (a date and time and nothing else),
 the alt text of a social-media post shown as a picture ("Twitter post by @AOC: ..."),
-menus and language switchers (short items separated by ``|``). Of one text printed
-twice in a row (an image's alt and title text), the second copy is cut off.
+menus and language switchers (short items separated by ``|``), a template's
+placeholder never filled in (``{{ author }}``, ``%s``). Of one text printed twice in
+a row (an image's alt and title text), the second copy is cut off; so is an image's
+index glued to the end of its caption (``... - image 2``), and a scraper's metadata
+(a date, an id) glued before the dump's first line (``2023-05-12 | Headline``).
 
 A short label printed again and again between the paragraphs of one dump
 ("Advertisement", "Report", an image's alt text) is furniture too: the slot of an
@@ -36,6 +39,7 @@ PRINTED_TWICE_WORDS = _SPEC["printed_twice_words"]
 PRINTED_TWICE = "the same text printed again (an image's alt and title text)"
 REPEATED_MIN = _SPEC["repeated_min"]         # copies of a label in one dump that make it furniture
 REPEATED_MAX_WORDS = _SPEC["repeated_max_words"]  # longer text is no label
+IMAGE_INDEX_CHARS = _SPEC["image_index_chars"]  # an image's index is searched in a block's last characters
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
@@ -86,6 +90,9 @@ class Tag(str, Enum):
     MENU = "menu"
     PRINTED_TWICE = "printed_twice"          # a block, or the second copy cut off one
     REPEATED_LABEL = "repeated_label"
+    TEMPLATE_PLACEHOLDER = "template_placeholder"
+    IMAGE_INDEX = "image_index"              # a cut off the end of a block
+    METADATA_PREFIX = "metadata_prefix"      # a cut off the start of the dump's first block
 
 
 class Furniture(Stage):
@@ -102,14 +109,18 @@ class Furniture(Stage):
         self.platforms = frozenset(res.patterns()["furniture"]["embedded_post_platforms"])
         # (a block is tried only when it opens with a platform's first letter: most do not)
         self.platform_initials = frozenset(c for name in self.platforms for c in (name[0], name[0].upper()))
+        self.placeholder = res.compiled("furniture", "template_placeholder")
+        self.metadata = res.compiled("furniture", "metadata_prefix")
+        self.image_index = res.compiled("furniture", "image_index")
 
     def __call__(self, doc: Document) -> None:
+        self.glued(doc)
         for block in doc.blocks:
             if block.label is not None:
                 continue
             text = bare_text(block)  # what a second reading sees: sizes are taken on it
             if text[:1] == "[" and block.kind != "item" and block.head is None \
-                    and (m := self.image_prefix.match(text)) is not None:
+                    and (m := self.image_prefix.match(text)) is not None and not self.placeholder.fullmatch(text):
                 # an image's placeholder glued to a paragraph: the text browser's, not the article's
                 block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER))
                 text = block.content
@@ -129,6 +140,9 @@ class Furniture(Stage):
             f = features(block)
             if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
                 block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
+            elif f.n_words <= IMAGE_MAX_WORDS and self.placeholder.fullmatch(text):
+                block.assign(Label.BOILERPLATE, self.name, "a template's placeholder, never filled in",
+                             Tag.TEMPLATE_PLACEHOLDER)
             elif len(text) <= TIMESTAMP_MAX_CHARS and is_timestamp(text, f.words):
                 block.assign(Label.BOILERPLATE, self.name, "timestamp", Tag.TIMESTAMP)
             elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
@@ -136,6 +150,24 @@ class Furniture(Stage):
             elif (half := printed_twice(text)) is not None:
                 self._second_copy(block, half)
         self.repeated_labels(doc)
+
+    def glued(self, doc: Document) -> None:
+        """Cut off what a scraper glued to the text: its metadata (a date, an id) before
+        the dump's first line, an image's index after a caption ("... - image 2")."""
+        first = doc.blocks[0] if doc.blocks else None
+        if first is not None and first.label is None and first.head is None and first.kind != "item":
+            m = self.metadata.match(first.text)
+            if m is not None and any(ch.isalpha() for ch in first.text[m.end():]):
+                first.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "a scraper's metadata before the "
+                                   "first line", Tag.METADATA_PREFIX))
+        for block in doc.blocks:
+            text = block.text
+            if block.label is not None or block.tail is not None or not (text[-1:].isdigit() or text[-1:] == ")"):
+                continue
+            m = self.image_index.search(text, max(0, len(text) - IMAGE_INDEX_CHARS))
+            if m is not None and any(ch.isalpha() for ch in text[:m.start()]):
+                block.cut_tail(Cut(text[m.start():], Label.BOILERPLATE, self.name, "an image's index",
+                                   Tag.IMAGE_INDEX))
 
     def _embedded_post(self, text: str) -> bool:
         """"Twitter post by @AOC: ...": a platform's name, then ``[furniture] embedded_post``."""

@@ -9,7 +9,9 @@ Two shapes are recognised:
   paragraph that more prose follows is the article going on, not a summary);
 * without a heading, a run of two or more list items that read as headlines
   (several words, no final period; a thumbnail's placeholder opening the link text
-  is left out of the title) that does not follow a colon.
+  is left out of the title) that does not follow a colon;
+* a link set in the text, its heading and its headline on one line ("Read also:
+  Mayor promises more parks", ``[teasers] inline_link``).
 
 A teaser that is a Markdown link, "[Title](https://...)", has the link's text as its
 title; the brackets and the address are accounted for as markup.
@@ -49,6 +51,7 @@ class Tag(str, Enum):
     LIST_ITEM = "list_item"                  # an item of a list under a heading
     TITLE_AND_SUMMARY = "title_and_summary"  # a headline-like block (and its summary) under a heading
     HEADLINE_LINKS = "headline_links"        # a run of headline links without a heading
+    INLINE_LINK = "inline_link"              # "Read also: <headline>" on one line
 
 
 class Teasers(Stage):
@@ -61,6 +64,7 @@ class Teasers(Stage):
     def __init__(self) -> None:
         self.heading = res.compiled("teasers", "heading")
         self.markdown_link = res.compiled("teasers", "markdown_link")
+        self.inline_link = res.compiled("teasers", "inline_link")
         self.section = res.compiled("teasers", "section")
         self.thumbnail = res.compiled("furniture", "image_prefix")
         self.dateline = res.compiled_list("dateline", "strong")
@@ -168,12 +172,32 @@ class Teasers(Stage):
             b.assign(Label.RELATED, self.name, reason, tag)
         doc.related.append(item)
 
+    def _inline(self, block: Block) -> RelatedItem | None:
+        """The related item of a block that is a teaser heading and its headline on one
+        line ("Read also: Mayor promises more parks"), or None."""
+        if features(block).n_words > _SPEC["link_max_words"] + _SPEC["heading_max_words"]:
+            return None
+        m = self.inline_link.fullmatch(bare_text(block).strip())
+        if m is None:
+            return None
+        title, markup = self._unlink(m["title"].strip())
+        if not title or title[-1] in ".;,:" or not _MIN_HEADLINE_WORDS <= len(title.split()) <= _SPEC["link_max_words"]:
+            return None
+        item = RelatedItem(title=title, blocks=[block.index], markup=markup)
+        item.leftovers.append(m.group(0)[:m.start("title")].strip())
+        self._keep_numbering(block, item)
+        return item
+
     # -- the stage ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
         i, n = 0, len(blocks)
         while i < n:
             b = blocks[i]
+            if b.label is None and b.text[:1].isalpha() and (item := self._inline(b)) is not None:
+                self._take(doc, item, [b], "a link to another article in the text", Tag.INLINE_LINK)
+                i += 1
+                continue
             if b.label is None and self._is_heading(b):
                 b.assign(Label.BOILERPLATE, self.name, "teaser heading", Tag.HEADING)
                 i = max(self._section(doc, i + 1), i + 1)

@@ -2,8 +2,11 @@
 
 Each kind is described by patterns in ``data/patterns.toml`` ([widgets]): comment
 headings, character counters ("You have 500/500 characters left"), minimum-length
-prompts, log-in prompts, form fields and buttons, share bars, newsletter prompts.
-Only short blocks are tried, and a pattern must match the whole block.
+prompts, log-in prompts, form fields and buttons, share bars, newsletter prompts;
+ad markers ("ADVERTISEMENT"), paywall prompts, cookie notices, page controls
+("Print this article", "Font size", "Load more", refresh timers), rows of a market
+table and lists of tags. Only short blocks are tried (``max_words``, or a kind's own
+``max_words``: a cookie notice runs longer), and a pattern must match the whole block.
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from .base import Stage
 from .segment import bare_text
 
 KINDS = ("comment_heading", "char_counter", "min_length_prompt", "login_prompt",
-         "form_field", "share_prompt", "newsletter_prompt")
+         "form_field", "share_prompt", "newsletter_prompt", "ad_marker", "paywall_prompt", "cookie_notice",
+         "page_control", "market_row", "tag_list")
 
 
 class Tag(str, Enum):
@@ -29,11 +33,18 @@ class Tag(str, Enum):
     FORM_FIELD = "form_field"
     SHARE_PROMPT = "share_prompt"
     NEWSLETTER_PROMPT = "newsletter_prompt"
+    AD_MARKER = "ad_marker"
+    PAYWALL_PROMPT = "paywall_prompt"
+    COOKIE_NOTICE = "cookie_notice"
+    PAGE_CONTROL = "page_control"
+    MARKET_ROW = "market_row"
+    TAG_LIST = "tag_list"
 
 
 class Widgets(Stage):
     name = "widgets"
-    summary = "comment boxes and reader prompts (headings, character counters, minimum-length, log-in, form, share, newsletter) -> boilerplate"
+    summary = ("comment boxes, reader prompts and page widgets (comments, counters, log-in, form, share, newsletter, "
+               "ad markers, paywall, cookies, page controls, market rows, tag lists) -> boilerplate")
     tags = Tag
     reads = frozenset({"blocks"})
     writes = frozenset({"blocks"})
@@ -41,10 +52,13 @@ class Widgets(Stage):
     def __init__(self) -> None:
         self.max_words = res.patterns()["widgets"]["max_words"]
         self.hook_chars = res.patterns()["widgets"]["hook_chars"]
-        self.max_chars = self.max_words * 12  # a cheap bound checked before counting words
+        spec = res.patterns()["widgets"]
+        # a kind may try longer blocks than max_words (its own max_words)
+        self.kind_words = {Tag(kind): spec[kind].get("max_words", self.max_words) for kind in KINDS}
+        self.longest = max(self.kind_words.values())
+        self.max_chars = self.longest * 12  # a cheap bound checked before counting words
         self.kinds = [(Tag(kind), res.compiled_kind("widgets", kind)) for kind in KINDS]
         # all kinds at once: one search tells whether a block is any widget (most are none)
-        spec = res.patterns()["widgets"]
         self.any_whole = res.alternation([p for kind in KINDS for p in spec[kind].get("whole", [])])
         self.any_contains = res.alternation([p for kind in KINDS for p in spec[kind].get("contains", [])])
         # the kind depends on the text alone, and a site prints the same prompts on every
@@ -72,9 +86,11 @@ class Widgets(Stage):
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
-            if block.label is not None or len(block.text) > self.max_chars \
-                    or features(block).n_words > self.max_words:
+            if block.label is not None or len(block.text) > self.max_chars:
+                continue
+            n_words = features(block).n_words
+            if n_words > self.longest:
                 continue
             kind = self.kind_of(bare_text(block))
-            if kind is not None:
+            if kind is not None and n_words <= self.kind_words[kind]:
                 block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), kind)

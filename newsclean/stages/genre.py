@@ -1,0 +1,115 @@
+"""Stage genre: a dump that is no news or blog article is kept whole.
+
+A manual page, a README, a poem or a price list has no headline, lead or byline,
+and the other stages would tear it apart (a section heading taken for a byline, a
+poem's title for page header, a line of code for a caption). Each such kind is told
+by the shape of its lines (``[genre]`` in ``data/patterns.toml``):
+
+* a manual page: section headings in capitals on lines of their own ("NAME",
+  "SYNOPSIS", "DESCRIPTION");
+* a README (Markdown): fenced code and headings ("## Install");
+* a price list: most lines end with a price;
+* verse: stanzas of short lines that are not hard-wrapped prose.
+
+When one is found, every free block is body and ``doc.genre`` names the kind; the
+record says so (``stats.article`` is "not_an_article") and the pipeline does not read
+its text again. The text is kept as it stands, so that cleaning it again finds the
+same kind: a Markdown heading keeps its marks ("## Install", which stage segment
+cut off as markup), and a stanza its line breaks (segment joined them as prose).
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from .. import resources as res
+from ..model import Block, Document, Label
+from .base import Stage
+from .segment import Tag as SegmentTag
+from .segment import wrap_width
+
+_SPEC = res.patterns()["genre"]
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class Tag(str, Enum):
+    """The kinds of text that are no article."""
+    MAN_PAGE = "man_page"
+    README = "readme"
+    PRICE_LIST = "price_list"
+    VERSE = "verse"
+
+
+def _lines(doc: Document) -> list[str]:
+    return [line.strip() for b in doc.blocks for line in b.lines if line.strip()]
+
+
+def is_man_page(blocks: list[Block]) -> bool:
+    names = frozenset(_SPEC["man_headings"])
+    return len({b.text for b in blocks if b.text in names}) >= _SPEC["man_min_headings"]
+
+
+def is_readme(lines: list[str]) -> bool:
+    fence, heading = res.compiled("genre", "code_fence"), res.compiled("genre", "markdown_heading")
+    return sum(1 for s in lines if fence.fullmatch(s)) >= _SPEC["readme_min_fences"] \
+        and sum(1 for s in lines if heading.fullmatch(s)) >= _SPEC["readme_min_headings"]
+
+
+def is_price_list(lines: list[str]) -> bool:
+    price = res.compiled("genre", "price_line")
+    n = sum(1 for s in lines if len(s) <= _SPEC["price_line_chars"] and price.fullmatch(s))
+    return n >= _SPEC["price_min_lines"] and n >= _SPEC["price_min_share"] * len(lines)
+
+
+def is_verse(blocks: list[Block], lines: list[str]) -> bool:
+    if len(lines) < _SPEC["verse_min_lines"] or wrap_width(lines) is not None:
+        return False
+    if sum(1 for s in lines if len(s) <= _SPEC["verse_max_chars"]) < _SPEC["verse_short_share"] * len(lines):
+        return False
+    worded = sum(1 for s in lines if len(_WORD.findall(s)) >= _SPEC["verse_line_words"])
+    if worded < _SPEC["verse_worded_share"] * len(lines):
+        return False
+    stanzas = [b for b in blocks if len(b.lines) >= 2]
+    in_stanzas = sum(len(b.lines) for b in stanzas)
+    stops = sum(1 for s in lines if s[-1] in ".!?")
+    return len(stanzas) >= _SPEC["verse_min_stanzas"] and in_stanzas >= _SPEC["verse_stanza_share"] * len(lines) \
+        and stops <= _SPEC["verse_stop_share"] * len(lines)
+
+
+def kind_of(doc: Document) -> Tag | None:
+    """The kind of text that is no article ``doc`` is, or None."""
+    lines = _lines(doc)
+    if is_man_page(doc.blocks):
+        return Tag.MAN_PAGE
+    if is_readme(lines):
+        return Tag.README
+    if is_price_list(lines):
+        return Tag.PRICE_LIST
+    if is_verse(doc.blocks, lines):
+        return Tag.VERSE
+    return None
+
+
+class Genre(Stage):
+    name = "genre"
+    summary = "text that is no article (a manual page, a README, verse, a price list) -> kept whole as body"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    writes = frozenset({"blocks", "genre"})
+
+    def applies(self, doc: Document) -> bool:
+        return not doc.reading and bool(doc.blocks)
+
+    def __call__(self, doc: Document) -> None:
+        kind = kind_of(doc)
+        if kind is None:
+            return
+        doc.genre = kind.value
+        reason = f"no article: {kind.value.replace('_', ' ')}, kept whole"
+        for block in doc.blocks:
+            if block.head is not None and block.head.tag is SegmentTag.MARKDOWN_HEADING:
+                block.head = None  # the heading's marks are part of the text kept whole
+            if kind is Tag.VERSE and len(block.lines) > 1 and block.kind != "item" and block.tail is None:
+                block.text = "\n".join(line.strip() for line in block.lines)  # a stanza keeps its lines
+                block.features = None
+            block.assign(Label.BODY, self.name, reason, kind)
