@@ -29,7 +29,7 @@ from newsclean.rules import parse_rules
 from newsclean.stages import (STAGE_CLASSES, Body, Byline, Captions, Content, Credits, Dateline, EndMarker,
                               Furniture, Normalise, Repeats, Segment, Stage, Teasers, Title, UserRules, Widgets)
 from newsclean.stages import body, byline, captions, content, credits, dateline, end_marker, furniture
-from newsclean.stages import repeats, segment, teasers, title, user_rules, widgets
+from newsclean.stages import genre, repeats, segment, teasers, title, user_rules, widgets
 from newsclean.stages.segment import segment as split_blocks
 
 # ---------------------------------------------------------------------------
@@ -541,4 +541,24 @@ def test_stages_command_json_lists_the_contract_of_every_stage():
         assert row["writes"] == sorted(cls.writes) and row["required"] is cls.required
         assert row["tags"] == [tag.value for tag in cls.tags or ()]
     assert next(row for row in rows if row["name"] == "teasers")["tags"] == [
-        "heading", "list_item", "title_and_summary", "headline_links"]
+        "heading", "list_item", "title_and_summary", "headline_links", "inline_link"]
+
+
+# --- genre ---------------------------------------------------------------------
+
+def test_genre_keeps_a_price_list_whole_as_body():
+    doc = doc_for(genre.Genre, "Brindlecombe Bakery", "Rye loaf ........ $4.20", "Seed roll ........ $1.10",
+                  "Plum tart ........ $3.75", "Oat biscuit ........ $0.90", "Honey cake ........ $5.60")
+    assert run_alone(genre.Genre(), doc)
+    assert doc.genre == genre.Tag.PRICE_LIST.value
+    assert all(b.label is Label.BODY and b.tag is genre.Tag.PRICE_LIST for b in doc.blocks)
+
+
+def test_genre_leaves_an_article_that_quotes_prices_alone():
+    doc = doc_for(genre.Genre, "Brindlecombe bakery raises its prices",
+                  "The bakery on the harbour road said on Monday that flour had cost it a third more since spring, "
+                  "and that it would raise the price of its rye loaf to $4.20 from next week.",
+                  "Seed rolls stay at $1.10.",
+                  "The owner, Mara Quill, said she hoped customers would understand the change.")
+    run_alone(genre.Genre(), doc)
+    assert doc.genre is None and all(b.label is None for b in doc.blocks)
