@@ -421,7 +421,7 @@ def explain_cmd(path: str, site: str | None, profile_path: str | None, rules_pat
         shown, failed = shown + ok, failed + (not ok)
     if shown and not as_json:
         legend(console)
-    elif not failed:
+    elif not shown and not failed:
         _error(path, f"no dumps to explain in this folder (file names {' '.join(globs or DEFAULT_GLOBS)}; see --glob)")
     sys.exit(EXIT_INPUT_FAILED if failed or not shown else EXIT_OK)
 
