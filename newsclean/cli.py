@@ -19,7 +19,6 @@ from .cli_options import (
     DASK_TIMEOUT,
     InputSpec,
     dask_options,
-    disable_option,
     file_options,
     input_options,
     jobs_option,
@@ -396,9 +395,9 @@ def learn_cmd(paths: tuple[str, ...], output: str, globs: tuple[str, ...], max_b
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per block: index, line, label, stage, tag, reason, score, cuts, text "
                    "(and source, for the dumps of a folder).")
-@disable_option
+@pipeline_options
 def explain_cmd(path: str, site: str | None, profile_path: str | None, rules_path: str | None,
-                globs: tuple[str, ...], max_bytes: int, as_json: bool, disable: tuple[str, ...]) -> None:
+                globs: tuple[str, ...], max_bytes: int, as_json: bool, disable: tuple[str, ...], favor: str) -> None:
     """Show the dump PATH block by block: label, deciding stage and why.
 
     PATH may be a folder: each of its dumps is shown in turn, under a `==> FILE <==`
@@ -409,7 +408,7 @@ def explain_cmd(path: str, site: str | None, profile_path: str | None, rules_pat
     profile = _load_profile(profile_path) if profile_path else None
     rules = _load_rules(rules_path)
     _check_site(site, profile, rules)
-    run = partial(analyse, disable=disable, profile=profile, rules=rules)
+    run = partial(analyse, disable=disable, profile=profile, rules=rules, favor=favor)
     console = make_console()
     headers = os.path.isdir(path)  # a folder: each dump under its name
     shown = failed = 0

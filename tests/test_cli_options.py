@@ -23,6 +23,7 @@ SHARED = {
     "--profile": {"clean", "explain"},
     "--rules": {"clean", "explain"},
     "--disable": {"clean", "explain"},
+    "--favor": {"clean", "explain"},
     "--jobs": {"clean", "learn"},
 }
 
@@ -85,3 +86,19 @@ def test_only_the_commands_exit_and_each_at_most_once():
             exits[fn.name] = len(calls)
     assert set(exits) <= {name for name in dir(cli) if name.endswith("_cmd")}
     assert all(n == 1 for n in exits.values())
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+def test_explain_runs_the_pipeline_with_the_favor_clean_would(monkeypatch, favor: str):
+    seen = []
+
+    def analyse(text, **options):
+        seen.append(options["favor"])
+        return real(text, **options)
+
+    real = cli.analyse
+    monkeypatch.setattr(cli, "analyse", analyse)
+    dump = sorted((ROOT / "samples").glob("*.txt"))[0]
+    args = ["explain", "--json", str(dump)] + (["--favor", favor] if favor != "balanced" else [])
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0 and seen == [favor]
