@@ -21,6 +21,7 @@ LABELS = [label.value for label in Label]
 TITLE, DATELINE, BYLINE, BODY, CAPTION, RELATED = (
     Label.TITLE, Label.DATELINE, Label.BYLINE, Label.BODY, Label.CAPTION, Label.RELATED)
 CREDIT_JOINED = ContentTag.CREDIT_JOINED  # a caption's credit line, joined to the caption above
+PAGE_BYLINE = ContentTag.BYLINE  # a whole page's author line, by its headline (page/byline.py)
 
 
 def _clean_byline(text: str) -> str:
@@ -48,6 +49,7 @@ def article_found(doc: Document, text: str) -> str:
 def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = False) -> dict:
     title = dateline = None
     bylines: list[str] = []
+    page_bylines: list[str] = []  # a whole page's author line: the byline, other credit lines are removed
     paragraphs: list[str] = []
     captions: list[str] = []
     removed: list[dict] = []
@@ -93,12 +95,19 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
                 drop(block.stage or "", content, "the same credit line again")
             else:
                 bylines.append(value)
+                if block.tag is PAGE_BYLINE:
+                    page_bylines.append(value)
         elif label is DATELINE and dateline is None:
             dateline = content.strip("()") if content.startswith("(") and content.endswith(")") else content
         elif label is RELATED:
             continue  # reported through doc.related below
         else:
             drop(block.stage or "", content, block.reason or "")
+    if page_bylines:
+        for value in bylines:
+            if value not in page_bylines:
+                drop("byline", value, "a credit line in the text of a page whose author line is by its headline")
+        bylines = page_bylines
     related = []
     for item in doc.related:
         related.append(item.as_dict())

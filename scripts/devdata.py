@@ -55,3 +55,12 @@ def same_caption(a: str, b: str) -> bool:
         return False
     p, r = common / sum(tb.values()), common / sum(ta.values())
     return 2 * p * r / (p + r) >= 0.8
+
+
+def shared_tool(shared: Path, name: str):
+    """A module of ../shared/tools (``score``, ``sites``), imported from its file."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, shared / "tools" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

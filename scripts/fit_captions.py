@@ -41,6 +41,17 @@ def web_fold(doc_id: str, folds: int) -> str:
     return f"web{int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % folds}"
 
 
+def caption_rows(text: str, caps: list[str], stage: Captions) -> list[tuple[dict, int]]:
+    """(feature vector, 1 if a gold caption) for each caption candidate of a dump; a
+    text repeated on a page counts once."""
+    rows, seen = [], set()
+    for block, fv, _ in candidates(text, stage):
+        if block.text not in seen:
+            seen.add(block.text)
+            rows.append((fv, int(any(same_caption(g, block.text) for g in caps))))
+    return rows
+
+
 def fit(rows, keys, l2=1.0, pos_weight=1.0, prior=None, iterations=30):
     """The caption model's weights: captions (positives) weigh ``pos_weight``; the
     penalty pulls the weights towards ``prior``. Returns (weights, bias)."""
@@ -97,12 +108,7 @@ def main() -> None:
         group = web_fold(doc_id, a.folds) if web else site(doc_id)
         if web:
             web_groups.add(group)
-        seen = set()
-        for block, fv, _ in candidates(text, stage):
-            if block.text in seen:
-                continue  # a text repeated on a page counts once
-            seen.add(block.text)
-            groups[group].append((fv, int(any(same_caption(g, block.text) for g in caps))))
+        groups[group].extend(caption_rows(text, caps, stage))
     keys = sorted(stage.model.weights)
     rows = [r for rs in groups.values() for r in rs]
     print(f"{len(rows)} candidates, {sum(y for _, y in rows)} captions; groups: "

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import math
 import sys
 import zlib
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
-from devdata import corpora, tokens  # noqa: E402
+from devdata import corpora, shared_tool, tokens  # noqa: E402
 import logistic  # noqa: E402
 
 import newsclean.stages.content as content_stage  # noqa: E402
@@ -112,10 +111,7 @@ def accuracy(rows, w, b) -> float:
 
 
 def load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return shared_tool(shared, "score")
 
 
 def fit_all(docs, rows, l2, drop: frozenset[str] = frozenset()):

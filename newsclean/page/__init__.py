@@ -9,5 +9,6 @@ cascade, in this order:
 * ``lists``: the lines of a list the article announces, bullet points between its
   paragraphs;
 * ``headline``: the headline ranked among the lines just above the article;
+* ``byline``: the author line by the headline;
 * ``copies``: a block that prints the article again.
 """

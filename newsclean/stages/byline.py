@@ -18,6 +18,7 @@ from .. import resources as res
 from ..content_features import has_cue
 from ..features import OPENING_QUOTES, features, is_credit_line, is_name_like
 from ..model import Block, Document, Label
+from ..page import byline as page_byline
 from .base import Stage
 
 _SPEC = res.patterns()["byline"]
@@ -37,11 +38,15 @@ class Byline(Stage):
     summary = "lone author/credit line between headline and lead, or right after the article ('Quang Hưng', 'Source: VNA')"
     tags = Tag
     reads = frozenset({"blocks"})
-    reads_optional = frozenset({"title_index", "lead_index", "end_index"})
+    reads_optional = frozenset({"title_index", "lead_index", "end_index", "whole_page"})
     writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
         self.prefix = res.compiled("byline", "prefix")
+
+    def applies(self, doc: Document) -> bool:
+        """Not on a whole page whose author line stage content found (page/byline.py)."""
+        return not (doc.whole_page and any(b.label is Label.BYLINE for b in doc.blocks))
 
     def _prefixed(self, block: Block) -> bool:
         return features(block).n_words <= PREFIXED_MAX_WORDS and bool(self.prefix.fullmatch(block.content))
@@ -100,7 +105,7 @@ class Byline(Stage):
         if text[:1] in OPENING_QUOTES:
             return False
         f = features(block)
-        return len(f.words) >= 2 or f.upper_ratio == 1.0
+        return (len(f.words) >= 2 or f.upper_ratio == 1.0) and not page_byline.furniture_word(text)
 
     def _run(self, blocks: list[Block]) -> list[Block]:
         """The credit-like blocks at the head of ``blocks``; none if there are more than
@@ -113,4 +118,4 @@ class Byline(Stage):
         return run if len(run) <= MAX_RUN else []
 
     def _credit_like(self, block: Block) -> bool:
-        return is_credit_line(block)
+        return is_credit_line(block) and not page_byline.furniture_word(block.content)

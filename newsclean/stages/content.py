@@ -50,10 +50,10 @@ from .. import resources as res
 from ..content_features import block_text, is_short_furniture, settings, vectors
 from ..features import features
 from ..linear import LinearModel
-from ..model import Document, Label
+from ..model import Cut, Document, Label
 from .base import Stage
 from .widgets import Tag as WidgetsTag
-from ..page import cards, figures, lists
+from ..page import byline, cards, figures, lists
 from ..page.copies import copies
 from ..page.figures import Figure
 from ..page.headline import choose_headline
@@ -79,6 +79,9 @@ class Tag(str, Enum):
     FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
     ABOVE_HEADLINE = "above_headline"
     HEADLINE = "headline"
+    BYLINE = "byline"                      # the author line by the headline (page/byline.py)
+    BYLINE_CUE = "byline_cue"              # its credit word, cut off ("By ")
+    BYLINE_REST = "byline_rest"            # what follows the name: a date, a handle, a role
 
 
 FIGURE_TAGS = {figures.CAPTION: Tag.CAPTION, figures.CREDIT: Tag.CREDIT, figures.JOINED: Tag.CREDIT_JOINED,
@@ -330,7 +333,8 @@ class Content(Stage):
         self.find_headline(page)          # 6. the headline above the article
         if not self.drop_copies(page):    # 7. the article printed again; a profile at its end
             return
-        self.label_rest(page)             # 8. the rest is boilerplate; headline, lead and end
+        self.find_byline(page)            # 8. the author line by the headline
+        self.label_rest(page)             # 9. the rest is boilerplate; headline, lead and end
 
     def score_blocks(self, doc: Document) -> Findings:
         """Phase 1: each free block's probability of being article text, at the
@@ -452,8 +456,26 @@ class Content(Stage):
         page.article = article
         return True
 
+    def find_byline(self, page: Findings) -> None:
+        """Phase 8: the author line by the headline (page/byline.py), its credit word and
+        what follows the name cut off; the lead of the article when it is one."""
+        doc = page.doc
+        found = byline.find(doc, page.probs, page.title, page.article[0])
+        if found is None or found[0] == page.article[0] and len(page.article) < 2:
+            return
+        i, start, end = found
+        b = doc.blocks[i]
+        if start:
+            b.cut_head(Cut(b.text[:start], Label.BOILERPLATE, self.name, "the credit word of the byline",
+                           Tag.BYLINE_CUE))
+        if b.text[end:].strip():
+            b.cut_tail(Cut(b.text[end:], Label.BOILERPLATE, self.name, "after the author's name",
+                           Tag.BYLINE_REST))
+        b.assign(Label.BYLINE, self.name, "author line by the headline", Tag.BYLINE)
+        page.article = [k for k in page.article if k != i]
+
     def label_rest(self, page: Findings) -> None:
-        """Phase 8: the free blocks outside the article, its page furniture and what stands
+        """Phase 9: the free blocks outside the article, its page furniture and what stands
         above the headline are boilerplate; the headline, the lead and the end are set."""
         doc, title = page.doc, page.title
         for i, (b, p) in enumerate(zip(doc.blocks, page.probs)):
