@@ -86,19 +86,23 @@ import os, subprocess, sys, time
 t0 = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
-print(time.perf_counter() - t0, os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+print(time.perf_counter() - t0, os.waitstatus_to_exitcode(status), usage.ru_maxrss,
+      usage.ru_utime + usage.ru_stime)
 '''
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
+def timed(cmd: list[str]) -> tuple[float, float, float]:
     """Run a command that nothing samples; return (wall seconds, peak RSS in MB of its
-    largest process, the kernel's high-water mark: the whole run's for one process)."""
+    largest process, the kernel's high-water mark: the whole run's for one process, CPU
+    seconds, user and system, of the command and the children it waited for: not the
+    workers of a pool, which a forkserver starts). On a
+    machine that others share, the CPU seconds move far less than the wall time."""
     proc = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True)
     fields = proc.stdout.split()
-    if proc.returncode != 0 or len(fields) != 3 or int(fields[1]) != 0:
-        sys.exit(f"failed ({fields[1].decode() if len(fields) == 3 else proc.returncode}): "
+    if proc.returncode != 0 or len(fields) != 4 or int(fields[1]) != 0:
+        sys.exit(f"failed ({fields[1].decode() if len(fields) == 4 else proc.returncode}): "
                  f"{' '.join(cmd)}\n{proc.stderr.decode()}")
-    return float(fields[0]), int(fields[2]) / 1024  # kB on Linux
+    return float(fields[0]), int(fields[2]) / 1024, float(fields[3])  # kB on Linux
 
 
 def _line_digests(paths: list[Path]) -> list[bytes]:
@@ -139,14 +143,15 @@ def throughput(a, folder: Path, n: int, mb: float, work: Path) -> bool:
     cli = [a.python, "-m", "newsclean", "clean", str(folder), "-q"]
     minimal = [a.python, "-c", MINIMAL_LOOP, str(folder), str(outm)]
     timed(minimal)  # warm the page cache
-    t_min, _ = timed(minimal)
-    t1, rss1 = timed(cli + ["-j", "1", "-o", str(out1)])
-    t2, rss2 = timed(cli + ["-j", "2", "-o", str(out2)])
+    t_min, _, c_min = timed(minimal)
+    t1, rss1, c1 = timed(cli + ["-j", "1", "-o", str(out1)])
+    t2, rss2, _ = timed(cli + ["-j", "2", "-o", str(out2)])
     identical = filecmp.cmp(out1, out2, shallow=False)
     pss2 = tree_pss(cli + ["-j", "2", "-o", os.devnull])
-    print(f"minimal loop     {t_min:7.2f} s  {n / t_min:8,.0f} docs/s  {mb / t_min:6.1f} MB/s")
+    print(f"minimal loop     {t_min:7.2f} s  {n / t_min:8,.0f} docs/s  {mb / t_min:6.1f} MB/s  CPU {c_min:6.2f} s")
     print(f"newsclean -j 1   {t1:7.2f} s  {n / t1:8,.0f} docs/s  {mb / t1:6.1f} MB/s  peak RSS {rss1:6.1f} MB"
-          f"  ({t1 / t_min:.1f}x the minimal loop)")
+          f"  ({t1 / t_min:.1f}x the minimal loop)"
+          f"\n                 CPU {c1:6.2f} s ({c1 / c_min:.1f}x the minimal loop's)")
     print(f"newsclean -j 2   {t2:7.2f} s  {n / t2:8,.0f} docs/s  {mb / t2:6.1f} MB/s  peak RSS {rss2:6.1f} MB per process,"
           f" {pss2:.1f} MB in all (PSS)"
           f"\n                 ({t2 / t_min:.1f}x the minimal loop; speed-up {t1 / t2:.2f}x over -j 1;"
@@ -154,7 +159,7 @@ def throughput(a, folder: Path, n: int, mb: float, work: Path) -> bool:
     if a.dask:
         parts = work / "dask-parts"
         shutil.rmtree(parts, ignore_errors=True)
-        td, rssd = timed(cli + ["--dask", "local", "-j", "2", "-o", str(parts)])
+        td, rssd, _ = timed(cli + ["--dask", "local", "-j", "2", "-o", str(parts)])
         same = _line_digests(sorted(parts.glob("part-*.jsonl"))) == _line_digests([out1])
         print(f"dask local, 2    {td:7.2f} s  {n / td:8,.0f} docs/s  {mb / td:6.1f} MB/s  peak RSS {rssd:6.1f} MB per process"
               f"  (cluster start-up included; records {'equal' if same else 'DIFFERENT'} to -j 1)")
@@ -207,7 +212,7 @@ def main() -> None:
         rss = {}
         for n in a.rss_n:
             f, _ = corpus(n, work)
-            t, r = timed([a.python, "-m", "newsclean", "clean", str(f), "-q", "-j", "1", "-o", os.devnull])
+            t, r, _ = timed([a.python, "-m", "newsclean", "clean", str(f), "-q", "-j", "1", "-o", os.devnull])
             rss[n] = r
             print(f"memory: {n:>9,} dumps, -j 1: peak RSS {r:6.1f} MB ({n / t:,.0f} docs/s)")
         if len(rss) >= 2:
