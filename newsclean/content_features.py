@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import resources as res
 from .features import features
+from .linear import LinearModel, logistic
 from .model import Block, Document, Label
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -23,6 +24,8 @@ _URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 _SEPARATORS = frozenset("|•›»·▪►«‹/>")
 _SENTENCE_CJK = "。！？"
 _COMMAS = ",;，、；"
+_ASCII_SEPARATORS = "".join(c for c in sorted(_SEPARATORS) if c.isascii())  # all an ASCII text can hold
+_ASCII_COMMAS = "".join(c for c in _COMMAS if c.isascii())
 
 
 
@@ -84,33 +87,32 @@ def _has_cue(words: list[str]) -> bool:
 
 def _cjk(text: str) -> tuple[int, int]:
     """(CJK characters, kana among them)."""
-    cjk = kana = 0
-    for ch in text:
-        o = ord(ch)
-        if 0x3040 <= o <= 0x30FF:
-            cjk += 1
-            kana += 0x3040 <= o <= 0x309F  # hiragana: the function words of Japanese
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            cjk += 1
-    return cjk, kana
+    cjk = sum(map(len, _CJK_RUNS.findall(text)))
+    # hiragana: the function words of Japanese
+    return cjk, (sum(map(len, _HIRAGANA_RUNS.findall(text))) if cjk else 0)
+
+
+_CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_HIRAGANA_RUNS = re.compile(r"[\u3040-\u309f]+")
 
 
 class BlockText:
     """The features of one block's text alone (shared by equal texts)."""
 
-    __slots__ = ("length", "values", "prose")
+    __slots__ = ("length", "values", "prose", "scored")
 
     def __init__(self, text: str, item: bool):
         f = _text_features(text)
         words = f.words
         lower = f.lower
-        cjk, kana = _cjk(text) if not text.isascii() else (0, 0)
+        ascii = text.isascii()
+        cjk, kana = _cjk(text) if not ascii else (0, 0)
         # a run of CJK characters is one \w+ "word": count two characters as a word
         length = len(words) + cjk / 2.0
         self.length = length
         stripped = text.rstrip()
         terminal = f.ends_terminal or (stripped[-1:] in _SENTENCE_CJK)
-        sentences = f.n_sentences + sum(text.count(c) for c in _SENTENCE_CJK)
+        sentences = f.n_sentences + (0 if ascii else sum(map(text.count, _SENTENCE_CJK)))
         if cjk >= 10:
             stop = min(1.0, 2.0 * kana / cjk)
         elif lower:
@@ -123,12 +125,12 @@ class BlockText:
         else:
             stop = 0.0
         alpha = [w for w in words if w[0].isalpha()]
-        caps = sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
-        upper = sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0
+        caps = len([w for w in alpha if w[0].isupper()]) / len(alpha) if alpha else 0.0
+        upper = len([w for w in alpha if len(w) > 1 and w.isupper()]) / len(alpha) if alpha else 0.0
         n_chars = max(1, len(text))
-        digits = sum(ch.isdigit() for ch in text) / n_chars
-        seps = sum(map(text.count, _SEPARATORS))
-        commas = sum(text.count(c) for c in _COMMAS)
+        digits = count_digits(text) / n_chars
+        seps = sum(map(text.count, _ASCII_SEPARATORS if ascii else _SEPARATORS))
+        commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
         self.prose = (length >= 30) or (length >= 8 and terminal)
         self.values = {
             "len_log": math.log1p(length) / 4.0,
@@ -157,6 +159,32 @@ class BlockText:
         }
 
 
+    def own_score(self, weights) -> float:
+        """The part of a linear model's score (``weights``) that the block's own features
+        make: ``sum(weights[k] * x)`` over ``values`` in their order, as the model sums
+        them (LinearModel.score). Kept for the last ``weights`` asked about."""
+        cached = getattr(self, "scored", None)
+        if cached is not None and cached[0] is weights:
+            return cached[1]
+        total = 0.0
+        for k, x in self.values.items():
+            if x and k in weights:
+                total += weights[k] * x
+        self.scored = (weights, total)
+        return total
+
+
+def count_digits(text: str) -> int:
+    """``sum(ch.isdigit() for ch in text)``, the ASCII digits counted in C."""
+    n = sum(map(text.count, "0123456789"))
+    if not text.isascii():
+        n += sum(ch.isdigit() for run in _NON_ASCII.findall(text) for ch in run)
+    return n
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 @lru_cache(maxsize=4096)
 def _block_text(text: str, item: bool) -> BlockText:
     return BlockText(text, item)
@@ -183,8 +211,48 @@ FEATURE_NAMES = (
 )
 
 
+# the features of a block's place on the page, after its own (``BlockText.values``)
+CONTEXT_NAMES = FEATURE_NAMES[FEATURE_NAMES.index("repeated"):]
+
+
 def vectors(doc: Document) -> list[dict[str, float] | None]:
     """The feature vector of every free block of the document (None for the others)."""
+    out: list[dict[str, float] | None] = []
+    for found in _contexts(doc):
+        if found is None:
+            out.append(None)
+            continue
+        t, context = found
+        v = dict(t.values)
+        v.update(zip(CONTEXT_NAMES, context))
+        out.append(v)
+    return out
+
+
+def probabilities(doc: Document, model: LinearModel) -> list[float | None]:
+    """``model.probability(v)`` for each of ``vectors(doc)``, to the last bit, without
+    building the vectors: the part of the score a block's own features make is summed
+    once per text (``BlockText.own_score``), and the features of its place are added
+    to it in their order, as ``LinearModel.score`` adds them."""
+    w = model.weights
+    context_weights = [w.get(k) for k in CONTEXT_NAMES]
+    out: list[float | None] = []
+    for found in _contexts(doc):
+        if found is None:
+            out.append(None)
+            continue
+        t, context = found
+        total = t.own_score(w)
+        for x, wk in zip(context, context_weights):
+            if x and wk is not None:
+                total += wk * x
+        out.append(logistic(model.bias + total))
+    return out
+
+
+def _contexts(doc: Document):
+    """For each block: None when it is labelled, else its BlockText and the values of
+    CONTEXT_NAMES (its repetition, its position, its neighbours), in that order."""
     blocks = doc.blocks
     n = len(blocks)
     texts: list[BlockText | None] = []
@@ -195,30 +263,23 @@ def vectors(doc: Document) -> list[dict[str, float] | None]:
     furniture = [b.label in _FURNITURE for b in blocks]
     caption = [b.label is Label.CAPTION for b in blocks]
     lengths = [t.length if t is not None else 0.0 for t in texts]
-    out: list[dict[str, float] | None] = []
     for i, b in enumerate(blocks):
         t = texts[i]
         if t is None:
-            out.append(None)
+            yield None
             continue
-        v = dict(t.values)
-        v["repeated"] = float(counts[b.content] > 1)
         pos = i / max(1, n - 1)
-        v["pos"] = pos
-        v["pos_head"] = float(pos < 0.1)
-        v["prev_prose"] = float(i > 0 and prose[i - 1])
-        v["next_prose"] = float(i + 1 < n and prose[i + 1])
-        v["prev2_prose"] = float(i > 1 and prose[i - 2])
-        v["next2_prose"] = float(i + 2 < n and prose[i + 2])
-        v["prev_furniture"] = float(i > 0 and furniture[i - 1])
-        v["next_furniture"] = float(i + 1 < n and furniture[i + 1])
         lo, hi = max(0, i - 4), min(n, i + 5)
         window = hi - lo - 1
-        v["window_prose"] = (sum(prose[lo:hi]) - prose[i]) / window if window else 0.0
-        v["window_len"] = math.log1p((sum(lengths[lo:hi]) - lengths[i]) / window if window else 0.0) / 4.0
-        v["caption_near"] = float(any(caption[max(0, i - 2):i + 3]))
-        out.append(v)
-    return out
+        yield t, (
+            float(counts[b.content] > 1), pos, float(pos < 0.1),
+            float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]),
+            float(i > 1 and prose[i - 2]), float(i + 2 < n and prose[i + 2]),
+            float(i > 0 and furniture[i - 1]), float(i + 1 < n and furniture[i + 1]),
+            (sum(prose[lo:hi]) - prose[i]) / window if window else 0.0,
+            math.log1p((sum(lengths[lo:hi]) - lengths[i]) / window if window else 0.0) / 4.0,
+            float(any(caption[max(0, i - 2):i + 3])),
+        )
 
 
 def is_short_furniture(block: Block) -> bool:

@@ -30,6 +30,11 @@ from typing import Any, NamedTuple
 LOGIT_CLIP = 30.0  # exp() of a larger log-odds overflows to nothing useful
 
 
+def logistic(z: float) -> float:
+    """1 / (1 + e^-z), ``z`` clipped at ±LOGIT_CLIP."""
+    return 1.0 / (1.0 + math.exp(-max(-LOGIT_CLIP, min(LOGIT_CLIP, z))))
+
+
 class Group(NamedTuple):
     """Some features of a model read together, with their weights in the same order."""
 
@@ -67,8 +72,7 @@ class LinearModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The logistic of the score (its log-odds clipped at ±LOGIT_CLIP)."""
-        z = self.score(features)
-        return 1.0 / (1.0 + math.exp(-max(-LOGIT_CLIP, min(LOGIT_CLIP, z))))
+        return logistic(self.score(features))
 
     def passes(self, score: float) -> bool:
         return score > self.threshold

@@ -657,3 +657,39 @@ def test_a_stage_revises_only_its_own_labels():
                                                                    Tag.CAPTION)
     with pytest.raises(ValueError):
         block.revise(Label.BODY, "captions", "another stage", CaptionsTag.SCORED)
+
+
+def _before_content(text: str):
+    """The document as stage content finds it: every stage before it has run."""
+    from newsclean.model import Document
+    pipeline = Pipeline()
+    doc = Document(raw=text, text=text)
+    for stage in pipeline.stages:
+        if stage.name == "content":
+            return doc, stage
+        if stage.applies(doc):
+            stage(doc)
+    raise AssertionError("no stage content")
+
+
+@pytest.mark.parametrize("text", [page(), page(comments=True), page(caption=False),
+                                  "\n\n".join(PARAS + MENU + PARAS[:2] + FOOTER)])
+def test_block_probabilities_are_the_model_over_the_feature_vectors_to_the_last_bit(text):
+    from newsclean.content_features import probabilities, vectors
+    doc, stage = _before_content(text)
+    assert any(b.label is None for b in doc.blocks)
+    expected = [None if v is None else stage.classifier.probability(v) for v in vectors(doc)]
+    assert probabilities(doc, stage.classifier) == expected
+    assert probabilities(doc, stage.classifier) == expected  # the own features' part, kept, is the same
+
+
+def test_the_feature_vector_holds_every_feature_in_order():
+    from newsclean.content_features import vectors
+    doc, _ = _before_content(page())
+    assert {tuple(v) for v in vectors(doc) if v is not None} == {FEATURE_NAMES}
+
+
+@pytest.mark.parametrize("text", ["abc 123 x", "²³ ٣٤ 5", "no digits", "①②③ 42", "", "１２３ full width"])
+def test_count_digits_counts_what_isdigit_counts(text):
+    from newsclean.content_features import count_digits
+    assert count_digits(text) == sum(ch.isdigit() for ch in text)

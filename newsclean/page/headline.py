@@ -29,12 +29,27 @@ PARAGRAPH_WORDS = _SPEC["paragraph_words"]  # a line of the article this long is
 MIN_SCORE = _SPEC["min_score"]
 
 
-def _repeated(doc: Document, i: int, text: str) -> bool:
+def _repeated(doc: Document, i: int, text: str, lower: list[str] | None = None) -> bool:
+    """Another block holds ``text`` (``lower``: every block's text in lower case)."""
     low = text.lower()
+    if lower is None:
+        lower = [b.text.lower() for b in doc.blocks]
+    n = len(text)
     for j, b in enumerate(doc.blocks):
-        if j != i and len(b.text) >= len(text) and low in b.text.lower():
+        if j != i and len(b.text) >= n and low in lower[j]:
             return True
     return False
+
+
+class PageText:
+    """The blocks' texts in lower case, made once for all the headline candidates of a
+    page (each candidate looks for itself in the others)."""
+
+    __slots__ = ("lower", "spaced")
+
+    def __init__(self, doc: Document):
+        self.lower = [b.text.lower() for b in doc.blocks]
+        self.spaced = [" ".join(b.content.lower().split()) for b in doc.blocks]  # white space made single
 
 
 ARTICLE_WORDS = _SPEC["article_words"]  # the headline's words are looked for in the article's first words
@@ -90,9 +105,11 @@ TITLE_FEATURES = (
 LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
 
 
-def headline_features(doc: Document, probs, i: int, first: int, words=None) -> dict[str, float] | None:
+def headline_features(doc: Document, probs, i: int, first: int, words=None,
+                      page: PageText | None = None) -> dict[str, float] | None:
     """Features of block i as the headline of an article whose text starts at ``first``
-    (``words``: the content words of its text and of its lead, see ``article_terms``)."""
+    (``words``: the content words of its text and of its lead, see ``article_terms``;
+    ``page``: its blocks' texts in lower case, made once for all candidates)."""
     block = doc.blocks[i]
     text = block.content
     if block.label is not None or not text:
@@ -116,12 +133,14 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
     overlap = len(mine & allw) / len(mine) if mine else 0.0
     overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
     low = " ".join(text.lower().split())
-    in_body = any(len(b.content) > len(text) + 20 and low in " ".join(b.content.lower().split())
-                  for b in doc.blocks[first:first + 60] if b.label is None and b is not block)
+    page = page if page is not None else PageText(doc)
+    spaced = page.spaced
+    in_body = any(len(b.content) > len(text) + 20 and low in spaced[j]
+                  for j, b in enumerate(doc.blocks[first:first + 60], first) if b.label is None and b is not block)
     return {
         "length_ok": float(4 <= t.length <= 25),
         "length_log": v["len_log"],
-        "repeated": float(len(text) >= 12 and _repeated(doc, i, text)),
+        "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page.lower)),
         "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
         "separators": v["separators"],
         "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
@@ -178,10 +197,11 @@ def _list_run(doc: Document, i: int) -> int:
 def candidates(doc: Document, probs, first: int, article: list[int] | None = None) -> list[tuple[int, dict[str, float]]]:
     out = []
     words = article_terms(doc, probs, first, article)
+    page = PageText(doc)
     for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
         if i >= first and _paragraph(doc.blocks[i]):
             continue  # the article's own paragraph: the headline taken into the article is no sentence
-        fv = headline_features(doc, probs, i, first, words)
+        fv = headline_features(doc, probs, i, first, words, page)
         if fv is not None:
             out.append((i, fv))
     above = [fv for i, fv in out if i <= first]

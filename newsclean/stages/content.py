@@ -47,7 +47,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources as res
-from ..content_features import block_text, is_short_furniture, settings, vectors
+from ..content_features import block_text, is_short_furniture, probabilities, settings
 from ..features import features
 from ..linear import LinearModel
 from ..model import Cut, Document, Label
@@ -240,8 +240,7 @@ class Content(Stage):
 
     def probabilities(self, doc: Document) -> list[float | None]:
         """Each free block's probability of being article text (None for the others)."""
-        p = self.classifier.probability
-        return [None if v is None else p(v) for v in vectors(doc)]
+        return probabilities(doc, self.classifier)
 
     @staticmethod
     def extend(doc: Document, probs, stops: set[int], s: int, e: int, level: float, cross: float) -> Run:
