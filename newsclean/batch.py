@@ -38,6 +38,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from types import FrameType
+from typing import Any
 
 from .api import clean
 from .duplicates import KeyOnly, site_text_key, text_key
@@ -290,7 +292,7 @@ class HeldInterrupt:
 
     def __init__(self) -> None:
         self.pending = False
-        self._previous = None
+        self._previous: Callable[[int, FrameType | None], Any] | int | None = None
 
     def __enter__(self) -> HeldInterrupt:
         if (threading.current_thread() is threading.main_thread()

@@ -61,7 +61,7 @@ def article_terms(doc: Document, probs, first: int, article: list[int] | None = 
     from ``first`` on that read as article text (p of 0.5 or more)."""
     lead: set[str] = set()
     allw: set[str] = set()
-    n = 0
+    n: float = 0
     members = article if article is not None else \
         [i for i in range(first, len(doc.blocks)) if probs[i] is not None and probs[i] >= 0.5]
     for i in members:
@@ -194,7 +194,7 @@ class Ranked(NamedTuple):
     """The best candidate so far: its log-odds, its block (None: none scored MIN_SCORE)."""
 
     score: float
-    index: int | None
+    block: int | None
 
 
 def choose_headline(doc: Document, probs: list[float | None], first: int, model: LinearModel,
@@ -209,6 +209,6 @@ def choose_headline(doc: Document, probs: list[float | None], first: int, model:
             best = Ranked(z, i)
         if i < first and z > above.score:
             above = Ranked(z, i)
-    if best.index is not None and refuse is not None and refuse(best.index):
-        return above.index
-    return best.index
+    if best.block is not None and refuse is not None and refuse(best.block):
+        return above.block
+    return best.block

@@ -116,6 +116,7 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None
     end a sentence goes on into the next.
     """
     n = len(chunk)
+    groups: list[list[int]]
     if width is not None:
         groups = [[0]]
         for i in range(1, n):
@@ -130,7 +131,7 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None
     soft = sum(_is_soft_break(chunk[i], chunk[i + 1]) for i in range(n - 1))
     if soft < 2:
         return [[i] for i in range(n)]
-    groups: list[list[int]] = [[0]]
+    groups = [[0]]
     for i in range(1, n):
         ends = _ends_sentence(chunk[i - 1])
         if not ends and not (first_of_doc and groups[-1] == [0] and i == 1 and not chunk[i].lstrip()[0].islower()):
