@@ -301,13 +301,9 @@ class Features:
                     past += 1
             if not c:
                 continue
-            if c & _ATTR:
+            if c & _ATTR or (c & _ATTR_FIRST and _phrase_at(words, i, "attribution")):
                 attribution = True
-            elif c & _ATTR_FIRST and _phrase_at(words, i, "attribution"):
-                attribution = True
-            if c & _CLAUSE and i >= 2:
-                clause = True
-            elif c & _CLAUSE_FIRST and i >= 2 and _phrase_at(words, i, "clause_links"):
+            if (c & _CLAUSE and i >= 2) or (c & _CLAUSE_FIRST and i >= 2 and _phrase_at(words, i, "clause_links")):
                 clause = True
             if c & _MODAL:
                 modal += 1

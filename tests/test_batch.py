@@ -400,7 +400,7 @@ def test_a_profile_learned_between_passes_reaches_the_workers(monkeypatch):
         opts = CleanOptions(profile=learn(pages, CleanOptions(), pool=workers))
         after = [r.output for r in BatchRunner(opts, chunk_size=8, pool=workers).run(pages)]
     assert after == [process(page, opts).output for page in pages]
-    assert all(FURNITURE.encode() in b and FURNITURE.encode() not in a for b, a in zip(before, after))
+    assert all(FURNITURE.encode() in b and FURNITURE.encode() not in a for b, a in zip(before, after, strict=True))
 
 
 def test_a_worker_death_in_one_pass_leaves_the_next_pass_a_working_pool():

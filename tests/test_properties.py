@@ -193,7 +193,7 @@ def dumps(draw) -> str:
                 blocks[-1] += draw(st.sampled_from(["./.", ".-VNA"]))
     seps = draw(st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n", "\n \n"]),
                          min_size=len(blocks), max_size=len(blocks)))
-    text = "".join(b + s for b, s in zip(blocks, seps))
+    text = "".join(b + s for b, s in zip(blocks, seps, strict=True))
     if draw(st.booleans()):
         text = text.replace("\n", "\r\n")
     # sprinkle no-break and zero-width spaces (replacing some spaces / inside words)

@@ -306,7 +306,7 @@ class Content(Stage):
         """Each block's vote for the article region: (p - threshold), weighted by its length."""
         r = self.region
         votes = []
-        for b, p in zip(doc.blocks, probs):
+        for b, p in zip(doc.blocks, probs, strict=True):
             if p is None and b.index in figs:
                 votes.append(0.0)
             elif p is None:
@@ -354,8 +354,8 @@ class Content(Stage):
         # A page of news holds an article: where none of its prose reaches the
         # threshold, the most article-like paragraph sets the bar instead.
         r = self.region
-        best = max((p for b, p in zip(page.doc.blocks, page.probs) if p is not None and block_text(b).prose),
-                   default=0.0)
+        best = max((p for b, p in zip(page.doc.blocks, page.probs, strict=True)
+                    if p is not None and block_text(b).prose), default=0.0)
         lower = page.threshold - (best - r["fallback_margin"])
         if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
@@ -456,7 +456,7 @@ class Content(Stage):
         """Phase 8: the free blocks outside the article, its page furniture and what stands
         above the headline are boilerplate; the headline, the lead and the end are set."""
         doc, title = page.doc, page.title
-        for i, (b, p) in enumerate(zip(doc.blocks, page.probs)):
+        for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:
                 continue
             if not page.inside[i]:
