@@ -111,17 +111,7 @@ class BlockText:
         stripped = text.rstrip()
         terminal = f.ends_terminal or (stripped[-1:] in _SENTENCE_CJK)
         sentences = f.n_sentences + sum(text.count(c) for c in _SENTENCE_CJK)
-        if cjk >= 10:
-            stop = min(1.0, 2.0 * kana / cjk)
-        elif lower:
-            counts = [0] * len(stopwords())
-            index = _stopword_languages()
-            for w in lower:
-                for lang in index.get(w, ()):
-                    counts[lang] += 1
-            stop = max(counts) / len(lower)
-        else:
-            stop = 0.0
+        stop = _stop_share(lower, cjk, kana)
         alpha = [w for w in words if w[0].isalpha()]
         caps = sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
         upper = sum(w.isupper() and len(w) > 1 for w in alpha) / len(alpha) if alpha else 0.0
@@ -155,6 +145,21 @@ class BlockText:
             "stop_x_len": stop * math.log1p(length) / 4.0,
             "sentences_x_stop": float(sentences >= 2) * stop,
         }
+
+
+def _stop_share(lower: list[str], cjk: int, kana: int) -> float:
+    """The share of the words that are stopwords of the language with the most of them
+    (in CJK text, twice the share of kana)."""
+    if cjk >= 10:
+        return min(1.0, 2.0 * kana / cjk)
+    if not lower:
+        return 0.0
+    counts = [0] * len(stopwords())
+    index = _stopword_languages()
+    for w in lower:
+        for lang in index.get(w, ()):
+            counts[lang] += 1
+    return max(counts) / len(lower)
 
 
 @lru_cache(maxsize=4096)

@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from .. import resources as res
 from ..content_features import block_text, function_words, settings
-from ..features import OPENING_QUOTES, features, is_headline_like, is_name_like
+from ..features import OPENING_QUOTES, Features, features, is_headline_like, is_name_like
 from ..linear import LinearModel
-from ..model import Document
+from ..model import Block, Document
 
 _SPEC = settings()["headline"]
 ABOVE = _SPEC["above"]          # how far above the article's first block a headline may stand
@@ -100,8 +100,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
     t = block_text(block)
     f = features(block)
     v = t.values
-    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in OPENING_QUOTES + "[("
-                                                            or _caseless_start(text)):
+    if not _shaped(text, t.length, f):
         return None
     byline = res.compiled("byline", "prefix")
     if byline.fullmatch(text) and f.n_words <= 8:
@@ -115,9 +114,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
     # a headline says what the article says: its words come back in the text
     overlap = len(mine & allw) / len(mine) if mine else 0.0
     overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
-    low = " ".join(text.lower().split())
-    in_body = any(len(b.content) > len(text) + 20 and low in " ".join(b.content.lower().split())
-                  for b in doc.blocks[first:first + 60] if b.label is None and b is not block)
+    in_body = _in_body(doc, block, text, first)
     return {
         "length_ok": float(4 <= t.length <= 25),
         "length_log": v["len_log"],
@@ -141,6 +138,20 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None) -> d
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i) >= LIST_RUN),
     }
+
+
+def _shaped(text: str, length: float, f: Features) -> bool:
+    """Two to forty words, not ending on a comma or a separator, opening in capitals (or a
+    quote, a bracket, a script without case)."""
+    return 2 <= length <= 40 and text[-1] not in ",;:|" and (f.starts_upper or text[0] in OPENING_QUOTES + "[("
+                                                              or _caseless_start(text))
+
+
+def _in_body(doc: Document, block: Block, text: str, first: int) -> bool:
+    """The text is printed again inside a longer free block of the article (a pull quote)."""
+    low = " ".join(text.lower().split())
+    return any(len(b.content) > len(text) + 20 and low in " ".join(b.content.lower().split())
+               for b in doc.blocks[first:first + 60] if b.label is None and b is not block)
 
 
 def _paragraph(block) -> bool:
