@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from types import FrameType
 from typing import Any
@@ -48,7 +49,7 @@ from .io.errors import InputError
 from .io.html import prepare
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
-from .profile import Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
+from .profile import Counts, Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
 from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
@@ -186,6 +187,11 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
         return None
     site = opts.site if opts.site is not None else item.site
     return site, dump_lines(text), site_text_key(site, text)
+
+
+def _recount(items: list, opts: CleanOptions, earlier: frozenset[int]) -> Counts:
+    """The counts of a partition's inputs without the texts ``earlier`` partitions counted."""
+    return count_partition((learn_lines(item, opts) for item in items), skip=earlier)
 
 
 def _learn_partition(chunk: list[Input | InputError]) -> list[Partition]:
@@ -478,8 +484,7 @@ def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 
     for found in runner.run(_noting(inputs, sent)):
         if isinstance(found, Partition):  # a partition counted by a worker
             part = [sent.popleft() for _ in range(found.size)]
-            learner.add_partition(found, lambda earlier: count_partition(
-                (learn_lines(item, opts) for item in part), skip=earlier))
+            learner.add_partition(found, partial(_recount, part, opts))
             continue
         sent.popleft()
         if isinstance(found, tuple):  # one dump, read in this process

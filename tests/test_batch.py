@@ -298,10 +298,9 @@ def test_ctrl_c_while_a_pool_closes_is_raised_once_it_has_stopped(monkeypatch):
 
 
 def test_a_held_ctrl_c_is_not_lost_when_the_pass_ends_first():
-    with pytest.raises(KeyboardInterrupt):
-        with batch.HeldInterrupt():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
+    with pytest.raises(KeyboardInterrupt), batch.HeldInterrupt():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 

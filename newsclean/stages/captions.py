@@ -338,10 +338,7 @@ class Captions(Stage):
         prev_long = prev is not None and features(prev).n_words >= need
         next_long = nxt is not None and features(nxt).n_words >= need
         terminal = f.ends_terminal
-        if last_of_dump and not terminal:
-            between = 0.5 * prev_long
-        else:
-            between = float(prev_long and next_long)
+        between = 0.5 * prev_long if last_of_dump and not terminal else float(prev_long and next_long)
         before = ctx.previous_free(index)
         later = nxt is not None or ctx.last_text > index
         return (
