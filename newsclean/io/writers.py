@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-from typing import IO, BinaryIO
+from typing import IO
 
 import orjson
 
@@ -123,7 +122,3 @@ class OutputFile:
             self.stream.flush()
         finally:
             self.stream.close()
-
-
-def open_stdout() -> BinaryIO:
-    return sys.stdout.buffer
