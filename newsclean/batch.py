@@ -37,7 +37,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
+from types import FrameType
+from typing import Any
 
 from .api import clean
 from .duplicates import KeyOnly, site_text_key, text_key
@@ -46,7 +49,7 @@ from .io.errors import InputError
 from .io.html import prepare
 from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
-from .profile import Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
+from .profile import Counts, Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
 from .rules import Rules, RuleTimeout
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
@@ -186,6 +189,11 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
     return site, dump_lines(text), site_text_key(site, text)
 
 
+def _recount(items: list, opts: CleanOptions, earlier: frozenset[int]) -> Counts:
+    """The counts of a partition's inputs without the texts ``earlier`` partitions counted."""
+    return count_partition((learn_lines(item, opts) for item in items), skip=earlier)
+
+
 def _learn_partition(chunk: list[Input | InputError]) -> list[Partition]:
     """A worker counts a whole partition and sends back its pruned counts (far less than
     the lines of every dump: the main process only adds them up) and its texts' keys."""
@@ -290,7 +298,7 @@ class HeldInterrupt:
 
     def __init__(self) -> None:
         self.pending = False
-        self._previous = None
+        self._previous: Callable[[int, FrameType | None], Any] | int | None = None
 
     def __enter__(self) -> HeldInterrupt:
         if (threading.current_thread() is threading.main_thread()
@@ -476,8 +484,7 @@ def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 
     for found in runner.run(_noting(inputs, sent)):
         if isinstance(found, Partition):  # a partition counted by a worker
             part = [sent.popleft() for _ in range(found.size)]
-            learner.add_partition(found, lambda earlier: count_partition(
-                (learn_lines(item, opts) for item in part), skip=earlier))
+            learner.add_partition(found, partial(_recount, part, opts))
             continue
         sent.popleft()
         if isinstance(found, tuple):  # one dump, read in this process

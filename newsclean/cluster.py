@@ -54,11 +54,14 @@ def bag_of_inputs(items: Iterable[Input | InputError], partition_size: int = PAR
     return db.from_sequence(items, partition_size=max(1, partition_size)) if items else db.from_sequence([], npartitions=1)
 
 
+DEFAULT_OPTIONS = CleanOptions()  # frozen: one shared default
+
+
 def _learn_partition(items: list, opts: CleanOptions) -> list[Counts]:
     return [count_partition(learn_lines(_as_input(item, i), opts) for i, item in enumerate(items))]
 
 
-def learn_bag(bag, opts: CleanOptions = CleanOptions()) -> Profile:
+def learn_bag(bag, opts: CleanOptions = DEFAULT_OPTIONS) -> Profile:
     """Site learning over a bag of inputs: counted per partition, added up in a tree."""
     parts = bag.map_partitions(_learn_partition, opts)
     total = parts.reduction(merge_counts, merge_counts, split_every=8).compute()
@@ -69,7 +72,7 @@ def _clean_partition(items: list, opts: CleanOptions) -> list[Result]:
     return [process(_as_input(item, i), opts) for i, item in enumerate(items)]
 
 
-def clean_bag(bag, opts: CleanOptions = CleanOptions()):
+def clean_bag(bag, opts: CleanOptions = DEFAULT_OPTIONS):
     """A bag of Results (``output`` holds the formatted record, or ``error`` the reason)."""
     return bag.map_partitions(_clean_partition, opts)
 

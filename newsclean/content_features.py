@@ -113,17 +113,7 @@ class BlockText:
         stripped = text.rstrip()
         terminal = f.ends_terminal or (stripped[-1:] in _SENTENCE_CJK)
         sentences = f.n_sentences + (0 if ascii else sum(map(text.count, _SENTENCE_CJK)))
-        if cjk >= 10:
-            stop = min(1.0, 2.0 * kana / cjk)
-        elif lower:
-            counts = [0] * len(stopwords())
-            index = _stopword_languages()
-            for w in lower:
-                for lang in index.get(w, ()):
-                    counts[lang] += 1
-            stop = max(counts) / len(lower)
-        else:
-            stop = 0.0
+        stop = _stop_share(lower, cjk, kana)
         alpha = [w for w in words if w[0].isalpha()]
         caps = len([w for w in alpha if w[0].isupper()]) / len(alpha) if alpha else 0.0
         upper = len([w for w in alpha if len(w) > 1 and w.isupper()]) / len(alpha) if alpha else 0.0
@@ -183,6 +173,21 @@ def count_digits(text: str) -> int:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _stop_share(lower: list[str], cjk: int, kana: int) -> float:
+    """The share of the words that are stopwords of the language with the most of them
+    (in CJK text, twice the share of kana)."""
+    if cjk >= 10:
+        return min(1.0, 2.0 * kana / cjk)
+    if not lower:
+        return 0.0
+    counts = [0] * len(stopwords())
+    index = _stopword_languages()
+    for w in lower:
+        for lang in index.get(w, ()):
+            counts[lang] += 1
+    return max(counts) / len(lower)
 
 
 @lru_cache(maxsize=4096)

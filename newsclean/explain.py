@@ -51,8 +51,7 @@ def block_decision(block: Block) -> dict:
 
 
 def cut_decision(side: str, cut: Cut) -> dict:
-    stage, tag, reason, _ = cut.decision
-    return {"side": side, "label": cut.label.value, "stage": stage, "tag": tag.value, "reason": reason,
+    return {"side": side, "label": cut.label.value, "stage": cut.stage, "tag": cut.tag.value, "reason": cut.reason,
             "text": cut.text.strip()}
 
 
@@ -90,4 +89,4 @@ def make_console() -> Console:
     """The console `explain` writes to (standard output). With `NO_COLOR` set, no escape
     sequence at all, bold, dim, reverse and italic included (rich drops only colours)."""
     plain = os.environ.get("NO_COLOR", "") != ""
-    return Console(highlight=False, **({"color_system": None} if plain else {}))
+    return Console(highlight=False, color_system=None if plain else "auto")  # "auto": rich's default

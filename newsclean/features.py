@@ -125,20 +125,6 @@ def _phrases(name: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], int
     return frozenset(single), frozenset(multi), max((len(m) for m in multi), default=1)
 
 
-def contains_phrase(words: list[str], name: str) -> bool:
-    single, multi, longest = _phrases(name)
-    if not single.isdisjoint(words):
-        return True
-    if multi:
-        firsts = {m[0] for m in multi}
-        for i, w in enumerate(words):
-            if w in firsts:
-                for k in range(2, longest + 1):
-                    if tuple(words[i:i + k]) in multi:
-                        return True
-    return False
-
-
 def starts_with_phrase(words: list[str], name: str) -> bool:
     single, multi, longest = _phrases(name)
     if not words:
@@ -221,26 +207,11 @@ class Features:
         return False
 
     @cached_property
-    def cap_ratio(self) -> float:
-        """Share of words that start with a capital letter (titles, names, menus)."""
-        alpha = [w for w in self.words if w[0].isalpha()]
-        if not alpha:
-            return 0.0
-        return sum(w[0].isupper() for w in alpha) / len(alpha)
-
-    @cached_property
     def upper_ratio(self) -> float:
         alpha = [w for w in self.words if w[0].isalpha()]
         if not alpha:
             return 0.0
         return sum(w.isupper() for w in alpha) / len(alpha)
-
-    @cached_property
-    def stop_ratio(self) -> float:
-        if not self.words:
-            return 0.0
-        lower = self.lower
-        return sum(map(lex("stopwords_en").__contains__, lower)) / len(lower)
 
     @cached_property
     def has_quote(self) -> bool:
@@ -301,13 +272,9 @@ class Features:
                     past += 1
             if not c:
                 continue
-            if c & _ATTR:
+            if c & _ATTR or (c & _ATTR_FIRST and _phrase_at(words, i, "attribution")):
                 attribution = True
-            elif c & _ATTR_FIRST and _phrase_at(words, i, "attribution"):
-                attribution = True
-            if c & _CLAUSE and i >= 2:
-                clause = True
-            elif c & _CLAUSE_FIRST and i >= 2 and _phrase_at(words, i, "clause_links"):
+            if (c & _CLAUSE and i >= 2) or (c & _CLAUSE_FIRST and i >= 2 and _phrase_at(words, i, "clause_links")):
                 clause = True
             if c & _MODAL:
                 modal += 1
@@ -351,12 +318,6 @@ class Features:
             return False
         long = [w for w in self.words if len(w) >= 4 and w[0].isalpha()]
         return len(long) >= 2 and all(w[0].isupper() for w in long)
-
-    @property
-    def verbs(self) -> tuple[int, int, int]:
-        """(past, perfect, modal) verb forms found in the text."""
-        lexical = self.lexical
-        return lexical.past, lexical.perfect, lexical.modal
 
     @cached_property
     def credit(self) -> bool:

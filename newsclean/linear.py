@@ -47,7 +47,7 @@ class Group(NamedTuple):
         return sum(map(mul, values, self.weights))
 
     def named(self, values: Sequence[float]) -> dict[str, float]:
-        return dict(zip(self.names, values))
+        return dict(zip(self.names, values, strict=True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,10 +117,6 @@ class Block:
         end = len(self.text) - len(self.tail.text) if self.tail else len(self.text)
         return self.text[start:end].strip()
 
-    @property
-    def free(self) -> bool:
-        return self.label is None
-
 
 @dataclass(slots=True)
 class RelatedItem:
@@ -155,7 +151,6 @@ class Document:
     lead_index: int | None = None                    # first block of the article body
     end_index: int | None = None                     # last block of the article body, when known
     normalisation: dict[str, int] = field(default_factory=dict)
-    extra_removed: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, text, reason)
     site: str | None = None                          # the site the dump is from (folder, host)
     site_lines: SiteLines | None = None              # what that site repeats (profile.py)
     favor: str = "balanced"                          # "precision", "balanced" or "recall"
@@ -163,6 +158,3 @@ class Document:
     headline_known: bool = False                     # a reading of the body: the page's headline is above it
     reading: bool = False                            # a reading of the body (pipeline.py): text normalised, blocks built
     genre: str | None = None                         # the kind of text that is no article, kept whole (stage genre)
-
-    def free_blocks(self):
-        return [b for b in self.blocks if b.label is None]

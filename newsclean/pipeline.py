@@ -136,9 +136,9 @@ class Pipeline:
         if len(again.blocks) != len(body):
             return False  # the text does not read back block for block; leave it as it is
         changed = False
-        for old, new in zip(body, again.blocks):
+        for old, new in zip(body, again.blocks, strict=True):
             changed |= _carry(old, new)
-        mapping = {new.index: old.index for old, new in zip(body, again.blocks)}
+        mapping = {new.index: old.index for old, new in zip(body, again.blocks, strict=True)}
         for item in again.related:
             item.blocks = [mapping[i] for i in item.blocks]
             doc.related.append(item)

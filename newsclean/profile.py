@@ -275,11 +275,3 @@ class Learner:
 def profile_from_counts(counts: Counts, min_docs: int = MIN_DOCS, share: float = SHARE) -> Profile:
     sites = {name: c.learned(min_docs, share) for name, c in counts.items()}
     return Profile({n: s for n, s in sites.items() if s.lines}, min_docs, share)
-
-
-def learn_texts(items: Iterable[tuple[str | None, str]]) -> Profile:
-    """A profile from (site, text) pairs: the Python API of `newsclean learn`."""
-    learner = Learner()
-    for site, text in items:
-        learner.add_text(site, text)
-    return learner.profile()

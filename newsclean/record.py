@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .model import Document, Label
+from .model import Block, Cut, Document, Label
 from .stages.content import Tag as ContentTag
 
 SCHEMA_VERSION = "1.0"
@@ -47,94 +47,123 @@ def article_found(doc: Document, text: str) -> str:
 
 
 def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = False) -> dict:
-    title = dateline = None
-    bylines: list[str] = []
-    page_bylines: list[str] = []  # a whole page's author line: the byline, other credit lines are removed
-    paragraphs: list[str] = []
-    captions: list[str] = []
-    removed: list[dict] = []
-    counts = dict.fromkeys(Label, 0)
-    decided: dict[tuple[str, Enum], int] = {}  # (stage, tag): decisions
-
-    def drop(stage: str, text: str, reason: str) -> None:
-        removed.append({"stage": stage, "text": text, "reason": reason})
-
-    last_caption = -2
+    parts = _Parts()
     for block in doc.blocks:
-        label = block.label
-        counts[label] += 1
-        key = (block.stage, block.tag)
-        decided[key] = decided.get(key, 0) + 1
-        if block.head is not None:
-            cut = block.head
-            key = (cut.stage, cut.tag)
-            decided[key] = decided.get(key, 0) + 1
-            if cut.label is DATELINE and dateline is None:
-                dateline = cut.value or cut.text.strip()
-            else:
-                drop(cut.stage, cut.text.strip(), cut.reason)
-        if block.tail is not None:
-            key = (block.tail.stage, block.tail.tag)
-            decided[key] = decided.get(key, 0) + 1
-            drop(block.tail.stage, block.tail.text.strip(), block.tail.reason)
-        content = block.content
-        if label is BODY:
-            if content:
-                paragraphs.append(content)
-        elif label is CAPTION:
-            if block.tag is CREDIT_JOINED and captions and last_caption == block.index - 1:
-                captions[-1] = f"{captions[-1]} {content}"  # the credit line of the caption above
-            else:
-                captions.append(content)
-            last_caption = block.index
-        elif label is TITLE and title is None:
-            title = content
-        elif label is BYLINE:
-            value = _clean_byline(content)
-            if value in bylines:
-                drop(block.stage or "", content, "the same credit line again")
-            else:
-                bylines.append(value)
-                if block.tag is PAGE_BYLINE:
-                    page_bylines.append(value)
-        elif label is DATELINE and dateline is None:
-            dateline = content.strip("()") if content.startswith("(") and content.endswith(")") else content
-        elif label is RELATED:
-            continue  # reported through doc.related below
-        else:
-            drop(block.stage or "", content, block.reason or "")
-    if page_bylines:
-        for value in bylines:
-            if value not in page_bylines:
-                drop("byline", value, "a credit line in the text of a page whose author line is by its headline")
-        bylines = page_bylines
+        parts.add(block)
+    parts.keep_page_byline()
     related = []
     for item in doc.related:
         related.append(item.as_dict())
         for text in item.leftovers:
-            drop("teasers", text.strip(), "repeated in the teaser")
+            parts.drop("teasers", text.strip(), "repeated in the teaser")
         for text in item.markup:
-            drop("teasers", text, "Markdown link markup")
-    text = "\n\n".join(paragraphs)
-    record = {
-        "id": id,
-        "source": doc.source,
-        "title": title,
-        "dateline": dateline,
-        "byline": "; ".join(bylines) if bylines else None,
-        "text": text,
-        "captions": captions,
-        "related": related,
-        "stats": {
-            "chars_in": len(doc.raw),
-            "chars_out": len(text),
-            "article": article_found(doc, text),
-            "blocks": {label.value: n for label, n in counts.items()},
-            "stages": by_stage(decided),
-        },
+            parts.drop("teasers", text, "Markdown link markup")
+    text = "\n\n".join(parts.paragraphs)
+    stats: dict[str, object] = {
+        "chars_in": len(doc.raw),
+        "chars_out": len(text),
+        "article": article_found(doc, text),
+        "blocks": {label.value: n for label, n in parts.counts.items()},
+        "stages": by_stage(parts.decided),
     }
     if doc.normalisation:
-        record["stats"]["normalised"] = dict(doc.normalisation)
+        stats["normalised"] = dict(doc.normalisation)
+    record: dict[str, object] = {
+        "id": id,
+        "source": doc.source,
+        "title": parts.title,
+        "dateline": parts.dateline,
+        "byline": "; ".join(parts.bylines) if parts.bylines else None,
+        "text": text,
+        "captions": parts.captions,
+        "related": related,
+        "stats": stats,
+    }
     if keep_removed:
-        record["removed"] = removed
+        record["removed"] = parts.removed
     return record
+
+
+class _Parts:
+    """What the blocks of a document give its record, gathered block by block in order."""
+
+    __slots__ = ("title", "dateline", "bylines", "page_bylines", "paragraphs", "captions", "removed", "counts",
+                 "decided", "last_caption")
+
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.dateline: str | None = None
+        self.bylines: list[str] = []
+        self.page_bylines: list[str] = []  # a whole page's author line: the byline, other credit lines are removed
+        self.paragraphs: list[str] = []
+        self.captions: list[str] = []
+        self.removed: list[dict] = []
+        self.counts = dict.fromkeys(Label, 0)
+        self.decided: dict[tuple[str, Enum], int] = {}  # (stage, tag): decisions
+        self.last_caption = -2
+
+    def drop(self, stage: str, text: str, reason: str) -> None:
+        self.removed.append({"stage": stage, "text": text, "reason": reason})
+
+    def add(self, block: Block) -> None:
+        """Count the block's decisions and put its cuts and its text where they belong."""
+        label, stage, tag = block.label, block.stage, block.tag
+        assert label is not None and stage is not None and tag is not None  # every block is labelled by now
+        self.counts[label] += 1
+        decided = self.decided
+        decided[stage, tag] = decided.get((stage, tag), 0) + 1
+        if block.head is not None:
+            self._head(block.head)
+        if block.tail is not None:
+            cut = block.tail
+            decided[cut.stage, cut.tag] = decided.get((cut.stage, cut.tag), 0) + 1
+            self.drop(cut.stage, cut.text.strip(), cut.reason)
+        content = block.content
+        if label is BODY:
+            if content:
+                self.paragraphs.append(content)
+        elif label is CAPTION:
+            self._caption(block, content)
+        elif label is TITLE and self.title is None:
+            self.title = content
+        elif label is BYLINE:
+            self._byline(stage, content, tag is PAGE_BYLINE)
+        elif label is DATELINE and self.dateline is None:
+            self.dateline = content.strip("()") if content.startswith("(") and content.endswith(")") else content
+        elif label is not RELATED:  # a related block is reported through doc.related
+            self.drop(stage, content, block.reason or "")
+
+    def _head(self, cut: Cut) -> None:
+        key = (cut.stage, cut.tag)
+        self.decided[key] = self.decided.get(key, 0) + 1
+        if cut.label is DATELINE and self.dateline is None:
+            self.dateline = cut.value or cut.text.strip()
+        else:
+            self.drop(cut.stage, cut.text.strip(), cut.reason)
+
+    def _caption(self, block: Block, content: str) -> None:
+        captions = self.captions
+        if block.tag is CREDIT_JOINED and captions and self.last_caption == block.index - 1:
+            captions[-1] = f"{captions[-1]} {content}"  # the credit line of the caption above
+        else:
+            captions.append(content)
+        self.last_caption = block.index
+
+    def _byline(self, stage: str, content: str, by_headline: bool) -> None:
+        value = _clean_byline(content)
+        if value in self.bylines:
+            self.drop(stage, content, "the same credit line again")
+        else:
+            self.bylines.append(value)
+            if by_headline:
+                self.page_bylines.append(value)
+
+    def keep_page_byline(self) -> None:
+        """A whole page whose author line stands by its headline: that is the byline; the
+        credit lines found in its text are removed."""
+        if not self.page_bylines:
+            return
+        for value in self.bylines:
+            if value not in self.page_bylines:
+                self.drop("byline", value, "a credit line in the text of a page whose author line is by its headline")
+        self.bylines = self.page_bylines

@@ -63,11 +63,3 @@ def compiled_kind(section: str, kind: str) -> tuple[regex.Pattern | None, regex.
 @lru_cache(maxsize=None)
 def compiled_list(section: str, key: str) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, FLAGS) for p in patterns()[section][key])
-
-
-@lru_cache(maxsize=None)
-def phrase_pattern(list_name: str) -> regex.Pattern:
-    """A lexicon list as one pattern matching any of its entries as whole words."""
-    words = sorted(lexicon()[list_name], key=len, reverse=True)
-    alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in words)
-    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)", FLAGS)

@@ -108,32 +108,35 @@ def parse_rules(data: dict, source: str = "rules") -> Rules:
     timeout = data.get("timeout", DEFAULT_TIMEOUT)
     if not isinstance(timeout, (int, float)) or not 0 < timeout <= 60:
         raise RulesError(f"{source}: timeout must be a number of seconds in (0, 60]")
-    rules = []
-    for n, spec in enumerate(data.get("rule", []), 1):
-        where = f"{source}: rule {n}"
-        if not isinstance(spec, dict):
-            raise RulesError(f"{where}: a rule is a table ([[rule]])")
-        bad = set(spec) - _RULE_KEYS
-        if bad:
-            raise RulesError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
-        label = LABELS.get(spec.get("label", ""))
-        if label is None:
-            raise RulesError(f"{where}: label must be one of {', '.join(LABELS)}")
-        if not isinstance(spec.get("pattern"), str) or not spec["pattern"]:
-            raise RulesError(f"{where}: pattern must be a non-empty string")
-        match = spec.get("match", "search")
-        if match not in ("search", "full"):
-            raise RulesError(f"{where}: match must be search or full")
-        flags = regex.IGNORECASE if spec.get("ignore_case") else 0
-        try:
-            pattern = regex.compile(spec["pattern"], flags)
-        except regex.error as e:
-            raise RulesError(f"{where}: bad pattern {spec['pattern']!r}: {e}") from None
-        rules.append(Rule(n, label, pattern, match == "full", spec.get("site"),
-                          spec.get("reason") or f"user rule {n} of {source}"))
+    rules = [_parse_rule(n, spec, source) for n, spec in enumerate(data.get("rule", []), 1)]
     sites = data.get("sites", {})
     for site, settings in sites.items():
         if set(settings) - {"disable"}:
             raise RulesError(f"{source}: sites.{site}: only `disable` is known")
         _check_disable(f"{source}: sites.{site}", settings.get("disable", ()))
     return Rules(rules, sites, float(timeout), source)
+
+
+def _parse_rule(n: int, spec: object, source: str) -> Rule:
+    """Rule ``n`` of ``source`` (a [[rule]] table); RulesError says what is wrong with it."""
+    where = f"{source}: rule {n}"
+    if not isinstance(spec, dict):
+        raise RulesError(f"{where}: a rule is a table ([[rule]])")
+    bad = set(spec) - _RULE_KEYS
+    if bad:
+        raise RulesError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
+    label = LABELS.get(spec.get("label", ""))
+    if label is None:
+        raise RulesError(f"{where}: label must be one of {', '.join(LABELS)}")
+    if not isinstance(spec.get("pattern"), str) or not spec["pattern"]:
+        raise RulesError(f"{where}: pattern must be a non-empty string")
+    match = spec.get("match", "search")
+    if match not in ("search", "full"):
+        raise RulesError(f"{where}: match must be search or full")
+    flags = regex.IGNORECASE if spec.get("ignore_case") else 0
+    try:
+        pattern = regex.compile(spec["pattern"], flags)
+    except regex.error as e:
+        raise RulesError(f"{where}: bad pattern {spec['pattern']!r}: {e}") from None
+    return Rule(n, label, pattern, match == "full", spec.get("site"),
+                spec.get("reason") or f"user rule {n} of {source}")

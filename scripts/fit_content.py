@@ -55,7 +55,7 @@ def block_rows(text: str, gold: dict, pipeline: Pipeline):
     g4 = shingles(gtok)
     g_short = {tuple(gtok[i:i + n]) for n in (2, 3) for i in range(len(gtok) - n + 1)}
     rows = []
-    for b, v in zip(doc.blocks, vectors(doc)):
+    for b, v in zip(doc.blocks, vectors(doc), strict=True):
         if v is None:
             continue
         t = tokens(b.content)

@@ -40,7 +40,7 @@ def fit(samples, names, l2: float = 1.0, prior: dict[str, float] | None = None,
     centre = [0.0] + [(prior or {}).get(k, 0.0) for k in names]
     theta = centre[:]
     for _ in range(iterations):
-        grad = [l2 * (t - c) for t, c in zip(theta, centre)]
+        grad = [l2 * (t - c) for t, c in zip(theta, centre, strict=True)]
         grad[0] = 0.0
         hess = [[0.0] * n for _ in range(n)]
         for i in range(1, n):
@@ -57,7 +57,7 @@ def fit(samples, names, l2: float = 1.0, prior: dict[str, float] | None = None,
                 for j, u in x:
                     row[j] += hv * u
         step = solve(hess, grad)
-        theta = [t - s for t, s in zip(theta, step)]
+        theta = [t - s for t, s in zip(theta, step, strict=True)]
         if max(abs(s) for s in step) < tol:
             break
     return {k: theta[index[k]] for k in names}, theta[0]

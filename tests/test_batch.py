@@ -298,10 +298,9 @@ def test_ctrl_c_while_a_pool_closes_is_raised_once_it_has_stopped(monkeypatch):
 
 
 def test_a_held_ctrl_c_is_not_lost_when_the_pass_ends_first():
-    with pytest.raises(KeyboardInterrupt):
-        with batch.HeldInterrupt():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
+    with pytest.raises(KeyboardInterrupt), batch.HeldInterrupt():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
@@ -400,7 +399,7 @@ def test_a_profile_learned_between_passes_reaches_the_workers(monkeypatch):
         opts = CleanOptions(profile=learn(pages, CleanOptions(), pool=workers))
         after = [r.output for r in BatchRunner(opts, chunk_size=8, pool=workers).run(pages)]
     assert after == [process(page, opts).output for page in pages]
-    assert all(FURNITURE.encode() in b and FURNITURE.encode() not in a for b, a in zip(before, after))
+    assert all(FURNITURE.encode() in b and FURNITURE.encode() not in a for b, a in zip(before, after, strict=True))
 
 
 def test_a_worker_death_in_one_pass_leaves_the_next_pass_a_working_pool():

@@ -314,7 +314,7 @@ def test_cli_folder_records_equal_api_records():
     folder = SAMPLES[0].parent
     got = records(run("clean", str(folder)).stdout_bytes)
     assert [r["id"] for r in got] == [p.stem for p in SAMPLES]
-    for record, path in zip(got, SAMPLES):
+    for record, path in zip(got, SAMPLES, strict=True):
         assert record == newsclean.clean(path.read_bytes(), id=path.stem, source=str(path))
 
 

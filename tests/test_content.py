@@ -463,7 +463,7 @@ def _with_gallery(captions: list[str], glue: str = " ") -> str:
 @pytest.mark.parametrize("glue", [" ", ""])  # w3m glues the count on: "1of3Workers lay..."
 def test_a_whole_numbered_gallery_far_from_the_article_is_its_captions(glue: str):
     record = newsclean.clean(_with_gallery(GALLERY, glue))
-    assert len(record["captions"]) == 3 and all(c in cap for c, cap in zip(GALLERY, record["captions"]))
+    assert len(record["captions"]) == 3 and all(c in cap for c, cap in zip(GALLERY, record["captions"], strict=True))
     assert record["text"] == "\n\n".join(PARAS)
 
 

@@ -193,7 +193,7 @@ def test_explain_json_prints_one_decision_per_block(tmp_path):
     doc = newsclean.analyse(page())
     rows = explain_json(path)
     assert [r["index"] for r in rows] == [b.index for b in doc.blocks]
-    for row, block in zip(rows, doc.blocks):
+    for row, block in zip(rows, doc.blocks, strict=True):
         assert (row["label"], row["stage"], row["reason"], row["text"]) == (
             block.label.value, block.stage, block.reason, block.content)
         assert TAGS[row["stage"]](row["tag"]) is block.tag  # a code of the deciding stage

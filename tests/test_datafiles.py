@@ -210,9 +210,9 @@ def word_lists(source: str, allowed_names: frozenset[str] = frozenset()) -> list
                      and _WORDISH.fullmatch(e.value)]
             if len(words) > MAX_WORDS_IN_CODE and not set(words) <= keys:
                 found.append(f"line {node.lineno}: {words[:6]}")
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if len(_ALTERNATIVE.findall(node.value)) >= MAX_WORDS_IN_CODE:
-                found.append(f"line {node.lineno}: pattern {node.value[:60]!r}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and len(_ALTERNATIVE.findall(node.value)) >= MAX_WORDS_IN_CODE:
+            found.append(f"line {node.lineno}: pattern {node.value[:60]!r}")
     return found
 
 

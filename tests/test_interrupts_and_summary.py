@@ -3,6 +3,7 @@ half-written), and the end-of-run summary reads right (1 document, no empty bloc
 line, small batches in kB); `source` of standard input as the README says."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -42,10 +43,8 @@ def _interrupt_while_reading(tmp_path: Path, args: list[str], records: int) -> s
         writer.write(b"".join(_record(i) for i in range(records)))
         writer.flush()
         proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            pass  # a Ctrl-C held until the pass's tasks end: ending the input ends them
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=1.0)  # a Ctrl-C held until the pass's tasks end: ending the input ends them
     stdout, stderr = proc.communicate(timeout=120)
     return subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
 

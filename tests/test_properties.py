@@ -156,6 +156,35 @@ def teaser_item(draw) -> str:
 
 @st.composite
 def dumps(draw) -> str:
+    blocks = _opening(draw)
+    blocks += draw(st.lists(st.one_of(
+        prose_block(), prose_block(),
+        sentence(end=""),                                     # a caption without a full stop
+        sentence(min_words=5, max_words=15),                  # a one-sentence caption
+        sentence(min_words=5, max_words=15, end=" (Photo: VNA)"),
+        st.sampled_from(WIDGETS),
+        teaser_item(),
+    ), max_size=8))
+    if blocks and draw(st.booleans()):
+        blocks[-1] = blocks[-1] + draw(st.sampled_from(["./.", "/.", ".-VNA", " ./."]))
+    if draw(st.booleans()):
+        blocks.append(draw(st.sampled_from(["Quang Hưng", "Source: VNA", "VOV", "Translated by Mai Anh"])))
+    if draw(st.booleans()):
+        blocks += _teasers(draw)
+    seps = draw(st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n", "\n \n"]),
+                         min_size=len(blocks), max_size=len(blocks)))
+    text = "".join(b + s for b, s in zip(blocks, seps, strict=True))
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    if draw(st.booleans()):
+        text = _sprinkled(draw, text)
+    if draw(st.booleans()):
+        text = "\ufeff" + text if draw(st.booleans()) else "\u00a0\n" + text
+    return text
+
+
+def _opening(draw) -> list[str]:
+    """What comes before the body: widgets, a headline, a credit line, the lead (with a dateline)."""
     blocks: list[str] = []
     if draw(st.booleans()):
         blocks += draw(st.lists(st.sampled_from(WIDGETS), max_size=2))
@@ -167,47 +196,33 @@ def dumps(draw) -> str:
     if draw(st.booleans()):
         lead = draw(st.sampled_from(DATELINES)) + lead
     blocks.append(lead)
-    body = draw(st.lists(st.one_of(
-        prose_block(), prose_block(),
-        sentence(end=""),                                     # a caption without a full stop
-        sentence(min_words=5, max_words=15),                  # a one-sentence caption
-        sentence(min_words=5, max_words=15, end=" (Photo: VNA)"),
-        st.sampled_from(WIDGETS),
-        teaser_item(),
-    ), max_size=8))
-    blocks += body
-    if blocks and draw(st.booleans()):
-        blocks[-1] = blocks[-1] + draw(st.sampled_from(["./.", "/.", ".-VNA", " ./."]))
-    if draw(st.booleans()):
-        blocks.append(draw(st.sampled_from(["Quang Hưng", "Source: VNA", "VOV", "Translated by Mai Anh"])))
-    if draw(st.booleans()):
-        blocks += draw(st.lists(st.sampled_from(WIDGETS), max_size=3))
-        blocks.append(draw(st.sampled_from(["Recent news", "Related Topics", "TIN LIÊN QUAN"])))
-        if draw(st.booleans()):  # bullet items ("  • 'Title" ...)
-            blocks += draw(st.lists(teaser_item(), min_size=1, max_size=4))
-        else:  # headline lines, each followed by a summary paragraph (or not)
-            for title, summary in draw(st.lists(st.tuples(headline(), st.one_of(st.none(), paragraph())),
-                                                min_size=1, max_size=4)):
-                blocks += [title] if summary is None else [title, summary]
-            if draw(st.integers(0, 3)) == 0:  # teasers copied from wire stories keep their end mark
-                blocks[-1] += draw(st.sampled_from(["./.", ".-VNA"]))
-    seps = draw(st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n", "\n \n"]),
-                         min_size=len(blocks), max_size=len(blocks)))
-    text = "".join(b + s for b, s in zip(blocks, seps))
-    if draw(st.booleans()):
-        text = text.replace("\n", "\r\n")
-    # sprinkle no-break and zero-width spaces (replacing some spaces / inside words)
-    if draw(st.booleans()):
-        chars = list(text)
-        for i in draw(st.lists(st.integers(0, max(len(chars) - 1, 0)), max_size=6)):
-            if chars and chars[i] == " ":
-                chars[i] = draw(st.sampled_from(["\u00a0", "\u202f", " \u200b"]))
-            elif chars:
-                chars[i] = chars[i] + draw(st.sampled_from(["\u200b", "\u00ad", "\ufeff"]))
-        text = "".join(chars)
-    if draw(st.booleans()):
-        text = "\ufeff" + text if draw(st.booleans()) else "\u00a0\n" + text
-    return text
+    return blocks
+
+
+def _teasers(draw) -> list[str]:
+    """Widgets, a "Recent news" heading and its teasers: bullet items, or headlines with summaries."""
+    blocks = draw(st.lists(st.sampled_from(WIDGETS), max_size=3))
+    blocks.append(draw(st.sampled_from(["Recent news", "Related Topics", "TIN LIÊN QUAN"])))
+    if draw(st.booleans()):  # bullet items ("  • 'Title" ...)
+        return blocks + draw(st.lists(teaser_item(), min_size=1, max_size=4))
+    # headline lines, each followed by a summary paragraph (or not)
+    for title, summary in draw(st.lists(st.tuples(headline(), st.one_of(st.none(), paragraph())),
+                                        min_size=1, max_size=4)):
+        blocks += [title] if summary is None else [title, summary]
+    if draw(st.integers(0, 3)) == 0:  # teasers copied from wire stories keep their end mark
+        blocks[-1] += draw(st.sampled_from(["./.", ".-VNA"]))
+    return blocks
+
+
+def _sprinkled(draw, text: str) -> str:
+    """The text with no-break and zero-width spaces sprinkled in (replacing some spaces, inside words)."""
+    chars = list(text)
+    for i in draw(st.lists(st.integers(0, max(len(chars) - 1, 0)), max_size=6)):
+        if chars and chars[i] == " ":
+            chars[i] = draw(st.sampled_from(["\u00a0", "\u202f", " \u200b"]))
+        elif chars:
+            chars[i] = chars[i] + draw(st.sampled_from(["\u200b", "\u00ad", "\ufeff"]))
+    return "".join(chars)
 
 
 # Lines of characters that matter to the stages (bullets, dashes, brackets, end marks,

@@ -66,7 +66,9 @@ def decode(data: bytes) -> tuple[str, dict]:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as e:
                 if encoding == "utf-8":
-                    return _with_strays(data[len(bom):], info, least="none")
+                    found = _with_strays(data[len(bom):], info, least="none")
+                    assert found is not None  # least="none" reads any UTF-8
+                    return found
                 raise InputError(f"invalid {encoding} after its byte-order mark (at byte {e.start + len(bom)})") from None
             return _finish(text, info)
     head = data[:65536]
@@ -80,13 +82,13 @@ def decode(data: bytes) -> tuple[str, dict]:
         else:
             info["encoding"] = "utf-8"
             return _finish(text, info, data)
-    text = _detect(data, info)
-    if text is None:  # no legacy encoding fits: UTF-8 mixed with more stray bytes?
+    detected = _detect(data, info)
+    if detected is None:  # no legacy encoding fits: UTF-8 mixed with more stray bytes?
         found = _with_strays(data, info, least="one")
         if found is None:
             raise InputError("unknown encoding (no text encoding fits)")
         return found
-    return _finish(text, info)
+    return _finish(detected, info)
 
 
 def _with_strays(data: bytes, info: dict, least: str = "half") -> tuple[str, dict] | None:

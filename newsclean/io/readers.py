@@ -12,8 +12,8 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -79,9 +79,9 @@ def _read_url(url: str, max_bytes: int) -> bytes:
         import fsspec
     except ImportError:
         raise InputError("reading URLs needs fsspec: pip install 'newsclean[dask]'") from None
-    with _reasons("no such file"):
-        with fsspec.open(url, "rb", compression="gzip" if url.endswith(".gz") else None) as f:
-            return _bounded(f.read(max_bytes + 1), max_bytes)
+    compression = "gzip" if url.endswith(".gz") else None
+    with _reasons("no such file"), fsspec.open(url, "rb", compression=compression) as f:
+        return _bounded(f.read(max_bytes + 1), max_bytes)
 
 
 @contextmanager
@@ -259,36 +259,40 @@ def iter_jsonl_inputs(paths: list[str], text_field: str = "text", id_field: str 
     for arg in paths:
         name = "<stdin>" if arg == "-" else arg
         try:
-            stream = (sys.stdin.buffer if arg == "-" else
-                      gzip.open(arg, "rb") if arg.endswith(".gz") else open(arg, "rb"))
+            opened = _open_jsonl(arg)
         except OSError as e:
             yield InputError(f"cannot read: {e.strerror or e}", arg)
             continue
-        try:
-            for number, line in enumerate(stream, 1):
-                if not line.strip():
-                    continue
-                source = f"{name}:{number}"
-                if len(line) > max_bytes:
-                    yield InputError(f"too large: {len(line):,} bytes (limit {max_bytes:,})", source)
-                    continue
-                try:
-                    obj = orjson.loads(line)
-                except orjson.JSONDecodeError as e:
-                    yield InputError(f"not JSON ({e})", source)
-                    continue
-                if not isinstance(obj, dict):
-                    yield InputError("not a JSON object", source)
-                    continue
-                text = obj.pop(text_field, None)
-                if not isinstance(text, str):
-                    yield InputError(f"no string field {text_field!r}", source)
-                    continue
-                ident = obj.pop(id_field, None)
-                yield Input(id=str(ident) if ident is not None else source, source=source,
-                            text=text, meta=obj, site=site_of(obj))
-        except (OSError, EOFError, zlib.error) as e:
-            yield InputError(f"cannot read: {getattr(e, 'strerror', None) or e}", name)
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
+        with opened as stream:
+            try:
+                for number, line in enumerate(stream, 1):
+                    if line.strip():
+                        yield _jsonl_input(line, f"{name}:{number}", text_field, id_field, max_bytes)
+            except (OSError, EOFError, zlib.error) as e:
+                yield InputError(f"cannot read: {getattr(e, 'strerror', None) or e}", name)
+
+
+def _open_jsonl(arg: str) -> AbstractContextManager[Iterable[bytes]]:
+    """The bytes of a JSON Lines file (``.gz`` read through), or of stdin for ``-`` (left open)."""
+    if arg == "-":
+        return nullcontext(sys.stdin.buffer)
+    return gzip.open(arg, "rb") if arg.endswith(".gz") else open(arg, "rb")
+
+
+def _jsonl_input(line: bytes, source: str, text_field: str, id_field: str,
+                 max_bytes: int) -> Input | InputError:
+    """The Input one line of a JSON Lines file gives, or the error that says why it gives none."""
+    if len(line) > max_bytes:
+        return InputError(f"too large: {len(line):,} bytes (limit {max_bytes:,})", source)
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        return InputError(f"not JSON ({e})", source)
+    if not isinstance(obj, dict):
+        return InputError("not a JSON object", source)
+    text = obj.pop(text_field, None)
+    if not isinstance(text, str):
+        return InputError(f"no string field {text_field!r}", source)
+    ident = obj.pop(id_field, None)
+    return Input(id=str(ident) if ident is not None else source, source=source,
+                 text=text, meta=obj, site=site_of(obj))

@@ -64,13 +64,18 @@ def _stray_encoding(escaped: str) -> str:
     best: tuple[int, str] | None = None
     for encoding in candidates(valid):
         readings = [r.decode(encoding, "replace") for r in raw]
-        found = iter(readings)
-        text = _RUN.sub(lambda _: next(found), sample)
+        text = _read_as(sample, readings)
         s = oddities(text) + text.count("\ufffd") + outside(valid + letters("".join(readings)))[0]
         if best is None or s < best[0]:
             best = (s, encoding)
     assert best is not None
     return best[1]
+
+
+def _read_as(sample: str, readings: list[str]) -> str:
+    """The sample with its runs of stray bytes replaced, in order, by their readings."""
+    found = iter(readings)
+    return _RUN.sub(lambda _: next(found), sample)
 
 
 def _contexts(escaped: str) -> list[str]:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-from typing import BinaryIO
+from typing import IO
 
 import orjson
 
@@ -31,7 +30,7 @@ def format_record(record: dict, fmt: str = "jsonl") -> bytes:
 class RecordWriter:
     """Writes formatted records to a binary stream (text format: a form feed line between)."""
 
-    def __init__(self, stream: BinaryIO, fmt: str = "jsonl", count: int = 0):
+    def __init__(self, stream: IO[bytes], fmt: str = "jsonl", count: int = 0):
         self.stream = stream
         self.fmt = fmt
         self.count = count
@@ -72,16 +71,20 @@ class OutputFile:
         self.done: set[int] = set()  # keys of the ids (or sources) already written (resume)
         self.resumed = 0
         if os.path.exists(path) and not os.path.isfile(path):  # /dev/null, a pipe: no rename
-            self.partial = path
-            self.stream = open(path, "ab")
-            return
+            self.partial, mode = path, "ab"
+        else:
+            mode = self._prepare(resume)
+        # owned by this object past __init__: closed by commit() or close(), so no `with`
+        self.stream: IO[bytes] = open(self.partial, mode)  # noqa: SIM115
+
+    def _prepare(self, resume: bool) -> str:
+        """The mode to open the partial file in; on --resume, what it already holds is read."""
         if resume:
-            if not os.path.exists(self.partial) and os.path.exists(path):
-                os.replace(path, self.partial)  # go on from the finished output
+            if not os.path.exists(self.partial) and os.path.exists(self.path):
+                os.replace(self.path, self.partial)  # go on from the finished output
             if os.path.exists(self.partial):
                 self._load_done()
-        mode = "ab" if resume else "wb"
-        self.stream: BinaryIO = open(self.partial, mode)
+        return "ab" if resume else "wb"
 
     def _load_done(self) -> None:
         """Read which dumps are already written; cut a last line left incomplete by a crash."""
@@ -119,7 +122,3 @@ class OutputFile:
             self.stream.flush()
         finally:
             self.stream.close()
-
-
-def open_stdout() -> BinaryIO:
-    return sys.stdout.buffer

@@ -31,6 +31,7 @@ article is (a caption outside the article is page furniture).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -213,7 +214,7 @@ def _descriptive(block: Block) -> bool:
 
 
 def near_article(doc: Document, figs: dict[int, Figure], start: int, end: int, margin: int,
-                 stops: set[int] = frozenset()) -> set[int]:
+                 stops: Collection[int] = frozenset()) -> set[int]:
     """The blocks of ``figs`` that belong to the article running from ``start`` to ``end``:
     inside it, or at most ``margin`` blocks before or after it, or after another
     caption that does (a gallery under the article). Blocks that earlier stages took

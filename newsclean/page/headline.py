@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from .. import resources as res
 from ..content_features import block_text, function_words, settings
-from ..features import OPENING_QUOTES, features, is_headline_like, is_name_like
+from ..features import OPENING_QUOTES, Features, features, is_headline_like, is_name_like
 from ..linear import LinearModel
-from ..model import Document
+from ..model import Block, Document
 
 _SPEC = settings()["headline"]
 ABOVE = _SPEC["above"]          # how far above the article's first block a headline may stand
@@ -76,7 +76,7 @@ def article_terms(doc: Document, probs, first: int, article: list[int] | None = 
     from ``first`` on that read as article text (p of 0.5 or more)."""
     lead: set[str] = set()
     allw: set[str] = set()
-    n = 0
+    n: float = 0
     members = article if article is not None else \
         [i for i in range(first, len(doc.blocks)) if probs[i] is not None and probs[i] >= 0.5]
     for i in members:
@@ -117,8 +117,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     t = block_text(block)
     f = features(block)
     v = t.values
-    if not 2 <= t.length <= 40 or text[-1] in ",;:|" or not (f.starts_upper or text[0] in OPENING_QUOTES + "[("
-                                                            or _caseless_start(text)):
+    if not _shaped(text, t.length, f):
         return None
     byline = res.compiled("byline", "prefix")
     if byline.fullmatch(text) and f.n_words <= 8:
@@ -132,11 +131,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     # a headline says what the article says: its words come back in the text
     overlap = len(mine & allw) / len(mine) if mine else 0.0
     overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
-    low = " ".join(text.lower().split())
-    page = page if page is not None else PageText(doc)
-    spaced = page.spaced
-    in_body = any(len(b.content) > len(text) + 20 and low in spaced[j]
-                  for j, b in enumerate(doc.blocks[first:first + 60], first) if b.label is None and b is not block)
+    in_body = _in_body(doc, block, text, first, page if page is not None else PageText(doc))
     return {
         "length_ok": float(4 <= t.length <= 25),
         "length_log": v["len_log"],
@@ -160,6 +155,21 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i) >= LIST_RUN),
     }
+
+
+def _shaped(text: str, length: float, f: Features) -> bool:
+    """Two to forty words, not ending on a comma or a separator, opening in capitals (or a
+    quote, a bracket, a script without case)."""
+    return 2 <= length <= 40 and text[-1] not in ",;:|" and (f.starts_upper or text[0] in OPENING_QUOTES + "[("
+                                                              or _caseless_start(text))
+
+
+def _in_body(doc: Document, block: Block, text: str, first: int, page: PageText) -> bool:
+    """The text is printed again inside a longer free block of the article (a pull quote)."""
+    low = " ".join(text.lower().split())
+    spaced = page.spaced
+    return any(len(b.content) > len(text) + 20 and low in spaced[j]
+               for j, b in enumerate(doc.blocks[first:first + 60], first) if b.label is None and b is not block)
 
 
 def _paragraph(block) -> bool:
@@ -214,7 +224,7 @@ class Ranked(NamedTuple):
     """The best candidate so far: its log-odds, its block (None: none scored MIN_SCORE)."""
 
     score: float
-    index: int | None
+    block: int | None
 
 
 def choose_headline(doc: Document, probs: list[float | None], first: int, model: LinearModel,
@@ -229,6 +239,6 @@ def choose_headline(doc: Document, probs: list[float | None], first: int, model:
             best = Ranked(z, i)
         if i < first and z > above.score:
             above = Ranked(z, i)
-    if best.index is not None and refuse is not None and refuse(best.index):
-        return above.index
-    return best.index
+    if best.block is not None and refuse is not None and refuse(best.block):
+        return above.block
+    return best.block

@@ -29,6 +29,8 @@ free block between the two is a list item and they make one list.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .. import resources as res
 from ..features import features
 from ..model import Block, Document
@@ -95,7 +97,7 @@ def between(doc: Document, probs: list[float | None], article: list[int]) -> set
     points of "Our kit is simple." before the next paragraph): all the free blocks
     between them are list items and make one list."""
     found: set[int] = set()
-    for a, b in zip(article, article[1:]):
+    for a, b in pairwise(article):
         gap = [k for k in range(a + 1, b) if doc.blocks[k].label is None]
         if len(gap) < ROWS_MIN or any(probs[k] is None or doc.blocks[k].kind != "item" for k in gap):
             continue

@@ -9,6 +9,7 @@ ends the search.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..content_features import settings
@@ -36,7 +37,7 @@ class Run(NamedTuple):
     end: int
 
 
-def runs(votes: list[float], share: float, barriers: list[int] = ()) -> list[Run]:
+def runs(votes: list[float], share: float, barriers: Sequence[int] = ()) -> list[Run]:
     """The best run, and the best runs left and right of it worth ``share`` of it.
 
     The first barrier with a run of BARRIER_RUN_SHARE of the best one above it ends

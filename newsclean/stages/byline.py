@@ -69,10 +69,7 @@ class Byline(Stage):
             # beside it are page furniture ("Breaking News Emails", "SUBSCRIBE"); more
             # than MAX_RUN names, or names in a bulleted list, are a menu
             names = [b for b in free if is_name_like(b)]
-            if prefixed or len(names) > MAX_RUN:
-                names = prefixed
-            else:
-                names = [b for b in names if self._author_name(b)]
+            names = prefixed if prefixed or len(names) > MAX_RUN else [b for b in names if self._author_name(b)]
             for block in names:
                 block.assign(Label.BYLINE, self.name, "author line above the lead", Tag.AUTHOR_LINE)
         # after the article: credit lines that end the free blocks ("Quang Hưng" /

@@ -111,7 +111,7 @@ def shape_values(f: Features) -> tuple[float, ...]:
 
 
 def shape_features(f: Features) -> dict[str, float]:
-    return dict(zip(SHAPE, shape_values(f)))
+    return dict(zip(SHAPE, shape_values(f), strict=True))
 
 
 def open_end(f: Features) -> bool:
@@ -214,7 +214,7 @@ def word_features(f: Features) -> dict[str, float]:
     """Verb forms and words that mark narration or reporting."""
     fv: dict[str, float] = {}
     for names, values in WORD_GROUPS:
-        fv.update(zip(names, values(f)))
+        fv.update(zip(names, values(f), strict=True))
     return fv
 
 
@@ -245,7 +245,7 @@ class _Context:
         self._before: list[Block | None] = []
         self._after: list[Block | None] = [None] * len(blocks)
         last = None
-        for b, para in zip(blocks, is_para):
+        for b, para in zip(blocks, is_para, strict=True):
             self._before.append(last)
             if para:
                 last = b
@@ -258,7 +258,7 @@ class _Context:
         # before any is labelled (so the order of scoring does not matter).
         self.in_short_run: set[int] = set()
         run: list[int] = []
-        for b, para in zip(blocks, is_para):
+        for b, para in zip(blocks, is_para, strict=True):
             if _short_free(b, para):
                 run.append(b.index)
                 continue
@@ -338,10 +338,7 @@ class Captions(Stage):
         prev_long = prev is not None and features(prev).n_words >= need
         next_long = nxt is not None and features(nxt).n_words >= need
         terminal = f.ends_terminal
-        if last_of_dump and not terminal:
-            between = 0.5 * prev_long
-        else:
-            between = float(prev_long and next_long)
+        between = 0.5 * prev_long if last_of_dump and not terminal else float(prev_long and next_long)
         before = ctx.previous_free(index)
         later = nxt is not None or ctx.last_text > index
         return (
@@ -357,7 +354,7 @@ class Captions(Stage):
         )
 
     def context_features(self, doc: Document, block: Block, ctx: "_Context", names: bool = True) -> dict[str, float]:
-        return dict(zip(CONTEXT, self.context_values(doc, block, ctx, names)))
+        return dict(zip(CONTEXT, self.context_values(doc, block, ctx, names), strict=True))
 
     def score(self, fv: dict[str, float]) -> float:
         return self.model.score(fv)
@@ -428,6 +425,6 @@ class Captions(Stage):
                     fv = self.shape_group.named(alone.shape)
                     fv.update(self.context_group.named(context))
                     fv["shares_name"] = float(shares)
-                    for word_group, group_read in zip(self.word_groups, read):
+                    for word_group, group_read in zip(self.word_groups, read, strict=True):
                         fv.update(word_group.group.named(group_read.values))
                     block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)

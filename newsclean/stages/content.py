@@ -225,6 +225,60 @@ class Findings:
                    for i in range(self.article[0], title))
 
 
+class _Edge:
+    """The walk of :meth:`Content.extend` from a run's edge, outward."""
+
+    __slots__ = ("doc", "probs", "stops", "level", "cross")
+
+    def __init__(self, doc: Document, probs: list[float | None], stops: set[int], level: float, cross: float):
+        self.doc, self.probs, self.stops, self.level, self.cross = doc, probs, stops, level, cross
+
+    def walk(self, i: int, step: int) -> int:
+        """The last block of prose reached from block ``i`` going ``step`` by ``step``."""
+        doc, probs, stops, n = self.doc, self.probs, self.stops, len(self.doc.blocks)
+        edge, j, skipped, bridged = i, i + step, 0, False
+        while 0 <= j < n and skipped <= MAX_SKIPPED and j not in stops:
+            p = probs[j]
+            if p is None:
+                j += step  # labelled already, or a caption
+                continue
+            t = block_text(doc.blocks[j])
+            if not (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS):
+                rows = lists.rows_from(doc, probs, j, step, stops, bullets=True)
+                if not rows:
+                    skipped += 1
+                    j += step
+                    continue
+                j = rows[-1] + step  # a bulleted list between paragraphs: go on to the prose past it
+                if 0 <= j < n and (probs[j] or 0.0) >= self.cross:
+                    continue
+                break
+            if p < self.level:
+                k = None if bridged or step < 0 else self.reads_on(j + step, step)
+                if k is None:
+                    break
+                bridged = True  # one dip (a quoted statement, an embedded tweet): the article goes on past it
+                j = k
+                continue
+            edge, skipped = j, 0
+            j += step
+        return edge
+
+    def reads_on(self, k: int, step: int) -> int | None:
+        """Past a dip: the first of the next BRIDGE blocks that reads as the article, if any."""
+        blocks, probs, stops = self.doc.blocks, self.probs, self.stops
+        seen = 0
+        while 0 <= k < len(blocks) and seen < BRIDGE and k not in stops:
+            p = probs[k]
+            if p is not None:
+                seen += 1
+                t = block_text(blocks[k])
+                if (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS) and p >= self.cross:
+                    return k
+            k += step
+        return None
+
+
 class Content(Stage):
     name = "content"
     summary = "whole-page dumps: block classifier + densest run of prose -> the article; menus, teasers, footers -> boilerplate"
@@ -253,50 +307,8 @@ class Content(Stage):
         Down the article's tail, one dip of prose under ``level`` (an embedded tweet, a
         quoted statement) is crossed when one of the BRIDGE blocks past it reads as the
         article; above the article a dip is page header (a caption, a standfirst box)."""
-        blocks = doc.blocks
-
-        def reads_on(k: int, step: int) -> int | None:
-            """Past a dip: the first of the next BRIDGE blocks that reads as the article, if any."""
-            seen = 0
-            while 0 <= k < len(blocks) and seen < BRIDGE and k not in stops:
-                if probs[k] is not None:
-                    seen += 1
-                    t = block_text(blocks[k])
-                    if (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS) and probs[k] >= cross:
-                        return k
-                k += step
-            return None
-
-        def walk(i: int, step: int) -> int:
-            edge, j, skipped, bridged = i, i + step, 0, False
-            while 0 <= j < len(blocks) and skipped <= MAX_SKIPPED and j not in stops:
-                p = probs[j]
-                if p is None:
-                    j += step  # labelled already, or a caption
-                    continue
-                t = block_text(blocks[j])
-                if not (t.prose or t.length >= UNFINISHED_PARAGRAPH_WORDS):
-                    rows = lists.rows_from(doc, probs, j, step, stops, bullets=True)
-                    if rows:  # a bulleted list between paragraphs: go on to the prose past it
-                        j = rows[-1] + step
-                        if 0 <= j < len(blocks) and (probs[j] or 0.0) >= cross:
-                            continue
-                        break
-                    skipped += 1
-                    j += step
-                    continue
-                if p < level:
-                    k = None if bridged or step < 0 else reads_on(j + step, step)
-                    if k is None:
-                        break
-                    bridged = True  # one dip (a quoted statement, an embedded tweet): the article goes on past it
-                    j = k
-                    continue
-                edge, skipped = j, 0
-                j += step
-            return edge
-
-        return Run(walk(s, -1), walk(e, +1))
+        edge = _Edge(doc, probs, stops, level, cross)
+        return Run(edge.walk(s, -1), edge.walk(e, +1))
 
     @staticmethod
     def with_prose(doc: Document, probs, found: list[Run]) -> list[Run]:
@@ -308,7 +320,7 @@ class Content(Stage):
         """Each block's vote for the article region: (p - threshold), weighted by its length."""
         r = self.region
         votes = []
-        for b, p in zip(doc.blocks, probs):
+        for b, p in zip(doc.blocks, probs, strict=True):
             if p is None and b.index in figs:
                 votes.append(0.0)
             elif p is None:
@@ -357,8 +369,8 @@ class Content(Stage):
         # A page of news holds an article: where none of its prose reaches the
         # threshold, the most article-like paragraph sets the bar instead.
         r = self.region
-        best = max((p for b, p in zip(page.doc.blocks, page.probs) if p is not None and block_text(b).prose),
-                   default=0.0)
+        best = max((p for b, p in zip(page.doc.blocks, page.probs, strict=True)
+                    if p is not None and block_text(b).prose), default=0.0)
         lower = page.threshold - (best - r["fallback_margin"])
         if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
@@ -477,7 +489,7 @@ class Content(Stage):
         """Phase 9: the free blocks outside the article, its page furniture and what stands
         above the headline are boilerplate; the headline, the lead and the end are set."""
         doc, title = page.doc, page.title
-        for i, (b, p) in enumerate(zip(doc.blocks, page.probs)):
+        for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:
                 continue
             if not page.inside[i]:

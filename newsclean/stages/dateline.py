@@ -10,6 +10,7 @@ its own, the lead then opening with a dash.
 from __future__ import annotations
 
 from enum import Enum
+from itertools import pairwise
 
 from .. import resources as res
 from ..features import features, is_prose
@@ -67,7 +68,7 @@ class Dateline(Stage):
         start = doc.title_index + 1 if doc.title_index is not None else 0
         stop = (doc.lead_index if doc.lead_index is not None else start) + 6
         free = [b for b in doc.blocks[start:stop] if b.label is None]
-        for block, nxt in zip(free, free[1:]):
+        for block, nxt in pairwise(free):
             m = self.lead_dash.match(nxt.text)
             if m and nxt.index == block.index + 1 and self.standalone.fullmatch(block.text):
                 block.assign(Label.DATELINE, self.name, "dateline on a line of its own", Tag.OWN_LINE)

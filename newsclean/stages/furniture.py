@@ -116,40 +116,47 @@ class Furniture(Stage):
     def __call__(self, doc: Document) -> None:
         self.glued(doc)
         for block in doc.blocks:
-            if block.label is not None:
-                continue
-            text = bare_text(block)  # what a second reading sees: sizes are taken on it
-            if text[:1] == "[" and block.kind != "item" and block.head is None \
-                    and (m := self.image_prefix.match(text)) is not None and not self.placeholder.fullmatch(text):
-                # an image's placeholder glued to a paragraph: the text browser's, not the article's
-                block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER))
-                text = block.content
-            if text[:1] in self.platform_initials and self._embedded_post(text):
-                block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text", Tag.EMBEDDED_POST)
-                continue
-            if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
-                if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
-                    block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)  # a rule drawn across the dump
-                elif block.kind != "item" and len(text) <= 2 * MAX_CHARS + 1 \
-                        and (half := printed_twice(text)) is not None:
-                    self._second_copy(block, half)  # two copies of a short text, run together
-                continue
-            if not any(ch.isalnum() for ch in text):
-                block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)
-                continue
-            f = features(block)
-            if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
-                block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
-            elif f.n_words <= IMAGE_MAX_WORDS and self.placeholder.fullmatch(text):
-                block.assign(Label.BOILERPLATE, self.name, "a template's placeholder, never filled in",
-                             Tag.TEMPLATE_PLACEHOLDER)
-            elif len(text) <= TIMESTAMP_MAX_CHARS and is_timestamp(text, f.words):
-                block.assign(Label.BOILERPLATE, self.name, "timestamp", Tag.TIMESTAMP)
-            elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
-                block.assign(Label.BOILERPLATE, self.name, "menu", Tag.MENU)
-            elif (half := printed_twice(text)) is not None:
-                self._second_copy(block, half)
+            if block.label is None:
+                self._decide(block)
         self.repeated_labels(doc)
+
+    def _decide(self, block: Block) -> None:
+        """Label (or cut) one free block if it is furniture."""
+        text = bare_text(block)  # what a second reading sees: sizes are taken on it
+        if text[:1] == "[" and block.kind != "item" and block.head is None \
+                and (m := self.image_prefix.match(text)) is not None and not self.placeholder.fullmatch(text):
+            # an image's placeholder glued to a paragraph: the text browser's, not the article's
+            block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER))
+            text = block.content
+        if text[:1] in self.platform_initials and self._embedded_post(text):
+            block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text", Tag.EMBEDDED_POST)
+            return
+        if len(text) > MAX_CHARS:  # other furniture is short: long blocks are not tried
+            if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
+                block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)  # a rule drawn across the dump
+            elif block.kind != "item" and len(text) <= 2 * MAX_CHARS + 1 \
+                    and (half := printed_twice(text)) is not None:
+                self._second_copy(block, half)  # two copies of a short text, run together
+            return
+        if not any(ch.isalnum() for ch in text):
+            block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)
+            return
+        self._short(block, text)
+
+    def _short(self, block: Block, text: str) -> None:
+        """A short block with letters or digits: an image placeholder, a timestamp, a menu, a text printed twice."""
+        f = features(block)
+        if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
+            block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
+        elif f.n_words <= IMAGE_MAX_WORDS and self.placeholder.fullmatch(text):
+            block.assign(Label.BOILERPLATE, self.name, "a template's placeholder, never filled in",
+                         Tag.TEMPLATE_PLACEHOLDER)
+        elif len(text) <= TIMESTAMP_MAX_CHARS and is_timestamp(text, f.words):
+            block.assign(Label.BOILERPLATE, self.name, "timestamp", Tag.TIMESTAMP)
+        elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
+            block.assign(Label.BOILERPLATE, self.name, "menu", Tag.MENU)
+        elif (half := printed_twice(text)) is not None:
+            self._second_copy(block, half)
 
     def glued(self, doc: Document) -> None:
         """Cut off what a scraper glued to the text: its metadata (a date, an id) before

@@ -116,6 +116,7 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None
     end a sentence goes on into the next.
     """
     n = len(chunk)
+    groups: list[list[int]]
     if width is not None:
         groups = [[0]]
         for i in range(1, n):
@@ -130,7 +131,7 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None
     soft = sum(_is_soft_break(chunk[i], chunk[i + 1]) for i in range(n - 1))
     if soft < 2:
         return [[i] for i in range(n)]
-    groups: list[list[int]] = [[0]]
+    groups = [[0]]
     for i in range(1, n):
         ends = _ends_sentence(chunk[i - 1])
         if not ends and not (first_of_doc and groups[-1] == [0] and i == 1 and not chunk[i].lstrip()[0].islower()):
@@ -197,17 +198,42 @@ def bare_text(block: Block) -> str:
 
 
 def segment(text: str) -> list[Block]:
-    lines = text.split("\n")
-    stripped = list(map(str.strip, lines))  # once per line; "" for a blank line
-    n = len(lines)
-    width = wrap_width(lines)
-    blocks: list[Block] = []
+    blocks = _Segmenter(text).run()
+    for block in blocks:
+        if block.text[:1] == "#" and block.kind != "item" and (m := MARKDOWN_HEADING.match(block.text)):
+            block.head = Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark", Tag.MARKDOWN_HEADING)
+    return blocks
 
-    def add_line(i: int) -> None:
-        line = lines[i]
-        blocks.append(Block(len(blocks), [line], i + 1, "line", stripped[i], len(line) - len(line.lstrip(" "))))
 
-    def add(idx: list[int], kind: str) -> None:
+class _Segmenter:
+    """The blocks of one text, built line by line: list items, lone lines, wrapped runs."""
+
+    __slots__ = ("lines", "stripped", "width", "blocks")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.stripped = list(map(str.strip, self.lines))  # once per line; "" for a blank line
+        self.width = wrap_width(self.lines)
+        self.blocks: list[Block] = []
+
+    def run(self) -> list[Block]:
+        lines, stripped = self.lines, self.stripped
+        n = len(lines)
+        i = 0
+        while i < n:
+            if not stripped[i]:
+                i += 1
+                continue
+            m = BULLET.match(lines[i]) if _may_open_bullet(stripped[i][0]) else None
+            i = self._item(i, m) if m else self._plain_run(i)
+        return self.blocks
+
+    def _add_line(self, i: int) -> None:
+        blocks, line = self.blocks, self.lines[i]
+        blocks.append(Block(len(blocks), [line], i + 1, "line", self.stripped[i], len(line) - len(line.lstrip(" "))))
+
+    def _add(self, idx: list[int], kind: str) -> None:
+        lines, stripped, blocks = self.lines, self.stripped, self.blocks
         raw = [lines[i] for i in idx]
         # an item's continuation lines are joined like wrapped lines: written out as one
         # line, the item reads back as the same block
@@ -219,64 +245,68 @@ def segment(text: str) -> list[Block]:
         blocks.append(Block(index=len(blocks), lines=raw, line_no=idx[0] + 1, kind=kind,
                             text=joined, indent=_indent(raw[0])))
 
-    i = 0
-    while i < n:
-        if not stripped[i]:
-            i += 1
-            continue
-        line = lines[i]
-        first = stripped[i][0]
-        m = BULLET.match(line) if _may_open_bullet(first) else None
-        if m:
-            indent, column = len(m["indent"]), m.end()
-            idx = [i]
-            j = i + 1
-            while j < n:
-                cur = lines[j]
-                if stripped[j]:
-                    if _indent(cur) <= indent or (_is_bullet(cur, stripped[j][0]) and not _is_tag_line(cur)
-                                                  and not (width and _wrapped_here(lines[j - 1], cur, width))) \
-                            or (len(idx) == 1 and not stripped[j][0].islower()
-                                and _menu_entry(stripped[i][m.end() - len(m["indent"]):])):
-                        break  # a menu entry, and a line that does not go on with it: the next thing
-                    idx.append(j)
-                    j += 1
-                    continue
-                k = j
-                while k < n and not stripped[k]:
-                    k += 1
-                if k < n and k - j < MAX_ITEM_GAP and _indent(lines[k]) == column \
-                        and (not _is_bullet(lines[k], stripped[k][0]) or _is_tag_line(lines[k])) \
-                        and not _menu_entry(lines[idx[-1]][column:] if len(idx) == 1 else "x."):
-                    idx.extend(range(j, k + 1))
-                    j = k + 1
-                    continue
+    def _item(self, i: int, m: re.Match[str]) -> int:
+        """Add the list item whose bullet ``m`` opens line ``i``; return the line after it."""
+        stripped = self.stripped
+        n = len(stripped)
+        column = m.end()
+        idx = [i]
+        j = i + 1
+        while j < n:
+            if stripped[j]:
+                if self._item_ends(i, j, m, len(idx)):
+                    break  # a menu entry, and a line that does not go on with it: the next thing
+                idx.append(j)
+                j += 1
+                continue
+            k = j
+            while k < n and not stripped[k]:
+                k += 1
+            if not self._resumes_at(j, k, column, idx):
                 break
-            add(idx, "item")
-            blocks[-1].wrap = width
-            i = j
-            continue
-        # a run of plain non-blank lines (line i is one)
+            idx.extend(range(j, k + 1))
+            j = k + 1
+        self._add(idx, "item")
+        self.blocks[-1].wrap = self.width
+        return j
+
+    def _item_ends(self, i: int, j: int, m: re.Match[str], taken: int) -> bool:
+        """Whether non-blank line ``j`` no longer belongs to the item opened at line ``i``
+        (``taken``: its lines so far)."""
+        lines, stripped, width = self.lines, self.stripped, self.width
+        cur = lines[j]
+        indent = len(m["indent"])
+        return (_indent(cur) <= indent
+                or (_is_bullet(cur, stripped[j][0]) and not _is_tag_line(cur)
+                    and not (width and _wrapped_here(lines[j - 1], cur, width)))
+                or (taken == 1 and not stripped[j][0].islower()
+                    and _menu_entry(stripped[i][m.end() - indent:])))
+
+    def _resumes_at(self, j: int, k: int, column: int, idx: list[int]) -> bool:
+        """Whether the item of lines ``idx`` goes on at line ``k``, past the blank lines from ``j``."""
+        lines, stripped = self.lines, self.stripped
+        return bool(k < len(lines) and k - j < MAX_ITEM_GAP and _indent(lines[k]) == column
+                    and (not _is_bullet(lines[k], stripped[k][0]) or _is_tag_line(lines[k]))
+                    and not _menu_entry(lines[idx[-1]][column:] if len(idx) == 1 else "x."))
+
+    def _plain_run(self, i: int) -> int:
+        """Add the run of plain non-blank lines that line ``i`` opens; return the line after it."""
+        lines, stripped, width = self.lines, self.stripped, self.width
+        n = len(lines)
         j = i + 1
         # (in a wrapped text, a line may open with a dash that did not fit on the line before)
         while j < n and stripped[j] and (not _is_bullet(lines[j], stripped[j][0])
                                          or width and _wrapped_here(lines[j - 1], lines[j], width)):
             j += 1
         if j == i + 1:
-            add_line(i)  # a line on its own: nothing to join
-            i = j
-            continue
-        chunk = lines[i:j]
-        for group in _wrapped_runs(chunk, not blocks, width):
+            self._add_line(i)  # a line on its own: nothing to join
+            return j
+        for group in _wrapped_runs(lines[i:j], not self.blocks, width):
             if len(group) == 1:
-                add_line(i + group[0])
+                self._add_line(i + group[0])
             else:
-                add([i + g for g in group], "wrapped")
-        i = j
-    for block in blocks:
-        if block.text[:1] == "#" and block.kind != "item" and (m := MARKDOWN_HEADING.match(block.text)):
-            block.head = Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark", Tag.MARKDOWN_HEADING)
-    return blocks
+                self._add([i + g for g in group], "wrapped")
+        return j
 
 
 class Tag(str, Enum):
