@@ -181,7 +181,7 @@ def corpora(a, work: Path) -> list[tuple[str, Path, int, float]]:
 
 def profile_stages(a, work: Path) -> None:
     from stage_times import report, stage_times
-    for what, folder, n, mb in corpora(a, work):
+    for what, folder, _n, _mb in corpora(a, work):
         print("\n".join(report(what, *stage_times(folder))))
 
 

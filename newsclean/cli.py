@@ -455,19 +455,20 @@ def _explain_one(item: Input | InputError, console, run: Callable[..., Document]
 def stages_cmd(as_json: bool) -> None:
     """List the stages in the order they run: the Document fields each reads (and uses
     when an earlier stage set them) and writes, and the tags of its decisions."""
-    rows = [{"name": s.name, "summary": s.summary, "required": s.required, "reads": sorted(s.reads),
-             "reads_optional": sorted(s.reads_optional), "writes": sorted(s.writes),
-             "tags": [tag.value for tag in s.tags or ()]} for s in Pipeline().stages]
+    stages = Pipeline().stages
     if as_json:
+        rows = [{"name": s.name, "summary": s.summary, "required": s.required, "reads": sorted(s.reads),
+                 "reads_optional": sorted(s.reads_optional), "writes": sorted(s.writes),
+                 "tags": [tag.value for tag in s.tags or ()]} for s in stages]
         click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return
     width = max(len(n) for n in stage_names())
-    for r in rows:
-        click.echo(f"{r['name']:<{width}}  {r['summary']}{' (required)' if r['required'] else ''}")
-        optional = f" (when set: {', '.join(r['reads_optional'])})" if r["reads_optional"] else ""
-        click.echo(f"    reads:  {', '.join(r['reads'])}{optional}")
-        click.echo(f"    writes: {', '.join(r['writes'])}")
-        click.echo(f"    tags:   {', '.join(r['tags']) or '-'}")
+    for s in stages:
+        click.echo(f"{s.name:<{width}}  {s.summary}{' (required)' if s.required else ''}")
+        optional = f" (when set: {', '.join(sorted(s.reads_optional))})" if s.reads_optional else ""
+        click.echo(f"    reads:  {', '.join(sorted(s.reads))}{optional}")
+        click.echo(f"    writes: {', '.join(sorted(s.writes))}")
+        click.echo(f"    tags:   {', '.join(tag.value for tag in s.tags or ()) or '-'}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -229,7 +229,7 @@ def vectors(doc: Document) -> list[dict[str, float] | None]:
             continue
         t, context = found
         v = dict(t.values)
-        v.update(zip(CONTEXT_NAMES, context))
+        v.update(zip(CONTEXT_NAMES, context, strict=True))
         out.append(v)
     return out
 
@@ -248,7 +248,7 @@ def probabilities(doc: Document, model: LinearModel) -> list[float | None]:
             continue
         t, context = found
         total = t.own_score(w)
-        for x, wk in zip(context, context_weights):
+        for x, wk in zip(context, context_weights, strict=True):
             if x and wk is not None:
                 total += wk * x
         out.append(logistic(model.bias + total))

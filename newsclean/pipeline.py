@@ -22,8 +22,8 @@ from .model import INPUT_FIELDS, Block, Cut, Document, Label
 from .profile import SiteLines
 from .rules import Rules
 from .stages import STAGE_CLASSES, Stage
-from .stages.user_rules import UserRules
 from .stages.segment import BULLET
+from .stages.user_rules import UserRules
 
 MAX_REREADS = 4
 FAVORS = ("precision", "balanced", "recall")

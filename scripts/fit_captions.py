@@ -25,9 +25,9 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import logistic  # noqa: E402
 from caption_report import candidates  # noqa: E402
 from devdata import GOLD_BODIES, corpora, same_caption  # noqa: E402
-import logistic  # noqa: E402
 
 from newsclean.stages.captions import Captions  # noqa: E402
 

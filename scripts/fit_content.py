@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
-from devdata import corpora, shared_tool, tokens  # noqa: E402
 import logistic  # noqa: E402
+from devdata import corpora, shared_tool, tokens  # noqa: E402
 
 import newsclean.stages.content as content_stage  # noqa: E402
 from newsclean.content_features import FEATURE_NAMES, block_text, vectors  # noqa: E402

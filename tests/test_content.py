@@ -13,10 +13,10 @@ from click.testing import CliRunner
 import newsclean
 from newsclean import Label
 from newsclean.cli import main
-from newsclean.pipeline import Pipeline
-from newsclean.page import figures
 from newsclean.content_features import FEATURE_NAMES
+from newsclean.page import figures
 from newsclean.page.region import best_run, runs
+from newsclean.pipeline import Pipeline
 from newsclean.stages.content import is_barrier
 
 MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video",
@@ -394,7 +394,7 @@ def test_bullet_points_between_paragraphs_are_article_text(where):
 
 
 def test_the_article_steps_over_a_bulleted_list_only_toward_its_own_prose():
-    from newsclean.model import Document, Block
+    from newsclean.model import Block, Document
     from newsclean.stages.content import Content
 
     texts = ["A paragraph that reads as the article and ends with a stop.", "* one", "* two", "* three",
@@ -409,7 +409,7 @@ def test_the_article_steps_over_a_bulleted_list_only_toward_its_own_prose():
 
 def test_the_articles_tail_crosses_one_dip_toward_prose_that_reads_as_the_article():
     # an embedded tweet or a quoted statement scores low between two paragraphs of the story
-    from newsclean.model import Document, Block
+    from newsclean.model import Block, Document
     from newsclean.stages.content import Content
 
     para = "A paragraph that reads as the article and ends with a stop, long enough to count as prose."

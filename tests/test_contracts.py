@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 from click.testing import CliRunner
+from test_content import page
 
 import newsclean
 from newsclean import Label
@@ -20,7 +21,6 @@ from newsclean.record import build_record
 from newsclean.stages import STAGE_CLASSES, Body, Captions, Credits, Normalise, Segment, Stage, Title
 from newsclean.stages.content import Tag as ContentTag
 from newsclean.stages.user_rules import Tag as RulesTag
-from test_content import page
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))

@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from test_site_learning import FURNITURE, article
 
 from newsclean.cli import main
-from test_site_learning import FURNITURE, article
 
 PLAIN_ENV = {"NO_COLOR": "1", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None}
 

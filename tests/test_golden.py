@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from dumpstyles import hard_wrap
 
 import newsclean
-from dumpstyles import hard_wrap
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))

@@ -8,8 +8,7 @@ from click.testing import CliRunner
 
 import newsclean
 from newsclean.cli import main
-from newsclean.profile import (Learner, Profile, count_partition, dump_lines, line_key, merge_counts,
-                               profile_from_counts)
+from newsclean.profile import Learner, Profile, count_partition, dump_lines, line_key, merge_counts, profile_from_counts
 
 FURNITURE = "Members area and early tickets for Zyx Plus"  # no pattern of ours knows this line
 PROSE = ("The Zyx Gazette is an independent newspaper founded in 1921 by the people of the valley, "

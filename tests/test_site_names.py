@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from test_site_learning import FURNITURE, article, kept, records
 
 from newsclean.cli import main
 from newsclean.io.readers import iter_inputs
-from test_site_learning import FURNITURE, article, kept, records
 
 
 def run(*args: str):

@@ -26,10 +26,40 @@ from newsclean.cli import main
 from newsclean.model import Document
 from newsclean.profile import SiteLines, line_key
 from newsclean.rules import parse_rules
-from newsclean.stages import (STAGE_CLASSES, Body, Byline, Captions, Content, Credits, Dateline, EndMarker,
-                              Furniture, Normalise, Repeats, Segment, Stage, Teasers, Title, UserRules, Widgets)
-from newsclean.stages import body, byline, captions, content, credits, dateline, end_marker, furniture
-from newsclean.stages import genre, repeats, segment, teasers, title, user_rules, widgets
+from newsclean.stages import (
+    STAGE_CLASSES,
+    Body,
+    Byline,
+    Captions,
+    Content,
+    Credits,
+    Dateline,
+    EndMarker,
+    Furniture,
+    Normalise,
+    Repeats,
+    Segment,
+    Stage,
+    Teasers,
+    Title,
+    UserRules,
+    Widgets,
+    body,
+    byline,
+    captions,
+    content,
+    credits,
+    dateline,
+    end_marker,
+    furniture,
+    genre,
+    repeats,
+    segment,
+    teasers,
+    title,
+    user_rules,
+    widgets,
+)
 from newsclean.stages.segment import segment as split_blocks
 
 # ---------------------------------------------------------------------------
@@ -536,7 +566,7 @@ def test_stages_command_shows_each_stages_reads_writes_and_tags_under_its_name()
 def test_stages_command_json_lists_the_contract_of_every_stage():
     rows = orjson.loads(stages_output("--json"))
     assert [row["name"] for row in rows] == [cls.name for cls in STAGE_CLASSES]
-    for row, cls in zip(rows, STAGE_CLASSES):
+    for row, cls in zip(rows, STAGE_CLASSES, strict=True):
         assert row["reads"] == sorted(cls.reads) and row["reads_optional"] == sorted(cls.reads_optional)
         assert row["writes"] == sorted(cls.writes) and row["required"] is cls.required
         assert row["tags"] == [tag.value for tag in cls.tags or ()]

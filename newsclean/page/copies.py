@@ -18,7 +18,7 @@ COPY_SOURCES = settings()["copies"]["sources"]        # ... spread over this man
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
     words = _TOKEN.findall(text.lower())
-    return list(zip(words, words[1:], words[2:], words[3:]))  # each run of 4 words, in order
+    return list(zip(words, words[1:], words[2:], words[3:], strict=False))  # each run of 4 words, in order
 
 
 _TOKEN = re.compile(r"\w+")

@@ -114,6 +114,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     text = block.content
     if block.label is not None or not text:
         return None
+    page = page if page is not None else PageText(doc)
     t = block_text(block)
     f = features(block)
     v = t.values
@@ -131,7 +132,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     # a headline says what the article says: its words come back in the text
     overlap = len(mine & allw) / len(mine) if mine else 0.0
     overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
-    in_body = _in_body(doc, block, text, first, page if page is not None else PageText(doc))
+    in_body = _in_body(doc, block, text, first, page)
     return {
         "length_ok": float(4 <= t.length <= 25),
         "length_log": v["len_log"],

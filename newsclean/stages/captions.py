@@ -31,8 +31,23 @@ from typing import NamedTuple
 import regex
 
 from .. import resources as res
-from ..features import (CAPTION_WORD, FUNCTION_WORD, MENTAL, NEGATION, PERSON, PRONOUN, RELATIVE, STANCE, Features,
-                        CLOSERS, features, is_credit_line, is_prose, lex, present_after_name)
+from ..features import (
+    CAPTION_WORD,
+    CLOSERS,
+    FUNCTION_WORD,
+    MENTAL,
+    NEGATION,
+    PERSON,
+    PRONOUN,
+    RELATIVE,
+    STANCE,
+    Features,
+    features,
+    is_credit_line,
+    is_prose,
+    lex,
+    present_after_name,
+)
 from ..linear import Group, LinearModel
 from ..model import Block, Document, Label
 from .base import Stage

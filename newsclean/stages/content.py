@@ -51,13 +51,13 @@ from ..content_features import block_text, is_short_furniture, probabilities, se
 from ..features import features
 from ..linear import LinearModel
 from ..model import Cut, Document, Label
-from .base import Stage
-from .widgets import Tag as WidgetsTag
 from ..page import byline, cards, figures, lists
 from ..page.copies import copies
 from ..page.figures import Figure
 from ..page.headline import choose_headline
 from ..page.region import Run, runs
+from .base import Stage
+from .widgets import Tag as WidgetsTag
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
 FIGURE_MARGIN = settings()["figures"]["margin"]  # a caption may stand this many blocks above or below the article text

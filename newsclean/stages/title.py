@@ -16,7 +16,6 @@ from ..features import features, is_agency_credit, is_headline_like, is_name_lik
 from ..model import Document, Label
 from .base import Stage
 
-
 MAX_QUESTION_TITLE = res.patterns()["title"]["max_question_words"]  # words of a headline that asks a question
 NAME_MAX_WORDS = res.patterns()["title"]["name_max_words"]  # a name this short is no headline
 
