@@ -26,7 +26,7 @@ from .. import resources as res
 from ..model import Block, Document, Label
 from .base import Stage
 from .segment import Tag as SegmentTag
-from .segment import wrap_width
+from .segment import segment, wrap_width
 
 _SPEC = res.patterns()["genre"]
 _WORD = re.compile(r"[^\W\d_]+")
@@ -90,6 +90,25 @@ def kind_of(doc: Document) -> Tag | None:
     return None
 
 
+def _kept(kind: Tag, block: Block) -> str:
+    """The text of ``block`` as the record keeps it when the dump is of ``kind``."""
+    if kind is Tag.VERSE and len(block.lines) > 1 and block.kind != "item" and block.tail is None:
+        return "\n".join(line.strip() for line in block.lines)  # a stanza keeps its lines
+    if block.head is not None and block.head.tag is SegmentTag.MARKDOWN_HEADING:
+        return block.text  # the heading's marks are part of the text kept whole
+    return block.content
+
+
+def _reads_again_as(kind: Tag, doc: Document) -> bool:
+    """Whether the text kept whole is told to be of ``kind`` again when it is cleaned
+    again (so that the output is a fixed point): a shape found only by a hair, in noise,
+    is not kept whole."""
+    text = "\n\n".join(_kept(kind, b) for b in doc.blocks)
+    again = Document(raw=text, text=text)
+    again.blocks = segment(text)
+    return kind_of(again) is kind
+
+
 class Genre(Stage):
     name = "genre"
     summary = "text that is no article (a manual page, a README, verse, a price list) -> kept whole as body"
@@ -102,14 +121,14 @@ class Genre(Stage):
 
     def __call__(self, doc: Document) -> None:
         kind = kind_of(doc)
-        if kind is None:
+        if kind is None or not _reads_again_as(kind, doc):
             return
         doc.genre = kind.value
         reason = f"no article: {kind.value.replace('_', ' ')}, kept whole"
         for block in doc.blocks:
+            kept = _kept(kind, block)
             if block.head is not None and block.head.tag is SegmentTag.MARKDOWN_HEADING:
                 block.head = None  # the heading's marks are part of the text kept whole
-            if kind is Tag.VERSE and len(block.lines) > 1 and block.kind != "item" and block.tail is None:
-                block.text = "\n".join(line.strip() for line in block.lines)  # a stanza keeps its lines
-                block.features = None
+            if kept != block.content:
+                block.text, block.features = kept, None
             block.assign(Label.BODY, self.name, reason, kind)
