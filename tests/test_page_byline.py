@@ -100,3 +100,19 @@ def test_a_name_alone_far_below_the_headline_or_in_the_masthead_is_no_byline():
     assert find(_page(lines, {}), [0.5] * 9, 1, 7) == (6, 3, 10)  # a credit word: anywhere below
     top = ["Harbour Times", "Share", "Harbour Board Plans a New Pier", "Body text one.", "Body two."]
     assert find(_page(top, {}), [0.5] * 5, 2, 3) is None         # the masthead
+
+
+ARTICLE = ("The harbour board said on Monday that it would build a new pier next year, at a cost it "
+           "did not name.\n\nWork is to start in the spring, the board said, and to end before the summer season.\n")
+
+
+@pytest.mark.parametrize("credit, want", [
+    ("By Ann Lee", "Ann Lee"),                  # the credit word is cut off the value
+    ("Par Jean Dupont", "Jean Dupont"),
+    ("Source: Harbour Wire", "Source: Harbour Wire"),  # a source's label is the credit itself
+])
+def test_article_dump_byline_is_the_name_as_printed(credit, want):
+    import newsclean
+    rec = newsclean.clean(f"Harbour Board Plans a New Pier\n\n{credit}\n\n{ARTICLE}", keep_removed=True)
+    assert rec["byline"] == want
+    assert credit not in rec["text"] and "By" not in rec["text"].split()

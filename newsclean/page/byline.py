@@ -90,6 +90,12 @@ def _month_in_name(tok: str, text: str, pos: int) -> bool:
     return bool(m and m["tok"] and m["tok"].rstrip(".").lower() not in _stop())
 
 
+def credit_word_end(text: str) -> int | None:
+    """Where the credit word that opens ``text`` ends ("By Jane Doe": 3); None without one."""
+    m = _cue().match(text)
+    return m.end() if m is not None and names_end(text, m.end()) is not None else None
+
+
 def furniture_word(text: str) -> bool:
     """The text holds a word that is never part of a name ("Buy Photo", "View Profile")."""
     stop = frozenset(_SPEC["not_name"])
