@@ -35,6 +35,7 @@ from ..model import Document
 
 _SPEC = res.patterns()["byline"]
 ABOVE = _SPEC["page_above"]                  # blocks above the headline searched
+BELOW_LEAD = _SPEC["page_below_lead"]        # blocks under the article's first searched, for a cued line only
 MAX_WORDS = _SPEC["page_max_words"]          # a longer line is a sentence, not a credit line
 MAX_TOKENS = _SPEC["page_max_name_tokens"]   # capitalised tokens in one name
 _PIECE = regex.compile(r"\s*(?:(?P<tok>\p{Lu}[\p{L}\p{M}'’-]*\.?)|(?P<low>\p{Ll}+\b)|(?P<sep>[,&]))")
@@ -153,6 +154,12 @@ def find(doc: Document, probs: list, title: int | None, first: int) -> tuple[int
             continue
         got = parse(b.text)
         if got is not None and (got[2] == CUED or i != first):
+            found.append((got[2], i, got[0], got[1]))
+    # a credited author line under the lead and its picture ("By Ann Lee"), after the others
+    for i in range(first + 1, min(len(doc.blocks), first + 1 + BELOW_LEAD)):
+        b = doc.blocks[i]
+        got = None if b.label is not None or probs[i] is None or b.kind == "item" else parse(b.text)
+        if got is not None and got[2] == CUED:
             found.append((got[2], i, got[0], got[1]))
     if not found:
         return None
