@@ -36,6 +36,7 @@ from ..model import Document
 _SPEC = res.patterns()["byline"]
 ABOVE = _SPEC["page_above"]                  # blocks above the headline searched
 BELOW_PLAIN = _SPEC["page_below_plain"]      # blocks below the headline a name alone may stand
+BELOW_LEAD = _SPEC["page_below_lead"]        # blocks under the article's first searched, for a cued line only
 MAX_WORDS = _SPEC["page_max_words"]          # a longer line is a sentence, not a credit line
 MAX_TOKENS = _SPEC["page_max_name_tokens"]   # capitalised tokens in one name
 _PIECE = regex.compile(r"\s*(?:(?P<tok>\p{Lu}[\p{L}\p{M}'’-]*\.?)|(?P<low>\p{Ll}+\b)|(?P<sep>[,&]))")
@@ -186,11 +187,12 @@ def _order(title: int | None, first: int) -> list[int]:
 
 def find(doc: Document, probs: list, title: int | None, first: int) -> tuple[int, int, int] | None:
     """(block index, start, end of the name) of the page's author line, or None.
-    ``first`` is the article's first block, and the block after it (a standfirst may open
-    the article): they may be the author line only with a credit word. When nothing stands by the headline, the lines below a copy of it printed higher up
-    the page are searched (w3m prints a headline twice: in a header box and by its author)."""
-    order = _order(title, first)
-    found = _search(doc, probs, order + [first + 1] if first + 1 < len(doc.blocks) else order, first)
+    ``first`` is the article's first block: from it on (the lead, a standfirst, the lead's
+    picture and its caption) a line is the author line only with a credit word. When nothing
+    stands by the headline, the lines below a copy of it printed higher up the page are
+    searched (w3m prints a headline twice: in a header box and by its author)."""
+    below = list(range(first + 1, min(len(doc.blocks), first + 1 + BELOW_LEAD)))
+    found = _search(doc, probs, _order(title, first) + below, first)
     for j in _copies(doc, title, first):
         found = found or _search(doc, probs, range(j + 1, min(j + 1 + ABOVE, first)), first)
     found = [f for f in found if f[0] == CUED or _plain_near(f[1], title)]
