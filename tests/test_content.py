@@ -693,3 +693,22 @@ def test_the_feature_vector_holds_every_feature_in_order():
 def test_count_digits_counts_what_isdigit_counts(text):
     from newsclean.content_features import count_digits
     assert count_digits(text) == sum(ch.isdigit() for ch in text)
+
+
+def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
+    lines = ["Glue the moss to the base. (Ann Lee)", "The jar over the base (Ann Lee)",
+             "The finished jar on a saucer (Ann Lee)"]
+    doc, found = _found("\n\n".join(lines))
+    assert all(found[i].kind == "caption" for i in range(3))
+    # look-alike: a name in brackets once is a source, not a gallery's credit
+    doc, found = _found("The council met on Monday to talk about the quay. (Ann Lee)\n\nThe vote is next week.")
+    assert 0 not in found
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Workers mend the quay wall in Larkfield. Credit Ann Lee for The Gazette", "caption"),
+    ("The council gave credit where it was due. credit goes to the harbour staff", None),  # no label
+])
+def test_a_credit_label_without_a_colon(line, kind):
+    doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")

@@ -66,7 +66,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "captions.toml": {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
-        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "short_run": INT},
+        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "short_run": INT,
+                       "formula_words": INT, "formula_lines": INT},
     },
     "content.toml": {
         "gate": {"min_short_blocks": INT, "min_short_share": NUMBER, "min_furniture": INT,
@@ -84,6 +85,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "embeds": {"post_signature": PATTERN},
         "figures": {"max_words": INT, "min_words": INT, "repeat_window": INT, "description_words": INT,
                     "credit_alone_words": INT, "credit_function_words": INT, "margin": INT, "html_entity": PATTERN,
+                    "repeated_credit": INT, "bracket_name": PATTERN,
                     "credit_tail": PATTERNS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
                     "numbering": PATTERN},
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,

@@ -35,11 +35,15 @@ from ..model import Document
 
 _SPEC = res.patterns()["byline"]
 ABOVE = _SPEC["page_above"]                  # blocks above the headline searched
+BELOW_PLAIN = _SPEC["page_below_plain"]      # blocks below the headline a name alone may stand
+BELOW_LEAD = _SPEC["page_below_lead"]        # blocks under the article's first searched, for a cued line only
 MAX_WORDS = _SPEC["page_max_words"]          # a longer line is a sentence, not a credit line
 MAX_TOKENS = _SPEC["page_max_name_tokens"]   # capitalised tokens in one name
 _PIECE = regex.compile(r"\s*(?:(?P<tok>\p{Lu}[\p{L}\p{M}'’-]*\.?)|(?P<low>\p{Ll}+\b)|(?P<sep>[,&]))")
 _WORDS = regex.compile(r"[\p{L}\p{M}]+")
 _MARK = regex.compile(r"(?:\[[^\]]{0,40}\]\s*)+")  # w3m's image marks: "[avatar] "
+_WITH = regex.compile(r"\s*\((?P<word>\p{Ll}+)\s+(?P<names>[^()]{3,80})\)")  # "(with John Roe)"
+_CELLS = regex.compile(r"\S {3,}\S")  # a table's row ("Founder    Acme Corp"), not a name
 _GLUED = regex.compile(r"\p{Ll}{3,}\p{Lu}")  # two words glued ("FinanceOctober"), not "McDonald"
 
 
@@ -87,6 +91,12 @@ def _month_in_name(tok: str, text: str, pos: int) -> bool:
     return bool(m and m["tok"] and m["tok"].rstrip(".").lower() not in _stop())
 
 
+def credit_word_end(text: str) -> int | None:
+    """Where the credit word that opens ``text`` ends ("By Jane Doe": 3); None without one."""
+    m = _cue().match(text)
+    return m.end() if m is not None and names_end(text, m.end()) is not None else None
+
+
 def furniture_word(text: str) -> bool:
     """The text holds a word that is never part of a name ("Buy Photo", "View Profile")."""
     stop = frozenset(_SPEC["not_name"])
@@ -123,17 +133,49 @@ def parse(text: str) -> tuple[int, int, int] | None:
 
 
 def _parse(text: str) -> tuple[int, int, int] | None:
-    if len(text.split()) > MAX_WORDS:
+    cued = _cued(text)
+    if cued is not None:
+        return cued[0], cued[1], CUED
+    if len(text.split()) > MAX_WORDS or _CELLS.search(text):
         return None
-    cue = _cue().search(text)
-    if cue is not None and _date_only(text[:cue.start()]):
-        end = names_end(text, cue.end())
-        if end is not None and _trailer_ok(text[end:], True):
-            return cue.end(), end, CUED
     end = names_end(text)
     if end is None or not _trailer_ok(text[end:], False) or has_cue(text):
         return None
     return 0, end, DATED if text[end:].strip() else ALONE
+
+
+def _cued(text: str) -> tuple[int, int] | None:
+    """(start, end) of the name(s) after a credit word: in the line, or in its last
+    segment after a separator ("Site | date | By Jane Doe")."""
+    got = _cued_in(text, 0)
+    if got is None and (bar := text.rfind(" | ")) > 0:
+        got = _cued_in(text, bar + 3)
+    return got
+
+
+def _cued_in(text: str, pos: int) -> tuple[int, int] | None:
+    """A credit word, only a date's words before it from ``pos``, and the name(s) after it.
+    A line longer than MAX_WORDS is taken only when it opens with the credit word and a
+    comma follows the name: the writer's role ("By Jane Doe, a senior editor who ...")."""
+    cue = _cue().search(text, pos)
+    if cue is None or not _date_only(text[pos:cue.start()]):
+        return None
+    end = names_end(text, cue.end())
+    if end is None or not _trailer_ok(text[end:], True):
+        return None
+    if len(text[pos:].split()) > MAX_WORDS and (text[pos:cue.start()].strip()
+                                                or not text[end:].lstrip().startswith(",")):
+        return None
+    return cue.end(), _with_others(text, end)
+
+
+def _with_others(text: str, end: int) -> int:
+    """The name's end, moved past co-authors in brackets ("Jane Doe (with John Roe)")."""
+    m = _WITH.match(text, end)
+    if m is None or m["word"].lower() not in _SPEC["name_with"]:
+        return end
+    inner = names_end(text, m.start("names"))
+    return m.end() if inner is not None and not text[inner:m.end()].strip(" )") else end
 
 
 def _order(title: int | None, first: int) -> list[int]:
@@ -145,16 +187,51 @@ def _order(title: int | None, first: int) -> list[int]:
 
 def find(doc: Document, probs: list, title: int | None, first: int) -> tuple[int, int, int] | None:
     """(block index, start, end of the name) of the page's author line, or None.
-    ``first`` is the article's first block: it may be the author line only with a credit word."""
-    found = []
-    for i in _order(title, first):
-        b = doc.blocks[i]
-        if b.label is not None or probs[i] is None or b.kind == "item":
-            continue
-        got = parse(b.text)
-        if got is not None and (got[2] == CUED or i != first):
-            found.append((got[2], i, got[0], got[1]))
+    ``first`` is the article's first block: from it on (the lead, a standfirst, the lead's
+    picture and its caption) a line is the author line only with a credit word. When nothing
+    stands by the headline, the lines below a copy of it printed higher up the page are
+    searched (w3m prints a headline twice: in a header box and by its author)."""
+    below = list(range(first + 1, min(len(doc.blocks), first + 1 + BELOW_LEAD)))
+    found = _search(doc, probs, _order(title, first) + below, first)
+    for j in _copies(doc, title, first):
+        found = found or _search(doc, probs, range(j + 1, min(j + 1 + ABOVE, first)), first)
+    found = [f for f in found if f[0] == CUED or _plain_near(f[1], title)]
     if not found:
         return None
     _, i, start, end = min(found, key=lambda f: f[0])  # the surest shape first, then the order searched
     return i, start, end
+
+
+def _plain_near(i: int, title: int | None) -> bool:
+    """A name without a credit word stands right below the headline or above it, not
+    further down (a section's or a place's name over the lead) nor as the page's first
+    line (the site's name in its masthead)."""
+    return i > 0 and (title is None or i - title <= BELOW_PLAIN)
+
+
+def _search(doc: Document, probs: list, order, first: int) -> list[tuple[int, int, int, int]]:
+    found = []
+    for i in order:  # above the article's first block any shape; from it on, a credit word only
+        b = doc.blocks[i]
+        if b.label is not None or probs[i] is None or (b.kind == "item" and not _meta_item(doc, i)):
+            continue
+        got = parse(b.text)
+        if got is not None and (got[2] == CUED or i < first):
+            found.append((got[2], i, got[0], got[1]))
+    return found
+
+
+def _copies(doc: Document, title: int | None, first: int) -> list[int]:
+    """Blocks above the article that print the headline's text again, nearest it first."""
+    if title is None:
+        return []
+    text = " ".join(doc.blocks[title].text.split())
+    return sorted((j for j in range(first) if j != title and " ".join(doc.blocks[j].text.split()) == text),
+                  key=lambda j: abs(j - title))
+
+
+def _meta_item(doc: Document, i: int) -> bool:
+    """A bulleted line in a list of the article's facts, not a menu: an item next to it
+    holds a date or a count ("• Jane Doe", "• Friday 25 December 2015", "• 0 comments")."""
+    near = [doc.blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(doc.blocks)]
+    return any(b.kind == "item" and any(ch.isdigit() for ch in b.text) for b in near)

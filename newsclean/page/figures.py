@@ -53,6 +53,8 @@ JOINED = "joined"  # a credit line of the caption above it (record.py joins the 
 DESCRIPTION_WORDS = _SPEC["description_words"]  # a description above a credit line is a caption of at most this many words
 CREDIT_ALONE_WORDS = _SPEC["credit_alone_words"]  # a credit line this long with nothing above it is a caption of its own
 CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
+REPEATED_CREDIT = _SPEC["repeated_credit"]  # the same name in brackets ending this many descriptions is their credit
+_BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
 _ENTITY = re.compile(_SPEC["html_entity"])
 _SENTENCE_END = tuple('.!?)"”’')
 
@@ -100,6 +102,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
     pat = _patterns()
     found: dict[int, Figure] = {}
     credit_lines: list[int] = []
+    credited = _same_credit(doc)
     prev_numbering = False
     for i, b in enumerate(doc.blocks):
         text = b.content
@@ -125,7 +128,23 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             found[i] = Figure(CAPTION, "caption label at its start")
         elif (m := pat["credit_tail"].search(text[-120:])) and _names(m.group(0)):
             found[i] = Figure(CAPTION, "photo credit at its end")
+        elif i in credited:
+            found[i] = Figure(CAPTION, "the same name in brackets under several pictures: their credit")
     return found, credit_lines
+
+
+def _same_credit(doc: Document) -> set[int]:
+    """Short descriptions that end with the same name in brackets, REPEATED_CREDIT times
+    or more on the page ("Rearrange the moss. (Ann Lee)"): a gallery of one
+    photographer's pictures. A name in brackets once is a source or a quotation's author."""
+    by_name: dict[str, list[int]] = {}
+    for i, b in enumerate(doc.blocks):
+        if b.label is not None or b.kind == "item" or len(b.content) > DESCRIPTION_WORDS * 12:
+            continue
+        m = _BRACKET_NAME.search(b.content)
+        if m is not None and m.start() > 0 and features(b).n_words <= DESCRIPTION_WORDS:
+            by_name.setdefault(m.group(0), []).append(i)
+    return {i for blocks in by_name.values() if len(blocks) >= REPEATED_CREDIT for i in blocks}
 
 
 def _printed_twice(doc: Document, found: dict[int, Figure]) -> None:

@@ -17,7 +17,7 @@ from enum import Enum
 from .. import resources as res
 from ..content_features import has_cue
 from ..features import OPENING_QUOTES, features, is_credit_line, is_name_like
-from ..model import Block, Document, Label
+from ..model import Block, Cut, Document, Label
 from ..page import byline as page_byline
 from .base import Stage
 
@@ -31,6 +31,7 @@ class Tag(str, Enum):
     """The decisions of stage byline."""
     AUTHOR_LINE = "author_line"     # above the lead
     CREDIT_AFTER = "credit_after"   # right after the article
+    CREDIT_WORD = "credit_word"     # its leading credit word, cut off ("By ")
 
 
 class Byline(Stage):
@@ -71,6 +72,7 @@ class Byline(Stage):
             names = [b for b in free if is_name_like(b)]
             names = prefixed if prefixed or len(names) > MAX_RUN else [b for b in names if self._author_name(b)]
             for block in names:
+                self._cut_credit_word(block)
                 block.assign(Label.BYLINE, self.name, "author line above the lead", Tag.AUTHOR_LINE)
         # after the article: credit lines that end the free blocks ("Quang Hưng" /
         # "Translated by Mai Anh"), or that stand around the article's end mark
@@ -87,7 +89,16 @@ class Byline(Stage):
         if len(run) == len(free):
             return  # credit lines alone are no article
         for b in run:
+            self._cut_credit_word(b)
             b.assign(Label.BYLINE, self.name, "credit line after the article", Tag.CREDIT_AFTER)
+
+    def _cut_credit_word(self, block: Block) -> None:
+        """The byline is the name(s) as printed: a leading credit word ("By", "Written by",
+        "Par") is cut off; a source's label is the credit itself and stays ("Source: VNA")."""
+        end = page_byline.credit_word_end(block.text)
+        if end is not None and block.head is None and block.tail is None:
+            block.cut_head(Cut(block.text[:end], Label.BOILERPLATE, self.name, "the credit word of the byline",
+                               Tag.CREDIT_WORD))
 
     @staticmethod
     def _author_name(block: Block) -> bool:

@@ -56,6 +56,8 @@ _CANDIDATES = res.data_file("captions.toml")["candidates"]
 MIN_WORDS = _CANDIDATES["min_words"]   # a word or two is a label or a fragment, not a description
 MAX_WORDS = _CANDIDATES["max_words"]
 SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, not captions
+FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
@@ -63,6 +65,21 @@ _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 
 def model() -> dict:
     return res.data_file("captions.toml")
+
+
+def formula_lines(blocks: list[Block]) -> set[int]:
+    """The blocks that share a run of FORMULA_WORDS lower-case words with FORMULA_LINES - 1
+    others: a sentence the article repeats for each of its items ("... is streaming on
+    ... and available to rent on ..."), not a picture's description, which is its own.
+    (A credit repeated under each picture is names, capitalised: it does not count.)"""
+    holders: dict[tuple[str, ...], set[int]] = {}
+    for b in blocks:
+        words = b.content.split()
+        lower = [bool(_LOWER_WORD.fullmatch(w.strip(",.;:!?\"“”()"))) for w in words]
+        for k in range(len(words) - FORMULA_WORDS + 1):
+            if all(lower[k:k + FORMULA_WORDS]):
+                holders.setdefault(tuple(w.lower() for w in words[k:k + FORMULA_WORDS]), set()).add(b.index)
+    return {i for held in holders.values() if len(held) >= FORMULA_LINES for i in held}
 
 
 def is_paragraph(block: Block) -> bool:
@@ -386,8 +403,10 @@ class Captions(Stage):
         lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
         ctx.median = statistics.median(lengths) if lengths else 0.0
         lead = doc.lead_index
+        sized = [b for b in region if MIN_WORDS <= features(b).n_words <= MAX_WORDS]
+        formula = formula_lines(sized)
         for block in region:
-            if block.index == lead:
+            if block.index == lead or block.index in formula:
                 continue
             f = features(block)
             n = f.n_words
