@@ -71,7 +71,7 @@ def runs(votes: list[float], share: float, barriers: Sequence[int] = ()) -> list
 class Gaps(NamedTuple):
     """What a gap between two runs holds: each block's words (0: not free) and prose."""
 
-    words: Sequence[int]
+    words: Sequence[float]
     prose: Sequence[bool]
     stops: set[int]
     share: float       # prose holds this share of the free blocks' words...
@@ -89,7 +89,6 @@ class Gaps(NamedTuple):
         prosy = sum(w for w, p in zip(words, prose, strict=True) if p)
         free = sum(1 for w in words if w)
         return prosy >= self.min_words and prosy >= self.share * sum(words) and sum(prose) >= self.blocks * free
-
 
     def joins(self, lo: int, hi: int, strong: bool, near: int) -> bool:
         """A run beyond the blocks lo..hi belongs with the article: they are prose, or
