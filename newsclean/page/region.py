@@ -9,7 +9,7 @@ ends the search.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from ..content_features import settings
@@ -66,3 +66,67 @@ def runs(votes: list[float], share: float, barriers: Sequence[int] = ()) -> list
             found.append(Run(s2, e2))
             todo += [(lo, s2), (e2 + 1, hi)]
     return sorted(found)
+
+
+class Gaps(NamedTuple):
+    """What a gap between two runs holds: each block's words (0: not free) and prose."""
+
+    words: Sequence[float]
+    prose: Sequence[bool]
+    stops: set[int]
+    share: float       # prose holds this share of the free blocks' words...
+    blocks: float      # ...and is this share of the free blocks (not a headline and name over each)
+    min_words: int
+    boxes: set[int] = set()  # blocks of a box of other stories (teasers): a strong run is not joined across one
+
+    def is_prose(self, lo: int, hi: int) -> bool:
+        """The free blocks lo..hi (none at all: adjacent runs) are mostly prose, and no barrier."""
+        if hi < lo:
+            return True
+        if any(lo <= s <= hi for s in self.stops):
+            return False
+        words, prose = self.words[lo:hi + 1], self.prose[lo:hi + 1]
+        prosy = sum(w for w, p in zip(words, prose, strict=True) if p)
+        free = sum(1 for w in words if w)
+        return prosy >= self.min_words and prosy >= self.share * sum(words) and sum(prose) >= self.blocks * free
+
+    def joins(self, lo: int, hi: int, strong: bool, near: int) -> bool:
+        """A run beyond the blocks lo..hi belongs with the article: they are prose, or
+        the run is strong and they are few and hold no barrier."""
+        if self.is_prose(lo, hi):
+            return True
+        return strong and not any(lo <= s <= hi for s in self.stops | self.boxes) \
+            and sum(1 for w in self.words[lo:hi + 1] if w) <= near
+
+
+def prose_gaps(found: Sequence[Run], gaps: Gaps) -> list[Run]:
+    """The gaps between two runs of the article that are the article too: the text on
+    both sides of the gap is the article's, and the gap's own free blocks are mostly
+    prose (``share`` of their words, ``min_words`` at least), not the short lines of a
+    teaser box; no gap holds a barrier.
+
+    The paragraphs of a long article cut up by advert labels and picture credits score
+    low for their neighbours; the article above and below them says what they are."""
+    return [Run(a.end + 1, b.start - 1) for a, b in zip(found, found[1:], strict=False)
+            if b.start - 1 >= a.end + 1 and gaps.is_prose(a.end + 1, b.start - 1)]
+
+
+def joined(found: Sequence[Run], lesser: Sequence[Run], gaps: Gaps, strong: Collection[Run] = (),
+           near: int = 0) -> list[Run]:
+    """``found`` and the ``lesser`` runs (too light to be the article on their own) next
+    to it, one after another: one that prose joins to it (the article's tail goes on
+    past a stretch of paragraphs that score low, to more of its text), and a ``strong``
+    one (its prose reads as the article) at most ``near`` free blocks and no barrier
+    away from it (a lead above a list and a link, then the article). What stands
+    between a strong run and the article joins the region, each block to be judged
+    on its own."""
+    out, todo = sorted(found), sorted(lesser)
+    while True:
+        lo, hi = out[0].start, out[-1].end
+        above = [r for r in todo if r.end < lo and gaps.joins(r.end + 1, lo - 1, r in strong, near)]
+        below = [r for r in todo if r.start > hi and gaps.joins(hi + 1, r.start - 1, r in strong, near)]
+        if not above and not below:
+            return out
+        todo = [r for r in todo if r not in above and r not in below]
+        out = sorted(out + [Run(r.start, lo - 1) if r in strong else r for r in above]
+                     + [Run(hi + 1, r.end) if r in strong else r for r in below])

@@ -55,8 +55,9 @@ from ..page import byline, cards, figures, lists
 from ..page.copies import copies
 from ..page.figures import Figure
 from ..page.headline import choose_headline
-from ..page.region import Run, runs
+from ..page.region import Gaps, Run, joined, prose_gaps, runs
 from .base import Stage
+from .teasers import Tag as TeasersTag
 from .widgets import Tag as WidgetsTag
 
 SHORT_CHARS = 240  # a block that is not prose (under 30 words, or under 8) is rarely longer: a cheap pre-check
@@ -203,9 +204,11 @@ class Findings:
     stops: set[int] = field(default_factory=set)   # the barriers, as a set
     level: float = 0.0         # prose reads as the article from this p on (phase 3)
     runs: list[Run] = field(default_factory=list)  # the article's region
+    lesser: list[Run] = field(default_factory=list)  # runs too light to be in it on their own (phase 3 joins some)
     inside: list[bool] = field(default_factory=list)  # block i is in the region
     article: list[int] = field(default_factory=list)  # the article's blocks, in order
     listed: set[int] = field(default_factory=set)  # the article's whatever their p: list lines, embedded posts
+    filled: set[int] = field(default_factory=set)  # the free blocks of prose gaps between two runs (phase 3)
     near: set[int] = field(default_factory=set)    # the figures that are the article's
     title: int | None = None   # the headline
 
@@ -365,6 +368,7 @@ class Content(Stage):
         """Phase 2: the densest runs of blocks that hold prose; False when there are none."""
         page.runs = self.prose_runs(page)
         if page.runs:
+            page.lesser = self.lesser_runs(page)
             return True
         # A page of news holds an article: where none of its prose reaches the
         # threshold, the most article-like paragraph sets the bar instead.
@@ -376,11 +380,17 @@ class Content(Stage):
             return False  # nothing reads as an article: leave the dump to the other stages
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
         page.runs = self.prose_runs(page)
+        page.lesser = self.lesser_runs(page)
         return bool(page.runs)
 
-    def prose_runs(self, page: Findings) -> list[Run]:
+    def prose_runs(self, page: Findings, share: float | None = None) -> list[Run]:
         votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
-        return self.with_prose(page.doc, page.probs, runs(votes, self.region["other_run_share"], page.barriers))
+        share = self.region["other_run_share"] if share is None else share
+        return self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers))
+
+    def lesser_runs(self, page: Findings) -> list[Run]:
+        """The runs of prose worth ``lesser_run_share`` of the best one, not in the region."""
+        return [r for r in self.prose_runs(page, self.region["lesser_run_share"]) if r not in page.runs]
 
     def widen(self, page: Findings) -> None:
         """Phase 3: each run widened over the prose next to it; the blocks inside the runs."""
@@ -389,10 +399,35 @@ class Content(Stage):
         # for its neighbours (short lines, furniture) and not for what it says.
         page.level = level = self.region["extend"] + page.shift
         page.runs = [self.extend(page.doc, page.probs, page.stops, s, e, level, level) for s, e in page.runs]
+        page.lesser = [self.extend(page.doc, page.probs, page.stops, s, e, level, level) for s, e in page.lesser]
+        self.fill_gaps(page)
         page.inside = [False] * len(page.doc.blocks)
         for s, e in page.runs:
             for i in range(s, e + 1):
                 page.inside[i] = True
+
+    def fill_gaps(self, page: Findings) -> None:
+        """The lesser runs that prose joins to the article, and the prose between two
+        runs of the article, are the article's (``joined``, ``prose_gaps``)."""
+        doc, probs, r = page.doc, page.probs, self.region
+        texts = [block_text(b) if p is not None else None for b, p in zip(doc.blocks, probs, strict=True)]
+        words = [t.length if t is not None else 0 for t in texts]
+        prose = [t is not None and t.prose for t in texts]
+        boxes = {i for i, b in enumerate(doc.blocks) if b.label is Label.RELATED or b.tag is TeasersTag.HEADING}
+        shape = Gaps(words, prose, page.stops, r["gap_prose_share"], r["gap_prose_blocks"], r["gap_min_words"], boxes)
+        strong = {run for run in page.lesser if self.reads_strongly(page, run)}
+        page.runs = joined(page.runs, page.lesser, shape, strong, r["strong_near"])
+        gaps = prose_gaps(page.runs, shape)
+        for lo, hi in gaps:
+            page.filled.update(i for i in range(lo, hi + 1) if probs[i] is not None)
+        if gaps:
+            page.runs = sorted(page.runs + gaps)
+
+    def reads_strongly(self, page: Findings, run: Run) -> bool:
+        """The prose of ``run`` reads as the article: its mean p reaches ``strong``."""
+        ps = [p for i in range(run.start, run.end + 1) if (p := page.probs[i]) is not None
+              and block_text(page.doc.blocks[i]).prose]
+        return bool(ps) and sum(ps) / len(ps) >= self.region["strong"] + page.shift
 
     def claim(self, page: Findings) -> bool:
         """Phase 4: the blocks of the region that are the article's, the lists it announces
@@ -407,7 +442,9 @@ class Content(Stage):
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)
-        page.listed = listed | posts
+        if page.filled:
+            page.take_in(page.filled)
+        page.listed = listed | posts | page.filled
         return True
 
     def place_figures(self, page: Findings) -> None:
