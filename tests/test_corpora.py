@@ -6,6 +6,7 @@ it is absent. Thresholds are the acceptance figures of the issues.
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,33 @@ def test_cleaning_every_corpus_dump_again_changes_nothing():
         if newsclean.clean(once)["text"] != once:
             changed.append(f"{path.parent.name}/{path.stem[:12]}")
     assert not changed, changed
+
+
+@needs_shared
+def test_every_word_of_every_corpus_dump_is_accounted_for():
+    # nothing lost, nothing doubled, on real whole pages and news dumps: the letters of
+    # the (normalised) dump's words are those of the record's fields, removed blocks
+    # included. Letters, not words: teaser cards glued together ("...Student-AthleteA
+    # 24-year-old woman...") are split into headline and summary, a word into two.
+    from test_properties import record_words, words
+
+    from newsclean.stages.normalise import normalise_text
+
+    dumps = _corpus_dumps()
+    assert len(dumps) >= 200
+    wrong = []
+    for path in dumps:
+        text = path.read_text(encoding="utf-8")
+        want = _letters(words(normalise_text(text)))
+        got = _letters(record_words(newsclean.clean(text, keep_removed=True)))
+        if got != want:
+            wrong.append(f"{path.parent.name}/{path.stem[:12]}: lost {dict(want - got)}, doubled {dict(got - want)}")
+    assert not wrong, wrong
+
+
+def _letters(counts: Counter) -> Counter:
+    out: Counter = Counter()
+    for word, n in counts.items():
+        for ch in word:
+            out[ch] += n
+    return out

@@ -37,8 +37,9 @@ def _glue():
 
 
 def glued_at(block: Block) -> int | None:
-    """Where the summary starts in a teaser card glued together, or None."""
-    text = block.text
+    """Where the summary starts in a teaser card glued together, or None. Read on what a
+    stage before left of the block (an alt text printed twice was cut off its tail)."""
+    text = block.content
     lo, hi = HEADLINE_WORDS
     if len(text) < 40 or features(block).n_words < lo + SUMMARY_WORDS:
         return None
@@ -66,7 +67,8 @@ def take(doc: Document, stage: str, tag: Enum) -> None:
         if len(run) >= 2:
             for card in run:
                 k = glued[card.index]
-                doc.related.append(RelatedItem(title=card.text[:k].strip(), summary=card.text[k:].strip(),
+                text = card.content
+                doc.related.append(RelatedItem(title=text[:k].strip(), summary=text[k:].strip(),
                                                blocks=[card.index]))
                 card.assign(Label.RELATED, stage, REASON, tag)
         run = []
