@@ -201,3 +201,38 @@ def test_the_profile_warning_and_the_summary_say_what_a_local_run_says(tmp_path:
     assert rate and int(rate[1].replace(",", "")) < 5000  # the cleaning pass is timed (not the summary's making)
     assert _summary_lines(result.stderr) == _summary_lines(local.stderr)
     assert result.stderr.splitlines()[-2] == f"newsclean: 1 part file in {tmp_path / 'parts'}"
+
+
+def test_learning_with_pruned_partitions_and_repeats_everywhere_is_the_local_runners(monkeypatch):
+    """Made-up dumps of two sites, half of them drawn from a pool (repeats within and
+    across partitions), partitions big enough for pruning (over 50 dumps of a site):
+    learn_and_mark (on Dask's synchronous scheduler) learns the local runner's profile
+    byte for byte, and finds the repeats mark_repeats finds."""
+    import random
+    from functools import partial
+
+    from newsclean import batch
+    from newsclean.batch import CleanOptions, Result, learn
+    from newsclean.cluster import bag_of_inputs, learn_and_mark
+    from newsclean.duplicates import mark_repeats, text_key
+    from newsclean.profile import Learner
+
+    rng = random.Random(7)
+    lines = [f"Line {i} of the furniture" for i in range(40)]
+
+    def text() -> str:
+        return "\n".join(rng.sample(lines, 8) + [f"A sentence of its own, {rng.random()}." for _ in range(3)]) + "\n"
+
+    pool = [text() for _ in range(60)]
+    inputs = [Input(id=f"i{i}", source=None, text=rng.choice(pool) if rng.random() < 0.5 else text(),
+                    site=rng.choice("ab")) for i in range(400)]
+    size = 130
+    with dask.config.set(scheduler="sync"):
+        got = learn_and_mark(bag_of_inputs(inputs, size), CleanOptions())
+    monkeypatch.setattr(batch, "Learner", partial(Learner, partition=size))
+    want = learn(iter(inputs), CleanOptions(), jobs=1)
+    assert len(want) > 10 and got.profile.to_json() == want.to_json()
+    results = [Result(item.id, None, output=b"{}\n", key=text_key(item.text or "")) for item in inputs]
+    marked = {i: r.duplicate_of for i, r in enumerate(mark_repeats(results)) if r.duplicate_of is not None}
+    assert len(marked) > 100
+    assert {k * size + position: first for k, part in enumerate(got.repeats) for position, first in part.items()} == marked
