@@ -318,6 +318,11 @@ def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learni
                                partition_size=partition_size)
     except OSError as e:
         raise InputFailed(f"{address}: cannot reach the Dask scheduler: {e}") from None
+    except cluster.InterruptedBeforeOutput as e:
+        raise Interrupted(f"interrupted while {e}, before any output was written") from None
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted: {outdir} holds the part files of the partitions finished, each whole; "
+                          "run the same command again to clean them all") from None
     finally:
         if address == "local":
             client.cluster.close()

@@ -240,6 +240,10 @@ def _write_partition(items: list, index: int, outdir: str, opts: CleanOptions,
     return summary
 
 
+class InterruptedBeforeOutput(KeyboardInterrupt):
+    """Ctrl-C during the pass before cleaning (its name is the argument): no part file written."""
+
+
 @dataclass
 class ClusterRun:
     documents: int = 0
@@ -270,11 +274,15 @@ def run(inputs: Iterable[Input | InputError], outdir: str, opts: CleanOptions, *
     fs, root = fsspec.core.url_to_fs(outdir)
     fs.makedirs(root, exist_ok=True)
     bag = bag_of_inputs(inputs, partition_size)
-    if learn and opts.profile is None:
-        learned = learn_and_mark(bag, opts)
-        opts, repeats = replace(opts, profile=learned.profile), learned.repeats
-    else:
-        repeats = find_repeats(bag, opts)
+    learning = learn and opts.profile is None
+    try:
+        if learning:
+            learned = learn_and_mark(bag, opts)
+            opts, repeats = replace(opts, profile=learned.profile), learned.repeats
+        else:
+            repeats = find_repeats(bag, opts)
+    except KeyboardInterrupt:
+        raise InterruptedBeforeOutput("learning" if learning else "finding repeats") from None
     opts_key = dask.delayed(opts, pure=True)  # one copy in the graph, not one per task
     tasks = [dask.delayed(_write_partition)(part, i, outdir, opts_key, repeats[i] or None)
              for i, part in enumerate(bag.to_delayed())]

@@ -236,3 +236,29 @@ def test_learning_with_pruned_partitions_and_repeats_everywhere_is_the_local_run
     marked = {i: r.duplicate_of for i, r in enumerate(mark_repeats(results)) if r.duplicate_of is not None}
     assert len(marked) > 100
     assert {k * size + position: first for k, part in enumerate(got.repeats) for position, first in part.items()} == marked
+
+
+@pytest.mark.parametrize("where, said", [
+    ("learning", "newsclean: interrupted while learning, before any output was written"),
+    ("finding repeats", "newsclean: interrupted while finding repeats, before any output was written"),
+    ("cleaning", "newsclean: interrupted: {out} holds the part files of the partitions finished, each whole; "
+                 "run the same command again to clean them all"),
+])
+def test_ctrl_c_on_dask_says_what_was_written(tmp_path: Path, cluster, monkeypatch, where, said):
+    from newsclean import cluster as on_dask
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    batch = batch_with_repeats(tmp_path / "dumps")
+    if where == "learning":
+        monkeypatch.setattr(on_dask, "learn_and_mark", interrupt)
+    elif where == "finding repeats":
+        monkeypatch.setattr(on_dask, "find_repeats", interrupt)
+    else:  # after the key pass, while the part files are written
+        monkeypatch.setattr(on_dask, "find_repeats", lambda bag, opts: [{}] * bag.npartitions)
+        monkeypatch.setattr(dask, "compute", interrupt)
+    options = ("--no-learn",) if where != "learning" else ()
+    result, _ = _dask_clean(batch, tmp_path / "parts", cluster, *options)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == [said.format(out=tmp_path / "parts")]
