@@ -182,11 +182,35 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
         return None
     try:
         text = item.text if item.text is not None else decode(item.read_bytes(opts.max_bytes))[0]
-        text = prepare(text, opts.html)[0]  # an HTML page's lines are those of its text
+        return _found(item, text, opts)
     except InputError:
         return None
+
+
+def _found(item: Input, text: str, opts: CleanOptions) -> tuple[str | None, set[str], int]:
+    text = prepare(text, opts.html)[0]  # an HTML page's lines are those of its text
     site = opts.site if opts.site is not None else item.site
     return site, dump_lines(text), site_text_key(site, text)
+
+
+def learn_keyed(item: Input | InputError, opts: CleanOptions) -> tuple[tuple[str | None, set[str], int] | None,
+                                                                          int | None]:
+    """:func:`learn_lines` and, from the same reading, the key :func:`process` gives the
+    input's text (None when cleaning will not read it: repeats are found by it)."""
+    if isinstance(item, InputError):
+        return None, None
+    try:
+        text = item.text if item.text is not None else decode(item.read_bytes(opts.max_bytes))[0]
+        key = text_key(text) if item.text is None or item.text.strip() else None  # (see _read_text)
+        return _found(item, text, opts), key
+    except InputError:
+        return None, None
+
+
+def text_key_of(item: Input | InputError, opts: CleanOptions) -> int | None:
+    """The key :func:`process` gives an input's text, read without cleaning it (None when it
+    cannot be read)."""
+    return None if isinstance(item, InputError) else _key_only(item, opts).key
 
 
 def _recount(items: list, opts: CleanOptions, earlier: frozenset[int]) -> Counts:

@@ -306,15 +306,23 @@ def _dask_client(address: str, jobs: int, timeout: float):
 
 def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learning: bool, partition_size: int,
                    jobs: int, errors_path: str | None, quiet: bool, timeout: float = DASK_TIMEOUT) -> int:
-    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py). Returns the exit code."""
+    """clean --dask: the same cleaning, scheduled by Dask (see cluster.py), and the same
+    messages as a run here. Returns the exit code."""
+    watch = SiteWatch(opts.profile) if opts.profile is not None and opts.site is None else None
     client = _dask_client(address, jobs, timeout)
     from . import cluster
 
     try:
         with client:
-            done = cluster.run(inputs, outdir, opts, learn=learning, partition_size=partition_size)
+            done = cluster.run(watch.watch(inputs) if watch is not None else inputs, outdir, opts, learn=learning,
+                               partition_size=partition_size)
     except OSError as e:
         raise InputFailed(f"{address}: cannot reach the Dask scheduler: {e}") from None
+    except cluster.InterruptedBeforeOutput as e:
+        raise Interrupted(f"interrupted while {e}, before any output was written") from None
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted: {outdir} holds the part files of the partitions finished, each whole; "
+                          "run the same command again to clean them all") from None
     finally:
         if address == "local":
             client.cluster.close()
@@ -325,18 +333,25 @@ def _clean_on_dask(address: str, inputs, outdir: str, opts: CleanOptions, learni
             for failed in done.errors:
                 f.write(orjson.dumps(error_record(failed["source"], failed["error"], failed["id"])) + b"\n")
     if not quiet:
-        _console(stderr=True).print(_dask_summary(done) + f"\nnewsclean: {done.partitions} part files in {outdir}",
-                                    soft_wrap=True)
+        _dask_summary(done, outdir)
+        if watch is not None and watch.warning():
+            click.echo(watch.warning(), err=True)
     return EXIT_INPUT_FAILED if done.errors else EXIT_OK
 
 
-def _dask_summary(done) -> str:
-    """The summary of a run on Dask, as of a run here."""
+def _dask_summary(done, outdir: str) -> None:
+    """The summary of a run on Dask: that of a run here (for more than one input; timed
+    over the cleaning pass, as here), and where the part files are."""
     tally = Tally()
-    tally.documents, tally.errors, tally.bytes = done.documents, len(done.errors), done.bytes
+    tally.started -= done.seconds
+    tally.documents, tally.errors, tally.bytes, tally.repeats = done.documents, len(done.errors), done.bytes, done.repeats
     tally.blocks.update(done.blocks)
     tally.decisions.update(done.decisions)
-    return tally.summary()
+    console = _console(stderr=True)
+    if tally.documents + tally.errors > 1:
+        console.print(tally.summary(), soft_wrap=True)
+    console.print(f"newsclean: {done.partitions} part file{'s' if done.partitions != 1 else ''} in {outdir}",
+                  soft_wrap=True)
 
 
 def _load_rules(path: str | None) -> Rules | None:

@@ -14,6 +14,11 @@ text; a dump with one word more is another.
 
 Memory: the batch keeps one key and one id per distinct text (a few tens of bytes
 each), not the texts.
+
+On a Dask cluster (cluster.py) partitions are read apart: each tells the client its
+:class:`PartTexts` (the first input of each of its texts, and its inner repeats), the
+client takes them in input order through :meth:`FirstCopies.marks` and hands each
+partition's cleaning task only the small map of its repeats.
 """
 from __future__ import annotations
 
@@ -65,6 +70,43 @@ class FirstCopies:
             self._first[key] = ident
             return None
         return first  # type: ignore[return-value]
+
+    def marks(self, part: PartTexts) -> dict[int, str | None]:
+        """A partition's repeats of an earlier input (of this partition or one before it,
+        all of which were shown first): position in the partition -> first copy's id."""
+        marks: dict[int, str | None] = {}
+        for key, (position, ident) in part.firsts.items():
+            if key in self._first:
+                marks[position] = self._first[key]
+            else:
+                self._first[key] = ident
+        for position, key in part.repeats.items():
+            marks[position] = self._first[key]
+        return marks
+
+
+@dataclass(slots=True)
+class PartTexts:
+    """The texts of a partition, as the client needs them to find its repeats: the first
+    input of each distinct text (key -> (position, id)), and the inputs whose text came
+    earlier in the partition (position -> key). One key and one id per distinct text."""
+    firsts: dict[int, tuple[int, str | None]]
+    repeats: dict[int, int]
+
+
+def part_texts(keys: Iterable[tuple[int | None, str | None]]) -> PartTexts:
+    """The PartTexts of a partition's inputs in order, given as (text key, id); a key of
+    None (an input that cannot be read) is no text."""
+    firsts: dict[int, tuple[int, str | None]] = {}
+    repeats: dict[int, int] = {}
+    for position, (key, ident) in enumerate(keys):
+        if key is None:
+            continue
+        if key in firsts:
+            repeats[position] = key
+        else:
+            firsts[key] = (position, ident)
+    return PartTexts(firsts, repeats)
 
 
 def with_duplicate_of(output: bytes, first: str | None) -> bytes:

@@ -103,6 +103,18 @@ class SiteCounts:
         self.lines.update(other.lines)
         return self
 
+    def remove(self, other: SiteCounts) -> SiteCounts:
+        """Undo a :meth:`merge` of ``other`` (counts are sums: taking one back is exact)."""
+        self.docs -= other.docs
+        lines = self.lines
+        for text, count in other.lines.items():
+            left = lines[text] - count
+            if left > 0:
+                lines[text] = left
+            else:
+                del lines[text]
+        return self
+
     def learned(self, min_docs: int, share: float) -> SiteLines:
         need = max(min_docs, share * self.docs)
         lines, samples = {}, {}
@@ -171,6 +183,15 @@ def merge_counts(parts: Iterable[Counts]) -> Counts:
             else:
                 total[site] = c
     return total
+
+
+def replace_partition(total: Counts, old: Counts, new: Counts) -> Counts:
+    """``total`` with a partition's counts ``old`` (merged into it) replaced by ``new``."""
+    for site, c in old.items():
+        left = total[site].remove(c)
+        if left.docs <= 0 and not left.lines:
+            del total[site]
+    return merge_counts([total, new])
 
 
 class Profile:

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from newsclean import batch
 from newsclean.batch import CleanOptions, learn
 from newsclean.cli import main
-from newsclean.duplicates import text_key
+from newsclean.duplicates import FirstCopies, part_texts, text_key
 from newsclean.io.readers import Input
-from newsclean.profile import Learner, line_key
+from newsclean.profile import Learner, count_partition, line_key, merge_counts, replace_partition
 from newsclean.resources import record_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,3 +152,33 @@ def test_texts_that_differ_only_in_white_space_or_normal_form_are_one_text(varia
 def test_a_word_more_is_another_text():
     assert text_key(ARTICLE + " More.") != text_key(ARTICLE)
     assert text_key("a b") != text_key("ab")
+
+
+def test_partitions_read_apart_find_the_repeats_of_one_pass_in_order():
+    """FirstCopies.marks over the PartTexts of partitions taken in order marks what
+    mark_repeats marks over the whole batch: a repeat within a partition, one of an
+    earlier partition; a look-alike (a word more) and an unreadable input are left alone."""
+    a, b, look_alike = text_key("An article."), text_key("Another one."), text_key("An article. More.")
+    first = part_texts([(a, "a1"), (None, "bad"), (a, "a2"), (look_alike, "x")])
+    second = part_texts([(b, "b1"), (a, "a3"), (b, "b2"), (None, None)])
+    assert first.firsts == {a: (0, "a1"), look_alike: (3, "x")} and first.repeats == {2: a}
+    copies = FirstCopies()
+    assert copies.marks(first) == {2: "a1"}
+    assert copies.marks(second) == {1: "a1", 2: "b1"}
+
+
+def test_a_partitions_counts_are_replaced_exactly():
+    """replace_partition takes a partition's counts back out of a total (merged from
+    several) and puts others in: the total is that of the other partitions plus the new."""
+    def counts(*dumps: tuple[str, set[str]]):
+        return count_partition(dumps)
+
+    one = counts(("s", {"menu", "story a"}), ("s", {"menu", "story b"}))
+    two = counts(("s", {"menu", "story a"}), ("t", {"footer"}))
+    two_again = counts(("t", {"footer"}))  # without the text the first partition counted
+    total = merge_counts([counts(("s", {"menu", "story a"}), ("s", {"menu", "story b"})),
+                          counts(("s", {"menu", "story a"}), ("t", {"footer"}))])
+    total = replace_partition(total, two, two_again)
+    want = merge_counts([one, two_again])
+    assert {s: (c.docs, dict(c.lines)) for s, c in total.items()} == {s: (c.docs, dict(c.lines)) for s, c in want.items()}
+    assert total["s"].lines["story a"] == 1 and total["s"].docs == 2
