@@ -152,3 +152,28 @@ def test_texts_that_differ_only_in_white_space_or_normal_form_are_one_text(varia
 def test_a_word_more_is_another_text():
     assert text_key(ARTICLE + " More.") != text_key(ARTICLE)
     assert text_key("a b") != text_key("ab")
+
+
+def test_key_set_holds_keys_that_share_their_low_bits_apart():
+    from newsclean.duplicates import KeySet
+
+    keys = KeySet(capacity=4)
+    same_slot = [1, 1 + 2**64, 1 + 2**127, 5]  # one first slot (low bits) for all: probed past
+    for value, key in enumerate(same_slot):
+        keys.add(key, value)
+    keys.add(same_slot[0], 99)  # a key noted again keeps its first value
+    assert [keys.get(k) for k in same_slot] == [0, 1, 2, 3]
+    assert len(keys) == 4 and keys.get(9) is None and 1 + 2**100 not in keys
+    for k in range(100, 200):  # grows past two thirds full, keeps every key
+        keys.add(k, k)
+    assert all(keys.get(k) == k for k in range(100, 200)) and keys.get(1 + 2**127) == 2
+
+
+def test_first_copies_gives_back_the_first_id_of_a_key():
+    from newsclean.duplicates import FirstCopies
+
+    copies = FirstCopies()
+    assert copies.first_of(7, "a/ü\udcff") is None and copies.first_of(8, None) is None
+    assert copies.first_of(7, "b") == "a/ü\udcff" and copies.first_of(7, "c") == "a/ü\udcff"
+    assert copies.first_of(8, "d") is None  # a first copy without an id names none
+    assert copies.first_of(2**128 - 1, "e") is None
