@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .batch import CleanOptions, Result, learn_keyed, learn_lines, process, text_key_of
-from .duplicates import FirstCopies, PartTexts, part_texts, with_duplicate_of
+from .duplicates import FirstCopies, KeySet, PartTexts, part_texts, with_duplicate_of
 from .io.errors import InputError
 from .io.readers import Input
 from .profile import (
@@ -141,13 +141,14 @@ def learn_and_mark(bag, opts: CleanOptions = DEFAULT_OPTIONS) -> Learned:
     tree = db.from_delayed([counts for counts, _ in leaves]).reduction(_sum_counts, _sum_counts,
                                                                        split_every=SPLIT_EVERY)
     total, *keys = dask.compute(tree, *(k for _, k in leaves))
-    copies, seen = FirstCopies(), set[int]()
+    copies, seen = FirstCopies(), KeySet()  # flat tables: a few tens of bytes a text
     repeats: list[dict[int, str | None]] = []
     recount: dict[int, frozenset[int]] = {}
     for i, (counted, texts) in enumerate(keys):
-        if earlier := counted & seen:
-            recount[i] = frozenset(earlier)
-        seen |= counted
+        if earlier := frozenset(k for k in counted if k in seen):
+            recount[i] = earlier
+        for k in counted:
+            seen.add(k)
         repeats.append(copies.marks(texts))
     del keys, seen, copies
     again = dask.compute(*(dask.delayed(_recount_partition)(parts[i], opts_key, earlier)

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import resources as res
-from .features import features
+from .features import features, text_features
 from .linear import LinearModel, logistic
 from .model import Block, Document, Label
 
@@ -102,7 +102,7 @@ class BlockText:
     __slots__ = ("length", "values", "prose", "scored")
 
     def __init__(self, text: str, item: bool):
-        f = _text_features(text)
+        f = text_features(text)
         words = f.words
         lower = f.lower
         ascii = text.isascii()
@@ -182,10 +182,13 @@ def _stop_share(lower: list[str], cjk: int, kana: int) -> float:
         return min(1.0, 2.0 * kana / cjk)
     if not lower:
         return 0.0
-    counts = [0] * len(stopwords())
     index = _stopword_languages()
-    for w in lower:
-        for lang in index.get(w, ()):
+    hits = [index[w] for w in lower if w in index]  # (most words of a page's lines are none)
+    if not hits:
+        return 0.0
+    counts = [0] * len(stopwords())
+    for langs in hits:
+        for lang in langs:
             counts[lang] += 1
     return max(counts) / len(lower)
 
@@ -193,11 +196,6 @@ def _stop_share(lower: list[str], cjk: int, kana: int) -> float:
 @lru_cache(maxsize=4096)
 def _block_text(text: str, item: bool) -> BlockText:
     return BlockText(text, item)
-
-
-def _text_features(text: str):
-    from .features import text_features
-    return text_features(text)
 
 
 def block_text(block: Block) -> BlockText:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import orjson
 
 from . import resources as res
+from .duplicates import KeySet
 
 FORMAT = "newsclean-profile/1"
 MIN_DOCS = res.patterns()["repeats"]["min_pages"]  # a line on two pages may be chance (a shared quote, a series name)
@@ -249,7 +250,7 @@ class Learner:
         self.min_docs, self.share, self.partition = min_docs, share, partition
         self._pending: list[tuple[str | None, set[str]] | None] = []
         self._total: Counts = {}
-        self._seen: set[int] = set()  # the keys of the texts counted (16 bytes of hash each)
+        self._seen = KeySet()  # the keys of the texts counted (16 bytes of hash each)
 
     def add(self, site: str | None, lines: set[str] | None, key: int | None = None) -> None:
         """One input: its site, countable lines and text's key (lines None for an input that
@@ -274,8 +275,9 @@ class Learner:
         already counted in an earlier partition, ``recount(those keys)`` counts it again
         without them (rare: a batch's repeats are mostly within a partition)."""
         self._flush()
-        earlier = part.keys & self._seen
-        self._seen |= part.keys
+        earlier = {k for k in part.keys if k in self._seen}
+        for k in part.keys:
+            self._seen.add(k)
         self.add_counts(recount(frozenset(earlier)) if earlier else part.counts)
 
     def add_text(self, site: str | None, text: str) -> None:

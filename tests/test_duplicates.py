@@ -182,3 +182,28 @@ def test_a_partitions_counts_are_replaced_exactly():
     want = merge_counts([one, two_again])
     assert {s: (c.docs, dict(c.lines)) for s, c in total.items()} == {s: (c.docs, dict(c.lines)) for s, c in want.items()}
     assert total["s"].lines["story a"] == 1 and total["s"].docs == 2
+
+
+def test_key_set_holds_keys_that_share_their_low_bits_apart():
+    from newsclean.duplicates import KeySet
+
+    keys = KeySet(capacity=4)
+    same_slot = [1, 1 + 2**64, 1 + 2**127, 5]  # one first slot (low bits) for all: probed past
+    for value, key in enumerate(same_slot):
+        keys.add(key, value)
+    keys.add(same_slot[0], 99)  # a key noted again keeps its first value
+    assert [keys.get(k) for k in same_slot] == [0, 1, 2, 3]
+    assert len(keys) == 4 and keys.get(9) is None and 1 + 2**100 not in keys
+    for k in range(100, 200):  # grows past two thirds full, keeps every key
+        keys.add(k, k)
+    assert all(keys.get(k) == k for k in range(100, 200)) and keys.get(1 + 2**127) == 2
+
+
+def test_first_copies_gives_back_the_first_id_of_a_key():
+    from newsclean.duplicates import FirstCopies
+
+    copies = FirstCopies()
+    assert copies.first_of(7, "a/ü\udcff") is None and copies.first_of(8, None) is None
+    assert copies.first_of(7, "b") == "a/ü\udcff" and copies.first_of(7, "c") == "a/ü\udcff"
+    assert copies.first_of(8, "d") is None  # a first copy without an id names none
+    assert copies.first_of(2**128 - 1, "e") is None

@@ -75,11 +75,19 @@ def formula_lines(blocks: list[Block]) -> set[int]:
     holders: dict[tuple[str, ...], set[int]] = {}
     for b in blocks:
         words = b.content.split()
-        lower = [bool(_LOWER_WORD.fullmatch(w.strip(",.;:!?\"“”()"))) for w in words]
-        for k in range(len(words) - FORMULA_WORDS + 1):
-            if all(lower[k:k + FORMULA_WORDS]):
-                holders.setdefault(tuple(w.lower() for w in words[k:k + FORMULA_WORDS]), set()).add(b.index)
+        low = b.content.lower().split()  # (white space is white space in lower case)
+        run = 0  # lower-case words in a row, up to this one
+        for j, w in enumerate(words):
+            run = run + 1 if _is_lower_word(w) else 0
+            if run >= FORMULA_WORDS:
+                holders.setdefault(tuple(low[j - FORMULA_WORDS + 1:j + 1]), set()).add(b.index)
     return {i for held in holders.values() if len(held) >= FORMULA_LINES for i in held}
+
+
+@lru_cache(maxsize=8192)
+def _is_lower_word(word: str) -> bool:
+    """A lower-case word, punctuation around it aside (by word: most words recur)."""
+    return bool(_LOWER_WORD.fullmatch(word.strip(",.;:!?\"“”()")))
 
 
 def is_paragraph(block: Block) -> bool:
