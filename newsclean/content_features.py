@@ -201,7 +201,26 @@ def _text_features(text: str):
 
 
 def block_text(block: Block) -> BlockText:
-    return _block_text(block.content, block.kind == "item")
+    """The features of the block's text, its HTML tags left out: raw markup a page
+    printed (a tracking pixel's ``<div><img ...>``) is no text, and votes for nothing."""
+    text = block.content
+    if "<" in text:
+        text = _markup().sub(" ", text)
+    return _block_text(text, block.kind == "item")
+
+
+MARKUP_SHARE = settings()["markup"]["text_share"]  # less text than this share of the characters: markup
+
+
+def is_markup(block: Block) -> bool:
+    """Most of the block's characters are HTML tags printed as text."""
+    text = block.content
+    return "<" in text and len(_markup().sub("", text)) < MARKUP_SHARE * len(text)
+
+
+@lru_cache(maxsize=None)
+def _markup() -> re.Pattern:
+    return re.compile(settings()["markup"]["tag"])
 
 
 # the labels of earlier stages that mark a block as page furniture for its neighbours

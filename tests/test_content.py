@@ -712,3 +712,41 @@ def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
 def test_a_credit_label_without_a_colon(line, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
+
+
+def test_a_block_of_printed_html_markup_is_no_text_and_a_title_in_angle_brackets_is():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block
+
+    def block(text: str) -> Block:
+        return Block(0, [text], 1, "line", text)
+
+    pixel = '<div style="position:absolute;"><img width=1 height=1 alt="" src="http://example.org/p?a=1&b=2"></div>'
+    t = block_text(block(pixel))
+    assert t.length == 0 and not t.prose  # votes for nothing
+    glued = "Win a kettle this week! " + pixel
+    assert block_text(block(glued)).length == block_text(block("Win a kettle this week!")).length
+    # look-alikes: a title in angle brackets, a comparison, prose about a tag
+    assert block_text(block("<The Long Road Home: A Story of Rivers>")).length == 8
+    assert block_text(block("When a < b and c > d the sum is smaller than before.")).prose
+
+
+def test_the_article_neither_opens_nor_ends_with_printed_markup_but_keeps_a_code_sample_inside():
+    from newsclean.content_features import is_markup
+    from newsclean.model import Document
+    from newsclean.stages.content import Content, Findings
+    from newsclean.stages.segment import segment
+
+    notice = '<div class="notice"><p>Scripts are <em>off</em> here.</p></div>'
+    sample = '<script src="kettle.js"></script>'
+    pixel = '<img width=1 height=1 alt="" src="http://example.org/p.gif">'
+    para = "The kettle boiled over twice before the committee agreed on a new design."
+    text = "\n\n".join([notice, para, sample, para + " Again.", pixel])
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert [is_markup(b) for b in doc.blocks] == [True, False, True, False, True]
+    page = Findings(doc, [0.9] * 5, {}, [], 0.5, 0.35, 0.0)
+    page.inside = [True] * 5
+    assert Content.without_markup_edges(page, [0, 1, 2, 3, 4]) == [1, 2, 3]  # the code sample stays
+    assert page.inside == [False, True, True, True, False]
+    # look-alike: a sentence that names a tag is no markup
+    assert not is_markup(segment("Put the <br> tag at the end of each line of the poem.")[0])

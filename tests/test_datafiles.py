@@ -81,6 +81,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "barriers": {"run_share": NUMBER, "max_chars": INT, "max_words": INT, "phrases": WORDS, "about": PATTERN,
                      "profile": PATTERN, "profile_words": WORDS, "profile_tail": INT},
         "cues": {"phrases": WORDS},
+        "markup": {"tag": PATTERN, "text_share": NUMBER},
         "copies": {"min_words": INT, "share": NUMBER, "sources": INT},
         "embeds": {"post_signature": PATTERN},
         "figures": {"max_words": INT, "min_words": INT, "repeat_window": INT, "description_words": INT,

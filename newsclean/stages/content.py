@@ -47,7 +47,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources as res
-from ..content_features import block_text, is_short_furniture, probabilities, settings
+from ..content_features import block_text, is_markup, is_short_furniture, probabilities, settings
 from ..features import features
 from ..linear import LinearModel
 from ..model import Cut, Document, Label
@@ -433,7 +433,8 @@ class Content(Stage):
         """Phase 4: the blocks of the region that are the article's, the lists it announces
         or holds, and the posts embedded after it; False when there are none."""
         doc, probs = page.doc, page.probs
-        page.article = [i for i, p in enumerate(probs) if p is not None and page.inside[i] and page.keeps(i, p)]
+        page.article = self.without_markup_edges(page, [i for i, p in enumerate(probs)
+                                                        if p is not None and page.inside[i] and page.keeps(i, p)])
         if not page.article:
             return False
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article)
@@ -446,6 +447,21 @@ class Content(Stage):
             page.take_in(page.filled)
         page.listed = listed | posts | page.filled
         return True
+
+    @staticmethod
+    def without_markup_edges(page: Findings, article: list[int]) -> list[int]:
+        """``article`` without the blocks of printed HTML markup it opens or ends with
+        (a "JavaScript is off" notice in its <div>s, tracking pixels): outside the region.
+        Markup between its paragraphs may be a code sample and stays."""
+        blocks = page.doc.blocks
+        lo, hi = 0, len(article)
+        while lo < hi and is_markup(blocks[article[lo]]):
+            lo += 1
+        while hi > lo and is_markup(blocks[article[hi - 1]]):
+            hi -= 1
+        for i in article[:lo] + article[hi:]:
+            page.inside[i] = False
+        return article[lo:hi]
 
     def place_figures(self, page: Findings) -> None:
         """Phase 5: the captions in or next to the article, or in a whole numbered gallery,
