@@ -464,6 +464,13 @@ def test_title_on_a_reading_takes_a_sentence_of_a_list_as_the_lead_and_a_line_of
     assert doc.lead_index == 1
 
 
+def test_title_reads_a_paragraph_of_cjk_text_as_the_lead_and_a_short_cjk_line_not():
+    para = "東京の小さな町で新しい図書館が開館し、多くの子どもたちが本を借りるために朝から列を作った。"
+    doc = doc_for(Title, "ニュース", para, headline_known=True)
+    run_alone(Title(), doc)
+    assert doc.lead_index == 1  # (the short line above is not the lead)
+
+
 def test_title_leaves_a_document_whose_headline_was_found_alone():
     doc = doc_for(Title, "Brindlecombe Gazette", HEADLINE, P1, title_index=1)
     run_alone(Title(), doc)
