@@ -168,6 +168,16 @@ def test_best_run_and_runs():
     assert runs([-1.0, -2.0], 0.2) == []
 
 
+def test_a_comment_count_under_a_run_that_does_not_read_as_the_article_ends_nothing():
+    # a box of teasers (run 1..2), then "11 Comments" by the byline (4), then the article
+    votes = [-1, 2, 2, -3, -3, 5, 5, 5, -1]
+    assert runs(votes, 0.2, barriers=[4]) == [(1, 2)]
+    assert runs(votes, 0.2, barriers=[4], reads=lambda run: run != (1, 2)) == [(1, 2), (5, 7)]
+    # look-alike: the run above reads as the article: the comments heading ends it
+    comments = [-1, 2, 2, -1, -1, 5, 5, -1]
+    assert runs(comments, 0.2, barriers=[4], reads=lambda run: True) == [(1, 2)]
+
+
 def test_barrier_headings():
     doc = newsclean.analyse("Comments (12)\n\nLeave a reply\n\nNo comment on the council's plan was made.\n")
     blocks = doc.blocks

@@ -386,7 +386,8 @@ class Content(Stage):
     def prose_runs(self, page: Findings, share: float | None = None) -> list[Run]:
         votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
         share = self.region["other_run_share"] if share is None else share
-        return self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers))
+        return self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
+                                                          lambda run: self.reads_strongly(page, run)))
 
     def lesser_runs(self, page: Findings) -> list[Run]:
         """The runs of prose worth ``lesser_run_share`` of the best one, not in the region."""
