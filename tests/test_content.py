@@ -760,3 +760,17 @@ def test_the_article_neither_opens_nor_ends_with_printed_markup_but_keeps_a_code
     assert page.inside == [False, True, True, True, False]
     # look-alike: a sentence that names a tag is no markup
     assert not is_markup(segment("Put the <br> tag at the end of each line of the poem.")[0])
+
+
+def test_a_row_of_a_table_is_told_by_its_cells_and_sentences_two_spaces_apart_are_not():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block
+
+    def row(text: str) -> float:
+        return block_text(Block(0, [text], 1, "line", text)).values["table_row"]
+
+    assert row("1     Ann Lee              5040     5     1") == 1.0
+    assert row("Pos.  Rider                Points   Wins") == 1.0
+    # look-alikes: sentences typed two spaces apart, one gap in a line
+    assert row("The kettle boiled.  Then it stopped.  Nobody knew why.") == 0.0
+    assert row("Score  12") == 0.0
