@@ -774,3 +774,26 @@ def test_a_row_of_a_table_is_told_by_its_cells_and_sentences_two_spaces_apart_ar
     # look-alikes: sentences typed two spaces apart, one gap in a line
     assert row("The kettle boiled.  Then it stopped.  Nobody knew why.") == 0.0
     assert row("Score  12") == 0.0
+
+
+def test_a_run_of_reader_comments_apart_from_the_article_is_no_part_of_it():
+    from newsclean.model import Document
+    from newsclean.page.region import Run
+    from newsclean.stages.content import Content, Findings, signatures
+    from newsclean.stages.segment import segment
+
+    para = "The kettle boiled over twice before the committee agreed on a new design for the lid."
+    reply = "I never had a kettle that boiled over, so I wonder what the committee was doing there."
+    thread = ["Ann Lee · March 10, 2017 at 1:26 AM", reply, "Bo Pike · March 10, 2017 at 2:56 PM", reply]
+    text = "\n\n".join([para] * 4 + ["Menu"] + thread)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    page = Findings(doc, [0.9] * len(doc.blocks), {}, [], 0.5, 0.35, 0.0)
+    article, comments = Run(0, 3), Run(5, 8)
+    assert signatures(doc, article) == 0 and signatures(doc, comments) == 2
+    assert Content().without_threads(page, [article, comments]) == [article]
+    # look-alike: an article that prints times itself (a live blog) keeps its runs
+    live = "\n\n".join(["10:15 AM The minister arrives.", para, "10:40 AM The vote is called.", para, "Menu"]
+                       + thread)
+    doc = Document(raw=live, text=live, blocks=segment(live))
+    page = Findings(doc, [0.9] * len(doc.blocks), {}, [], 0.5, 0.35, 0.0)
+    assert Content().without_threads(page, [Run(0, 3), Run(5, 8)]) == [Run(0, 3), Run(5, 8)]

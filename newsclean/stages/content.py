@@ -164,6 +164,19 @@ def profile_start(doc: Document, article: list[int]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _signature() -> regex.Pattern:
+    return regex.compile(settings()["barriers"]["signature"], res.FLAGS)
+
+
+def signatures(doc: Document, run: Run) -> int:
+    """The signature lines of reader comments in ``run`` (short lines with a time of day
+    or an age: "Ann Lee · March 10, 2017 at 1:26 AM")."""
+    most, pattern = settings()["barriers"]["signature_words"], _signature()
+    return sum(1 for b in doc.blocks[run.start:run.end + 1]
+               if b.label is None and features(b).n_words <= most and pattern.search(b.content))
+
+
 UNFINISHED_PARAGRAPH_WORDS = settings()["region"]["unfinished_paragraph_words"]  # a line this long widens the article like prose, final stop or not
 MAX_SKIPPED = settings()["region"]["max_skipped"]  # short lines in a row a run's edge steps over
 BRIDGE = settings()["region"]["bridge"]  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
@@ -386,8 +399,22 @@ class Content(Stage):
     def prose_runs(self, page: Findings, share: float | None = None) -> list[Run]:
         votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
         share = self.region["other_run_share"] if share is None else share
-        return self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
-                                                          lambda run: self.reads_strongly(page, run)))
+        found = self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
+                                                           lambda run: self.reads_strongly(page, run)))
+        return self.without_threads(page, found)
+
+    def without_threads(self, page: Findings, found: list[Run]) -> list[Run]:
+        """``found`` without the runs, other than the best one, that are threads of reader
+        comments: ``signature_min`` signature lines or more ("Ann Lee · March 10, 2017 at
+        1:26 AM") where the best run has none."""
+        if len(found) < 2:
+            return found
+        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+        best = max(found, key=lambda r: sum(votes[r.start:r.end + 1]))
+        if signatures(page.doc, best):
+            return found
+        least = settings()["barriers"]["signature_min"]
+        return [r for r in found if r == best or signatures(page.doc, r) < least]
 
     def lesser_runs(self, page: Findings) -> list[Run]:
         """The runs of prose worth ``lesser_run_share`` of the best one, not in the region."""
