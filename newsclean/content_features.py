@@ -26,6 +26,7 @@ _SENTENCE_CJK = "。！？"
 _COMMAS = ",;，、；"
 _ASCII_SEPARATORS = "".join(c for c in sorted(_SEPARATORS) if c.isascii())  # all an ASCII text can hold
 _ASCII_COMMAS = "".join(c for c in _COMMAS if c.isascii())
+_CELL_GAP = re.compile(r"[^\s.!?](?: {2,}|\t)(?=\S)")  # (two spaces after a full stop: a typist's habit)
 
 
 
@@ -142,6 +143,9 @@ class BlockText:
             "bracket": float(stripped.startswith("[")),
             "colon_end": float(stripped.endswith(":")),
             "question_end": float(stripped.endswith("?")),
+            # a row of a table: cells apart by runs of spaces ("1     Ann Lee     5040     5"),
+            # not sentences two spaces apart
+            "table_row": float(len(_CELL_GAP.findall(stripped)) >= 2),
             # together: a long block of running text (a linear model cannot multiply)
             "prose_long": float(terminal and length >= 20),
             "stop_x_len": stop * math.log1p(length) / 4.0,
@@ -199,7 +203,26 @@ def _block_text(text: str, item: bool) -> BlockText:
 
 
 def block_text(block: Block) -> BlockText:
-    return _block_text(block.content, block.kind == "item")
+    """The features of the block's text, its HTML tags left out: raw markup a page
+    printed (a tracking pixel's ``<div><img ...>``) is no text, and votes for nothing."""
+    text = block.content
+    if "<" in text:
+        text = _markup().sub(" ", text)
+    return _block_text(text, block.kind == "item")
+
+
+MARKUP_SHARE = settings()["markup"]["text_share"]  # less text than this share of the characters: markup
+
+
+def is_markup(block: Block) -> bool:
+    """Most of the block's characters are HTML tags printed as text."""
+    text = block.content
+    return "<" in text and len(_markup().sub("", text)) < MARKUP_SHARE * len(text)
+
+
+@lru_cache(maxsize=None)
+def _markup() -> re.Pattern:
+    return re.compile(settings()["markup"]["tag"])
 
 
 # the labels of earlier stages that mark a block as page furniture for its neighbours
@@ -208,7 +231,7 @@ _FURNITURE = (Label.BOILERPLATE, Label.RELATED)
 FEATURE_NAMES = (
     "len_log", "len_short", "len_mid", "len_long", "terminal", "sentences2", "stop", "stop_low",
     "comma", "caps", "upper", "digits", "separators", "url", "cue", "item", "bracket",
-    "colon_end", "question_end", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head",
+    "colon_end", "question_end", "table_row", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head",
     "prev_prose", "next_prose", "prev2_prose", "next2_prose", "prev_furniture", "next_furniture",
     "window_prose", "window_len", "caption_near",
 )

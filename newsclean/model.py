@@ -135,7 +135,8 @@ class RelatedItem:
 
 # The fields of a Document that the pipeline sets before any stage runs; the others
 # are written by stages (see Stage.reads and Stage.writes).
-INPUT_FIELDS = frozenset({"raw", "source", "text", "site", "site_lines", "favor", "headline_known", "reading"})
+INPUT_FIELDS = frozenset({"raw", "source", "text", "site", "site_lines", "favor", "headline_known", "reading",
+                          "page_body"})
 
 
 @dataclass(slots=True)
@@ -157,4 +158,5 @@ class Document:
     whole_page: bool = False                         # a dump of a whole web page (stage content)
     headline_known: bool = False                     # a reading of the body: the page's headline is above it
     reading: bool = False                            # a reading of the body (pipeline.py): text normalised, blocks built
+    page_body: bool = False                          # a reading of the body that stage content found on a whole page
     genre: str | None = None                         # the kind of text that is no article, kept whole (stage genre)

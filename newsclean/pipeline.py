@@ -129,6 +129,7 @@ class Pipeline:
         again = _body_document(body, doc)
         again.favor = self.favor
         again.headline_known = doc.title_index is not None
+        again.page_body = doc.whole_page
         again = self._run_stages(again)
         if [b for b in again.blocks if b.label is BODY and b.head is None and b.tail is None] \
                 == again.blocks and len(again.blocks) == len(body):

@@ -168,6 +168,16 @@ def test_best_run_and_runs():
     assert runs([-1.0, -2.0], 0.2) == []
 
 
+def test_a_comment_count_under_a_run_that_does_not_read_as_the_article_ends_nothing():
+    # a box of teasers (run 1..2), then "11 Comments" by the byline (4), then the article
+    votes = [-1, 2, 2, -3, -3, 5, 5, 5, -1]
+    assert runs(votes, 0.2, barriers=[4]) == [(1, 2)]
+    assert runs(votes, 0.2, barriers=[4], reads=lambda run: run != (1, 2)) == [(1, 2), (5, 7)]
+    # look-alike: the run above reads as the article: the comments heading ends it
+    comments = [-1, 2, 2, -1, -1, 5, 5, -1]
+    assert runs(comments, 0.2, barriers=[4], reads=lambda run: True) == [(1, 2)]
+
+
 def test_barrier_headings():
     doc = newsclean.analyse("Comments (12)\n\nLeave a reply\n\nNo comment on the council's plan was made.\n")
     blocks = doc.blocks
@@ -712,3 +722,78 @@ def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
 def test_a_credit_label_without_a_colon(line, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
+
+
+def test_a_block_of_printed_html_markup_is_no_text_and_a_title_in_angle_brackets_is():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block
+
+    def block(text: str) -> Block:
+        return Block(0, [text], 1, "line", text)
+
+    pixel = '<div style="position:absolute;"><img width=1 height=1 alt="" src="http://example.org/p?a=1&b=2"></div>'
+    t = block_text(block(pixel))
+    assert t.length == 0 and not t.prose  # votes for nothing
+    glued = "Win a kettle this week! " + pixel
+    assert block_text(block(glued)).length == block_text(block("Win a kettle this week!")).length
+    # look-alikes: a title in angle brackets, a comparison, prose about a tag
+    assert block_text(block("<The Long Road Home: A Story of Rivers>")).length == 8
+    assert block_text(block("When a < b and c > d the sum is smaller than before.")).prose
+
+
+def test_the_article_neither_opens_nor_ends_with_printed_markup_but_keeps_a_code_sample_inside():
+    from newsclean.content_features import is_markup
+    from newsclean.model import Document
+    from newsclean.stages.content import Content, Findings
+    from newsclean.stages.segment import segment
+
+    notice = '<div class="notice"><p>Scripts are <em>off</em> here.</p></div>'
+    sample = '<script src="kettle.js"></script>'
+    pixel = '<img width=1 height=1 alt="" src="http://example.org/p.gif">'
+    para = "The kettle boiled over twice before the committee agreed on a new design."
+    text = "\n\n".join([notice, para, sample, para + " Again.", pixel])
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert [is_markup(b) for b in doc.blocks] == [True, False, True, False, True]
+    page = Findings(doc, [0.9] * 5, {}, [], 0.5, 0.35, 0.0)
+    page.inside = [True] * 5
+    assert Content.without_markup_edges(page, [0, 1, 2, 3, 4]) == [1, 2, 3]  # the code sample stays
+    assert page.inside == [False, True, True, True, False]
+    # look-alike: a sentence that names a tag is no markup
+    assert not is_markup(segment("Put the <br> tag at the end of each line of the poem.")[0])
+
+
+def test_a_row_of_a_table_is_told_by_its_cells_and_sentences_two_spaces_apart_are_not():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block
+
+    def row(text: str) -> float:
+        return block_text(Block(0, [text], 1, "line", text)).values["table_row"]
+
+    assert row("1     Ann Lee              5040     5     1") == 1.0
+    assert row("Pos.  Rider                Points   Wins") == 1.0
+    # look-alikes: sentences typed two spaces apart, one gap in a line
+    assert row("The kettle boiled.  Then it stopped.  Nobody knew why.") == 0.0
+    assert row("Score  12") == 0.0
+
+
+def test_a_run_of_reader_comments_apart_from_the_article_is_no_part_of_it():
+    from newsclean.model import Document
+    from newsclean.page.region import Run
+    from newsclean.stages.content import Content, Findings, signatures
+    from newsclean.stages.segment import segment
+
+    para = "The kettle boiled over twice before the committee agreed on a new design for the lid."
+    reply = "I never had a kettle that boiled over, so I wonder what the committee was doing there."
+    thread = ["Ann Lee · March 10, 2017 at 1:26 AM", reply, "Bo Pike · March 10, 2017 at 2:56 PM", reply]
+    text = "\n\n".join([para] * 4 + ["Menu"] + thread)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    page = Findings(doc, [0.9] * len(doc.blocks), {}, [], 0.5, 0.35, 0.0)
+    article, comments = Run(0, 3), Run(5, 8)
+    assert signatures(doc, article) == 0 and signatures(doc, comments) == 2
+    assert Content().without_threads(page, [article, comments]) == [article]
+    # look-alike: an article that prints times itself (a live blog) keeps its runs
+    live = "\n\n".join(["10:15 AM The minister arrives.", para, "10:40 AM The vote is called.", para, "Menu"]
+                       + thread)
+    doc = Document(raw=live, text=live, blocks=segment(live))
+    page = Findings(doc, [0.9] * len(doc.blocks), {}, [], 0.5, 0.35, 0.0)
+    assert Content().without_threads(page, [Run(0, 3), Run(5, 8)]) == [Run(0, 3), Run(5, 8)]

@@ -439,6 +439,38 @@ def test_title_on_a_reading_under_a_known_headline_is_page_header():
     assert (doc.title_index, doc.lead_index) == (None, 1)
 
 
+def test_title_on_a_reading_takes_a_sentence_of_a_list_as_the_lead_and_a_line_of_links_not():
+    # a body that opens with a list of news items: its first sentence is the lead, nothing above it
+    note = "* The kettle team landed a fix that stops the lid from rattling when the water boils."
+    doc = doc_for(Title, note, "* The spout now pours more evenly.", P1, headline_known=True)
+    run_alone(Title(), doc)
+    assert free(doc) == [0, 1, 2] and doc.lead_index == 0
+    # look-alike: a long item of archive links is no sentence; the lead is the paragraph
+    links = "* " + " ".join(f"Month {k} ({k * 7}) o" for k in range(1, 12))
+    doc = doc_for(Title, links, P1, headline_known=True)
+    run_alone(Title(), doc)
+    assert doc.lead_index == 1
+    # a text that opens with the list (an article cleaned before) keeps it too...
+    doc = doc_for(Title, note, P1)
+    run_alone(Title(), doc)
+    assert doc.lead_index == 0
+    # ...but not a list under a line of the page, nor on a reading of a whole page's body
+    # found with no headline (its list may be a gallery above the article)
+    doc = doc_for(Title, "Brindlecombe Gazette", note, P1)
+    run_alone(Title(), doc)
+    assert doc.lead_index == 2
+    doc = doc_for(Title, note, P1, page_body=True)
+    run_alone(Title(), doc)
+    assert doc.lead_index == 1
+
+
+def test_title_reads_a_paragraph_of_cjk_text_as_the_lead_and_a_short_cjk_line_not():
+    para = "東京の小さな町で新しい図書館が開館し、多くの子どもたちが本を借りるために朝から列を作った。"
+    doc = doc_for(Title, "ニュース", para, headline_known=True)
+    run_alone(Title(), doc)
+    assert doc.lead_index == 1  # (the short line above is not the lead)
+
+
 def test_title_leaves_a_document_whose_headline_was_found_alone():
     doc = doc_for(Title, "Brindlecombe Gazette", HEADLINE, P1, title_index=1)
     run_alone(Title(), doc)

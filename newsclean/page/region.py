@@ -9,7 +9,7 @@ ends the search.
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
 from ..content_features import settings
@@ -37,19 +37,22 @@ class Run(NamedTuple):
     end: int
 
 
-def runs(votes: list[float], share: float, barriers: Sequence[int] = ()) -> list[Run]:
+def runs(votes: list[float], share: float, barriers: Sequence[int] = (),
+         reads: Callable[[Run], bool] | None = None) -> list[Run]:
     """The best run, and the best runs left and right of it worth ``share`` of it.
 
     The first barrier with a run of BARRIER_RUN_SHARE of the best one above it ends
     the search: nothing after it is taken (long reader comments can outweigh the
-    article above them)."""
+    article above them). With ``reads``, only a run above that reads as the article
+    makes the barrier its end: a comment count in the article's header ("11 Comments"
+    by the byline) under a box of teasers ends nothing."""
     n = len(votes)
     top, s, e = best_run(votes, 0, n)
     if s < 0:
         return []
     for b in barriers:
-        before, _, _ = best_run(votes, 0, b)
-        if before < BARRIER_RUN_SHARE * top:
+        before, bs, be = best_run(votes, 0, b)
+        if before < BARRIER_RUN_SHARE * top or (reads is not None and not reads(Run(bs, be))):
             continue  # a comments link above the article or at its top: not its end
         n = b  # the comments: the article is above them, even when they outweigh it
         if b <= e:

@@ -47,7 +47,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources as res
-from ..content_features import block_text, is_short_furniture, probabilities, settings
+from ..content_features import block_text, is_markup, is_short_furniture, probabilities, settings
 from ..features import features
 from ..linear import LinearModel
 from ..model import Cut, Document, Label
@@ -162,6 +162,19 @@ def profile_start(doc: Document, article: list[int]) -> int | None:
                    for j in last[k + 1:]):
                 return i
     return None
+
+
+@lru_cache(maxsize=None)
+def _signature() -> regex.Pattern:
+    return regex.compile(settings()["barriers"]["signature"], res.FLAGS)
+
+
+def signatures(doc: Document, run: Run) -> int:
+    """The signature lines of reader comments in ``run`` (short lines with a time of day
+    or an age: "Ann Lee · March 10, 2017 at 1:26 AM")."""
+    most, pattern = settings()["barriers"]["signature_words"], _signature()
+    return sum(1 for b in doc.blocks[run.start:run.end + 1]
+               if b.label is None and features(b).n_words <= most and pattern.search(b.content))
 
 
 UNFINISHED_PARAGRAPH_WORDS = settings()["region"]["unfinished_paragraph_words"]  # a line this long widens the article like prose, final stop or not
@@ -386,7 +399,22 @@ class Content(Stage):
     def prose_runs(self, page: Findings, share: float | None = None) -> list[Run]:
         votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
         share = self.region["other_run_share"] if share is None else share
-        return self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers))
+        found = self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
+                                                           lambda run: self.reads_strongly(page, run)))
+        return self.without_threads(page, found)
+
+    def without_threads(self, page: Findings, found: list[Run]) -> list[Run]:
+        """``found`` without the runs, other than the best one, that are threads of reader
+        comments: ``signature_min`` signature lines or more ("Ann Lee · March 10, 2017 at
+        1:26 AM") where the best run has none."""
+        if len(found) < 2:
+            return found
+        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+        best = max(found, key=lambda r: sum(votes[r.start:r.end + 1]))
+        if signatures(page.doc, best):
+            return found
+        least = settings()["barriers"]["signature_min"]
+        return [r for r in found if r == best or signatures(page.doc, r) < least]
 
     def lesser_runs(self, page: Findings) -> list[Run]:
         """The runs of prose worth ``lesser_run_share`` of the best one, not in the region."""
@@ -433,7 +461,8 @@ class Content(Stage):
         """Phase 4: the blocks of the region that are the article's, the lists it announces
         or holds, and the posts embedded after it; False when there are none."""
         doc, probs = page.doc, page.probs
-        page.article = [i for i, p in enumerate(probs) if p is not None and page.inside[i] and page.keeps(i, p)]
+        page.article = self.without_markup_edges(page, [i for i, p in enumerate(probs)
+                                                        if p is not None and page.inside[i] and page.keeps(i, p)])
         if not page.article:
             return False
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article)
@@ -446,6 +475,21 @@ class Content(Stage):
             page.take_in(page.filled)
         page.listed = listed | posts | page.filled
         return True
+
+    @staticmethod
+    def without_markup_edges(page: Findings, article: list[int]) -> list[int]:
+        """``article`` without the blocks of printed HTML markup it opens or ends with
+        (a "JavaScript is off" notice in its <div>s, tracking pixels): outside the region.
+        Markup between its paragraphs may be a code sample and stays."""
+        blocks = page.doc.blocks
+        lo, hi = 0, len(article)
+        while lo < hi and is_markup(blocks[article[lo]]):
+            lo += 1
+        while hi > lo and is_markup(blocks[article[hi - 1]]):
+            hi -= 1
+        for i in article[:lo] + article[hi:]:
+            page.inside[i] = False
+        return article[lo:hi]
 
     def place_figures(self, page: Findings) -> None:
         """Phase 5: the captions in or next to the article, or in a whole numbered gallery,

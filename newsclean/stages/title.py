@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .. import resources as res
+from ..content_features import block_text
 from ..features import features, is_agency_credit, is_headline_like, is_name_like, is_prose
 from ..model import Document, Label
 from .base import Stage
@@ -21,10 +22,21 @@ NAME_MAX_WORDS = res.patterns()["title"]["name_max_words"]  # a name this short 
 
 
 def find_lead(doc: Document, start: int = 0) -> int | None:
-    """The first free block from ``start`` that reads as prose."""
+    """The first free block from ``start`` that reads as prose (CJK text counted by its
+    characters: a sentence may be one "word"). A list item that is a sentence may be
+    the lead too, on a reading of the body under the page's headline, or when only list
+    items stand above it (an article cleaned before, read again): an article may open
+    with a list (the notes of a weekly update), and what stands above its lead is
+    dropped. Not on a reading of a whole page's body found with no headline: its list
+    may be a gallery above it."""
+    opening = not (doc.page_body and not doc.headline_known)  # only list items so far
     for block in doc.blocks[start:]:
-        if block.label is None and block.kind != "item" and is_prose(block):
-            return block.index
+        if block.label is not None:
+            continue
+        if (is_prose(block) or block_text(block).prose) and (
+                block.kind != "item" or (doc.headline_known or opening) and features(block).ends_terminal):
+            return block.index  # (an item: a sentence, not a long line of links)
+        opening = opening and block.kind == "item"
     return None
 
 
@@ -47,7 +59,7 @@ class Title(Stage):
     name = "title"
     summary = "the headline: nearest headline-like line above the lead; blocks above it are page header"
     tags = Tag
-    reads = frozenset({"blocks", "headline_known"})
+    reads = frozenset({"blocks", "headline_known", "page_body"})
     reads_optional = frozenset({"title_index"})
     writes = frozenset({"blocks", "title_index", "lead_index"})
 
