@@ -245,9 +245,13 @@ def _found(text):
 def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     doc, found = _found("The old quay in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette")
     assert found[0].kind == "caption" and found[1].kind == figures.JOINED  # joined to it in the record
-    # a credit in brackets on a line of its own: the description alone is the caption
+    # a credit in brackets on a line of its own: the description alone is the caption,
+    # and the credit a caption of its own (its own element, not joined to it)
     doc, found = _found("The old quay in 1987.\n\n(Image credit: Larkfield Gazette)")
-    assert found[0].kind == "caption" and found[1].kind == "alt"
+    assert found[0].kind == "caption" and found[1].kind == figures.CREDIT
+    # look-alike: under a line that is no description, it is only the picture's credit
+    doc, found = _found("Read more about the harbour and its history\n\n(Image credit: Larkfield Gazette)")
+    assert 0 not in found and found[1].kind == "alt"
     # a credit right above an "Image caption" line goes with that caption
     doc, found = _found("The council met on Monday.\n\nImage copyright Ann Lee\n\n"
                         "Image caption The mayor visits the quay on Monday")
@@ -707,6 +711,8 @@ def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
 
 @pytest.mark.parametrize("line, kind", [
     ("Workers mend the quay wall in Larkfield. Credit Ann Lee for The Gazette", "caption"),
+    ("Workers mend the quay wall in Larkfield.CreditAnn Lee for The Gazette", "caption"),  # glued, as w3m prints it
+    ("Workers mend the quay wall in Larkfield.Credited to the harbour staff", None),  # a word, not the label
     ("The council gave credit where it was due. credit goes to the harbour staff", None),  # no label
 ])
 def test_a_credit_label_without_a_colon(line, kind):

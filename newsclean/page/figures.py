@@ -17,7 +17,9 @@ a caption is a block that carries a mark of one:
   does), is that caption's credit: both are the caption, the credit
   joined to it in the record ("John M. Ford in 1987." + "Photo by David Dyer-Bennet");
   a credit line of four words or more with nothing above it is a caption of its own
-  (a picture whose caption is its credit); a shorter one is dropped;
+  (a picture whose caption is its credit); a shorter one is dropped; a credit in
+  brackets on a line of its own under a caption is set apart from it (its own element):
+  a caption of its own, not joined ("(Image credit: NASA)");
 * text with HTML entities left in it ("China&#39;s") is the image's alt or title
   text taken from markup, not a caption printed on the page.
 
@@ -176,10 +178,14 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
             found[i] = Figure(ALT, "photo credit line of the caption below")
         elif blocks[i].content.startswith("("):
             # a credit in brackets on its own line is set apart from the caption (its
-            # own element): the description above is the caption, without it
+            # own element): the description above is the caption, without it, and
+            # the credit a caption of its own
             if above is not None and i - 1 not in found and _description(above):
                 found[i - 1] = Figure(CAPTION, "a description above a photo credit")
-            found[i] = Figure(ALT, "photo credit line apart from the caption")
+            if is_caption_kind(found.get(i - 1, NO_FIGURE).kind):
+                found[i] = Figure(CREDIT, "photo credit line apart from the caption above")
+            else:
+                found[i] = Figure(ALT, "photo credit line apart from the caption")
         elif above is not None and found.get(i - 1, NO_FIGURE).kind == CAPTION:
             found[i] = Figure(JOINED, "credit of the caption above")
         elif above is not None and i - 1 not in found and _description(above):
