@@ -718,3 +718,13 @@ def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
 def test_a_credit_label_without_a_colon(line, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("© Ann Lee Boats moored at the quay in Larkfield on a calm morning.", "caption"),
+    ("© 2024 The Larkfield Gazette. All rights reserved.", None),  # the page's copyright line
+    ("©Larkfield Gazette Group Limited Registered office: 1 Quay Street, Larkfield", None),  # no sentence
+])
+def test_a_photographers_name_after_a_copyright_sign_opens_a_caption(line, kind):
+    doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
