@@ -258,6 +258,18 @@ def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
 
 
+def test_a_description_above_a_credit_in_brackets_is_a_caption_of_its_own():
+    # the credit alone in brackets is a caption by its mark; the sentence above it (which
+    # may report: no embedded post carries a photographer's credit) is the picture's caption
+    doc, found = _found("The harbour master said the boats must wait for the tide.\n\n(Ann Lee / Larkfield Gazette)")
+    assert found[0].kind == "caption" and found[1].kind == "caption"
+    # look-alikes: a question above it, and a paragraph of the article (too long for a caption)
+    doc, found = _found("Will the boats wait for the tide?\n\n(Ann Lee / Larkfield Gazette)")
+    assert 0 not in found and found[1].kind == "caption"
+    doc, found = _found(PARAS[0] + "\n\n(Ann Lee / Larkfield Gazette)")
+    assert 0 not in found
+
+
 def test_a_question_above_a_credit_line_is_no_description():
     # a promotion with its picture's credit: it asks the reader something, a caption does not
     doc, found = _found("Want more of the sea? Read our sister magazine for the news of the coast.\n\n"

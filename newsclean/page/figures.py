@@ -93,9 +93,23 @@ def find(doc: Document) -> dict[int, Figure]:
     caption), joined (the credit line of the caption above it) or alt (the other copy of a
     caption printed twice)."""
     found, credit_lines = _marked(doc)
+    _described_credits(doc, found)
     _printed_twice(doc, found)
     _credit_lines(doc, found, credit_lines)
     return found
+
+
+def _described_credits(doc: Document, found: dict[int, Figure]) -> None:
+    """A block that is only a credit in brackets ("(Ann Lee / Larkfield Gazette)") is a
+    caption by its mark; a description right above it is the picture's caption too (its
+    own element: the two are not joined)."""
+    pat = _patterns()["credit_tail"]
+    for i in [i for i, fig in found.items() if fig.kind == CAPTION and i > 0]:
+        text = doc.blocks[i].content
+        above = doc.blocks[i - 1]
+        if text.startswith("(") and i - 1 not in found and (m := pat.search(text)) is not None \
+                and m.start() == 0 and _description(above, plain=False):
+            found[i - 1] = Figure(CAPTION, "a description above a photo credit")
 
 
 def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
@@ -205,12 +219,13 @@ def _names(credit: str) -> bool:
     return sum(w.lower().strip(",.;:()") in stop for w in credit.split()[1:]) < CREDIT_FUNCTION_WORDS
 
 
-def _description(block: Block) -> bool:
+def _description(block: Block, plain: bool = True) -> bool:
     """A short sentence that says what a picture shows (above its credit line): it asks
     nothing (a promotion's "Need more space? Subscribe to..." stands above a credit too),
     and it neither reports speech, nor joins clauses, nor goes on from the sentence
     before ("But the company says...": a paragraph of the article above the credit of
-    an embedded post)."""
+    an embedded post); unless not ``plain``, for a photographer's credit in brackets,
+    which no post carries."""
     if block.label is not None or block.kind == "item":
         return False
     text = block.content
@@ -218,7 +233,7 @@ def _description(block: Block) -> bool:
     if not (2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END)
             and not text.endswith(":") and "?" not in text):
         return False
-    return not (f.attribution or f.clause_link or f.opens_with_connective)
+    return not plain or not (f.attribution or f.clause_link or f.opens_with_connective)
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
