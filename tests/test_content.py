@@ -270,6 +270,17 @@ def test_a_description_above_a_credit_in_brackets_is_a_caption_of_its_own():
     assert 0 not in found
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("A diver took this photo of the broken harbour wall at low tide in February.", "caption"),
+    ("The harbour wall at low tide, the day this picture was taken. (Source: Larkfield Gazette)", "caption"),
+    ("View this image ›", None),  # a button
+    ("Which boats will the council allow in this photo contest?", None),  # a question
+])
+def test_a_sentence_that_points_at_its_picture_is_a_caption(line, kind):
+    doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
+
+
 def test_a_question_above_a_credit_line_is_no_description():
     # a promotion with its picture's credit: it asks the reader something, a caption does not
     doc, found = _found("Want more of the sea? Read our sister magazine for the news of the coast.\n\n"
