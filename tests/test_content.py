@@ -209,6 +209,9 @@ def test_a_bio_under_the_article_is_not_article_text():
     (["This March 2, 2018, photo provided by the port shows the outer wall."], "caption"),
     (["This image of the flooded quay was shared thousands of times on Monday."], None),
     (["In this town the fishermen mend their nets on the quay every morning."], None),
+    # the date a video was put up, in brackets after its description
+    (["A video shows the waves breaking over the quay wall. (Published Monday, Nov. 18, 2019)"], "caption"),
+    (["Read the terms of service of the harbour app (Updated July 7, 2023)"], None),  # a page's link
 ])
 def test_figure_marks(lines, kind):
     from newsclean.model import Document
