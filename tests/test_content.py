@@ -209,6 +209,10 @@ def test_a_bio_under_the_article_is_not_article_text():
     (["This March 2, 2018, photo provided by the port shows the outer wall."], "caption"),
     (["This image of the flooded quay was shared thousands of times on Monday."], None),
     (["In this town the fishermen mend their nets on the quay every morning."], None),
+    # w3m prints an image's alt text as a line: under it, the credit stands as the caption
+    (["A crumpled dollar bill", "Photograph: Ann Lee/Getty Images"], "credit"),
+    (["Ann Lee", "Photograph: Ann Lee/Getty Images"], "alt"),             # a name over a profile's credit
+    (["Close share panel", "Photograph: Ann Lee/Getty Images"], "alt"),   # a page's control
     # the date a video was put up, in brackets after its description
     (["A video shows the waves breaking over the quay wall. (Published Monday, Nov. 18, 2019)"], "caption"),
     (["Read the terms of service of the harbour app (Updated July 7, 2023)"], None),  # a page's link

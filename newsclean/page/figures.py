@@ -54,6 +54,7 @@ CAPTION, CREDIT, ALT = "caption", "credit", "alt"
 JOINED = "joined"  # a credit line of the caption above it (record.py joins the two)
 DESCRIPTION_WORDS = _SPEC["description_words"]  # a description above a credit line is a caption of at most this many words
 CREDIT_ALONE_WORDS = _SPEC["credit_alone_words"]  # a credit line this long with nothing above it is a caption of its own
+ALT_WORDS = _SPEC["alt_words"]  # a line this short without a sentence end, above a credit line, is the image's alt text
 CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
 REPEATED_CREDIT = _SPEC["repeated_credit"]  # the same name in brackets ending this many descriptions is their credit
 _BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
@@ -206,7 +207,8 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
             found[i - 1] = Figure(CAPTION, "a description above a photo credit")
             found[i] = Figure(JOINED, "credit of the caption above")
         elif features(blocks[i]).n_words >= CREDIT_ALONE_WORDS and not (above is not None and above.label is None
-                                                                      and i - 1 not in found and not _picture_mark(doc, i - 1)):
+                                                                      and i - 1 not in found and not _picture_mark(doc, i - 1)
+                                                                      and not _alt_text(above)):
             found[i] = Figure(CREDIT, "a picture's credit line as its caption")
         else:
             found[i] = Figure(ALT, "photo credit line without a description")
@@ -234,6 +236,18 @@ def _description(block: Block, plain: bool = True) -> bool:
             and not text.endswith(":") and "?" not in text):
         return False
     return not plain or not (f.attribution or f.clause_link or f.opens_with_connective)
+
+
+def _alt_text(block: Block) -> bool:
+    """A few words that do not end as a sentence, in lower case after the first
+    ("A crumpled dollar bill"; not a name, "Ann Lee", over a profile's credit, nor a page's
+    control, "Close share panel"): the image's
+    alt text as w3m prints it, standing for the picture, not a text above its credit."""
+    f = features(block)
+    words = block.content.split()
+    return block.kind != "item" and 2 <= f.n_words <= ALT_WORDS and f.starts_upper \
+        and any(w[:1].islower() for w in words[1:]) and not has_cue(block.content) \
+        and not block.content.endswith(_SENTENCE_END) and not block.content.endswith(":")
 
 
 def _picture_mark(doc: Document, i: int) -> bool:
