@@ -256,6 +256,7 @@ class Features:
         Past: an irregular past form, or a word in -ed that is not a participle (after a
         form of "to be" or "have", an article, or before "by") nor an adjective.
         Perfect: has/have/had with a participle within two words. Modal: will, would...
+        (not before a number: "May 18" is a date).
         """
         words = self.lower
         cls = _token_classes()
@@ -277,7 +278,8 @@ class Features:
             if (c & _CLAUSE and i >= 2) or (c & _CLAUSE_FIRST and i >= 2 and _phrase_at(words, i, "clause_links")):
                 clause = True
             if c & _MODAL:
-                modal += 1
+                # (a modal is never followed by a number: "May 18" is the month)
+                modal += not (i + 1 < n and words[i + 1][:1].isdigit())
                 continue
             if c & _PERF and any(x.endswith(_PARTICIPLE_ENDINGS) or x in lex("irregular_past")
                                  for x in words[i + 1:i + 3]):

@@ -102,7 +102,7 @@ def fit_fold(train: dict, held: set[str], l2: float, prior: dict | None) -> tupl
     shipped = captions_stage.model()
     keys = sorted(shipped["weights"])
     crow = [r for s, rs in train["captions"] if s not in held for r in rs]
-    w, b = fit_captions.fit(crow, keys, 1.0, 4.0, prior)
+    w, b = fit_captions.fit(crow, keys, fit_captions.L2, fit_captions.POS_WEIGHT, prior)
     return content, {**shipped, "weights": w, "bias": b, "threshold": 0.0}
 
 

@@ -219,6 +219,13 @@ def test_a_bio_under_the_article_is_not_article_text():
     (["This March 2, 2018, photo provided by the port shows the outer wall."], "caption"),
     (["This image of the flooded quay was shared thousands of times on Monday."], None),
     (["In this town the fishermen mend their nets on the quay every morning."], None),
+    # w3m prints an image's alt text as a line: under it, the credit stands as the caption
+    (["A crumpled dollar bill", "Photograph: Ann Lee/Getty Images"], "credit"),
+    (["Ann Lee", "Photograph: Ann Lee/Getty Images"], "alt"),             # a name over a profile's credit
+    (["Close share panel", "Photograph: Ann Lee/Getty Images"], "alt"),   # a page's control
+    # the date a video was put up, in brackets after its description
+    (["A video shows the waves breaking over the quay wall. (Published Monday, Nov. 18, 2019)"], "caption"),
+    (["Read the terms of service of the harbour app (Updated July 7, 2023)"], None),  # a page's link
 ])
 def test_figure_marks(lines, kind):
     from newsclean.model import Document
@@ -255,13 +262,40 @@ def _found(text):
 def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     doc, found = _found("The old quay in 1987.\n\nPhoto by Ann Lee/Larkfield Gazette")
     assert found[0].kind == "caption" and found[1].kind == figures.JOINED  # joined to it in the record
-    # a credit in brackets on a line of its own: the description alone is the caption
+    # a credit in brackets on a line of its own: the description alone is the caption,
+    # and the credit a caption of its own (its own element, not joined to it)
     doc, found = _found("The old quay in 1987.\n\n(Image credit: Larkfield Gazette)")
-    assert found[0].kind == "caption" and found[1].kind == "alt"
+    assert found[0].kind == "caption" and found[1].kind == figures.CREDIT
+    # look-alike: under a line that is no description, it is only the picture's credit
+    doc, found = _found("Read more about the harbour and its history\n\n(Image credit: Larkfield Gazette)")
+    assert 0 not in found and found[1].kind == "alt"
     # a credit right above an "Image caption" line goes with that caption
     doc, found = _found("The council met on Monday.\n\nImage copyright Ann Lee\n\n"
                         "Image caption The mayor visits the quay on Monday")
     assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
+
+
+def test_a_description_above_a_credit_in_brackets_is_a_caption_of_its_own():
+    # the credit alone in brackets is a caption by its mark; the sentence above it (which
+    # may report: no embedded post carries a photographer's credit) is the picture's caption
+    doc, found = _found("The harbour master said the boats must wait for the tide.\n\n(Ann Lee / Larkfield Gazette)")
+    assert found[0].kind == "caption" and found[1].kind == "caption"
+    # look-alikes: a question above it, and a paragraph of the article (too long for a caption)
+    doc, found = _found("Will the boats wait for the tide?\n\n(Ann Lee / Larkfield Gazette)")
+    assert 0 not in found and found[1].kind == "caption"
+    doc, found = _found(PARAS[0] + "\n\n(Ann Lee / Larkfield Gazette)")
+    assert 0 not in found
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("A diver took this photo of the broken harbour wall at low tide in February.", "caption"),
+    ("The harbour wall at low tide, the day this picture was taken. (Source: Larkfield Gazette)", "caption"),
+    ("View this image ›", None),  # a button
+    ("Which boats will the council allow in this photo contest?", None),  # a question
+])
+def test_a_sentence_that_points_at_its_picture_is_a_caption(line, kind):
+    doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
 
 
 def test_a_question_above_a_credit_line_is_no_description():
@@ -717,6 +751,8 @@ def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
 
 @pytest.mark.parametrize("line, kind", [
     ("Workers mend the quay wall in Larkfield. Credit Ann Lee for The Gazette", "caption"),
+    ("Workers mend the quay wall in Larkfield.CreditAnn Lee for The Gazette", "caption"),  # glued, as w3m prints it
+    ("Workers mend the quay wall in Larkfield.Credited to the harbour staff", None),  # a word, not the label
     ("The council gave credit where it was due. credit goes to the harbour staff", None),  # no label
 ])
 def test_a_credit_label_without_a_colon(line, kind):
@@ -797,3 +833,13 @@ def test_a_run_of_reader_comments_apart_from_the_article_is_no_part_of_it():
     doc = Document(raw=live, text=live, blocks=segment(live))
     page = Findings(doc, [0.9] * len(doc.blocks), {}, [], 0.5, 0.35, 0.0)
     assert Content().without_threads(page, [Run(0, 3), Run(5, 8)]) == [Run(0, 3), Run(5, 8)]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("© Ann Lee Boats moored at the quay in Larkfield on a calm morning.", "caption"),
+    ("© 2024 The Larkfield Gazette. All rights reserved.", None),  # the page's copyright line
+    ("©Larkfield Gazette Group Limited Registered office: 1 Quay Street, Larkfield", None),  # no sentence
+])
+def test_a_photographers_name_after_a_copyright_sign_opens_a_caption(line, kind):
+    doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
+    assert found.get(1, figures.NO_FIGURE).kind == (kind or "")

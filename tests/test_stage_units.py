@@ -523,6 +523,26 @@ def test_captions_leaves_a_short_paragraph_of_reported_speech_alone():
     assert free(doc) == [0, 1, 2, 3, 4, 5]
 
 
+def test_captions_takes_a_description_printed_twice_in_a_row_both_copies():
+    # past tense: the model alone leaves it in the text, but printed twice in a row it is
+    # a picture's alt text and caption
+    told = "The mayor opened the rebuilt harbour wall in March."
+    doc = doc_for(Captions, HEADLINE, P1, P2, told, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4, 5]
+    doc = doc_for(Captions, HEADLINE, P1, P2, told, told, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3:5] == [(Label.CAPTION, captions.Tag.PRINTED_TWICE)] * 2
+    # look-alikes: a question printed twice, and the same sentence with a paragraph between
+    asked = "Will the mayor open the rebuilt harbour wall in March?"
+    doc = doc_for(Captions, HEADLINE, P1, P2, asked, asked, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4, 5, 6]
+    doc = doc_for(Captions, HEADLINE, P1, told, P2, told, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4, 5, 6]
+
+
 def test_captions_needs_a_lead_and_skips_a_whole_page():
     doc = doc_for(Captions, P1, P2, PHOTO, P3)  # no lead_index: no article text found
     run_alone(Captions(), doc)

@@ -83,6 +83,12 @@ def test_lexical_features_are_named_verb_forms_and_word_classes():
     assert Features("Workers inspect the wall.").lexical == (0, 0, 0, False, False)
 
 
+def test_may_before_a_number_is_the_month_not_a_modal():
+    assert Features("Boats at the quay in Larkfield on May 18, 2018.").lexical.modal == 0
+    assert Features("Boats may 18 times a year leave the quay.").lexical.modal == 0  # (read as a date too)
+    assert Features("The boats may leave the quay.").lexical.modal == 1  # the modal itself
+
+
 def test_fixture_paragraphs_are_long_multi_sentence_prose():
     """The long paragraphs the tests lean on have 40+ words and two sentences or more."""
     for p in PARAGRAPHS:

@@ -17,7 +17,9 @@ a caption is a block that carries a mark of one:
   does), is that caption's credit: both are the caption, the credit
   joined to it in the record ("John M. Ford in 1987." + "Photo by David Dyer-Bennet");
   a credit line of four words or more with nothing above it is a caption of its own
-  (a picture whose caption is its credit); a shorter one is dropped;
+  (a picture whose caption is its credit); a shorter one is dropped; a credit in
+  brackets on a line of its own under a caption is set apart from it (its own element):
+  a caption of its own, not joined ("(Image credit: NASA)");
 * text with HTML entities left in it ("China&#39;s") is the image's alt or title
   text taken from markup, not a caption printed on the page.
 
@@ -52,6 +54,7 @@ CAPTION, CREDIT, ALT = "caption", "credit", "alt"
 JOINED = "joined"  # a credit line of the caption above it (record.py joins the two)
 DESCRIPTION_WORDS = _SPEC["description_words"]  # a description above a credit line is a caption of at most this many words
 CREDIT_ALONE_WORDS = _SPEC["credit_alone_words"]  # a credit line this long with nothing above it is a caption of its own
+ALT_WORDS = _SPEC["alt_words"]  # a line this short without a sentence end, above a credit line, is the image's alt text
 CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
 REPEATED_CREDIT = _SPEC["repeated_credit"]  # the same name in brackets ending this many descriptions is their credit
 _BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
@@ -91,9 +94,23 @@ def find(doc: Document) -> dict[int, Figure]:
     caption), joined (the credit line of the caption above it) or alt (the other copy of a
     caption printed twice)."""
     found, credit_lines = _marked(doc)
+    _described_credits(doc, found)
     _printed_twice(doc, found)
     _credit_lines(doc, found, credit_lines)
     return found
+
+
+def _described_credits(doc: Document, found: dict[int, Figure]) -> None:
+    """A block that is only a credit in brackets ("(Ann Lee / Larkfield Gazette)") is a
+    caption by its mark; a description right above it is the picture's caption too (its
+    own element: the two are not joined)."""
+    pat = _patterns()["credit_tail"]
+    for i in [i for i, fig in found.items() if fig.kind == CAPTION and i > 0]:
+        text = doc.blocks[i].content
+        above = doc.blocks[i - 1]
+        if text.startswith("(") and i - 1 not in found and (m := pat.search(text)) is not None \
+                and m.start() == 0 and _description(above, plain=False):
+            found[i - 1] = Figure(CAPTION, "a description above a photo credit")
 
 
 def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
@@ -176,17 +193,22 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
             found[i] = Figure(ALT, "photo credit line of the caption below")
         elif blocks[i].content.startswith("("):
             # a credit in brackets on its own line is set apart from the caption (its
-            # own element): the description above is the caption, without it
+            # own element): the description above is the caption, without it, and
+            # the credit a caption of its own
             if above is not None and i - 1 not in found and _description(above):
                 found[i - 1] = Figure(CAPTION, "a description above a photo credit")
-            found[i] = Figure(ALT, "photo credit line apart from the caption")
+            if is_caption_kind(found.get(i - 1, NO_FIGURE).kind):
+                found[i] = Figure(CREDIT, "photo credit line apart from the caption above")
+            else:
+                found[i] = Figure(ALT, "photo credit line apart from the caption")
         elif above is not None and found.get(i - 1, NO_FIGURE).kind == CAPTION:
             found[i] = Figure(JOINED, "credit of the caption above")
         elif above is not None and i - 1 not in found and _description(above):
             found[i - 1] = Figure(CAPTION, "a description above a photo credit")
             found[i] = Figure(JOINED, "credit of the caption above")
         elif features(blocks[i]).n_words >= CREDIT_ALONE_WORDS and not (above is not None and above.label is None
-                                                                      and i - 1 not in found and not _picture_mark(doc, i - 1)):
+                                                                      and i - 1 not in found and not _picture_mark(doc, i - 1)
+                                                                      and not _alt_text(above)):
             found[i] = Figure(CREDIT, "a picture's credit line as its caption")
         else:
             found[i] = Figure(ALT, "photo credit line without a description")
@@ -199,12 +221,13 @@ def _names(credit: str) -> bool:
     return sum(w.lower().strip(",.;:()") in stop for w in credit.split()[1:]) < CREDIT_FUNCTION_WORDS
 
 
-def _description(block: Block) -> bool:
+def _description(block: Block, plain: bool = True) -> bool:
     """A short sentence that says what a picture shows (above its credit line): it asks
     nothing (a promotion's "Need more space? Subscribe to..." stands above a credit too),
     and it neither reports speech, nor joins clauses, nor goes on from the sentence
     before ("But the company says...": a paragraph of the article above the credit of
-    an embedded post)."""
+    an embedded post); unless not ``plain``, for a photographer's credit in brackets,
+    which no post carries."""
     if block.label is not None or block.kind == "item":
         return False
     text = block.content
@@ -212,7 +235,19 @@ def _description(block: Block) -> bool:
     if not (2 <= f.n_words <= DESCRIPTION_WORDS and f.starts_upper and text.endswith(_SENTENCE_END)
             and not text.endswith(":") and "?" not in text):
         return False
-    return not (f.attribution or f.clause_link or f.opens_with_connective)
+    return not plain or not (f.attribution or f.clause_link or f.opens_with_connective)
+
+
+def _alt_text(block: Block) -> bool:
+    """A few words that do not end as a sentence, in lower case after the first
+    ("A crumpled dollar bill"; not a name, "Ann Lee", over a profile's credit, nor a page's
+    control, "Close share panel"): the image's
+    alt text as w3m prints it, standing for the picture, not a text above its credit."""
+    f = features(block)
+    words = block.content.split()
+    return block.kind != "item" and 2 <= f.n_words <= ALT_WORDS and f.starts_upper \
+        and any(w[:1].islower() for w in words[1:]) and not has_cue(block.content) \
+        and not block.content.endswith(_SENTENCE_END) and not block.content.endswith(":")
 
 
 def _picture_mark(doc: Document, i: int) -> bool:

@@ -336,9 +336,15 @@ class _Context:
         return self._before[index], self._after[index]
 
 
+def _description(f: Features) -> bool:
+    """One sentence that starts in capitals and ends as a sentence, asking nothing."""
+    return f.n_sentences == 1 and f.starts_upper and f.ends_terminal and "?" not in f.text
+
+
 class Tag(str, Enum):
     """The decisions of stage captions."""
     SCORED = "scored"  # the caption model's score is over the threshold (the score is kept)
+    PRINTED_TWICE = "printed_twice"  # a description printed twice in a row: the image's text and its caption
 
 
 class Captions(Stage):
@@ -433,9 +439,25 @@ class Captions(Stage):
     def applies(self, doc: Document) -> bool:
         return not doc.whole_page  # a whole page, whose captions stage content finds by their marks
 
+    def printed_twice(self, doc: Document) -> None:
+        """A one-sentence description printed twice in a row is a picture's: its alt or title
+        text and its caption, both kept as captions (the dump prints both under the picture).
+        A mark of its own, which no word of the text needs to confirm."""
+        pending = None
+        for block, f, _ in self.candidates(doc):
+            if pending is not None and pending.index == block.index - 1 and pending.content == block.content \
+                    and _description(f):
+                for b in (pending, block):
+                    b.assign(Label.CAPTION, self.name, "a description printed twice in a row: "
+                             "the image's text and its caption", Tag.PRINTED_TWICE)
+                pending = None
+                continue
+            pending = block
+
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None:
             return  # no article text
+        self.printed_twice(doc)
         model = self.model
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE:
