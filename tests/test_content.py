@@ -843,3 +843,16 @@ def test_a_run_of_reader_comments_apart_from_the_article_is_no_part_of_it():
 def test_a_photographers_name_after_a_copyright_sign_opens_a_caption(line, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
+
+
+@pytest.mark.parametrize("tail, found", [
+    ("The mayor opens the new bridge on Sunday. (Ann Lee/The Gazette)", "(Ann Lee/The Gazette)"),
+    ("A dog waits by the door of the shop.Credit: Tom Fox", "Credit: Tom Fox"),
+    ("The credit union opened a branch (the first in town) on Main Street.", None),  # a look-alike
+    ("Reuters reported the talks ended late on Friday night.", None),
+])
+def test_credit_tail_reverse_check_finds_what_the_forward_search_finds(tail, found):
+    m = figures._credit_tail(tail)
+    forward = figures._patterns()["credit_tail"].search(tail)
+    assert (m and m.group(0)) == (forward and forward.group(0))
+    assert (m and m.group(0)) == found

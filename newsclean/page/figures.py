@@ -68,6 +68,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     join = lambda ps: "|".join(f"(?:{p})" for p in ps)  # noqa: E731
     return {
         "credit_tail": regex.compile(join(spec["credit_tail"]), FLAGS),
+        # the same pattern matched from the end of the text: it finds a match whenever the
+        # forward search does, trying far fewer positions (every credit_tail ends with "$")
+        "credit_tail_reverse": regex.compile(join(spec["credit_tail"]), FLAGS | regex.REVERSE),
         "credit_only": regex.compile(join(spec["credit_only"]), FLAGS),
         "caption_prefix": regex.compile(join(spec["caption_prefix"]), FLAGS),
         "numbering": regex.compile(spec["numbering"], FLAGS),
@@ -143,11 +146,20 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             found[i] = Figure(CAPTION, "caption of a numbered picture")
         elif pat["caption_prefix"].match(text):
             found[i] = Figure(CAPTION, "caption label at its start")
-        elif (m := pat["credit_tail"].search(text[-120:])) and _names(m.group(0)):
+        elif (m := _credit_tail(text[-120:])) and _names(m.group(0)):
             found[i] = Figure(CAPTION, "photo credit at its end")
         elif i in credited:
             found[i] = Figure(CAPTION, "the same name in brackets under several pictures: their credit")
     return found, credit_lines
+
+
+def _credit_tail(tail: str) -> regex.Match | None:
+    """The (leftmost) credit at the end of a block's tail; a reverse search first tells
+    cheaply whether there is one at all (most blocks have none)."""
+    pat = _patterns()
+    if pat["credit_tail_reverse"].search(tail) is None:
+        return None
+    return pat["credit_tail"].search(tail)
 
 
 def _same_credit(doc: Document) -> set[int]:
