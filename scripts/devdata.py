@@ -13,6 +13,8 @@ CORPORA = {
     "vn-dev": ("corpus/vn-dev/dumps", "corpus/vn-dev/gold.jsonl"),
     "page": ("corpus/scrapinghub-dev/page", "corpus/scrapinghub-dev/gold.jsonl"),
     "w3m": ("corpus/scrapinghub-dev/w3m", "corpus/scrapinghub-dev/gold.jsonl"),
+    "readability-page": ("corpus/readability-dev/page", "corpus/readability-dev/gold.jsonl"),
+    "readability-w3m": ("corpus/readability-dev/w3m", "corpus/readability-dev/gold.jsonl"),
 }
 _TOKEN = re.compile(r"\w+")
 

@@ -11,7 +11,9 @@ fold, every fitted weight set of the project is fitted again on the other folds'
 sites, as its own script fits it:
 
 * stage content's block classifier and headline model (data/content_model.toml):
-  scripts/fit_content.py's fit on the whole-page dumps (scrapinghub-dev, both styles);
+  scripts/fit_content.py's fit on the whole-page dumps (CONTENT_FIT: scrapinghub-dev
+  and readability-dev, both styles, each corpus weighed by fit_content.CORPUS_WEIGHT;
+  readability-dev weighs 0 there, so its held-out figures are of pages never fitted on);
 * stage captions' model (data/captions.toml): scripts/fit_captions.py's fit on the
   news dumps (seeds, vn-dev) and the web pages' gold bodies (towards the shipped
   weights with --caption-prior, towards 0 otherwise);
@@ -56,7 +58,8 @@ STYLES = {
     "readability-w3m": ("corpus/readability-dev/w3m", "corpus/readability-dev/gold.jsonl", "readability-dev"),
 }
 # the training corpora of devdata.corpora, with their corpus name in sites.py
-CONTENT_FIT = {"page": "scrapinghub-dev", "w3m": "scrapinghub-dev"}
+CONTENT_FIT = {"page": "scrapinghub-dev", "w3m": "scrapinghub-dev",
+               "readability-page": "readability-dev", "readability-w3m": "readability-dev"}
 CAPTIONS_FIT = {"seeds": "seeds", "vn-dev": "vn-dev", "web-body": "scrapinghub-dev"}
 KEPT = ("id", "text", "captions", "title", "byline", "dateline", "related")
 
@@ -87,7 +90,8 @@ def training_data(shared: Path, site_of) -> dict:
     content, captions = [], []
     for name, doc_id, text, gold in corpora(shared, list(CONTENT_FIT)):
         site = site_of(CONTENT_FIT[name], gold or {"id": doc_id})
-        content.append((site, (doc_id, text, gold), fit_content.block_rows(text, gold, pipeline)))
+        rows = fit_content.weighted(name, fit_content.block_rows(text, gold, pipeline))
+        content.append((site, (doc_id, text, gold, fit_content.CORPUS_WEIGHT[name][1]), rows))
     for name, doc_id, text, gold in corpora(shared, list(CAPTIONS_FIT)):
         site = site_of(CAPTIONS_FIT[name], gold or {"id": doc_id})
         captions.append((site, fit_captions.caption_rows(text, gold.get("captions") or [], stage)))
