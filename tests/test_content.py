@@ -120,6 +120,42 @@ def test_a_single_glued_card_or_camel_case_name_is_no_card(paragraph):
     assert not doc.related and all(b.label is None for b in doc.blocks)
 
 
+def _teaser_item(title: str, summary: str, again: str | None = None) -> str:
+    """A teaser as w3m prints a list item: its headline as a link, a section and a
+    comment count, the headline again as the card's heading, then its summary."""
+    return "\n".join([f"  • {title}", "    Harbour", "    12 Comments", "", f"    {again or title}", "",
+                      f"    {summary}"])
+
+
+def _items_doc(items: list[str]):
+    from newsclean.model import Document
+    from newsclean.page import cards
+    from newsclean.stages.content import Tag
+    from newsclean.stages.segment import segment
+    text = "\n\n".join([PARAS[0], *items, PARAS[1]]) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    cards.take_items(doc, "content", Tag.TEASER_ITEM)
+    return doc
+
+
+def test_list_items_printing_their_headline_again_are_related_items():
+    doc = _items_doc([_teaser_item(t, s) for t, s in CARDS])
+    assert [(r.title, r.summary.split(" 12 Comments " + r.title + " ")[-1]) for r in doc.related] == CARDS
+    assert sum(b.label is Label.RELATED for b in doc.blocks) == 2
+    record = newsclean.clean(page().replace("Most read\n", "\n\n".join(
+        _teaser_item(t, s) for t, s in CARDS) + "\n\nMost read\n"))
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+@pytest.mark.parametrize("items", [
+    [_teaser_item(*CARDS[0])],  # one such item alone is no list of teasers
+    [_teaser_item(t, s, again="Read the full story") for t, s in CARDS],  # the heading differs
+])
+def test_a_lone_or_unrepeated_list_item_is_no_teaser(items):
+    doc = _items_doc(items)
+    assert not doc.related and all(b.label is None for b in doc.blocks)
+
+
 def test_headline_of_a_whole_page():
     record = newsclean.clean(page())
     assert record["title"] == HEADLINE

@@ -93,7 +93,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
                      "article_words": INT, "lead_words": INT, "list_run": INT},
         "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "heading_words": RANGE},
-        "cards": {"headline_words": RANGE, "summary_words": INT, "search_chars": INT},
+        "cards": {"headline_words": RANGE, "summary_words": INT, "search_chars": INT,
+                  "item_headline_words": INT, "items_min": INT},
     },
     "content_model.toml": {
         "": {"bias": NUMBER, "title_bias": NUMBER, "weights": TABLE, "title_weights": TABLE},

@@ -69,6 +69,7 @@ FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 class Tag(str, Enum):
     """The decisions of stage content."""
     TEASER_CARD = "teaser_card"            # a teaser's headline glued to its summary (cards)
+    TEASER_ITEM = "teaser_item"            # a list item printing its headline again inside it (cards)
     CAPTION = "caption"                    # a caption found by its marks (figures)
     CREDIT = "credit"                      # a picture's credit line as its caption
     CREDIT_JOINED = "credit_joined"        # the credit line of the caption above (record.py joins them)
@@ -350,6 +351,7 @@ class Content(Stage):
             return
         doc.whole_page = True
         cards.take(doc, self.name, Tag.TEASER_CARD)  # 0. teaser cards glued together: related items
+        cards.take_items(doc, self.name, Tag.TEASER_ITEM)  # and list items printing their headline twice
         page = self.score_blocks(doc)     # 1. each block's p(article text); captions set aside
         if not self.find_region(page):    # 2. the densest runs of prose (none: no article here)
             return
