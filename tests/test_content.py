@@ -879,3 +879,35 @@ def test_a_run_of_reader_comments_apart_from_the_article_is_no_part_of_it():
 def test_a_photographers_name_after_a_copyright_sign_opens_a_caption(line, kind):
     doc, found = _found("The council met on Monday and voted on the plan for the harbour.\n\n" + line)
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
+
+
+def _how_to(numbers: list[int]):
+    """A how-to: numbered steps, each a heading over a short sentence and an image's alt
+    text; the article (as phase 2 found it) holds only the last step."""
+    from newsclean.model import Document
+    from newsclean.stages.segment import segment
+    parts = []
+    for k in numbers:
+        parts += [f"Step {k}", f"Sand the {k} boards of the boat until they are smooth.", "Smooth boards"]
+    parts += PARAS[:2]
+    text = "\n\n".join(parts) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    probs: list[float | None] = [0.2] * (len(doc.blocks) - 2) + [0.9, 0.9]
+    n = len(doc.blocks)
+    return doc, probs, [n - 5, n - 4, n - 2, n - 1]  # the last step's heading and sentence, the paragraphs
+
+
+def test_numbered_steps_above_the_article_open_it():
+    from newsclean.page import lists
+    doc, probs, article = _how_to([1, 2, 3])
+    taken = lists.sections_before(doc, probs, article, set())
+    assert [doc.blocks[i].content for i in sorted(taken)] == [
+        "Step 1", "Sand the 1 boards of the boat until they are smooth.",
+        "Step 2", "Sand the 2 boards of the boat until they are smooth."]  # alt texts left out
+
+
+@pytest.mark.parametrize("numbers", [[1, 3, 4], [1, 2]])  # numbers that skip; too few steps
+def test_numbered_headings_that_skip_or_are_too_few_open_nothing(numbers):
+    from newsclean.page import lists
+    doc, probs, article = _how_to(numbers)
+    assert lists.sections_before(doc, probs, article, set()) == set()

@@ -467,7 +467,11 @@ class Content(Stage):
                                                         if p is not None and page.inside[i] and page.keeps(i, p)])
         if not page.article:
             return False
-        listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article)
+        sections = lists.sections_before(doc, probs, page.article, page.stops)
+        if sections:  # the article opens at its first numbered section: so does the region
+            page.runs[0] = Run(min(sections), page.runs[0].end)
+        listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
+            | sections
         if listed:
             page.take_in(listed)
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
