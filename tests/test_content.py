@@ -911,3 +911,34 @@ def test_numbered_headings_that_skip_or_are_too_few_open_nothing(numbers):
     from newsclean.page import lists
     doc, probs, article = _how_to(numbers)
     assert lists.sections_before(doc, probs, article, set()) == set()
+
+
+def _after_list(p_after: float):
+    """A paragraph announcing three rules (taken in as a list), then two paragraphs of
+    probability ``p_after``; the article as phase 4 found it: the first paragraph."""
+    from newsclean.model import Document
+    from newsclean.page.region import Run
+    from newsclean.stages.content import Findings
+    from newsclean.stages.segment import segment
+    parts = ["The harbour master gave the crews three simple rules for the winter:",
+             "(1) Tie up early", "(2) Check the ropes", "(3) Call the office", PARAS[1], PARAS[2]]
+    text = "\n\n".join(parts) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    probs: list[float | None] = [0.9, 0.1, 0.1, 0.1, p_after, p_after]
+    page = Findings(doc, probs, {}, [], 0.5, 0.35, 0.0, level=0.25, runs=[Run(0, 0)],
+                    inside=[True] + [False] * 5, article=[0])
+    return page
+
+
+def test_the_article_goes_on_past_a_list_it_announces():
+    from newsclean.stages.content import Content
+    page = _after_list(0.45)
+    page.take_in({1, 2, 3})
+    assert Content.past_list(page, {1, 2, 3}) == {4, 5} and page.article == [0, 1, 2, 3, 4, 5]
+
+
+def test_furniture_past_a_list_is_not_the_article():
+    from newsclean.stages.content import Content
+    page = _after_list(0.05)  # blocks that read as page furniture end the walk
+    page.take_in({1, 2, 3})
+    assert Content.past_list(page, {1, 2, 3}) == set() and page.article == [0, 1, 2, 3]

@@ -474,6 +474,7 @@ class Content(Stage):
             | sections
         if listed:
             page.take_in(listed)
+            listed |= self.past_list(page, listed)
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)
@@ -481,6 +482,21 @@ class Content(Stage):
             page.take_in(page.filled)
         page.listed = listed | posts | page.filled
         return True
+
+    @staticmethod
+    def past_list(page: Findings, listed: set[int]) -> set[int]:
+        """Past each list the article announces or holds (``listed``), the article goes
+        on as it does past a run's edge (``extend``): "Three rules:", the rules, then
+        the story; the region reaches as far."""
+        more: set[int] = set()
+        edge = _Edge(page.doc, page.probs, page.stops, page.level, page.level)
+        for last in sorted(i for i in listed if i + 1 not in listed and i + 1 not in page.article):
+            stop = edge.walk(last, +1)
+            more.update(i for i in range(last + 1, stop + 1) if (p := page.probs[i]) is not None and page.keeps(i, p))
+        if more:
+            page.take_in(more)
+            page.runs[-1] = Run(page.runs[-1].start, max(page.runs[-1].end, max(more)))
+        return more
 
     @staticmethod
     def without_markup_edges(page: Findings, article: list[int]) -> list[int]:
