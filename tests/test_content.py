@@ -120,6 +120,42 @@ def test_a_single_glued_card_or_camel_case_name_is_no_card(paragraph):
     assert not doc.related and all(b.label is None for b in doc.blocks)
 
 
+def _teaser_item(title: str, summary: str, again: str | None = None) -> str:
+    """A teaser as w3m prints a list item: its headline as a link, a section and a
+    comment count, the headline again as the card's heading, then its summary."""
+    return "\n".join([f"  • {title}", "    Harbour", "    12 Comments", "", f"    {again or title}", "",
+                      f"    {summary}"])
+
+
+def _items_doc(items: list[str]):
+    from newsclean.model import Document
+    from newsclean.page import cards
+    from newsclean.stages.content import Tag
+    from newsclean.stages.segment import segment
+    text = "\n\n".join([PARAS[0], *items, PARAS[1]]) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    cards.take_items(doc, "content", Tag.TEASER_ITEM)
+    return doc
+
+
+def test_list_items_printing_their_headline_again_are_related_items():
+    doc = _items_doc([_teaser_item(t, s) for t, s in CARDS])
+    assert [(r.title, r.summary.split(" 12 Comments " + r.title + " ")[-1]) for r in doc.related] == CARDS
+    assert sum(b.label is Label.RELATED for b in doc.blocks) == 2
+    record = newsclean.clean(page().replace("Most read\n", "\n\n".join(
+        _teaser_item(t, s) for t, s in CARDS) + "\n\nMost read\n"))
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+@pytest.mark.parametrize("items", [
+    [_teaser_item(*CARDS[0])],  # one such item alone is no list of teasers
+    [_teaser_item(t, s, again="Read the full story") for t, s in CARDS],  # the heading differs
+])
+def test_a_lone_or_unrepeated_list_item_is_no_teaser(items):
+    doc = _items_doc(items)
+    assert not doc.related and all(b.label is None for b in doc.blocks)
+
+
 def test_headline_of_a_whole_page():
     record = newsclean.clean(page())
     assert record["title"] == HEADLINE
@@ -856,3 +892,66 @@ def test_credit_tail_reverse_check_finds_what_the_forward_search_finds(tail, fou
     forward = figures._patterns()["credit_tail"].search(tail)
     assert (m and m.group(0)) == (forward and forward.group(0))
     assert (m and m.group(0)) == found
+
+
+def _how_to(numbers: list[int]):
+    """A how-to: numbered steps, each a heading over a short sentence and an image's alt
+    text; the article (as phase 2 found it) holds only the last step."""
+    from newsclean.model import Document
+    from newsclean.stages.segment import segment
+    parts = []
+    for k in numbers:
+        parts += [f"Step {k}", f"Sand the {k} boards of the boat until they are smooth.", "Smooth boards"]
+    parts += PARAS[:2]
+    text = "\n\n".join(parts) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    probs: list[float | None] = [0.2] * (len(doc.blocks) - 2) + [0.9, 0.9]
+    n = len(doc.blocks)
+    return doc, probs, [n - 5, n - 4, n - 2, n - 1]  # the last step's heading and sentence, the paragraphs
+
+
+def test_numbered_steps_above_the_article_open_it():
+    from newsclean.page import lists
+    doc, probs, article = _how_to([1, 2, 3])
+    taken = lists.sections_before(doc, probs, article, set())
+    assert [doc.blocks[i].content for i in sorted(taken)] == [
+        "Step 1", "Sand the 1 boards of the boat until they are smooth.",
+        "Step 2", "Sand the 2 boards of the boat until they are smooth."]  # alt texts left out
+
+
+@pytest.mark.parametrize("numbers", [[1, 3, 4], [1, 2]])  # numbers that skip; too few steps
+def test_numbered_headings_that_skip_or_are_too_few_open_nothing(numbers):
+    from newsclean.page import lists
+    doc, probs, article = _how_to(numbers)
+    assert lists.sections_before(doc, probs, article, set()) == set()
+
+
+def _after_list(p_after: float):
+    """A paragraph announcing three rules (taken in as a list), then two paragraphs of
+    probability ``p_after``; the article as phase 4 found it: the first paragraph."""
+    from newsclean.model import Document
+    from newsclean.page.region import Run
+    from newsclean.stages.content import Findings
+    from newsclean.stages.segment import segment
+    parts = ["The harbour master gave the crews three simple rules for the winter:",
+             "(1) Tie up early", "(2) Check the ropes", "(3) Call the office", PARAS[1], PARAS[2]]
+    text = "\n\n".join(parts) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    probs: list[float | None] = [0.9, 0.1, 0.1, 0.1, p_after, p_after]
+    page = Findings(doc, probs, {}, [], 0.5, 0.35, 0.0, level=0.25, runs=[Run(0, 0)],
+                    inside=[True] + [False] * 5, article=[0])
+    return page
+
+
+def test_the_article_goes_on_past_a_list_it_announces():
+    from newsclean.stages.content import Content
+    page = _after_list(0.45)
+    page.take_in({1, 2, 3})
+    assert Content.past_list(page, {1, 2, 3}) == {4, 5} and page.article == [0, 1, 2, 3, 4, 5]
+
+
+def test_furniture_past_a_list_is_not_the_article():
+    from newsclean.stages.content import Content
+    page = _after_list(0.05)  # blocks that read as page furniture end the walk
+    page.take_in({1, 2, 3})
+    assert Content.past_list(page, {1, 2, 3}) == set() and page.article == [0, 1, 2, 3]

@@ -92,8 +92,10 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                     "numbering": PATTERN},
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
                      "article_words": INT, "lead_words": INT, "list_run": INT},
-        "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "heading_words": RANGE},
-        "cards": {"headline_words": RANGE, "summary_words": INT, "search_chars": INT},
+        "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "heading_words": RANGE,
+                  "sections_min": INT, "section_words": INT},
+        "cards": {"headline_words": RANGE, "summary_words": INT, "search_chars": INT,
+                  "item_headline_words": INT, "items_min": INT},
     },
     "content_model.toml": {
         "": {"bias": NUMBER, "title_bias": NUMBER, "weights": TABLE, "title_weights": TABLE},

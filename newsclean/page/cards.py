@@ -12,6 +12,13 @@ each a one-sentence headline of 3 to 20 words and a summary of 8 words or more,
 are related items, split at the glue. One such block alone, or a camel-case name
 in prose ("MacBook"), is left alone. Only whole pages are searched: the cards are
 page furniture, and the search costs a pattern scan of every long block.
+
+A text renderer that keeps a list item's paragraphs under its bullet (w3m) prints a
+teaser item as one block whose opening line comes again inside it: the headline as a
+link, then as the card's heading, then its summary ("• Ship breaks up / Science /
+11 Comments / Ship breaks up / An unmanned cargo ship..."). Two or more such items on
+a page (``repeated_items``) are related items too; an item alone, or one whose lines
+differ, is left alone.
 """
 from __future__ import annotations
 
@@ -27,6 +34,8 @@ _SPEC = res.data_file("content.toml")["cards"]
 HEADLINE_WORDS = tuple(_SPEC["headline_words"])
 SUMMARY_WORDS = _SPEC["summary_words"]
 SEARCH_CHARS = _SPEC["search_chars"]  # a headline of 20 words fits in this
+ITEM_HEADLINE_WORDS = _SPEC["item_headline_words"]  # a repeated item's opening line: at least this many words
+ITEMS_MIN = _SPEC["items_min"]  # repeated items on a page: at least this many
 REASON = "teaser card, its headline glued to its summary"
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")  # a headline is one sentence at most
 
@@ -72,3 +81,26 @@ def take(doc: Document, stage: str, tag: Enum) -> None:
                                                blocks=[card.index]))
                 card.assign(Label.RELATED, stage, REASON, tag)
         run = []
+
+
+def repeats_opening(block: Block) -> list[str] | None:
+    """A list item's lines when its opening line (a headline of ITEM_HEADLINE_WORDS
+    words or more) is printed again inside it, else None."""
+    if block.kind != "item" or block.label is not None:
+        return None
+    lines = [" ".join(line.split()) for line in block.lines if line.strip()]
+    lines[0] = lines[0].partition(" ")[2]  # the bullet taken off
+    if len(lines) < 2 or len(lines[0].split()) < ITEM_HEADLINE_WORDS:
+        return None
+    return lines if lines[0] in lines[1:] else None
+
+
+def take_items(doc: Document, stage: str, tag: Enum) -> None:
+    """Label the list items that print their opening line again ``related`` when a page
+    holds ITEMS_MIN of them or more: each an item of ``doc.related``."""
+    found = [(b, lines) for b in doc.blocks if (lines := repeats_opening(b)) is not None]
+    if len(found) < ITEMS_MIN:
+        return
+    for b, lines in found:  # the summary keeps the headline's second copy: nothing is lost
+        doc.related.append(RelatedItem(title=lines[0], summary=" ".join(lines[1:]), blocks=[b.index]))
+        b.assign(Label.RELATED, stage, "teaser item, its headline printed again inside it", tag)

@@ -23,12 +23,21 @@ first line of another shape, at a comments heading, or at a block an earlier sta
 labelled (image placeholders and other page furniture between the lines are stepped
 over).
 
+Numbered section headings ("Step 1", "Step 2", ... or "Day 1", "Day 2", ...: one
+word and a number, counting up from 1, SECTIONS_MIN of them or more) of which the
+article holds one open the article at the first of them (``sections_before``): a
+how-to's first steps are short sentences between pictures and score low. The
+headings and the blocks of SECTION_WORDS words or more between the first heading
+and the article are taken in; numbers that skip, or a comments heading between,
+take in nothing.
+
 Bullet points between two paragraphs of the article ("Our kit is simple." then its
 items, then the story goes on) are the article's too, whatever announced them: every
 free block between the two is a list item and they make one list.
 """
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from .. import resources as res
@@ -40,6 +49,9 @@ _SPEC = res.data_file("content.toml")["lists"]
 ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list
 ROW_MAX_WORDS = _SPEC["row_max_words"]   # a longer block is a paragraph, not a line of a list
 ANNOUNCE_MIN_WORDS = _SPEC["announce_min_words"]  # shorter, a line ending with a colon is a label ("Photo:")
+SECTIONS_MIN = _SPEC["sections_min"]  # numbered section headings that make a sequence
+SECTION_WORDS = _SPEC["section_words"]  # a shorter block between them (an image's alt text) is left out
+_SECTION = re.compile(r"([^\W\d_]+)\s+(\d{1,2})")  # "Step 3": one word and a number, the whole block
 HEADING_WORDS = tuple(_SPEC["heading_words"])  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
 
 
@@ -126,3 +138,28 @@ def _list_rows(rows: list[Block]) -> list[int]:
         if n - start >= ROWS_MIN:
             return [b.index for b in rows[:n]]
     return []
+
+
+def _numbered(doc: Document, probs: list[float | None]) -> dict[str, list[int]]:
+    """The free blocks that are numbered section headings, by their word (casefolded)."""
+    out: dict[str, list[int]] = {}
+    for b, p in zip(doc.blocks, probs, strict=True):
+        m = _SECTION.fullmatch(b.content.strip()) if p is not None else None
+        if m:
+            out.setdefault(m[1].casefold(), []).append(b.index)
+    return out
+
+
+def sections_before(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
+    """The numbered section headings above the article, when it holds one of them, and
+    the blocks of SECTION_WORDS words or more between the first and the article."""
+    first, inside = article[0], set(article)
+    for heads in _numbered(doc, probs).values():
+        numbers = [int(_SECTION.fullmatch(doc.blocks[i].content.strip())[2]) for i in heads]  # type: ignore[index]
+        if len(heads) < SECTIONS_MIN or numbers != list(range(1, len(heads) + 1)):
+            continue
+        if heads[0] >= first or not inside.intersection(heads) or stops.intersection(range(heads[0], first)):
+            continue
+        return {i for i in range(heads[0], first) if probs[i] is not None
+                and (i in heads or features(doc.blocks[i]).n_words >= SECTION_WORDS)}
+    return set()

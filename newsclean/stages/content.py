@@ -69,6 +69,7 @@ FAVOR_SIGN = {"precision": 1.0, "balanced": 0.0, "recall": -1.0}
 class Tag(str, Enum):
     """The decisions of stage content."""
     TEASER_CARD = "teaser_card"            # a teaser's headline glued to its summary (cards)
+    TEASER_ITEM = "teaser_item"            # a list item printing its headline again inside it (cards)
     CAPTION = "caption"                    # a caption found by its marks (figures)
     CREDIT = "credit"                      # a picture's credit line as its caption
     CREDIT_JOINED = "credit_joined"        # the credit line of the caption above (record.py joins them)
@@ -350,6 +351,7 @@ class Content(Stage):
             return
         doc.whole_page = True
         cards.take(doc, self.name, Tag.TEASER_CARD)  # 0. teaser cards glued together: related items
+        cards.take_items(doc, self.name, Tag.TEASER_ITEM)  # and list items printing their headline twice
         page = self.score_blocks(doc)     # 1. each block's p(article text); captions set aside
         if not self.find_region(page):    # 2. the densest runs of prose (none: no article here)
             return
@@ -465,9 +467,14 @@ class Content(Stage):
                                                         if p is not None and page.inside[i] and page.keeps(i, p)])
         if not page.article:
             return False
-        listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article)
+        sections = lists.sections_before(doc, probs, page.article, page.stops)
+        if sections:  # the article opens at its first numbered section: so does the region
+            page.runs[0] = Run(min(sections), page.runs[0].end)
+        listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
+            | sections
         if listed:
             page.take_in(listed)
+            listed |= self.past_list(page, listed)
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)
@@ -475,6 +482,21 @@ class Content(Stage):
             page.take_in(page.filled)
         page.listed = listed | posts | page.filled
         return True
+
+    @staticmethod
+    def past_list(page: Findings, listed: set[int]) -> set[int]:
+        """Past each list the article announces or holds (``listed``), the article goes
+        on as it does past a run's edge (``extend``): "Three rules:", the rules, then
+        the story; the region reaches as far."""
+        more: set[int] = set()
+        edge = _Edge(page.doc, page.probs, page.stops, page.level, page.level)
+        for last in sorted(i for i in listed if i + 1 not in listed and i + 1 not in page.article):
+            stop = edge.walk(last, +1)
+            more.update(i for i in range(last + 1, stop + 1) if (p := page.probs[i]) is not None and page.keeps(i, p))
+        if more:
+            page.take_in(more)
+            page.runs[-1] = Run(page.runs[-1].start, max(page.runs[-1].end, max(more)))
+        return more
 
     @staticmethod
     def without_markup_edges(page: Findings, article: list[int]) -> list[int]:
