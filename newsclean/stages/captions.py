@@ -31,6 +31,7 @@ from typing import NamedTuple
 import regex
 
 from .. import resources as res
+from ..content_features import stopwords
 from ..features import (
     CAPTION_WORD,
     CLOSERS,
@@ -58,6 +59,7 @@ MAX_WORDS = _CANDIDATES["max_words"]
 SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, not captions
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
+FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
@@ -196,6 +198,24 @@ def _style(f: Features) -> tuple[float, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _language_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The function words of the other languages that English does not share, and the
+    English ones no other language shares."""
+    english = stopwords()["en"]
+    others = frozenset().union(*(words for lang, words in stopwords().items() if lang != "en"))
+    return others - english, english - others
+
+
+def other_language(f: Features) -> float:
+    """More function words of another language than of English ("o atual comandante do
+    Brasil"): the paragraph of an article in another language, not an English caption."""
+    foreign, english = _language_words()
+    # (written in lower case: "La", "Son" in a place's name are no function words)
+    n_foreign = sum(w in foreign for w in f.words)
+    return float(n_foreign >= FOREIGN_MIN and n_foreign > sum(w in english for w in f.lower))
+
+
 # The word features in groups, cheapest first: (the features' names, their values).
 # Scoring reads a group only while the groups left can still change the decision
 # (Captions.__call__).
@@ -210,6 +230,7 @@ WORD_GROUPS = (
     (("connective_start",), lambda f: (float(f.opens_with_connective),)),
     (("time_start",), lambda f: (float(f.opens_with_time),)),
     (("past", "past_many", "perfect", "modal", "clause_link", "attribution"), _verbs),
+    (("other_language",), lambda f: (other_language(f),)),
 )
 
 
