@@ -59,6 +59,7 @@ MAX_WORDS = _CANDIDATES["max_words"]
 SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, not captions
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
+SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
 FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
@@ -224,6 +225,7 @@ WORD_GROUPS = (
     (("caption_words", "person", "negation", "stance", "pronoun", "relative", "mental", "no_function_words",
       "imperative"), _style),
     (("headline_case",), lambda f: (float(f.headline_case),)),
+    (("scheduled",), lambda f: (float(SCHEDULED.search(f.text) is not None),)),
     (("anaphora_start",), lambda f: (float(f.opens_with_anaphora),)),
     (("also",), lambda f: (_also(f),)),
     (("quote",), lambda f: (float(f.has_quote),)),
