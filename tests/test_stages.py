@@ -491,6 +491,12 @@ class TestFurniture:
                                       "  • " + pics[0], "  • " + pics[1], label, P3,
                                       "  • " + pics[0], "  • " + pics[1], label, P4))
         assert listed["captions"] == []
+        # a teaser's headline under the same thumbnail each time, and a row of share buttons
+        teaser = newsclean.clean(dump(HEADLINE, P1, pics[0], label, P2, pics[0], label, P3, pics[0], label, P4))
+        assert teaser["captions"] == []
+        buttons = "Share   Tweet   Pin   Email"
+        shared = newsclean.clean(dump(HEADLINE, P1, pics[0], buttons, P2, pics[1], buttons, P3, pics[2], buttons, P4))
+        assert shared["captions"] == []
 
     def test_labels_repeated_in_turns_are_the_articles_structure(self):
         # a plan or an interview repeats its labels, but other labels stand between two copies of one

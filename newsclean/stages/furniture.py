@@ -197,12 +197,14 @@ class Furniture(Stage):
     @staticmethod
     def _under_pictures(doc: Document, copies: list[Block]) -> bool:
         """Every copy of a label of LABEL_CAPTION_WORDS words or more stands right under an
-        image placeholder (one picture, not a list of them): the pictures' caption, printed
-        under each (an ad's label has no picture of its own above every copy)."""
-        if features(copies[0]).n_words < LABEL_CAPTION_WORDS:
-            return False
+        image placeholder (one picture, not a list of them; not the same one each time): the
+        pictures' caption, printed under each (an ad's label has no picture of its own above
+        every copy, a teaser repeated shows the same one)."""
+        if features(copies[0]).n_words < LABEL_CAPTION_WORDS or "  " in copies[0].content:
+            return False  # (words spaced apart: a row of buttons)
         above = [doc.blocks[b.index - 1] for b in copies if b.index > 0]
-        return len(above) == len(copies) and all(a.tag is Tag.IMAGE_PLACEHOLDER and a.kind != "item" for a in above)
+        return len(above) == len(copies) and all(a.tag is Tag.IMAGE_PLACEHOLDER and a.kind != "item" for a in above) \
+            and len({a.content for a in above}) > 1  # (the same picture each time: a teaser repeated)
 
     def repeated_labels(self, doc: Document) -> None:
         """Label as boilerplate the copies of a short free block printed REPEATED_MIN times
