@@ -323,6 +323,17 @@ def test_a_description_above_a_credit_in_brackets_is_a_caption_of_its_own():
     assert 0 not in found
 
 
+def test_a_captions_copy_cut_short_before_more_goes_with_it():
+    caption = "Image 2 of 6\n\nTwo fishing boats leave the old quay at dawn on Tuesday. less"
+    doc, found = _found(caption + "\n\nTwo fishing boats leave the old quay at... more\n\nPhoto: Ann Lee, Larkfield Gazette")
+    assert found[1].kind == "caption" and found[2].kind == figures.JOINED and found[3].kind == figures.JOINED
+    # look-alikes: a teaser of another story with its "more" link, and a copy without the toggle
+    doc, found = _found(caption + "\n\nHarbour fees rise again as the council votes on... more")
+    assert 2 not in found
+    doc, found = _found(caption + "\n\nTwo fishing boats leave the old quay at dawn")
+    assert 2 not in found
+
+
 @pytest.mark.parametrize("line, kind", [
     ("A diver took this photo of the broken harbour wall at low tide in February.", "caption"),
     ("The harbour wall at low tide, the day this picture was taken. (Source: Larkfield Gazette)", "caption"),

@@ -40,7 +40,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                       "embedded_post": PATTERN, "language_names": WORDS, "max_chars": INT, "image_max_words": INT,
                       "timestamp_max_words": INT, "timestamp_max_chars": INT, "menu_max_words": INT,
                       "menu_item_words": INT, "printed_twice_chars": INT, "printed_twice_words": INT,
-                      "repeated_min": INT, "repeated_max_words": INT, "template_placeholder": PATTERN,
+                      "repeated_min": INT, "repeated_max_words": INT, "label_caption_words": INT, "template_placeholder": PATTERN,
                       "metadata_prefix": PATTERNS, "image_index": PATTERN, "image_index_chars": INT},
         "teasers": {"heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
                     "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
@@ -66,7 +66,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "captions.toml": {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
-        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "short_run": INT,
+        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "short_run": INT,
                        "formula_words": INT, "formula_lines": INT},
     },
     "content.toml": {
@@ -87,7 +87,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "embeds": {"post_signature": PATTERN},
         "figures": {"max_words": INT, "min_words": INT, "repeat_window": INT, "description_words": INT,
                     "credit_alone_words": INT, "alt_words": INT, "credit_function_words": INT, "margin": INT, "html_entity": PATTERN,
-                    "repeated_credit": INT, "bracket_name": PATTERN,
+                    "repeated_credit": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,
                     "credit_tail": PATTERNS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
                     "numbering": PATTERN},
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,

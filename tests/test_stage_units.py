@@ -543,6 +543,34 @@ def test_captions_takes_a_description_printed_twice_in_a_row_both_copies():
     assert free(doc) == [0, 1, 2, 3, 4, 5, 6]
 
 
+def test_captions_leaves_a_short_sentence_in_another_language_in_the_text():
+    # the model would take this short sentence between longer paragraphs for a caption;
+    # in Portuguese, it is the paragraph of an article in another language
+    foreign = "As crianças leem os livros no novo canto da biblioteca com os pais."
+    doc = doc_for(Captions, HEADLINE, P1, P2, foreign, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4, 5]
+    # look-alike: an English caption naming places with "La" and "Son" in them
+    named = "Fishermen of La Paz and Son La mend their nets on the quay."
+    doc = doc_for(Captions, HEADLINE, P1, P2, named, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3][0] is Label.CAPTION
+
+
+def test_captions_leaves_an_announced_event_in_the_text():
+    # present tense with a weekday and no date, or a clock time: what the article announces
+    for announced in ("The harbour board holds a public hearing Wednesday with the boat owners.",
+                      "The harbour board hosts a meeting at 9 a.m. to discuss the new fees."):
+        doc = doc_for(Captions, HEADLINE, P1, P2, announced, P3, P4, title_index=0, lead_index=1)
+        run_alone(Captions(), doc)
+        assert free(doc) == [0, 1, 2, 3, 4, 5], announced
+    # look-alike: a picture's caption dates its weekday
+    dated = "The harbour board chair speaks to boat owners on the quay, Wednesday, Nov. 20, 2019."
+    doc = doc_for(Captions, HEADLINE, P1, P2, dated, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3][0] is Label.CAPTION
+
+
 def test_captions_needs_a_lead_and_skips_a_whole_page():
     doc = doc_for(Captions, P1, P2, PHOTO, P3)  # no lead_index: no article text found
     run_alone(Captions(), doc)

@@ -476,6 +476,28 @@ class TestFurniture:
         text = dump(HEADLINE, P1, alt, P2, alt, P3, alt, P4)
         assert newsclean.clean(text)["text"] == dump(P1, P2, P3, P4)
 
+    def test_a_label_under_each_picture_placeholder_is_their_caption(self):
+        label = "Larkfield Harbour Festival on the east quay"
+        pics = [f"[harbour_photo_{i}]" for i in range(3)]
+        text = dump(HEADLINE, P1, pics[0], label, P2, pics[1], label, P3, pics[2], label, P4)
+        record = newsclean.clean(text)
+        assert record["captions"] == [label] * 3
+        assert record["text"] == dump(P1, P2, P3, P4)
+        # look-alikes: an ad's short label under each picture, and the same label under lists of pictures
+        ads = newsclean.clean(dump(HEADLINE, P1, pics[0], "Sponsored", P2, pics[1], "Sponsored", P3,
+                                   pics[2], "Sponsored", P4))
+        assert ads["captions"] == [] and ads["text"] == dump(P1, P2, P3, P4)
+        listed = newsclean.clean(dump(HEADLINE, P1, "  • " + pics[0], "  • " + pics[1], label, P2,
+                                      "  • " + pics[0], "  • " + pics[1], label, P3,
+                                      "  • " + pics[0], "  • " + pics[1], label, P4))
+        assert listed["captions"] == []
+        # a teaser's headline under the same thumbnail each time, and a row of share buttons
+        teaser = newsclean.clean(dump(HEADLINE, P1, pics[0], label, P2, pics[0], label, P3, pics[0], label, P4))
+        assert teaser["captions"] == []
+        buttons = "Share   Tweet   Pin   Email"
+        shared = newsclean.clean(dump(HEADLINE, P1, pics[0], buttons, P2, pics[1], buttons, P3, pics[2], buttons, P4))
+        assert shared["captions"] == []
+
     def test_labels_repeated_in_turns_are_the_articles_structure(self):
         # a plan or an interview repeats its labels, but other labels stand between two copies of one
         turns = []

@@ -56,6 +56,7 @@ DESCRIPTION_WORDS = _SPEC["description_words"]  # a description above a credit l
 CREDIT_ALONE_WORDS = _SPEC["credit_alone_words"]  # a credit line this long with nothing above it is a caption of its own
 ALT_WORDS = _SPEC["alt_words"]  # a line this short without a sentence end, above a credit line, is the image's alt text
 CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
+SHORTENED_MIN_WORDS = _SPEC["shortened_min_words"]  # a caption's copy cut short before "more" keeps this many of its words
 REPEATED_CREDIT = _SPEC["repeated_credit"]  # the same name in brackets ending this many descriptions is their credit
 _BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
 _ENTITY = re.compile(_SPEC["html_entity"])
@@ -74,6 +75,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "credit_only": regex.compile(join(spec["credit_only"]), FLAGS),
         "caption_prefix": regex.compile(join(spec["caption_prefix"]), FLAGS),
         "numbering": regex.compile(spec["numbering"], FLAGS),
+        "more_toggle": regex.compile(spec["more_toggle"], FLAGS),
     }
 
 
@@ -99,8 +101,23 @@ def find(doc: Document) -> dict[int, Figure]:
     found, credit_lines = _marked(doc)
     _described_credits(doc, found)
     _printed_twice(doc, found)
+    _shortened_copies(doc, found)
     _credit_lines(doc, found, credit_lines)
     return found
+
+
+def _shortened_copies(doc: Document, found: dict[int, Figure]) -> None:
+    """A gallery's caption followed by its own opening cut short before a "more" toggle
+    ("Two boats leave the quay at dawn... more"): the toggle's copy goes with the
+    caption, as its credit line below does (record.py joins them)."""
+    toggle = _patterns()["more_toggle"]
+    for i in [i for i, fig in found.items() if fig.kind == CAPTION and i + 1 < len(doc.blocks)]:
+        below = doc.blocks[i + 1]
+        if below.label is not None or i + 1 in found or (m := toggle.search(below.content)) is None:
+            continue
+        opening = below.content[:m.start()].split()
+        if len(opening) >= SHORTENED_MIN_WORDS and doc.blocks[i].content.split()[:len(opening)] == opening:
+            found[i + 1] = Figure(JOINED, "the caption cut short before its 'more' toggle")
 
 
 def _described_credits(doc: Document, found: dict[int, Figure]) -> None:
@@ -213,7 +230,7 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
                 found[i] = Figure(CREDIT, "photo credit line apart from the caption above")
             else:
                 found[i] = Figure(ALT, "photo credit line apart from the caption")
-        elif above is not None and found.get(i - 1, NO_FIGURE).kind == CAPTION:
+        elif above is not None and found.get(i - 1, NO_FIGURE).kind in (CAPTION, JOINED):
             found[i] = Figure(JOINED, "credit of the caption above")
         elif above is not None and i - 1 not in found and _description(above):
             found[i - 1] = Figure(CAPTION, "a description above a photo credit")

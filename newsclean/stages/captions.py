@@ -31,6 +31,7 @@ from typing import NamedTuple
 import regex
 
 from .. import resources as res
+from ..content_features import stopwords
 from ..features import (
     CAPTION_WORD,
     CLOSERS,
@@ -58,6 +59,8 @@ MAX_WORDS = _CANDIDATES["max_words"]
 SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, not captions
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
+SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
+FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
@@ -196,6 +199,24 @@ def _style(f: Features) -> tuple[float, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _language_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The function words of the other languages that English does not share, and the
+    English ones no other language shares."""
+    english = stopwords()["en"]
+    others = frozenset().union(*(words for lang, words in stopwords().items() if lang != "en"))
+    return others - english, english - others
+
+
+def other_language(f: Features) -> float:
+    """More function words of another language than of English ("o atual comandante do
+    Brasil"): the paragraph of an article in another language, not an English caption."""
+    foreign, english = _language_words()
+    # (written in lower case: "La", "Son" in a place's name are no function words)
+    n_foreign = sum(w in foreign for w in f.words)
+    return float(n_foreign >= FOREIGN_MIN and n_foreign > sum(w in english for w in f.lower))
+
+
 # The word features in groups, cheapest first: (the features' names, their values).
 # Scoring reads a group only while the groups left can still change the decision
 # (Captions.__call__).
@@ -204,12 +225,14 @@ WORD_GROUPS = (
     (("caption_words", "person", "negation", "stance", "pronoun", "relative", "mental", "no_function_words",
       "imperative"), _style),
     (("headline_case",), lambda f: (float(f.headline_case),)),
+    (("scheduled",), lambda f: (float(SCHEDULED.search(f.text) is not None),)),
     (("anaphora_start",), lambda f: (float(f.opens_with_anaphora),)),
     (("also",), lambda f: (_also(f),)),
     (("quote",), lambda f: (float(f.has_quote),)),
     (("connective_start",), lambda f: (float(f.opens_with_connective),)),
     (("time_start",), lambda f: (float(f.opens_with_time),)),
     (("past", "past_many", "perfect", "modal", "clause_link", "attribution"), _verbs),
+    (("other_language",), lambda f: (other_language(f),)),
 )
 
 

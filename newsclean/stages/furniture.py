@@ -39,6 +39,7 @@ PRINTED_TWICE_WORDS = _SPEC["printed_twice_words"]
 PRINTED_TWICE = "the same text printed again (an image's alt and title text)"
 REPEATED_MIN = _SPEC["repeated_min"]         # copies of a label in one dump that make it furniture
 REPEATED_MAX_WORDS = _SPEC["repeated_max_words"]  # longer text is no label
+LABEL_CAPTION_WORDS = _SPEC["label_caption_words"]  # a label this long under every picture is their caption
 IMAGE_INDEX_CHARS = _SPEC["image_index_chars"]  # an image's index is searched in a block's last characters
 
 
@@ -90,6 +91,7 @@ class Tag(str, Enum):
     MENU = "menu"
     PRINTED_TWICE = "printed_twice"          # a block, or the second copy cut off one
     REPEATED_LABEL = "repeated_label"
+    PICTURES_CAPTION = "pictures_caption"    # a caption: a label printed under every picture
     TEMPLATE_PLACEHOLDER = "template_placeholder"
     IMAGE_INDEX = "image_index"              # a cut off the end of a block
     METADATA_PREFIX = "metadata_prefix"      # a cut off the start of the dump's first block
@@ -192,6 +194,18 @@ class Furniture(Stage):
             block.tail = None  # an end marker after the copy goes with it
             block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason, Tag.PRINTED_TWICE))
 
+    @staticmethod
+    def _under_pictures(doc: Document, copies: list[Block]) -> bool:
+        """Every copy of a label of LABEL_CAPTION_WORDS words or more stands right under an
+        image placeholder (one picture, not a list of them; not the same one each time): the
+        pictures' caption, printed under each (an ad's label has no picture of its own above
+        every copy, a teaser repeated shows the same one)."""
+        if features(copies[0]).n_words < LABEL_CAPTION_WORDS or "  " in copies[0].content:
+            return False  # (words spaced apart: a row of buttons)
+        above = [doc.blocks[b.index - 1] for b in copies if b.index > 0]
+        return len(above) == len(copies) and all(a.tag is Tag.IMAGE_PLACEHOLDER and a.kind != "item" for a in above) \
+            and len({a.content for a in above}) > 1  # (the same picture each time: a teaser repeated)
+
     def repeated_labels(self, doc: Document) -> None:
         """Label as boilerplate the copies of a short free block printed REPEATED_MIN times
         or more, with no other such label between two of its copies (those under the
@@ -215,6 +229,11 @@ class Furniture(Stage):
         for text, copies in repeated.items():
             if features(copies[0]).credit:
                 continue  # a photo credit under each picture: stage credits' (it belongs to a caption)
+            if self._under_pictures(doc, copies):
+                for block in copies:
+                    block.assign(Label.CAPTION, self.name, f"a label printed under each of {len(copies)} pictures: "
+                                 "their caption", Tag.PICTURES_CAPTION)
+                continue
             at = [i for i, t in enumerate(order) if t == text]
             if any(order[i] != text for i in range(at[0], at[-1])):
                 continue  # other labels between its copies: the article's own structure
