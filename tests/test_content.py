@@ -966,3 +966,41 @@ def test_furniture_past_a_list_is_not_the_article():
     page = _after_list(0.05)  # blocks that read as page furniture end the walk
     page.take_in({1, 2, 3})
     assert Content.past_list(page, {1, 2, 3}) == set() and page.article == [0, 1, 2, 3]
+
+
+ROUNDUP = [("Ferry fares rise", "The ferry company will raise its fares by a tenth in April, blaming the price of fuel "
+            "and the cost of the new pontoon that it built at the quay last year."),
+           ("Market hall sold", "The council has sold the old market hall to a developer who plans to turn it into "
+            "flats, a cafe and a small museum about the fishing fleet and its history."),
+           ("Boatyard hires apprentices", "The boatyard on the east quay has taken on six apprentices this spring, "
+            "the most it has hired in a single year since the shipyard closed its doors."),
+           ("Lifeboat station extended", "Work has begun on an extension to the lifeboat station that will house a "
+            "larger boat and a training room for the volunteers who crew it through the winter."),
+           ("Fish prices fall", "Prices at the fish market fell for a third week running as the fleet landed more "
+            "cod than buyers could take, and several boats stayed in the harbour on Friday."),
+           ("Harbour cafe wins award", "The harbour cafe was named the best small business in the county at a "
+            "dinner in the town hall, where its owners thanked the fishermen who eat there every morning.")]
+
+
+def _with_roundup(count: bool) -> str:
+    """The page with a gallery of other stories under the article, each item a headline
+    and a summary, counted "k/6" or not."""
+    items = [f"• {k}/{len(ROUNDUP)} {h} {s}" if count else f"• {h} {s}" for k, (h, s) in enumerate(ROUNDUP, 1)]
+    return page(caption=False).replace("Most read\n", "\n\n".join(items) + "\n\nMost read\n")
+
+
+def test_a_numbered_gallery_of_summaries_beside_the_article_is_not_the_article():
+    record = newsclean.clean(_with_roundup(count=True), keep_removed=True)
+    assert record["text"] == "\n\n".join(PARAS)
+    gone = [r for r in record["removed"] if "1/6" in r["text"]]
+    assert gone and gone[0]["stage"] == "content" and "gallery" in gone[0]["reason"]
+
+
+def test_counted_items_need_a_run_counted_from_one_with_one_total():
+    doc = newsclean.analyse(_with_roundup(count=True))
+    items = [i for i, b in enumerate(doc.blocks) if b.content.startswith("• ") and "/6 " in b.content]
+    assert figures.counted_items(doc, items, 5) == set(items)
+    assert figures.counted_items(doc, items, 7) == set()        # too few items
+    assert figures.counted_items(doc, items[1:], 5) == set()    # not counted from 1
+    stray = newsclean.analyse(page().replace(PARAS[1], "About 3/4 of the boats " + PARAS[1]))
+    assert figures.counted_items(stray, range(len(stray.blocks)), 1) == set()

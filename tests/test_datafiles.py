@@ -76,7 +76,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                    "keep": NUMBER, "fallback_margin": NUMBER, "fallback_floor": NUMBER, "favor_shift": NUMBER,
                    "unfinished_paragraph_words": INT, "max_skipped": INT, "bridge": INT,
                    "gap_prose_share": NUMBER, "gap_prose_blocks": NUMBER, "gap_min_words": INT,
-                   "lesser_run_share": NUMBER,
+                   "lesser_run_share": NUMBER, "gallery_items": INT,
                    "strong": NUMBER, "strong_near": INT},
         "barriers": {"run_share": NUMBER, "max_chars": INT, "max_words": INT, "phrases": WORDS, "about": PATTERN,
                      "profile": PATTERN, "profile_words": WORDS, "profile_tail": INT,

@@ -33,7 +33,7 @@ article is (a caption outside the article is page furniture).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -356,6 +356,26 @@ def gallery(doc: Document, figs: dict[int, Figure]) -> set[int]:
     return out
 
 
+def counted_items(doc: Document, blocks: Iterable[int], least: int) -> set[int]:
+    """The items of a numbered gallery told in the page's own blocks: ``least`` or more
+    in a row, each opening with its count ("1/50 Title ...", "2 of 50 ..."), counted
+    from 1 on with the same total, whatever stands between them (their credits); a
+    stray "3/4" starts no run."""
+    numbering = _patterns()["numbering"]
+    out: set[int] = set()
+    run: list[Numbered] = []
+    numbers = [Numbered(i, int(m["k"]), int(m["n"])) for i in sorted(blocks)
+               if (m := numbering.match(doc.blocks[i].content.lstrip("•*-·▪◦ \t")))]
+    for entry in numbers + [Numbered(-1, 0, 0)]:
+        if run and entry.k == run[-1].k + 1 and entry.n == run[-1].n:
+            run.append(entry)
+            continue
+        if len(run) >= least:
+            out.update(e.block for e in run)
+        run = [entry] if entry.k == 1 else []
+    return out
+
+
 def _only_pictures(doc: Document, figs: dict[int, Figure], a: int, b: int) -> bool:
     """Between blocks a and b stand only other marks of the pictures (their credits,
     numbers, alt texts) or blocks an earlier stage took out."""
@@ -366,4 +386,4 @@ def is_caption_kind(kind: str) -> bool:
     return kind in (CAPTION, CREDIT, JOINED)
 
 
-__all__ = ["find", "near_article", "gallery", "is_caption_kind", "Figure", "JOINED", "Block"]
+__all__ = ["find", "near_article", "gallery", "counted_items", "is_caption_kind", "Figure", "JOINED", "Block"]

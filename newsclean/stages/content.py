@@ -80,6 +80,7 @@ class Tag(str, Enum):
     OUTSIDE = "outside"                    # outside the article (its score is kept)
     FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
     ABOVE_HEADLINE = "above_headline"
+    GALLERY_ITEM = "gallery_item"          # an item of a numbered gallery beside the article (figures.counted_items)
     HEADLINE = "headline"
     BYLINE = "byline"                      # the author line by the headline (page/byline.py)
     BYLINE_CUE = "byline_cue"              # its credit word, cut off ("By ")
@@ -224,6 +225,7 @@ class Findings:
     listed: set[int] = field(default_factory=set)  # the article's whatever their p: list lines, embedded posts
     filled: set[int] = field(default_factory=set)  # the free blocks of prose gaps between two runs (phase 3)
     near: set[int] = field(default_factory=set)    # the figures that are the article's
+    beside: set[int] = field(default_factory=set)  # the items of a numbered gallery beside the article (phase 2)
     title: int | None = None   # the headline
 
     def keeps(self, i: int, p: float) -> bool:
@@ -380,7 +382,25 @@ class Content(Stage):
                         stops=set(barriers))
 
     def find_region(self, page: Findings) -> bool:
-        """Phase 2: the densest runs of blocks that hold prose; False when there are none."""
+        """Phase 2: the densest runs of blocks that hold prose; False when there are none.
+        The items of a numbered gallery ("1/50 Title ...", ``gallery_items`` or more, each
+        with its summary) are a gallery beside the article, not it, when prose is left
+        without them; a page that is its gallery keeps them."""
+        told = [i for i, p in enumerate(page.probs) if p is not None or i in page.figs]
+        counted = figures.counted_items(page.doc, told, self.region["gallery_items"])
+        aside = {i: p for i in counted if (p := page.probs[i]) is not None}
+        for i in aside:
+            page.probs[i] = None
+        if self.find_runs(page) or not aside:
+            page.beside = counted if aside else set()
+            return bool(page.runs)
+        for i, p in aside.items():
+            page.probs[i] = p
+        return self.find_runs(page)
+
+    def find_runs(self, page: Findings) -> bool:
+        """The densest runs of blocks that hold prose at the page's thresholds, or at the
+        lower ones its best paragraph sets; False when there are none."""
         page.runs = self.prose_runs(page)
         if page.runs:
             page.lesser = self.lesser_runs(page)
@@ -519,7 +539,7 @@ class Content(Stage):
         doc, figs = page.doc, page.figs
         near = figures.near_article(doc, figs, page.runs[0].start, page.runs[-1].end, FIGURE_MARGIN, page.stops)
         near |= figures.gallery(doc, figs)  # a whole numbered gallery is the article's wherever it stands
-        page.near = near
+        page.near = near = near - page.beside  # unless its items, each with a summary, stand beside the article
         for i, (kind, reason) in figs.items():
             b = doc.blocks[i]
             if i not in near:
@@ -592,6 +612,9 @@ class Content(Stage):
         """Phase 9: the free blocks outside the article, its page furniture and what stands
         above the headline are boilerplate; the headline, the lead and the end are set."""
         doc, title = page.doc, page.title
+        for i in sorted(page.beside - page.figs.keys()):
+            doc.blocks[i].assign(Label.BOILERPLATE, self.name, "an item of a numbered gallery beside the article",
+                                 Tag.GALLERY_ITEM)
         for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:
                 continue
