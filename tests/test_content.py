@@ -1004,3 +1004,23 @@ def test_counted_items_need_a_run_counted_from_one_with_one_total():
     assert figures.counted_items(doc, items[1:], 5) == set()    # not counted from 1
     stray = newsclean.analyse(page().replace(PARAS[1], "About 3/4 of the boats " + PARAS[1]))
     assert figures.counted_items(stray, range(len(stray.blocks)), 1) == set()
+
+
+def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
+    # a standfirst under the headline loses to it; under a headline-long teaser that
+    # speaks of something else, it is no line under the article's headline
+    from newsclean.model import Document
+    from newsclean.page.headline import candidates
+    from newsclean.stages.segment import segment
+    standfirst = "Work on the old wall starts next month after the winter storms"
+
+    def under(above: str) -> dict[str, float]:
+        text = "\n\n".join(["Home", above, standfirst, *PARAS]) + "\n"
+        doc = Document(raw=text, text=text, blocks=segment(text))
+        first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
+        probs = [0.9 if i >= first else 0.1 for i in range(len(doc.blocks))]
+        return {doc.blocks[i].content: fv["under_headline"] for i, fv in candidates(doc, probs, first)}
+
+    marks = under(HEADLINE)
+    assert marks[standfirst] == 1.0 and marks[HEADLINE] == 0.0
+    assert under("New ferry timetable announced for spring")[standfirst] == 0.0

@@ -7,7 +7,9 @@ long sentence, starts with a capital, a digit or a letter of a script without
 capitals, no final comma or colon, not a list item), for being printed twice on the
 page (a sticky header, a breadcrumb, a share text), for standing close above the
 lead, and against furniture words, digits (dates), credit lines ("By ...") and
-standing in a run of headline-shaped lines (a box of other stories' headlines).
+standing in a run of headline-shaped lines (a box of other stories' headlines), or
+right under a headline-long line whose words come back in the article (a standfirst,
+a quote or a caption under the headline).
 """
 from __future__ import annotations
 
@@ -100,8 +102,9 @@ TITLE_FEATURES = (
     "length_ok", "length_log", "repeated", "cue", "digits", "item", "bracket", "separators",
     "ends_period", "sentences2", "caps", "upper", "distance", "below", "prose_between",
     "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
-    "overlap", "overlap_lead", "name_like", "in_body", "in_list",
+    "overlap", "overlap_lead", "name_like", "in_body", "in_list", "under_headline",
 )
+UNDER_OVERLAP = _SPEC["under_overlap"]  # a line above whose words come back this much in the article reads as its headline
 LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
 
 
@@ -151,6 +154,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "question_end": v["question_end"],
         "stop": v["stop"],
         "overlap": overlap,
+        "under_headline": 0.0,  # set by the caller
         "overlap_lead": overlap_lead,
         "name_like": float(is_name_like(block)),
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
@@ -218,7 +222,21 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
     above = [fv for i, fv in out if i <= first]
     if above:
         above[-1]["first_candidate"] = 1.0  # the nearest one above the article
+    _mark_under_headline(doc, out)
     return out
+
+
+def _mark_under_headline(doc: Document, out: list[tuple[int, dict[str, float]]]) -> None:
+    """A candidate whose nearest free line above is itself a headline-long candidate that
+    speaks of the article (a standfirst, a quote or a caption under the headline)."""
+    by_index = dict(out)
+    for i, fv in out:
+        j = i - 1
+        while j >= 0 and doc.blocks[j].label is not None:
+            j -= 1
+        prev = by_index.get(j)
+        if prev is not None and prev["length_ok"] and prev["overlap"] >= UNDER_OVERLAP:
+            fv["under_headline"] = 1.0
 
 
 class Ranked(NamedTuple):
