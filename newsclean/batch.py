@@ -187,10 +187,11 @@ def learn_lines(item: Input | InputError, opts: CleanOptions) -> tuple[str | Non
         return None
 
 
-def _found(item: Input, text: str, opts: CleanOptions) -> tuple[str | None, set[str], int]:
-    text = prepare(text, opts.html)[0]  # an HTML page's lines are those of its text
+def _found(item: Input, text: str, opts: CleanOptions, key: int | None = None) -> tuple[str | None, set[str], int]:
+    """(site, countable lines, learning key) of a text; ``key``: its text_key, if known."""
+    lines, html = prepare(text, opts.html)  # an HTML page's lines are those of its text
     site = opts.site if opts.site is not None else item.site
-    return site, dump_lines(text), site_text_key(site, text)
+    return site, dump_lines(lines), site_text_key(site, lines, None if html else key)
 
 
 def learn_keyed(item: Input | InputError, opts: CleanOptions) -> tuple[tuple[str | None, set[str], int] | None,
@@ -202,7 +203,7 @@ def learn_keyed(item: Input | InputError, opts: CleanOptions) -> tuple[tuple[str
     try:
         text = item.text if item.text is not None else decode(item.read_bytes(opts.max_bytes))[0]
         key = text_key(text) if item.text is None or item.text.strip() else None  # (see _read_text)
-        return _found(item, text, opts), key
+        return _found(item, text, opts, key), key  # (one hash of the text for both)
     except InputError:
         return None, None
 

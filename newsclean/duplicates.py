@@ -45,10 +45,11 @@ def text_key(text: str) -> int:
     return int.from_bytes(digest, "little")
 
 
-def site_text_key(site: str | None, text: str) -> int:
+def site_text_key(site: str | None, text: str, key: int | None = None) -> int:
     """The key site learning counts a text by: once per site (a syndicated article that two
-    sites both carry teaches each of them)."""
-    return text_key(text) ^ text_key(f"site {site}")
+    sites both carry teaches each of them). ``key``: the text's :func:`text_key`, when the
+    caller has it already (the hash is most of the cost)."""
+    return (text_key(text) if key is None else key) ^ text_key(f"site {site}")
 
 
 @dataclass(frozen=True, slots=True)

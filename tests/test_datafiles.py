@@ -94,7 +94,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                      "article_words": INT, "lead_words": INT, "list_run": INT,
                      "under_overlap": NUMBER},
         "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "heading_words": RANGE,
-                  "sections_min": INT, "section_words": INT},
+                  "sections_min": INT, "section_words": INT, "section_heading": PATTERN},
         "cards": {"headline_words": RANGE, "summary_words": INT, "search_chars": INT,
                   "item_headline_words": INT, "items_min": INT},
     },

@@ -51,7 +51,7 @@ ROW_MAX_WORDS = _SPEC["row_max_words"]   # a longer block is a paragraph, not a 
 ANNOUNCE_MIN_WORDS = _SPEC["announce_min_words"]  # shorter, a line ending with a colon is a label ("Photo:")
 SECTIONS_MIN = _SPEC["sections_min"]  # numbered section headings that make a sequence
 SECTION_WORDS = _SPEC["section_words"]  # a shorter block between them (an image's alt text) is left out
-_SECTION = re.compile(r"([^\W\d_]+)\s+(\d{1,2})")  # "Step 3": one word and a number, the whole block
+_SECTION = re.compile(_SPEC["section_heading"])  # "Step 3": one word and a number, the whole block
 HEADING_WORDS = tuple(_SPEC["heading_words"])  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
 
 
@@ -140,13 +140,14 @@ def _list_rows(rows: list[Block]) -> list[int]:
     return []
 
 
-def _numbered(doc: Document, probs: list[float | None]) -> dict[str, list[int]]:
-    """The free blocks that are numbered section headings, by their word (casefolded)."""
-    out: dict[str, list[int]] = {}
+def _numbered(doc: Document, probs: list[float | None]) -> dict[str, list[tuple[int, int]]]:
+    """The free blocks that are numbered section headings, (block, number), by their word
+    (casefolded)."""
+    out: dict[str, list[tuple[int, int]]] = {}
     for b, p in zip(doc.blocks, probs, strict=True):
         m = _SECTION.fullmatch(b.content.strip()) if p is not None else None
         if m:
-            out.setdefault(m[1].casefold(), []).append(b.index)
+            out.setdefault(m[1].casefold(), []).append((b.index, int(m[2])))
     return out
 
 
@@ -154,9 +155,9 @@ def sections_before(doc: Document, probs: list[float | None], article: list[int]
     """The numbered section headings above the article, when it holds one of them, and
     the blocks of SECTION_WORDS words or more between the first and the article."""
     first, inside = article[0], set(article)
-    for heads in _numbered(doc, probs).values():
-        numbers = [int(_SECTION.fullmatch(doc.blocks[i].content.strip())[2]) for i in heads]  # type: ignore[index]
-        if len(heads) < SECTIONS_MIN or numbers != list(range(1, len(heads) + 1)):
+    for numbered in _numbered(doc, probs).values():
+        heads = [i for i, _ in numbered]
+        if len(heads) < SECTIONS_MIN or [n for _, n in numbered] != list(range(1, len(heads) + 1)):
             continue
         if heads[0] >= first or not inside.intersection(heads) or stops.intersection(range(heads[0], first)):
             continue

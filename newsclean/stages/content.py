@@ -423,15 +423,16 @@ class Content(Stage):
         share = self.region["other_run_share"] if share is None else share
         found = self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
                                                            lambda run: self.reads_strongly(page, run)))
-        return self.without_threads(page, found)
+        return self.without_threads(page, found, votes)
 
-    def without_threads(self, page: Findings, found: list[Run]) -> list[Run]:
+    def without_threads(self, page: Findings, found: list[Run], votes: list[float] | None = None) -> list[Run]:
         """``found`` without the runs, other than the best one, that are threads of reader
         comments: ``signature_min`` signature lines or more ("Ann Lee · March 10, 2017 at
-        1:26 AM") where the best run has none."""
+        1:26 AM") where the best run has none. ``votes``: the blocks' votes that found them."""
         if len(found) < 2:
             return found
-        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+        if votes is None:
+            votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
         best = max(found, key=lambda r: sum(votes[r.start:r.end + 1]))
         if signatures(page.doc, best):
             return found
