@@ -77,14 +77,23 @@ def formula_lines(blocks: list[Block]) -> set[int]:
     (A credit repeated under each picture is names, capitalised: it does not count.)"""
     holders: dict[tuple[str, ...], set[int]] = {}
     for b in blocks:
-        words = b.content.split()
-        low = b.content.lower().split()  # (white space is white space in lower case)
-        run = 0  # lower-case words in a row, up to this one
-        for j, w in enumerate(words):
-            run = run + 1 if _is_lower_word(w) else 0
-            if run >= FORMULA_WORDS:
-                holders.setdefault(tuple(low[j - FORMULA_WORDS + 1:j + 1]), set()).add(b.index)
+        for window in formula_windows(b.content):
+            holders.setdefault(window, set()).add(b.index)
     return {i for held in holders.values() if len(held) >= FORMULA_LINES for i in held}
+
+
+def formula_windows(content: str) -> list[tuple[str, ...]]:
+    """Each run of FORMULA_WORDS lower-case words of a text (a longer run gives one at
+    each of its words), in lower case."""
+    words = content.split()
+    low = content.lower().split()  # (white space is white space in lower case)
+    windows = []
+    run = 0  # lower-case words in a row, up to this one
+    for j, w in enumerate(words):
+        run = run + 1 if _is_lower_word(w) else 0
+        if run >= FORMULA_WORDS:
+            windows.append(tuple(low[j - FORMULA_WORDS + 1:j + 1]))
+    return windows
 
 
 @lru_cache(maxsize=8192)
@@ -331,6 +340,9 @@ class _Context:
         if len(run) >= SHORT_RUN:
             self.in_short_run.update(run)
         self.median = 0.0
+        self.sized: list[Block] = []  # the blocks whose formula lines are looked for
+        self._formula: set[int] | None = None
+        self._lowered: str | None = None
         # the last block that stays text-like after the candidates: a paragraph or a
         # free block that is no credit line (labels of earlier blocks do not change it)
         self.last_text = -1
@@ -341,6 +353,20 @@ class _Context:
 
     def paragraph(self, index: int) -> bool:
         return index in self._is_paragraph
+
+    def in_formula(self, block: Block) -> bool:
+        """Whether the block (one of ``sized``) is one of their formula lines. They are
+        found on first need (only a candidate that would be a caption asks), and not at
+        all while the block asking has no run of lower-case words that the text of
+        ``sized`` holds FORMULA_LINES times (each holder holds it once at least)."""
+        if self._formula is None:
+            if self._lowered is None:  # their texts, lower case, words one space apart
+                self._lowered = "\n".join(" ".join(b.content.lower().split()) for b in self.sized)
+            lowered = self._lowered
+            if all(lowered.count(" ".join(w)) < FORMULA_LINES for w in formula_windows(block.content)):
+                return False
+            self._formula = formula_lines(self.sized)
+        return block.index in self._formula
 
     def previous_free(self, index: int) -> Block | None:
         """The nearest earlier block still free: the one the block follows in the text.
@@ -431,26 +457,34 @@ class Captions(Stage):
     def explain(self, fv: dict[str, float]) -> str:
         return self.model.explain(fv)
 
-    def candidates(self, doc: Document):
-        """Yield (block, its features, the document's context) for each candidate of the article."""
+    def found(self, doc: Document) -> tuple[list[tuple[Block, Features]], _Context | None]:
+        """The candidates of the article with their features, and the document's context;
+        the formula lines among them are still there (``_Context.in_formula``)."""
         region = self.region(doc)
         if not region:
-            return
+            return [], None
         ctx = _Context(doc.blocks)
         lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
         ctx.median = statistics.median(lengths) if lengths else 0.0
         lead = doc.lead_index
-        sized = [b for b in region if MIN_WORDS <= features(b).n_words <= MAX_WORDS]
-        formula = formula_lines(sized)
-        for block in region:
-            if block.index == lead or block.index in formula:
-                continue
+        ctx.sized = [b for b in region if MIN_WORDS <= features(b).n_words <= MAX_WORDS]
+        found = []
+        for block in ctx.sized:
             f = features(block)
-            n = f.n_words
-            if not MIN_WORDS <= n <= MAX_WORDS or block.text.rstrip().endswith(":") \
-                    or (n <= CREDIT_LINE_WORDS and is_credit_line(block)):
+            if block.index == lead or block.text.rstrip().endswith(":") \
+                    or (f.n_words <= CREDIT_LINE_WORDS and is_credit_line(block)):
                 continue  # a line ending with a colon introduces what follows; a name is no description
-            yield block, f, ctx
+            found.append((block, f))
+        return found, ctx
+
+    def candidates(self, doc: Document):
+        """Yield (block, its features, the document's context) for each candidate of the article."""
+        found, ctx = self.found(doc)
+        if ctx is None:
+            return
+        for block, f in found:
+            if not ctx.in_formula(block):
+                yield block, f, ctx
 
     def scored(self, doc: Document):
         """Yield (block, features, score) for each candidate of the article, in order,
@@ -462,56 +496,73 @@ class Captions(Stage):
     def applies(self, doc: Document) -> bool:
         return not doc.whole_page  # a whole page, whose captions stage content finds by their marks
 
-    def printed_twice(self, doc: Document) -> None:
+    def printed_twice(self, found: list[tuple[Block, Features]], ctx: _Context) -> bool:
         """A one-sentence description printed twice in a row is a picture's: its alt or title
         text and its caption, both kept as captions (the dump prints both under the picture).
-        A mark of its own, which no word of the text needs to confirm."""
+        A mark of its own, which no word of the text needs to confirm. Returns whether
+        it found one. (Two copies are both formula lines or neither: they share their words.)"""
         pending = None
-        for block, f, _ in self.candidates(doc):
+        twice = False
+        for block, f in found:
             if pending is not None and pending.index == block.index - 1 and pending.content == block.content \
-                    and _description(f):
+                    and _description(f) and not ctx.in_formula(block):
                 for b in (pending, block):
                     b.assign(Label.CAPTION, self.name, "a description printed twice in a row: "
                              "the image's text and its caption", Tag.PRINTED_TWICE)
                 pending = None
+                twice = True
                 continue
             pending = block
+        return twice
 
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None:
             return  # no article text
-        self.printed_twice(doc)
-        model = self.model
+        found, ctx = self.found(doc)
+        if ctx is not None and self.printed_twice(found, ctx):
+            found, ctx = self.found(doc)  # (what was labelled is no candidate, nor free context)
+        if ctx is None:
+            return
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE:
             by_text.clear()
-        for block, f, ctx in self.candidates(doc):
-            # The shared names and the word features of a block are read only while they
-            # can change the decision: once the score so far, plus the most that the
-            # unread ones could add, stays at or under the threshold, the rest is not read.
-            alone = by_text.get(f.text)
-            if alone is None:
-                values = shape_values(f)
-                alone = by_text[f.text] = TextScore(values, self.shape_group.score(values))
-            context = self.context_values(doc, block, ctx, names=False)
-            s = model.bias + alone.shape_score + self.context_group.score(context)
-            if model.cannot_pass(s, self.name_gain, self.word_gain):
-                continue
-            shares = _shares_name(block, ctx.around(block.index))
-            s += model.weights["shares_name"] * shares
-            read = alone.words
-            for k, word_group in enumerate(self.word_groups):
-                if k == len(read):
-                    v = word_group.values(f)
-                    read.append(GroupRead(v, word_group.group.score(v)))
-                s += read[k].score
-                if model.cannot_pass(s, word_group.most_after):
-                    break  # the groups left cannot lift it over
-            else:
-                if model.passes(s):
-                    fv = self.shape_group.named(alone.shape)
-                    fv.update(self.context_group.named(context))
-                    fv["shares_name"] = float(shares)
-                    for word_group, group_read in zip(self.word_groups, read, strict=True):
-                        fv.update(word_group.group.named(group_read.values))
-                    block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)
+        for block, f in found:
+            scored = self.score_of(doc, block, f, ctx)
+            if scored is not None and not ctx.in_formula(block):
+                s, fv = scored
+                block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)
+
+    def score_of(self, doc: Document, block: Block, f: Features,
+                 ctx: _Context) -> tuple[float, dict[str, float]] | None:
+        """The candidate's score and its features when it passes the threshold, else None.
+
+        The shared names and the word features of a block are read only while they can
+        change the decision: once the score so far, plus the most that the unread ones
+        could add, stays at or under the threshold, the rest is not read."""
+        model = self.model
+        alone = self._by_text.get(f.text)
+        if alone is None:
+            values = shape_values(f)
+            alone = self._by_text[f.text] = TextScore(values, self.shape_group.score(values))
+        context = self.context_values(doc, block, ctx, names=False)
+        s = model.bias + alone.shape_score + self.context_group.score(context)
+        if model.cannot_pass(s, self.name_gain, self.word_gain):
+            return None
+        shares = _shares_name(block, ctx.around(block.index))
+        s += model.weights["shares_name"] * shares
+        read = alone.words
+        for k, word_group in enumerate(self.word_groups):
+            if k == len(read):
+                v = word_group.values(f)
+                read.append(GroupRead(v, word_group.group.score(v)))
+            s += read[k].score
+            if model.cannot_pass(s, word_group.most_after):
+                return None  # the groups left cannot lift it over
+        if not model.passes(s):
+            return None
+        fv = self.shape_group.named(alone.shape)
+        fv.update(self.context_group.named(context))
+        fv["shares_name"] = float(shares)
+        for word_group, group_read in zip(self.word_groups, read, strict=True):
+            fv.update(word_group.group.named(group_read.values))
+        return s, fv
