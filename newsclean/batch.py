@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from types import FrameType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .api import clean
-from .duplicates import KeyOnly, site_text_key, text_key
+from .duplicates import FirstCopies, KeyOnly, PartTexts, part_texts, site_text_key, text_key
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.html import prepare
@@ -69,6 +69,7 @@ class CleanOptions:
     site: str | None = None          # --site: the site of every input, instead of its folder
     favor: str = "balanced"          # --favor
     html: bool | None = None         # --input-format html: True; else None, told by looking
+    keyed: bool = True               # give each result its text's key: False when repeats are known already
 
 
 @dataclass(slots=True)
@@ -114,8 +115,8 @@ def process(item: Input | InputError | KeyOnly, opts: CleanOptions) -> Result:
     """Read, decode and clean one input; never raises for a bad input."""
     if isinstance(item, InputError):
         return Result(None, item.source, error=str(item))
-    if isinstance(item, KeyOnly):
-        return _key_only(item.item, opts)
+    if isinstance(item, KeyOnly):  # (with no key to take, nothing to read)
+        return _key_only(item.item, opts) if opts.keyed else Result(item.item.id, item.item.source, done=True)
     try:
         text, info, size = _read_text(item, opts)
         record = clean(text, id=item.id, source=item.source, keep_removed=opts.keep_removed,
@@ -136,7 +137,8 @@ def process(item: Input | InputError | KeyOnly, opts: CleanOptions) -> Result:
     if item.meta:
         record["meta"] = item.meta
     return Result(item.id, item.source, output=format_record(record, opts.fmt), size=size,
-                  blocks=record["stats"]["blocks"], stages=record["stats"]["stages"], key=text_key(text))
+                  blocks=record["stats"]["blocks"], stages=record["stats"]["stages"],
+                  key=text_key(text) if opts.keyed else None)
 
 
 # --- worker side -----------------------------------------------------------------
@@ -219,11 +221,23 @@ def _recount(items: list, opts: CleanOptions, earlier: frozenset[int]) -> Counts
     return count_partition((learn_lines(item, opts) for item in items), skip=earlier)
 
 
-def _learn_partition(chunk: list[Input | InputError]) -> list[Partition]:
+class Counted(NamedTuple):
+    """A partition counted by a worker: its counts with the keys of the texts counted, and
+    its PartTexts (the first input of each text, its inner repeats: see duplicates.py)."""
+    partition: Partition
+    texts: PartTexts
+
+
+def _learn_partition(chunk: list[Input | InputError]) -> list[Counted]:
     """A worker counts a whole partition and sends back its pruned counts (far less than
     the lines of every dump: the main process only adds them up) and its texts' keys."""
     assert _worker_options is not None
-    return [count_partition_keys((learn_lines(item, _worker_options) for item in chunk), len(chunk))]
+    found, keys = [], []
+    for item in chunk:
+        lines, key = learn_keyed(item, _worker_options)
+        found.append(lines)
+        keys.append((key, None if isinstance(item, InputError) else item.id))
+    return [Counted(count_partition_keys(found, len(chunk)), part_texts(keys))]
 
 
 # --- main side --------------------------------------------------------------------
@@ -497,26 +511,76 @@ class BatchRunner:
             yield result
 
 
+@dataclass
+class Learned:
+    """What the learning pass gives the cleaning pass: the profile, and the batch's repeats
+    found on the way (input's position -> its first copy's id), so that cleaning needs
+    no key of its own (``CleanOptions.keyed``)."""
+    profile: Profile
+    repeats: dict[int, str]
+
+
+class Repeats:
+    """The repeats of a batch, found in input order as learning reads it: one key and id
+    per distinct text while it reads (duplicates.FirstCopies), the repeats alone after."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, str] = {}
+        self._copies = FirstCopies()
+        self._position = 0
+
+    def one(self, key: int | None, ident: str | None) -> None:
+        """The next input, with its text's key (None: it cannot be read)."""
+        first = self._copies.first_of(key, ident) if key is not None else None
+        if first is not None:  # (as mark_repeats marks)
+            self.found[self._position] = first
+        self._position += 1
+
+    def partition(self, counted: Counted) -> None:
+        """The next ``counted.partition.size`` inputs, read apart."""
+        for position, first in self._copies.marks(counted.texts).items():
+            if first is not None:
+                self.found[self._position + position] = first
+        self._position += counted.partition.size
+
+
 def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1,
           pool: WorkerPool | None = None) -> Profile:
     """Site learning over a batch (lines only, no cleaning), in parallel like cleaning
     (in ``pool`` if given: the workers that will clean next)."""
+    return _learn(inputs, opts, jobs, pool, None).profile
+
+
+def learn_and_mark(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1,
+                   pool: WorkerPool | None = None) -> Learned:
+    """:func:`learn`, and the batch's repeats, found from the same reading of each input."""
+    return _learn(inputs, opts, jobs, pool, Repeats())
+
+
+def _learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int, pool: WorkerPool | None,
+           repeats: Repeats | None) -> Learned:
     learner = Learner()
     # chunks are whole partitions, so that a worker's counts are a partition's
-    runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_lines,
+    runner = BatchRunner(opts, jobs=jobs, chunk_size=learner.partition, worker=_learn_partition, one=learn_keyed,
                          pool=pool)
     sent: deque = deque()  # the inputs sent and not counted back yet, for a recount
-    for found in runner.run(_noting(inputs, sent)):
-        if isinstance(found, Partition):  # a partition counted by a worker
-            part = [sent.popleft() for _ in range(found.size)]
-            learner.add_partition(found, partial(_recount, part, opts))
+    for got in runner.run(_noting(inputs, sent)):
+        if isinstance(got, Counted):  # a partition counted by a worker
+            part = [sent.popleft() for _ in range(got.partition.size)]
+            learner.add_partition(got.partition, partial(_recount, part, opts))
+            if repeats is not None:
+                repeats.partition(got)
             continue
-        sent.popleft()
-        if isinstance(found, tuple):  # one dump, read in this process
+        item = sent.popleft()
+        # one dump read in this process, or a Result: its worker died
+        found, key = got if isinstance(got, tuple) else (None, None)
+        if found is not None:
             learner.add(*found)
         else:  # unreadable, or its worker died: it still takes its place in the partition
             learner.add(None, None)
-    return learner.profile()
+        if repeats is not None:
+            repeats.one(key, None if isinstance(item, InputError) else item.id)
+    return Learned(learner.profile(), repeats.found if repeats is not None else {})
 
 
 def _noting(items: Iterable, sent: deque) -> Iterator:

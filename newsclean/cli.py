@@ -14,7 +14,7 @@ import orjson
 
 from . import __version__
 from .api import analyse
-from .batch import BatchRunner, CleanOptions, Result, WorkerPool, default_jobs, learn
+from .batch import BatchRunner, CleanOptions, Result, WorkerPool, default_jobs, learn, learn_and_mark
 from .cli_options import (
     DASK_TIMEOUT,
     InputSpec,
@@ -26,7 +26,7 @@ from .cli_options import (
     site_option,
     site_options,
 )
-from .duplicates import KeyOnly, mark_repeats
+from .duplicates import KeyOnly, mark_found, mark_repeats
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.ids import overlapping_inputs
@@ -185,22 +185,26 @@ def _clean_here(source: InputSpec, opts: CleanOptions, learning: bool, jobs: int
         return watch.watch(source.items()) if watch is not None else source.items()
 
     with WorkerPool(jobs) as workers:
-        if learning:
+        repeats = None
+        if learning:  # (which finds the repeats: cleaning takes no key)
             try:
-                opts = replace(opts, profile=learn(inputs(), opts, pool=workers))
+                learned = learn_and_mark(inputs(), opts, pool=workers)
             except KeyboardInterrupt:
                 raise Interrupted("interrupted while learning, before any output was written") from None
+            opts, repeats = replace(opts, profile=learned.profile, keyed=False), learned.repeats
         code = _clean_batch(inputs(), opts, workers, output, opts.fmt, resume, errors_path, quiet,
-                            source.countable(), by_source=source.input_format == "jsonl")
+                            source.countable(), by_source=source.input_format == "jsonl", repeats=repeats)
     if watch is not None and watch.warning() and not quiet:
         click.echo(watch.warning(), err=True)
     return code
 
 
 def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, fmt: str, resume: bool,
-                 errors_path: str | None, quiet: bool, counted, by_source: bool = False) -> int:
+                 errors_path: str | None, quiet: bool, counted, by_source: bool = False,
+                 repeats: dict[int, str] | None = None) -> int:
     """Clean the inputs in order, write records (to -o through a temporary file) and errors;
-    show progress and a summary. Returns the exit code."""
+    show progress and a summary. Returns the exit code. ``repeats``: the batch's repeats,
+    when learning found them (position -> first copy's id); else they are found by key."""
     # JSON Lines ids are the user's and may repeat: --resume knows records by FILE:LINE
     target = OutputFile(output, resume=resume, by_source=by_source) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)
@@ -210,8 +214,9 @@ def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, f
     runner = BatchRunner(opts, pool=workers)
     with _error_log(errors_path) as log_error:
         try:
-            interrupted = _write_results(runner.run(_not_done(inputs, target, tally)), fmt, writer, tally,
-                                         progress, log_error)
+            results = runner.run(_not_done(inputs, target, tally))
+            marked = mark_repeats(results, fmt) if repeats is None else mark_found(results, repeats, fmt)
+            interrupted = _write_results(marked, writer, tally, progress, log_error)
         except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
             _exit_on_broken_pipe(runner, workers, progress)
         finally:
@@ -240,11 +245,11 @@ def _error_log(path: str | None):
         yield lambda result: f.write(orjson.dumps(error_record(result.source, result.error, result.id)) + b"\n")
 
 
-def _write_results(results, fmt: str, writer: RecordWriter, tally: Tally, progress: BatchProgress,
+def _write_results(results, writer: RecordWriter, tally: Tally, progress: BatchProgress,
                    log_error: Callable[[Result], object]) -> bool:
     """Write each record (repeats marked) and report each failed input; True when interrupted."""
     try:
-        for result in mark_repeats(results, fmt):
+        for result in results:
             tally.add(result)
             progress.advance(result)
             if result.error is not None:

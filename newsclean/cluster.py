@@ -267,7 +267,8 @@ def run(inputs: Iterable[Input | InputError], outdir: str, opts: CleanOptions, *
     and hashes every input in a key pass first (no cleaning: about 2% of the cleaning's
     time on the scrapinghub-dev dumps). (The first copy is the first input read with
     that text: should its cleaning fail where its reading did not, e.g. on a rule's time
-    limit, its repeats still name it, where the local runner names the next copy.)"""
+    limit, its repeats still name it, as the local runner's do when it learns, where
+    without learning it names the next copy.)"""
     _require_dask()
     import dask
     import fsspec
@@ -284,7 +285,8 @@ def run(inputs: Iterable[Input | InputError], outdir: str, opts: CleanOptions, *
             repeats = find_repeats(bag, opts)
     except KeyboardInterrupt:
         raise InterruptedBeforeOutput("learning" if learning else "finding repeats") from None
-    opts_key = dask.delayed(opts, pure=True)  # one copy in the graph, not one per task
+    # (one copy in the graph, not one per task; the repeats are known: no key to take)
+    opts_key = dask.delayed(replace(opts, keyed=False), pure=True)
     tasks = [dask.delayed(_write_partition)(part, i, outdir, opts_key, repeats[i] or None)
              for i, part in enumerate(bag.to_delayed())]
     started = time.perf_counter()

@@ -200,3 +200,15 @@ def mark_repeats(results: Iterable[Result], fmt: str = "jsonl") -> Iterator[Resu
                 result.duplicate_of = first
         if not result.done:
             yield result
+
+
+def mark_found(results: Iterable[Result], repeats: dict[int, str], fmt: str = "jsonl") -> Iterator[Result]:
+    """:func:`mark_repeats`, the repeats found already (by the learning pass): an input's
+    position in the batch -> its first copy's id. The results carry no key."""
+    for position, result in enumerate(results):
+        first = repeats.get(position)
+        if first is not None and not result.done and fmt == "jsonl" and result.output is not None:
+            result.output = with_duplicate_of(result.output, first)
+            result.duplicate_of = first
+        if not result.done:
+            yield result

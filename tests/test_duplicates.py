@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from newsclean import batch
+from newsclean import batch, duplicates
 from newsclean.batch import CleanOptions, learn
 from newsclean.cli import main
 from newsclean.duplicates import FirstCopies, part_texts, text_key
@@ -85,6 +85,31 @@ def test_copies_across_partitions_count_once_in_parallel_as_in_one_process(tmp_p
         assert got[f"son-la/copy{i:02d}"]["title"] == alone["title"]
         assert got[f"son-la/copy{i:02d}"]["captions"] == alone["captions"]
         assert got[f"son-la/copy{i:02d}"].get("duplicate_of") == (None if i == 0 else "son-la/copy00")
+
+
+def test_learning_finds_the_repeats_and_cleaning_hashes_no_text_again(tmp_path: Path, monkeypatch):
+    """With site learning, each text is hashed once, by the learning pass, which finds the
+    repeats: the records are those of a run that finds them by the keys of the cleaning
+    pass (--no-learn), marks included. A look-alike, a text with a word more, is no repeat."""
+    folder = site_with_copies(tmp_path / "dumps", 3)
+    (folder / "copy03.txt").write_text(ARTICLE + "\nOne more line.\n", encoding="utf-8")
+    hashed: list[str] = []
+
+    def counted(text: str) -> int:
+        if not text.startswith("site "):  # (a site's name is hashed too, for site learning's key)
+            hashed.append(text)
+        return text_key(text)
+
+    monkeypatch.setattr(batch, "text_key", counted)
+    monkeypatch.setattr(duplicates, "text_key", counted)
+    learned = records(run("clean", str(tmp_path / "dumps"), "-j", "1", "-q"))
+    assert len(hashed) == 7  # each of the seven inputs once
+    hashed.clear()
+    found_by_key = records(run("clean", str(tmp_path / "dumps"), "-j", "1", "-q", "--no-learn"))
+    assert len(hashed) == 7
+    marks = {i: r.get("duplicate_of") for i, r in learned.items()}
+    assert marks == {i: r.get("duplicate_of") for i, r in found_by_key.items()}
+    assert marks["son-la/copy02"] == "son-la/copy00" and marks["son-la/copy03"] is None
 
 
 def test_two_thousand_copies_teach_nothing_of_the_article(alone: dict):
