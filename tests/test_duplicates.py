@@ -174,6 +174,23 @@ def test_texts_that_differ_only_in_white_space_or_normal_form_are_one_text(varia
     assert text_key(variant(text)) == text_key(text)
 
 
+def test_every_white_space_of_str_split_counts_as_a_space_in_a_key():
+    """text_key splits a text's UTF-8 bytes once its other white space is made spaces: the
+    spaces it makes are every one that str.split() knows and bytes.split() does not."""
+    import sys
+
+    from newsclean.duplicates import OTHER_SPACE
+    splits = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(OTHER_SPACE) == splits - set(" \t\n\r\v\f")
+    text = "Bộ trưởng said\non Monday."
+    for space in OTHER_SPACE + "\t\r\v\f":
+        assert text_key(text.replace(" ", space + " ")) == text_key(text)
+    assert text_key("\u2000e\u0301 x") == text_key("é x")  # (U+2000 is not NFC: its words are)
+    # look-alikes: a space taken out, or a character that is no white space (a zero-width space)
+    assert text_key(text.replace(" ", "", 1)) != text_key(text)
+    assert text_key(text.replace(" ", "\u200b", 1)) != text_key(text)
+
+
 def test_a_word_more_is_another_text():
     assert text_key(ARTICLE + " More.") != text_key(ARTICLE)
     assert text_key("a b") != text_key("ab")
