@@ -49,6 +49,10 @@ class Group(NamedTuple):
     def named(self, values: Sequence[float]) -> dict[str, float]:
         return dict(zip(self.names, values, strict=True))
 
+    def contributions(self, values: Sequence[float]) -> list[tuple[float, str]]:
+        """(weight * value, name) of the group's features that count (a value not 0), in order."""
+        return [(w * v, k) for k, w, v in zip(self.names, self.weights, values, strict=True) if v]
+
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
@@ -101,4 +105,9 @@ class LinearModel:
 
     def explain(self, features: Mapping[str, float]) -> str:
         """The features that count, largest part first: "short +1.5, one sentence +1.0"."""
-        return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in self.contributions(features))
+        return explained(self.contributions(features))
+
+
+def explained(contributions: Iterable[tuple[float, str]]) -> str:
+    """Contributions (weight * value, name) as :meth:`LinearModel.explain` words them, largest first."""
+    return ", ".join(f"{k.replace('_', ' ')} {c:+.1f}" for c, k in sorted(contributions, reverse=True))

@@ -47,6 +47,16 @@ def test_explain_lists_the_features_that_count_largest_part_first():
     assert MODEL.explain({"short": 0.0}) == ""
 
 
+def test_groups_read_apart_explain_as_the_whole_model_does():
+    """A model read a group at a time words its reason from the groups' contributions as
+    explain words it from all the features at once; a value of 0 counts in neither."""
+    from newsclean.linear import explained
+    shape, words = MODEL.group(("short", "one_sentence")), MODEL.group(("past",))
+    parts = shape.contributions((1.0, 0.0)) + words.contributions((1.0,))
+    assert explained(parts) == MODEL.explain({"short": 1.0, "one_sentence": 0.0, "past": 1.0}) == "short +1.5, past -2.0"
+    assert explained(shape.contributions((0.0, 0.0))) == ""
+
+
 def test_from_table_reads_a_files_model_or_its_second_one():
     table = {"bias": -1.0, "threshold": 0.5, "weights": {"a": 2.0}, "title_bias": -4.0, "title_weights": {"b": 1.0}}
     assert LinearModel.from_table(table) == LinearModel({"a": 2.0}, -1.0, 0.5)

@@ -49,7 +49,7 @@ from ..features import (
     lex,
     present_after_name,
 )
-from ..linear import Group, LinearModel
+from ..linear import Group, LinearModel, explained
 from ..model import Block, Document, Label
 from .base import Stage
 
@@ -529,12 +529,13 @@ class Captions(Stage):
         for block, f in found:
             scored = self.score_of(doc, block, f, ctx)
             if scored is not None and not ctx.in_formula(block):
-                s, fv = scored
-                block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {self.explain(fv)}", Tag.SCORED, s)
+                s, parts = scored
+                block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {explained(parts)}", Tag.SCORED, s)
 
     def score_of(self, doc: Document, block: Block, f: Features,
-                 ctx: _Context) -> tuple[float, dict[str, float]] | None:
-        """The candidate's score and its features when it passes the threshold, else None.
+                 ctx: _Context) -> tuple[float, list[tuple[float, str]]] | None:
+        """The candidate's score and the parts of it that count ((weight * value, name) of
+        each feature not 0, for its reason) when it passes the threshold, else None.
 
         The shared names and the word features of a block are read only while they can
         change the decision: once the score so far, plus the most that the unread ones
@@ -560,9 +561,10 @@ class Captions(Stage):
                 return None  # the groups left cannot lift it over
         if not model.passes(s):
             return None
-        fv = self.shape_group.named(alone.shape)
-        fv.update(self.context_group.named(context))
-        fv["shares_name"] = float(shares)
+        # (shares_name, 0 among the context values read without it, is counted apart)
+        parts = self.shape_group.contributions(alone.shape) + self.context_group.contributions(context)
+        if shares:
+            parts.append((model.weights["shares_name"] * float(shares), "shares_name"))
         for word_group, group_read in zip(self.word_groups, read, strict=True):
-            fv.update(word_group.group.named(group_read.values))
-        return s, fv
+            parts += word_group.group.contributions(group_read.values)
+        return s, parts
