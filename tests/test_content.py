@@ -905,6 +905,31 @@ def test_credit_tail_reverse_check_finds_what_the_forward_search_finds(tail, fou
     assert (m and m.group(0)) == found
 
 
+def test_every_credit_tail_pattern_needs_a_bracket_or_a_word_of_credit_tail_words():
+    """The pre-filter of _credit_tail passes over tails with neither: a pattern needing
+    none of them would never be searched."""
+    spec = figures._SPEC
+    for pattern in spec["credit_tail"]:
+        ends_bracket = pattern.endswith(("\\)$", "\\]$"))
+        assert ends_bracket or any(w in pattern.lower() for w in spec["credit_tail_words"]), pattern
+
+
+@pytest.mark.parametrize("tail, may", [
+    ("A dog waits by the door of the shop.Credit: Tom Fox", True),
+    ("A dog waits by the door of the shop.CREDİT: Tom Fox", True),  # "İ" is an "i" to the patterns
+    ("The mayor opens the new bridge on Sunday. (Ann Lee)", True),   # a bracket at the end
+    ("Boats moored at the quay [Ann Lee]  ", True),
+    ("Ann Lee/The Gazette", True),
+    ("The council met on Monday and voted on the plan (at last).", False),  # a look-alike: no credit word
+    ("The council met on Monday and voted on the plan.", False),
+])
+def test_a_tail_without_a_bracket_or_a_credit_word_is_not_searched(tail, may):
+    assert figures._may_end_with_credit(tail) is may
+    if not may:  # none of the patterns could have matched
+        assert figures._patterns()["credit_tail"].search(tail) is None
+    assert (figures._credit_tail(tail) is not None) == bool(figures._patterns()["credit_tail"].search(tail))
+
+
 def _how_to(numbers: list[int]):
     """A how-to: numbered steps, each a heading over a short sentence and an image's alt
     text; the article (as phase 2 found it) holds only the last step."""

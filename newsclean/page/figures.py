@@ -171,12 +171,32 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
 
 
 def _credit_tail(tail: str) -> regex.Match | None:
-    """The (leftmost) credit at the end of a block's tail; a reverse search first tells
-    cheaply whether there is one at all (most blocks have none)."""
+    """The (leftmost) credit at the end of a block's tail; a look for the patterns' words
+    and a reverse search first tell cheaply whether there is one at all (most blocks
+    have none)."""
     pat = _patterns()
-    if pat["credit_tail_reverse"].search(tail) is None:
+    if not _may_end_with_credit(tail) or pat["credit_tail_reverse"].search(tail) is None:
         return None
     return pat["credit_tail"].search(tail)
+
+
+_CREDIT_WORDS = tuple(_SPEC["credit_tail_words"])
+
+
+def _may_end_with_credit(tail: str) -> bool:
+    """``tail`` ends with a bracket or holds a word of ``credit_tail_words``, as every
+    credit_tail pattern needs: the words looked for in its case-folded text, as the
+    patterns ignore case ("İ" folds to "i" and a dot above, which the patterns take
+    for "i")."""
+    if tail.rstrip().endswith((")", "]")):
+        return True
+    low = tail.casefold()
+    if "\u0307" in low:
+        low = low.replace("\u0307", "")
+    for word in _CREDIT_WORDS:
+        if word in low:
+            return True
+    return False
 
 
 def _same_credit(doc: Document) -> set[int]:
