@@ -905,13 +905,19 @@ def test_credit_tail_reverse_check_finds_what_the_forward_search_finds(tail, fou
     assert (m and m.group(0)) == found
 
 
-def test_every_credit_tail_pattern_needs_a_bracket_or_a_word_of_credit_tail_words():
-    """The pre-filter of _credit_tail passes over tails with neither: a pattern needing
-    none of them would never be searched."""
+@pytest.mark.parametrize("patterns, words, exempt", [
+    ("credit_tail", "credit_tail_words", ("\\)$", "\\]$")),  # ends with a bracket
+    ("credit_only", "credit_only_words", None),
+    ("caption_prefix", "caption_prefix_words", ("\\d",)),  # opens with a digit
+])
+def test_every_caption_pattern_needs_a_word_its_pre_filter_looks_for(patterns, words, exempt):
+    """The pre-filters of figures._marked pass over blocks holding none of the words: a
+    pattern needing none of them would never be tried."""
     spec = figures._SPEC
-    for pattern in spec["credit_tail"]:
-        ends_bracket = pattern.endswith(("\\)$", "\\]$"))
-        assert ends_bracket or any(w in pattern.lower() for w in spec["credit_tail_words"]), pattern
+    for pattern in spec[patterns]:
+        if exempt and (pattern.endswith(exempt) if patterns == "credit_tail" else pattern.startswith(exempt)):
+            continue
+        assert any(w in pattern.lower() for w in spec[words]), pattern
 
 
 @pytest.mark.parametrize("tail, may", [
@@ -928,6 +934,25 @@ def test_a_tail_without_a_bracket_or_a_credit_word_is_not_searched(tail, may):
     if not may:  # none of the patterns could have matched
         assert figures._patterns()["credit_tail"].search(tail) is None
     assert (figures._credit_tail(tail) is not None) == bool(figures._patterns()["credit_tail"].search(tail))
+
+
+@pytest.mark.parametrize("text, credit_only, label", [
+    ("Photo: Ann Lee", True, False),
+    ("Ann Lee | Larkfield Gazette", True, False),
+    ("Fig. 3: The quay at dawn", False, True),
+    ("2 of 4 Boats moored at the quay", False, True),
+    ("In this file photo, boats are moored at the quay.", True, True),
+    ("٣ of 4 Boats moored at the quay", False, True),  # a digit of another script opens it
+    ("ＦＩＧ. 3: The quay", False, False),  # fullwidth letters are no "fig" to the patterns either
+    ("The council met on Monday", False, False),  # a look-alike: none of the words
+])
+def test_a_line_without_the_words_of_a_caption_pattern_is_not_matched(text, credit_only, label):
+    assert figures._holds_any(text, tuple(figures._SPEC["credit_only_words"])) is credit_only
+    assert figures._may_open_with_label(text) is label
+    if not credit_only:
+        assert figures._patterns()["credit_only"].fullmatch(text) is None
+    if not label:
+        assert figures._patterns()["caption_prefix"].match(text) is None
 
 
 def _how_to(numbers: list[int]):

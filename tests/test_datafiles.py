@@ -89,6 +89,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                     "credit_alone_words": INT, "alt_words": INT, "credit_function_words": INT, "margin": INT, "html_entity": PATTERN,
                     "repeated_credit": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,
                     "credit_tail": PATTERNS, "credit_tail_words": WORDS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
+                    "credit_only_words": WORDS, "caption_prefix_words": WORDS,
                     "numbering": PATTERN},
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
                      "article_words": INT, "lead_words": INT, "list_run": INT,
