@@ -1074,3 +1074,22 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     marks = under(HEADLINE)
     assert marks[standfirst] == 1.0 and marks[HEADLINE] == 0.0
     assert under("New ferry timetable announced for spring")[standfirst] == 0.0
+
+
+@pytest.mark.parametrize("lines, repeated", [
+    (["Harbour Reopens After Storm", "Menu", "Harbour reopens after storm and more"], True),  # printed again, longer
+    (["Harbour Reopens After Storm", "Menu", "harbour reopens after storm"], True),  # case ignored
+    (["Harbour Reopens After Storm", "Menu", "Harbour reopens"], False),  # a shorter block: not it again
+    (["Harbour Reopens After Storm", "News on the harbour", "reopens after storm today"], False),
+    (["Harbour Reopens", "Menu", "After Storm"], False),  # a look-alike: spread over two blocks
+])
+def test_a_headline_candidate_is_repeated_when_another_block_holds_it(lines, repeated):
+    from newsclean.model import Document
+    from newsclean.page.headline import PageText, _repeated
+    from newsclean.stages.segment import segment
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert _repeated(doc, 0, doc.blocks[0].content, PageText(doc)) is repeated
+    joined = doc.blocks[0].content + " " + doc.blocks[1].content
+    assert _repeated(doc, 2, joined, PageText(doc)) is False  # two blocks in a row are not one
+
