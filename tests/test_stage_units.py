@@ -272,6 +272,20 @@ def test_widgets_takes_a_character_counter_and_a_log_in_prompt():
                            (Label.BOILERPLATE, widgets.Tag.LOGIN_PROMPT)]
 
 
+def test_widgets_tries_a_longer_block_for_the_kinds_that_allow_it_only():
+    # 24 words: more than max_words, a paywall prompt (its own max_words is longer) is
+    # taken, also after a hooking question; a log-in prompt (listed before the paywall's,
+    # which the same words match too) of that length is left alone
+    tail = "and keep up with our reporting on the council, the schools and the roads of the town every day"
+    paywall = f"Register to continue reading {tail}"
+    hooked = f"Enjoying this story? Register to continue reading {tail}"
+    login = f"Please log in to continue reading {tail} of the week"
+    doc = doc_for(Widgets, P1, paywall, hooked, login)
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.PAYWALL_PROMPT),
+                           (Label.BOILERPLATE, widgets.Tag.PAYWALL_PROMPT), (None, None)]
+
+
 def test_widgets_leaves_a_sentence_about_characters_alone():
     doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
                   "Readers left 500 comments on the plans.")
