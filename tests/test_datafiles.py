@@ -41,6 +41,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                       "timestamp_max_words": INT, "timestamp_max_chars": INT, "menu_max_words": INT,
                       "menu_item_words": INT, "printed_twice_chars": INT, "printed_twice_words": INT,
                       "repeated_min": INT, "repeated_max_words": INT, "label_caption_words": INT, "template_placeholder": PATTERN,
+                      "template_placeholder_marks": WORDS,
                       "metadata_prefix": PATTERNS, "image_index": PATTERN, "image_index_chars": INT},
         "teasers": {"heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
                     "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
