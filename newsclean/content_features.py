@@ -145,7 +145,7 @@ class BlockText:
             "question_end": float(stripped.endswith("?")),
             # a row of a table: cells apart by runs of spaces ("1     Ann Lee     5040     5"),
             # not sentences two spaces apart
-            "table_row": float(len(_CELL_GAP.findall(stripped)) >= 2),
+            "table_row": float(("  " in stripped or "\t" in stripped) and len(_CELL_GAP.findall(stripped)) >= 2),
             # together: a long block of running text (a linear model cannot multiply)
             "prose_long": float(terminal and length >= 20),
             "stop_x_len": stop * math.log1p(length) / 4.0,
@@ -170,13 +170,14 @@ class BlockText:
 
 def count_digits(text: str) -> int:
     """``sum(ch.isdigit() for ch in text)``, the ASCII digits counted in C."""
-    n = sum(map(text.count, "0123456789"))
+    n = sum(map(text.count, "0123456789")) if _ASCII_DIGIT.search(text) else 0  # (most lines hold none)
     if not text.isascii():
-        n += sum(ch.isdigit() for run in _NON_ASCII.findall(text) for ch in run)
+        n += sum(map(str.isdigit, "".join(_NON_ASCII.findall(text))))
     return n
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _stop_share(lower: list[str], cjk: int, kana: int) -> float:

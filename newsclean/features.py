@@ -156,7 +156,7 @@ class Features:
 
     @cached_property
     def lower(self) -> list[str]:
-        return [w.lower() for w in self.words]
+        return list(map(str.lower, self.words))
 
     @cached_property
     def n_words(self) -> int:

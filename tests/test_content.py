@@ -905,6 +905,56 @@ def test_credit_tail_reverse_check_finds_what_the_forward_search_finds(tail, fou
     assert (m and m.group(0)) == found
 
 
+@pytest.mark.parametrize("patterns, words, exempt", [
+    ("credit_tail", "credit_tail_words", ("\\)$", "\\]$")),  # ends with a bracket
+    ("credit_only", "credit_only_words", None),
+    ("caption_prefix", "caption_prefix_words", ("\\d",)),  # opens with a digit
+])
+def test_every_caption_pattern_needs_a_word_its_pre_filter_looks_for(patterns, words, exempt):
+    """The pre-filters of figures._marked pass over blocks holding none of the words: a
+    pattern needing none of them would never be tried."""
+    spec = figures._SPEC
+    for pattern in spec[patterns]:
+        if exempt and (pattern.endswith(exempt) if patterns == "credit_tail" else pattern.startswith(exempt)):
+            continue
+        assert any(w in pattern.lower() for w in spec[words]), pattern
+
+
+@pytest.mark.parametrize("tail, may", [
+    ("A dog waits by the door of the shop.Credit: Tom Fox", True),
+    ("A dog waits by the door of the shop.CREDİT: Tom Fox", True),  # "İ" is an "i" to the patterns
+    ("The mayor opens the new bridge on Sunday. (Ann Lee)", True),   # a bracket at the end
+    ("Boats moored at the quay [Ann Lee]  ", True),
+    ("Ann Lee/The Gazette", True),
+    ("The council met on Monday and voted on the plan (at last).", False),  # a look-alike: no credit word
+    ("The council met on Monday and voted on the plan.", False),
+])
+def test_a_tail_without_a_bracket_or_a_credit_word_is_not_searched(tail, may):
+    assert figures._may_end_with_credit(tail) is may
+    if not may:  # none of the patterns could have matched
+        assert figures._patterns()["credit_tail"].search(tail) is None
+    assert (figures._credit_tail(tail) is not None) == bool(figures._patterns()["credit_tail"].search(tail))
+
+
+@pytest.mark.parametrize("text, credit_only, label", [
+    ("Photo: Ann Lee", True, False),
+    ("Ann Lee | Larkfield Gazette", True, False),
+    ("Fig. 3: The quay at dawn", False, True),
+    ("2 of 4 Boats moored at the quay", False, True),
+    ("In this file photo, boats are moored at the quay.", True, True),
+    ("٣ of 4 Boats moored at the quay", False, True),  # a digit of another script opens it
+    ("ＦＩＧ. 3: The quay", False, False),  # fullwidth letters are no "fig" to the patterns either
+    ("The council met on Monday", False, False),  # a look-alike: none of the words
+])
+def test_a_line_without_the_words_of_a_caption_pattern_is_not_matched(text, credit_only, label):
+    assert figures._holds_any(text, tuple(figures._SPEC["credit_only_words"])) is credit_only
+    assert figures._may_open_with_label(text) is label
+    if not credit_only:
+        assert figures._patterns()["credit_only"].fullmatch(text) is None
+    if not label:
+        assert figures._patterns()["caption_prefix"].match(text) is None
+
+
 def _how_to(numbers: list[int]):
     """A how-to: numbered steps, each a heading over a short sentence and an image's alt
     text; the article (as phase 2 found it) holds only the last step."""
@@ -1024,3 +1074,22 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     marks = under(HEADLINE)
     assert marks[standfirst] == 1.0 and marks[HEADLINE] == 0.0
     assert under("New ferry timetable announced for spring")[standfirst] == 0.0
+
+
+@pytest.mark.parametrize("lines, repeated", [
+    (["Harbour Reopens After Storm", "Menu", "Harbour reopens after storm and more"], True),  # printed again, longer
+    (["Harbour Reopens After Storm", "Menu", "harbour reopens after storm"], True),  # case ignored
+    (["Harbour Reopens After Storm", "Menu", "Harbour reopens"], False),  # a shorter block: not it again
+    (["Harbour Reopens After Storm", "News on the harbour", "reopens after storm today"], False),
+    (["Harbour Reopens", "Menu", "After Storm"], False),  # a look-alike: spread over two blocks
+])
+def test_a_headline_candidate_is_repeated_when_another_block_holds_it(lines, repeated):
+    from newsclean.model import Document
+    from newsclean.page.headline import PageText, _repeated
+    from newsclean.stages.segment import segment
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert _repeated(doc, 0, doc.blocks[0].content, PageText(doc)) is repeated
+    joined = doc.blocks[0].content + " " + doc.blocks[1].content
+    assert _repeated(doc, 2, joined, PageText(doc)) is False  # two blocks in a row are not one
+

@@ -151,7 +151,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
         n = features(b).n_words
         if n > MAX_WORDS:
             continue
-        if n <= 12 and pat["credit_only"].fullmatch(text):
+        if n <= 12 and _holds_any(text, _CREDIT_ONLY_WORDS) and pat["credit_only"].fullmatch(text):
             credit_lines.append(i)
             continue
         if n < MIN_WORDS:
@@ -161,7 +161,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             continue
         if numbered and not has_cue(text):  # (not the slideshow's own buttons: "Back to Gallery")
             found[i] = Figure(CAPTION, "caption of a numbered picture")
-        elif pat["caption_prefix"].match(text):
+        elif _may_open_with_label(text) and pat["caption_prefix"].match(text):
             found[i] = Figure(CAPTION, "caption label at its start")
         elif (m := _credit_tail(text[-120:])) and _names(m.group(0)):
             found[i] = Figure(CAPTION, "photo credit at its end")
@@ -171,12 +171,46 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
 
 
 def _credit_tail(tail: str) -> regex.Match | None:
-    """The (leftmost) credit at the end of a block's tail; a reverse search first tells
-    cheaply whether there is one at all (most blocks have none)."""
+    """The (leftmost) credit at the end of a block's tail; a look for the patterns' words
+    and a reverse search first tell cheaply whether there is one at all (most blocks
+    have none)."""
     pat = _patterns()
-    if pat["credit_tail_reverse"].search(tail) is None:
+    if not _may_end_with_credit(tail) or pat["credit_tail_reverse"].search(tail) is None:
         return None
     return pat["credit_tail"].search(tail)
+
+
+_CREDIT_WORDS = tuple(_SPEC["credit_tail_words"])
+_CREDIT_ONLY_WORDS = tuple(_SPEC["credit_only_words"])
+_PREFIX_WORDS = tuple(_SPEC["caption_prefix_words"])
+
+
+def _may_end_with_credit(tail: str) -> bool:
+    """``tail`` ends with a bracket or holds a word of ``credit_tail_words``, as every
+    credit_tail pattern needs."""
+    return tail.rstrip().endswith((")", "]")) or _holds_any(tail, _CREDIT_WORDS)
+
+
+def _may_open_with_label(text: str) -> bool:
+    """``text`` opens with a digit or holds a word of ``caption_prefix_words``, as every
+    caption_prefix pattern needs."""
+    return _DIGIT.match(text) is not None or _holds_any(text, _PREFIX_WORDS)
+
+
+_DIGIT = regex.compile(r"\d", FLAGS)  # a digit as the patterns see one
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` (in lower case) is in ``text``, case ignored as the patterns
+    ignore it: looked for in the case-folded text ("İ" folds to "i" and a dot above,
+    which the patterns take for "i")."""
+    low = text.casefold()
+    if "\u0307" in low:
+        low = low.replace("\u0307", "")
+    for word in words:
+        if word in low:
+            return True
+    return False
 
 
 def _same_credit(doc: Document) -> set[int]:

@@ -14,7 +14,9 @@ a quote or a caption under the headline).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from typing import NamedTuple
 
 from .. import resources as res
@@ -31,15 +33,21 @@ PARAGRAPH_WORDS = _SPEC["paragraph_words"]  # a line of the article this long is
 MIN_SCORE = _SPEC["min_score"]
 
 
-def _repeated(doc: Document, i: int, text: str, lower: list[str] | None = None) -> bool:
-    """Another block holds ``text`` (``lower``: every block's text in lower case)."""
+def _repeated(doc: Document, i: int, text: str, page: PageText | None = None) -> bool:
+    """Another block holds ``text`` (``page``: every block's text in lower case)."""
     low = text.lower()
-    if lower is None:
-        lower = [b.text.lower() for b in doc.blocks]
+    page = page if page is not None else PageText(doc)
     n = len(text)
-    for j, b in enumerate(doc.blocks):
-        if j != i and len(b.text) >= n and low in lower[j]:
+    if "\n" in low:  # (the blocks are looked through apart)
+        return any(j != i and len(b.text) >= n and low in page.lower[j] for j, b in enumerate(doc.blocks))
+    # each place the text stands in the page's blocks, one after another (a block holds no line break)
+    joined, starts = page.joined, page.starts
+    at = joined.find(low)
+    while at >= 0:
+        j = bisect_right(starts, at) - 1
+        if j != i and len(doc.blocks[j].text) >= n:
             return True
+        at = joined.find(low, at + 1)
     return False
 
 
@@ -47,11 +55,21 @@ class PageText:
     """The blocks' texts in lower case, made once for all the headline candidates of a
     page (each candidate looks for itself in the others)."""
 
-    __slots__ = ("lower", "spaced")
+    __slots__ = ("lower", "joined", "starts", "_spaced", "_doc")
 
     def __init__(self, doc: Document):
         self.lower = [b.text.lower() for b in doc.blocks]
-        self.spaced = [" ".join(b.content.lower().split()) for b in doc.blocks]  # white space made single
+        self.joined = "\n".join(self.lower)  # all of them, one a line: searched at once
+        self.starts = list(accumulate((len(t) + 1 for t in self.lower[:-1]), initial=0))  # where each one starts
+        self._doc = doc
+        self._spaced: list[str | None] = [None] * len(doc.blocks)
+
+    def spaced(self, j: int) -> str:
+        """Block j's text in lower case, white space made single (made on first use)."""
+        s = self._spaced[j]
+        if s is None:
+            s = self._spaced[j] = " ".join(self._doc.blocks[j].content.lower().split())
+        return s
 
 
 ARTICLE_WORDS = _SPEC["article_words"]  # the headline's words are looked for in the article's first words
@@ -139,7 +157,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     return {
         "length_ok": float(4 <= t.length <= 25),
         "length_log": v["len_log"],
-        "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page.lower)),
+        "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page)),
         "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
         "separators": v["separators"],
         "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
@@ -172,8 +190,7 @@ def _shaped(text: str, length: float, f: Features) -> bool:
 def _in_body(doc: Document, block: Block, text: str, first: int, page: PageText) -> bool:
     """The text is printed again inside a longer free block of the article (a pull quote)."""
     low = " ".join(text.lower().split())
-    spaced = page.spaced
-    return any(len(b.content) > len(text) + 20 and low in spaced[j]
+    return any(len(b.content) > len(text) + 20 and low in page.spaced(j)
                for j, b in enumerate(doc.blocks[first:first + 60], first) if b.label is None and b is not block)
 
 

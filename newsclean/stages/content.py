@@ -337,7 +337,7 @@ class Content(Stage):
 
     def votes(self, doc: Document, probs, figs, threshold: float) -> list[float]:
         """Each block's vote for the article region: (p - threshold), weighted by its length."""
-        r = self.region
+        cap, power = self.region["cap"], self.region["power"]
         votes = []
         for b, p in zip(doc.blocks, probs, strict=True):
             if p is None and b.index in figs:
@@ -345,7 +345,7 @@ class Content(Stage):
             elif p is None:
                 votes.append(0.0 if b.label is Label.CAPTION else -threshold)
             else:
-                votes.append((p - threshold) * min(block_text(b).length, r["cap"]) ** r["power"])
+                votes.append((p - threshold) * min(block_text(b).length, cap) ** power)
         return votes
 
     def __call__(self, doc: Document) -> None:
@@ -401,9 +401,10 @@ class Content(Stage):
     def find_runs(self, page: Findings) -> bool:
         """The densest runs of blocks that hold prose at the page's thresholds, or at the
         lower ones its best paragraph sets; False when there are none."""
-        page.runs = self.prose_runs(page)
+        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)  # (the same for both searches)
+        page.runs = self.prose_runs(page, votes=votes)
         if page.runs:
-            page.lesser = self.lesser_runs(page)
+            page.lesser = self.lesser_runs(page, votes)
             return True
         # A page of news holds an article: where none of its prose reaches the
         # threshold, the most article-like paragraph sets the bar instead.
@@ -414,12 +415,16 @@ class Content(Stage):
         if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
-        page.runs = self.prose_runs(page)
-        page.lesser = self.lesser_runs(page)
+        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+        page.runs = self.prose_runs(page, votes=votes)
+        page.lesser = self.lesser_runs(page, votes)
         return bool(page.runs)
 
-    def prose_runs(self, page: Findings, share: float | None = None) -> list[Run]:
-        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+    def prose_runs(self, page: Findings, share: float | None = None, votes: list[float] | None = None) -> list[Run]:
+        """The runs of prose worth ``share`` of the best one (``votes``: the blocks' votes
+        at the page's threshold, when they are known)."""
+        if votes is None:
+            votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
         share = self.region["other_run_share"] if share is None else share
         found = self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
                                                            lambda run: self.reads_strongly(page, run)))
@@ -439,9 +444,9 @@ class Content(Stage):
         least = settings()["barriers"]["signature_min"]
         return [r for r in found if r == best or signatures(page.doc, r) < least]
 
-    def lesser_runs(self, page: Findings) -> list[Run]:
+    def lesser_runs(self, page: Findings, votes: list[float] | None = None) -> list[Run]:
         """The runs of prose worth ``lesser_run_share`` of the best one, not in the region."""
-        return [r for r in self.prose_runs(page, self.region["lesser_run_share"]) if r not in page.runs]
+        return [r for r in self.prose_runs(page, self.region["lesser_run_share"], votes) if r not in page.runs]
 
     def widen(self, page: Findings) -> None:
         """Phase 3: each run widened over the prose next to it; the blocks inside the runs."""

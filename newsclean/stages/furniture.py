@@ -24,7 +24,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .. import resources as res
-from ..features import features, is_prose, lex
+from ..features import WORD, features, is_prose, lex
 from ..model import Block, Cut, Document, Label
 from .base import Stage
 from .segment import bare_text
@@ -41,19 +41,31 @@ REPEATED_MIN = _SPEC["repeated_min"]         # copies of a label in one dump tha
 REPEATED_MAX_WORDS = _SPEC["repeated_max_words"]  # longer text is no label
 LABEL_CAPTION_WORDS = _SPEC["label_caption_words"]  # a label this long under every picture is their caption
 IMAGE_INDEX_CHARS = _SPEC["image_index_chars"]  # an image's index is searched in a block's last characters
+_TIMESTAMP_WORDS = lex("months") | lex("weekdays") | lex("timestamp_words")
+_ORDINALS = lex("ordinal_suffixes")
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
     """Only a date and/or time: digits, month and weekday names, zone and 'updated' words."""
     if not words or len(words) > TIMESTAMP_MAX_WORDS:
         return False
-    months, days, extra, ordinals = lex("months"), lex("weekdays"), lex("timestamp_words"), lex("ordinal_suffixes")
     for w in words:  # most lines fail on their first word: tried before the digit scan
-        lw = w.lower()
-        if not (lw.isdigit() or lw in months or lw in days or lw in extra
-                or (lw[:-2].isdigit() and lw[-2:] in ordinals)):
+        if not _timestamp_word(w.lower()):
             return False
     return any(ch.isdigit() for ch in text)
+
+
+def _timestamp_word(lw: str) -> bool:
+    """A word of a timestamp, in lower case: a number, a month, a weekday, a zone or
+    'updated' word, an ordinal ("12th")."""
+    return lw.isdigit() or lw in _TIMESTAMP_WORDS or (lw[:-2].isdigit() and lw[-2:] in _ORDINALS)
+
+
+def opens_like_timestamp(text: str) -> bool:
+    """Whether the text's first word may open a timestamp (is_timestamp's first test,
+    made without splitting the whole text into words)."""
+    m = WORD.search(text)
+    return m is not None and _timestamp_word(m.group().lower())
 
 
 def printed_twice(text: str) -> int | None:
@@ -63,8 +75,10 @@ def printed_twice(text: str) -> int | None:
     n = len(text)
     for sep in ("", " "):
         half, odd = divmod(n - len(sep), 2)
-        if not odd and half >= PRINTED_TWICE_CHARS and text.startswith(sep, half) \
-                and text[:half] == text[half + len(sep):] and len(text[:half].split()) >= PRINTED_TWICE_WORDS:
+        # (the second copy's first character is compared before the copies are)
+        if not odd and half >= PRINTED_TWICE_CHARS and text[half + len(sep)] == text[0] \
+                and text.startswith(sep, half) and text[:half] == text[half + len(sep):] \
+                and len(text[:half].split()) >= PRINTED_TWICE_WORDS:
             return half
     return None
 
@@ -112,6 +126,7 @@ class Furniture(Stage):
         # (a block is tried only when it opens with a platform's first letter: most do not)
         self.platform_initials = frozenset(c for name in self.platforms for c in (name[0], name[0].upper()))
         self.placeholder = res.compiled("furniture", "template_placeholder")
+        self.placeholder_marks = tuple(_SPEC["template_placeholder_marks"])
         self.metadata = res.compiled("furniture", "metadata_prefix")
         self.image_index = res.compiled("furniture", "image_index")
 
@@ -140,7 +155,7 @@ class Furniture(Stage):
                     and (half := printed_twice(text)) is not None:
                 self._second_copy(block, half)  # two copies of a short text, run together
             return
-        if not any(ch.isalnum() for ch in text):
+        if not (text[:1].isalnum() or any(ch.isalnum() for ch in text)):
             block.assign(Label.BOILERPLATE, self.name, "separator", Tag.SEPARATOR)
             return
         self._short(block, text)
@@ -150,10 +165,11 @@ class Furniture(Stage):
         f = features(block)
         if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
             block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
-        elif f.n_words <= IMAGE_MAX_WORDS and self.placeholder.fullmatch(text):
+        elif f.n_words <= IMAGE_MAX_WORDS and any(mark in text for mark in self.placeholder_marks) \
+                and self.placeholder.fullmatch(text):
             block.assign(Label.BOILERPLATE, self.name, "a template's placeholder, never filled in",
                          Tag.TEMPLATE_PLACEHOLDER)
-        elif len(text) <= TIMESTAMP_MAX_CHARS and is_timestamp(text, f.words):
+        elif len(text) <= TIMESTAMP_MAX_CHARS and opens_like_timestamp(text) and is_timestamp(text, f.words):
             block.assign(Label.BOILERPLATE, self.name, "timestamp", Tag.TIMESTAMP)
         elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
             block.assign(Label.BOILERPLATE, self.name, "menu", Tag.MENU)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from enum import Enum
 from functools import lru_cache
 
+import regex
+
 from .. import resources as res
 from ..features import features
 from ..model import Document, Label
@@ -61,6 +63,11 @@ class Widgets(Stage):
         # all kinds at once: one search tells whether a block is any widget (most are none)
         self.any_whole = res.alternation([p for kind in KINDS for p in spec[kind].get("whole", [])])
         self.any_contains = res.alternation([p for kind in KINDS for p in spec[kind].get("contains", [])])
+        # a block longer than max_words can only be a kind with a longer max_words of its own:
+        # unless one of those kinds matches (rarely), the alternation of all is not tried
+        longer = [kind for kind in KINDS if self.kind_words[Tag(kind)] > self.max_words]
+        self.long_whole = res.alternation([p for kind in longer for p in spec[kind].get("whole", [])])
+        self.long_contains = res.alternation([p for kind in longer for p in spec[kind].get("contains", [])])
         # the kind depends on the text alone, and a site prints the same prompts on every
         # page (and a second reading sees the same blocks): remembered by text
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
@@ -75,9 +82,20 @@ class Widgets(Stage):
                 kind = self._kind_of_text(text[q + 2:].lstrip())
         return kind
 
+    def _may_be_long(self, text: str) -> bool:
+        """Whether a kind that tries blocks longer than max_words matches the text, or
+        what follows a hooking question: a longer block can be no other kind."""
+        if self._matches(self.long_whole, self.long_contains, text):
+            return True
+        q = text.find("? ", 1, self.hook_chars)
+        return q > 0 and self._matches(self.long_whole, self.long_contains, text[q + 2:].lstrip())
+
+    @staticmethod
+    def _matches(whole: regex.Pattern | None, contains: regex.Pattern | None, text: str) -> bool:
+        return bool((whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)))
+
     def _kind_of_text(self, text: str) -> Tag | None:
-        if not ((self.any_whole is not None and self.any_whole.fullmatch(text))
-                or (self.any_contains is not None and self.any_contains.search(text))):
+        if not self._matches(self.any_whole, self.any_contains, text):
             return None
         for kind, (whole, contains) in self.kinds:
             if (whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)):
@@ -91,6 +109,9 @@ class Widgets(Stage):
             n_words = features(block).n_words
             if n_words > self.longest:
                 continue
-            kind = self.kind_of(bare_text(block))
+            text = bare_text(block)
+            if n_words > self.max_words and not self._may_be_long(text):
+                continue
+            kind = self.kind_of(text)
             if kind is not None and n_words <= self.kind_words[kind]:
                 block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), kind)
