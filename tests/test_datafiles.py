@@ -67,7 +67,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "captions.toml": {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
         "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "short_run": INT,
-                       "formula_words": INT, "formula_lines": INT},
+                       "formula_words": INT, "formula_lines": INT, "heading_words": INT, "counted_heading": PATTERN},
     },
     "content.toml": {
         "gate": {"min_short_blocks": INT, "min_short_share": NUMBER, "min_furniture": INT,
@@ -108,7 +108,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
             "not_third_person_endings", "not_after_verb", "months", "weekdays", "time_openers", "time_nouns",
             "ordinal_suffixes", "timestamp_words", "abbreviations", "stopwords_en", "person_pronouns",
             "negations", "stance_adverbs", "evaluative_adjectives", "pronouns", "imperative_openers",
-            "caption_words", "relatives", "mental_verbs")},
+            "caption_words", "relatives", "mental_verbs", "time_adverbs")},
     },
     "stopwords.toml": {"": {"en": WORDS}},
     "encodings.toml": {"": {"order": WORDS, "max_odd_ratio": NUMBER, "languages": TABLE}},
