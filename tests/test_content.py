@@ -1024,3 +1024,31 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     marks = under(HEADLINE)
     assert marks[standfirst] == 1.0 and marks[HEADLINE] == 0.0
     assert under("New ferry timetable announced for spring")[standfirst] == 0.0
+
+
+
+CODE = ["var wall = new Wall(\"north\");", "if (wall.height < 4) {", "wall.raise(2);", "}",
+        "var gate = new Gate(\"east\");", "gate.close();", "for (var i = 0; i < 3; i++) {", "wall.check(i);",
+        "}", "return wall;"]
+LINES = [c for c in CODE if c != "}"]  # ("}" alone is a separator, stage furniture's)
+
+
+def test_a_code_sample_between_the_articles_paragraphs_stays_with_them():
+    # each line of code scores as page furniture and, counted against the article, would
+    # cut its first paragraphs off; counted for nothing, the sample stays between them
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + "\n".join(CODE) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in PARAS[:2] + LINES] == [Label.BODY] * (len(LINES) + 2)
+    # look-alike: the same lines under the footer are the page's, not the article's
+    text = page(caption=False) + "\n" + "\n\n".join(LINES) + "\n"
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[c].label for c in LINES] == [Label.BOILERPLATE] * len(LINES)
+
+
+def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
+    from newsclean.content_features import is_code
+    from newsclean.model import Block
+    assert is_code(Block(0, [CODE[0]], 1, "line", CODE[0]))
+    clause = "Build the wall again with stone from the old quarry;"
+    assert not is_code(Block(0, [clause], 1, "line", clause))
+    assert not is_code(Block(0, ["• wall.raise(2);"], 1, "item", "• wall.raise(2);"))
