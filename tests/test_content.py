@@ -930,6 +930,19 @@ def test_numbered_steps_above_the_article_open_it():
         "Step 2", "Sand the 2 boards of the boat until they are smooth."]  # alt texts left out
 
 
+def test_numbered_headings_inside_the_article_are_its_own():
+    # "Step 2" scores as a label between the article's sentences: a part of it all the same
+    from newsclean.page import lists
+    doc, probs, _ = _how_to([1, 2, 3])
+    heads = [i for i, b in enumerate(doc.blocks) if b.content.startswith("Step ")]
+    article = [heads[0], heads[0] + 1, heads[1] + 1, heads[2] + 1]  # the first heading and the sentences
+    assert lists.sections_inside(doc, probs, article) == set(heads)
+    # look-alike: headings that skip a number are no sequence of the article's parts
+    doc, probs, _ = _how_to([1, 3, 4])
+    heads = [i for i, b in enumerate(doc.blocks) if b.content.startswith("Step ")]
+    assert lists.sections_inside(doc, probs, [heads[0], heads[0] + 1, heads[2] + 1]) == set()
+
+
 @pytest.mark.parametrize("numbers", [[1, 3, 4], [1, 2]])  # numbers that skip; too few steps
 def test_numbered_headings_that_skip_or_are_too_few_open_nothing(numbers):
     from newsclean.page import lists

@@ -164,3 +164,29 @@ def sections_before(doc: Document, probs: list[float | None], article: list[int]
         return {i for i in range(heads[0], first) if probs[i] is not None
                 and (i in heads or features(doc.blocks[i]).n_words >= SECTION_WORDS)}
     return set()
+
+
+def sections_inside(doc: Document, probs: list[float | None], article: list[int]) -> set[int]:
+    """The numbered section headings between the article's first and last blocks, when
+    it holds one of them: each heads a part of it, though alone it scores as a label."""
+    inside = set(article)
+    for numbered in _numbered(doc, probs).values():
+        heads = [i for i, _ in numbered]
+        if len(heads) >= SECTIONS_MIN and [n for _, n in numbered] == list(range(1, len(heads) + 1)) \
+                and inside.intersection(heads):
+            return {i for i in heads if article[0] <= i <= article[-1]}
+    return set()
+
+
+def opens_sections(doc: Document, index: int) -> bool:
+    """Block ``index`` is the first of numbered section headings ("Step 1"), and a free
+    block further down is the second ("Step 2"): the article's first part, not a headline."""
+    m = _SECTION.fullmatch(doc.blocks[index].content.strip())
+    if m is None or int(m[2]) != 1:
+        return False
+    word = m[1].casefold()
+    for b in doc.blocks[index + 1:]:
+        n = _SECTION.fullmatch(b.content.strip()) if b.label is None else None
+        if n is not None and n[1].casefold() == word and int(n[2]) == 2:
+            return True
+    return False
