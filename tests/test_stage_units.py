@@ -279,6 +279,19 @@ def test_widgets_leaves_a_sentence_about_characters_alone():
     assert free(doc) == [0, 1]
 
 
+def test_widgets_takes_a_count_of_comments_on_the_post_for_a_comment_heading():
+    heads = ["There are 13 comments", "2 comments on \u201cThe library reopens\u201d",
+             "13 thoughts on \u201cThe library reopens\u201d", "13 responses"]
+    doc = doc_for(Widgets, P1, *heads)
+    run_alone(Widgets(), doc)
+    assert labels(doc)[1:] == [(Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING)] * len(heads)
+    # look-alike: a sentence that counts comments or thoughts goes on
+    doc = doc_for(Widgets, "There are 13 comments on the plans in the town hall.",
+                  "13 thoughts on the library and its roof were sent to the council.")
+    run_alone(Widgets(), doc)
+    assert free(doc) == [0, 1]
+
+
 # ---------------------------------------------------------------------------
 # furniture (reads blocks)
 # ---------------------------------------------------------------------------
