@@ -1065,3 +1065,40 @@ def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
     clause = "Build the wall again with stone from the old quarry;"
     assert not is_code(Block(0, [clause], 1, "line", clause))
     assert not is_code(Block(0, ["• wall.raise(2);"], 1, "item", "• wall.raise(2);"))
+
+
+LIST_SECTIONS = {
+    "Harbour works": ["The crane for the north wall arrived on Monday and was set up by the quay.",
+                      "Divers checked the old foundations and found them sound enough to build on.",
+                      "The first load of stone from the quarry was delivered on Wednesday."],
+    "Ferry service": ["The morning ferry now leaves ten minutes earlier to avoid the works.",
+                      "Tickets bought online are valid on both ferries until the end of May.",
+                      "The waiting room on the south quay is closed for painting this week."],
+    "Thanks to our volunteers": ["Ann Lee", "Tom Reyes", "Martha Quill"],
+    "Market square": ["The Saturday market moves to the car park behind the town hall.",
+                      "Stall holders can collect their new permits at the harbour office.",
+                      "The fish stalls stay on the quay, next to the lifeboat station."],
+}
+
+
+def _list_page(sections: list[str], prose: bool = False) -> str:
+    lines = ["* " + m for m in MENU] + ["", "Share this article", "", "Harbour update: week 12", "", "By Tom Reyes", ""]
+    if prose:
+        lines += [p + "\n" for p in PARAS]
+    for head in sections:
+        lines += [head, ""] + ["* " + i for i in LIST_SECTIONS[head]] + [""]
+    return "\n".join(lines + [t + "\n" for t in TEASERS] + ["* " + f for f in FOOTER]) + "\n"
+
+
+def test_an_article_made_of_lists_goes_on_over_its_headings_and_items():
+    # a weekly update: headings over bullet points; the names and the last section score
+    # as page furniture, but the article is lists, and they are lists too
+    blocks = by_text(newsclean.analyse(_list_page(list(LIST_SECTIONS))))
+    for head in ("Thanks to our volunteers", "Market square"):
+        assert [blocks[t].label for t in [head] + ["* " + i for i in LIST_SECTIONS[head]]] == [Label.BODY] * 4
+    assert blocks[TEASERS[1]].label is Label.RELATED  # the teaser box under it ends it
+    # look-alike: under an article of prose, a heading over a list of names is no part of it
+    blocks = by_text(newsclean.analyse(_list_page(["Thanks to our volunteers"], prose=True)))
+    assert all(blocks[p].label is Label.BODY for p in PARAS)
+    assert [blocks["* " + i].label for i in LIST_SECTIONS["Thanks to our volunteers"]] == [Label.BOILERPLATE] * 3
+

@@ -504,6 +504,12 @@ class Content(Stage):
         if listed:
             page.take_in(listed)
             listed |= self.past_list(page, listed)
+        more = lists.list_article(doc, probs, page.article, page.stops)
+        if more:  # an article of lists: the region reaches as far as they do
+            page.take_in(more)
+            page.runs[0] = Run(min(page.runs[0].start, min(more)), page.runs[0].end)
+            page.runs[-1] = Run(page.runs[-1].start, max(page.runs[-1].end, max(more)))
+            listed |= more
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)
