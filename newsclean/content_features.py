@@ -221,6 +221,16 @@ def is_markup(block: Block) -> bool:
     return "<" in text and len(_markup().sub("", text)) < MARKUP_SHARE * len(text)
 
 
+def is_code(block: Block) -> bool:
+    """A line of program code ("exports.Cow = Cow;", "if (!target)"), not a list item."""
+    return block.kind != "item" and _code().search(block.content) is not None
+
+
+@lru_cache(maxsize=None)
+def _code() -> re.Pattern:
+    return re.compile(settings()["markup"]["code"])
+
+
 @lru_cache(maxsize=None)
 def _markup() -> re.Pattern:
     return re.compile(settings()["markup"]["tag"])

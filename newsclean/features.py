@@ -85,7 +85,7 @@ def _token_classes() -> dict[str, int]:
 # style word classes (stage captions), as bit flags of one dictionary lookup per word
 PERSON, NEGATION, STANCE, PRONOUN, RELATIVE, MENTAL, CAPTION_WORD, FUNCTION_WORD = (1 << i for i in range(8))
 _STYLE_LISTS = (("person_pronouns", PERSON), ("negations", NEGATION), ("stance_adverbs", STANCE),
-                ("evaluative_adjectives", STANCE),
+                ("evaluative_adjectives", STANCE), ("time_adverbs", STANCE),
                 ("pronouns", PRONOUN), ("relatives", RELATIVE), ("mental_verbs", MENTAL),
                 ("caption_words", CAPTION_WORD), ("stopwords_en", FUNCTION_WORD))
 

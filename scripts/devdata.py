@@ -21,7 +21,8 @@ _TOKEN = re.compile(r"\w+")
 
 # The gold bodies of the whole pages, read as articles: what cleaning a page's output
 # again reads (paragraphs split by blank lines). None of their blocks is a caption.
-GOLD_BODIES = {"web-body": "corpus/scrapinghub-dev/gold.jsonl"}
+GOLD_BODIES = {"web-body": "corpus/scrapinghub-dev/gold.jsonl",
+               "readability-body": "corpus/readability-dev/gold.jsonl"}
 
 
 def corpora(shared: Path, names: list[str]) -> Iterator[tuple[str, str, str, dict]]:

@@ -980,6 +980,19 @@ def test_numbered_steps_above_the_article_open_it():
         "Step 2", "Sand the 2 boards of the boat until they are smooth."]  # alt texts left out
 
 
+def test_numbered_headings_inside_the_article_are_its_own():
+    # "Step 2" scores as a label between the article's sentences: a part of it all the same
+    from newsclean.page import lists
+    doc, probs, _ = _how_to([1, 2, 3])
+    heads = [i for i, b in enumerate(doc.blocks) if b.content.startswith("Step ")]
+    article = [heads[0], heads[0] + 1, heads[1] + 1, heads[2] + 1]  # the first heading and the sentences
+    assert lists.sections_inside(doc, probs, article) == set(heads)
+    # look-alike: headings that skip a number are no sequence of the article's parts
+    doc, probs, _ = _how_to([1, 3, 4])
+    heads = [i for i, b in enumerate(doc.blocks) if b.content.startswith("Step ")]
+    assert lists.sections_inside(doc, probs, [heads[0], heads[0] + 1, heads[2] + 1]) == set()
+
+
 @pytest.mark.parametrize("numbers", [[1, 3, 4], [1, 2]])  # numbers that skip; too few steps
 def test_numbered_headings_that_skip_or_are_too_few_open_nothing(numbers):
     from newsclean.page import lists
@@ -1092,4 +1105,67 @@ def test_a_headline_candidate_is_repeated_when_another_block_holds_it(lines, rep
     assert _repeated(doc, 0, doc.blocks[0].content, PageText(doc)) is repeated
     joined = doc.blocks[0].content + " " + doc.blocks[1].content
     assert _repeated(doc, 2, joined, PageText(doc)) is False  # two blocks in a row are not one
+
+
+CODE = ["var wall = new Wall(\"north\");", "if (wall.height < 4) {", "wall.raise(2);", "}",
+        "var gate = new Gate(\"east\");", "gate.close();", "for (var i = 0; i < 3; i++) {", "wall.check(i);",
+        "}", "return wall;"]
+LINES = [c for c in CODE if c != "}"]  # ("}" alone is a separator, stage furniture's)
+
+
+def test_a_code_sample_between_the_articles_paragraphs_stays_with_them():
+    # each line of code scores as page furniture and, counted against the article, would
+    # cut its first paragraphs off; counted for nothing, the sample stays between them
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + "\n".join(CODE) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in PARAS[:2] + LINES] == [Label.BODY] * (len(LINES) + 2)
+    # look-alike: the same lines under the footer are the page's, not the article's
+    text = page(caption=False) + "\n" + "\n\n".join(LINES) + "\n"
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[c].label for c in LINES] == [Label.BOILERPLATE] * len(LINES)
+
+
+def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
+    from newsclean.content_features import is_code
+    from newsclean.model import Block
+    assert is_code(Block(0, [CODE[0]], 1, "line", CODE[0]))
+    clause = "Build the wall again with stone from the old quarry;"
+    assert not is_code(Block(0, [clause], 1, "line", clause))
+    assert not is_code(Block(0, ["• wall.raise(2);"], 1, "item", "• wall.raise(2);"))
+
+
+LIST_SECTIONS = {
+    "Harbour works": ["The crane for the north wall arrived on Monday and was set up by the quay.",
+                      "Divers checked the old foundations and found them sound enough to build on.",
+                      "The first load of stone from the quarry was delivered on Wednesday."],
+    "Ferry service": ["The morning ferry now leaves ten minutes earlier to avoid the works.",
+                      "Tickets bought online are valid on both ferries until the end of May.",
+                      "The waiting room on the south quay is closed for painting this week."],
+    "Thanks to our volunteers": ["Ann Lee", "Tom Reyes", "Martha Quill"],
+    "Market square": ["The Saturday market moves to the car park behind the town hall.",
+                      "Stall holders can collect their new permits at the harbour office.",
+                      "The fish stalls stay on the quay, next to the lifeboat station."],
+}
+
+
+def _list_page(sections: list[str], prose: bool = False) -> str:
+    lines = ["* " + m for m in MENU] + ["", "Share this article", "", "Harbour update: week 12", "", "By Tom Reyes", ""]
+    if prose:
+        lines += [p + "\n" for p in PARAS]
+    for head in sections:
+        lines += [head, ""] + ["* " + i for i in LIST_SECTIONS[head]] + [""]
+    return "\n".join(lines + [t + "\n" for t in TEASERS] + ["* " + f for f in FOOTER]) + "\n"
+
+
+def test_an_article_made_of_lists_goes_on_over_its_headings_and_items():
+    # a weekly update: headings over bullet points; the names and the last section score
+    # as page furniture, but the article is lists, and they are lists too
+    blocks = by_text(newsclean.analyse(_list_page(list(LIST_SECTIONS))))
+    for head in ("Thanks to our volunteers", "Market square"):
+        assert [blocks[t].label for t in [head] + ["* " + i for i in LIST_SECTIONS[head]]] == [Label.BODY] * 4
+    assert blocks[TEASERS[1]].label is Label.RELATED  # the teaser box under it ends it
+    # look-alike: under an article of prose, a heading over a list of names is no part of it
+    blocks = by_text(newsclean.analyse(_list_page(["Thanks to our volunteers"], prose=True)))
+    assert all(blocks[p].label is Label.BODY for p in PARAS)
+    assert [blocks["* " + i].label for i in LIST_SECTIONS["Thanks to our volunteers"]] == [Label.BOILERPLATE] * 3
 

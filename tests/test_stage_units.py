@@ -293,6 +293,19 @@ def test_widgets_leaves_a_sentence_about_characters_alone():
     assert free(doc) == [0, 1]
 
 
+def test_widgets_takes_a_count_of_comments_on_the_post_for_a_comment_heading():
+    heads = ["There are 13 comments", "2 comments on \u201cThe library reopens\u201d",
+             "13 thoughts on \u201cThe library reopens\u201d", "13 responses"]
+    doc = doc_for(Widgets, P1, *heads)
+    run_alone(Widgets(), doc)
+    assert labels(doc)[1:] == [(Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING)] * len(heads)
+    # look-alike: a sentence that counts comments or thoughts goes on
+    doc = doc_for(Widgets, "There are 13 comments on the plans in the town hall.",
+                  "13 thoughts on the library and its roof were sent to the council.")
+    run_alone(Widgets(), doc)
+    assert free(doc) == [0, 1]
+
+
 # ---------------------------------------------------------------------------
 # furniture (reads blocks)
 # ---------------------------------------------------------------------------
@@ -597,6 +610,39 @@ def test_captions_leaves_an_announced_event_in_the_text():
     # look-alike: a picture's caption dates its weekday
     dated = "The harbour board chair speaks to boat owners on the quay, Wednesday, Nov. 20, 2019."
     doc = doc_for(Captions, HEADLINE, P1, P2, dated, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3][0] is Label.CAPTION
+
+
+def test_captions_leaves_the_last_line_of_a_section_in_the_text():
+    # a short sentence under a section's paragraph, right above the next section's heading,
+    # closes the section ("It is on show until May."), though it stands between longer prose
+    closing = "The old reading room is open to visitors on the ground floor."
+    for heading in ("The new children's corner", "2) The children's corner"):
+        doc = doc_for(Captions, HEADLINE, P1, P2, closing, heading, P3, P4, title_index=0, lead_index=1)
+        run_alone(Captions(), doc)
+        assert free(doc) == [0, 1, 2, 3, 4, 5, 6], heading
+    # look-alikes: the same line between two paragraphs is a picture's caption, and so is
+    # one above a sentence that ends (no heading)
+    doc = doc_for(Captions, HEADLINE, P1, P2, closing, P3, P4, title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3][0] is Label.CAPTION
+    doc = doc_for(Captions, HEADLINE, P1, P2, closing, "The trust paid for the new roof.", P3, P4,
+                  title_index=0, lead_index=1)
+    run_alone(Captions(), doc)
+    assert labels(doc)[3][0] is Label.CAPTION
+
+
+def test_captions_leaves_a_sentence_in_the_writers_time_in_the_text():
+    # "currently", "later", "soon": the article telling what is so now or what comes next
+    for told in ("The old reading room is currently open to visitors on the ground floor.",
+                 "The mayor opens the reading room later on Friday with the trustees."):
+        doc = doc_for(Captions, HEADLINE, P1, P2, told, P3, P4, title_index=0, lead_index=1)
+        run_alone(Captions(), doc)
+        assert free(doc) == [0, 1, 2, 3, 4, 5], told
+    # look-alike: the same scene without them is a picture's caption
+    doc = doc_for(Captions, HEADLINE, P1, P2, "The mayor opens the reading room with the trustees.", P3, P4,
+                  title_index=0, lead_index=1)
     run_alone(Captions(), doc)
     assert labels(doc)[3][0] is Label.CAPTION
 

@@ -1088,3 +1088,23 @@ def test_segment_two_blank_lines_end_a_list_item():
     assert [b.kind for b in segment(one)] == ["item"]
     assert [(b.kind, b.text) for b in segment(two)] == [
         ("item", "* International news of the day"), ("line", "Beijing tariff demands may expand the deal")]
+
+
+STEPS = ["Cut the four boards of the box to the same length with a fine saw, then sand each edge until it is "
+         "smooth to the touch.",
+         "Glue the boards together at the corners and hold them with clamps for an hour, until the glue has set hard.",
+         "Drill a round hole in the front board, about two thirds of the way up, large enough for a small bird.",
+         "Nail the roof on at a slight slope so that the rain runs off, and hang the box facing away from the wind."]
+
+
+def test_the_first_numbered_section_heading_is_no_headline_and_opens_the_text():
+    # "Step 1" right above the lead, "Step 2" further down: the article's first part
+    text = "How to build a birdhouse\n\n" + "\n\n".join(f"Step {i}\n\n{s}" for i, s in enumerate(STEPS, 1)) + "\n"
+    record = newsclean.clean(text)
+    assert record["title"] == "How to build a birdhouse"
+    assert record["text"].startswith("Step 1\n\n" + STEPS[0])
+    assert newsclean.clean(record["text"])["text"] == record["text"]
+    # look-alike: a "Step 1" that no "Step 2" follows is the headline, as any short line above the lead
+    record = newsclean.clean("Step 1\n\n" + STEPS[0] + "\n\n" + STEPS[1] + "\n")
+    assert record["title"] == "Step 1"
+

@@ -52,6 +52,9 @@ ANNOUNCE_MIN_WORDS = _SPEC["announce_min_words"]  # shorter, a line ending with 
 SECTIONS_MIN = _SPEC["sections_min"]  # numbered section headings that make a sequence
 SECTION_WORDS = _SPEC["section_words"]  # a shorter block between them (an image's alt text) is left out
 _SECTION = re.compile(_SPEC["section_heading"])  # "Step 3": one word and a number, the whole block
+LIST_ARTICLE_ITEMS = _SPEC["list_article_items"]  # list items that make an article of lists...
+LIST_ARTICLE_SHARE = _SPEC["list_article_share"]  # ...and their share of its blocks
+LIST_HEADING_WORDS = _SPEC["list_heading_words"]  # a heading between its lists is no longer
 HEADING_WORDS = tuple(_SPEC["heading_words"])  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
 
 
@@ -164,3 +167,72 @@ def sections_before(doc: Document, probs: list[float | None], article: list[int]
         return {i for i in range(heads[0], first) if probs[i] is not None
                 and (i in heads or features(doc.blocks[i]).n_words >= SECTION_WORDS)}
     return set()
+
+
+def sections_inside(doc: Document, probs: list[float | None], article: list[int]) -> set[int]:
+    """The numbered section headings between the article's first and last blocks, when
+    it holds one of them: each heads a part of it, though alone it scores as a label."""
+    inside = set(article)
+    for numbered in _numbered(doc, probs).values():
+        heads = [i for i, _ in numbered]
+        if len(heads) >= SECTIONS_MIN and [n for _, n in numbered] == list(range(1, len(heads) + 1)) \
+                and inside.intersection(heads):
+            return {i for i in heads if article[0] <= i <= article[-1]}
+    return set()
+
+
+def opens_sections(doc: Document, index: int) -> bool:
+    """Block ``index`` is the first of numbered section headings ("Step 1"), and a free
+    block further down is the second ("Step 2"): the article's first part, not a headline."""
+    m = _SECTION.fullmatch(doc.blocks[index].content.strip())
+    if m is None or int(m[2]) != 1:
+        return False
+    word = m[1].casefold()
+    for b in doc.blocks[index + 1:]:
+        n = _SECTION.fullmatch(b.content.strip()) if b.label is None else None
+        if n is not None and n[1].casefold() == word and int(n[2]) == 2:
+            return True
+    return False
+
+
+_STEP_OVER = frozenset({FurnitureTag.IMAGE_PLACEHOLDER, FurnitureTag.SEPARATOR})
+
+
+def list_article(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
+    """An article made of lists (a weekly update: headings over bullet points) holds the
+    list items and short headings between its first and last blocks, and goes on over
+    those above and below it; a block of another kind, a barrier or one an earlier stage
+    took (but an image or a separator) ends it."""
+    items = sum(doc.blocks[i].kind == "item" for i in article)
+    if items < LIST_ARTICLE_ITEMS or items < LIST_ARTICLE_SHARE * len(article):
+        return set()
+    span = {i for i in range(article[0], article[-1] + 1) if probs[i] is not None
+            and (doc.blocks[i].kind == "item" or _list_heading(doc.blocks[i]))}
+    return span | _list_walk(doc, probs, article[-1], +1, stops) | _list_walk(doc, probs, article[0], -1, stops)
+
+
+def _list_heading(block: Block) -> bool:
+    f = features(block)
+    return block.kind != "item" and 1 <= f.n_words <= LIST_HEADING_WORDS and not f.ends_terminal
+
+
+def _list_walk(doc: Document, probs: list[float | None], start: int, step: int, stops: set[int]) -> set[int]:
+    """The list items and headings from ``start`` on, one way: a heading is taken with the
+    items it stands over (down: up to three headings over them; up: one between items)."""
+    taken: set[int] = set()
+    headings: list[int] = []
+    i = start + step
+    while 0 <= i < len(doc.blocks) and i not in stops:
+        b = doc.blocks[i]
+        if probs[i] is None:
+            if b.tag not in _STEP_OVER:
+                break
+        elif b.kind == "item":
+            taken.update(headings, (i,))
+            headings = []
+        elif _list_heading(b) and len(headings) < (3 if step > 0 else 1):
+            headings.append(i)
+        else:
+            break
+        i += step
+    return taken

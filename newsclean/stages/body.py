@@ -1,7 +1,8 @@
 """Stage body: what no earlier stage claimed.
 
 Free blocks from the lead to the end of the article are body, and so are prose
-blocks between the headline and the lead (a summary above a dateline lead); other
+blocks between the headline and the lead (a summary above a dateline lead) and a
+numbered section heading that opens the article above its lead ("Step 1"); other
 free blocks above the lead are page header, and free blocks after the article's end
 mark are page footer (both boilerplate). A dump in which no block reads as prose is
 all body, unless it is a page with no article (a listing of teasers, a form): no
@@ -16,6 +17,7 @@ from enum import Enum
 from .. import resources as res
 from ..features import is_prose
 from ..model import Document, Label
+from ..page.lists import opens_sections
 from .base import Stage
 
 
@@ -48,6 +50,16 @@ def no_article(doc: Document) -> bool:
     return free > 0 and taken >= max(free, NO_ARTICLE_MIN)
 
 
+def _first_section(doc: Document, lead: int | None) -> int:
+    """The first numbered section heading above the lead ("Step 1", with "Step 2" further
+    down) under the headline: the article opens there (len(blocks): none)."""
+    start = doc.title_index + 1 if doc.title_index is not None else 0
+    for i in range(start, lead if lead is not None else 0):
+        if doc.blocks[i].label is None and opens_sections(doc, i):
+            return i
+    return len(doc.blocks)
+
+
 class Body(Stage):
     name = "body"
     summary = "the rest: article text from the lead to the end mark -> body; above the lead / after the end mark -> boilerplate"
@@ -64,10 +76,11 @@ class Body(Stage):
             for block in doc.blocks:
                 block.assign(BOILERPLATE, self.name, "a page with no article (a listing, a form)", Tag.NO_ARTICLE)
             return
+        opening = _first_section(doc, lead)
         for block in doc.blocks:
             if block.label is not None:
                 continue
-            if lead is not None and block.index < lead and not (
+            if lead is not None and block.index < min(lead, opening) and not (
                     doc.title_index is not None and block.index > doc.title_index and is_prose(block)):
                 block.assign(BOILERPLATE, self.name, "above the lead (page header)", Tag.PAGE_HEADER)
             elif end is not None and block.index > end:

@@ -62,6 +62,8 @@ _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
 SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
 FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
+HEADING_WORDS = _CANDIDATES["heading_words"]  # a section's heading is no longer (feature section_end)
+_COUNTED = regex.compile(_CANDIDATES["counted_heading"])  # "14) The Square", "3. Rules"
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 
@@ -291,7 +293,7 @@ def word_features(f: Features) -> dict[str, float]:
 
 
 CONTEXT = ("short_run", "relatively_short", "between_longer", "shares_name", "repeated", "last_paragraph",
-           "truncated_tail", "no_terminal")
+           "truncated_tail", "no_terminal", "section_end")
 TEXT_CACHE = 1024  # texts whose own score the stage keeps (a page read again needs its own)
 
 
@@ -300,6 +302,22 @@ def _short_free(b: Block, paragraph: bool) -> bool:
     a row are a list, a dialogue, a deal list, which captions are not: a picture stands
     between paragraphs, its caption alone (or with its credit line)."""
     return not paragraph and b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 20
+
+
+def _heading(block: Block) -> bool:
+    """A short free line that does not end as a sentence, or a counted one ("14) The
+    Square"): the heading of the section below it."""
+    f = features(block)
+    return f.n_words <= HEADING_WORDS and (open_end(f) or bool(_COUNTED.match(block.content)))
+
+
+def _section_ends(blocks: list[Block], is_para: list[bool]) -> set[int]:
+    """The free blocks right above a heading that opens a paragraph: each closes a
+    section of the article ("The film is streaming on …" under the review, then the next
+    film's heading). Read before any candidate is labelled."""
+    free = [i for i, b in enumerate(blocks) if b.label is None]
+    return {a for a, h, p in zip(free, free[1:], free[2:], strict=False)
+            if not is_para[a] and not is_para[h] and is_para[p] and _heading(blocks[h])}
 
 
 class _Context:
@@ -339,6 +357,7 @@ class _Context:
             run = []
         if len(run) >= SHORT_RUN:
             self.in_short_run.update(run)
+        self.section_ends = _section_ends(blocks, is_para)
         self.median = 0.0
         self.sized: list[Block] = []  # the blocks whose formula lines are looked for
         self._formula: set[int] | None = None
@@ -446,6 +465,7 @@ class Captions(Stage):
             float(last_of_dump and not terminal),
             # (a block cut off at the end of the dump is a truncated tail, not a heading)
             float(not last_of_dump and open_end(f)),
+            float(index in ctx.section_ends),
         )
 
     def context_features(self, doc: Document, block: Block, ctx: "_Context", names: bool = True) -> dict[str, float]:

@@ -40,6 +40,7 @@ The thresholds move with ``favor``: "precision" keeps less, "recall" more.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -47,7 +48,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources as res
-from ..content_features import block_text, is_markup, is_short_furniture, probabilities, settings
+from ..content_features import block_text, is_code, is_markup, is_short_furniture, probabilities, settings
 from ..features import features
 from ..linear import LinearModel
 from ..model import Cut, Document, Label
@@ -217,6 +218,7 @@ class Findings:
     keep: float                # a block of the region is the article's from this p on
     shift: float               # how far ``favor`` (and the fallback of phase 2) moved the thresholds
     stops: set[int] = field(default_factory=set)   # the barriers, as a set
+    code: set[int] = field(default_factory=set)    # lines of program code: neither for nor against the article
     level: float = 0.0         # prose reads as the article from this p on (phase 3)
     runs: list[Run] = field(default_factory=list)  # the article's region
     lesser: list[Run] = field(default_factory=list)  # runs too light to be in it on their own (phase 3 joins some)
@@ -227,6 +229,11 @@ class Findings:
     near: set[int] = field(default_factory=set)    # the figures that are the article's
     beside: set[int] = field(default_factory=set)  # the items of a numbered gallery beside the article (phase 2)
     title: int | None = None   # the headline
+
+    @property
+    def neutral(self) -> set[int]:
+        """The blocks that vote neither for nor against the article: captions, code."""
+        return self.figs.keys() | self.code
 
     def keeps(self, i: int, p: float) -> bool:
         """Block i of the region, of probability p, is the article's."""
@@ -335,12 +342,13 @@ class Content(Stage):
         return [Run(s, e) for s, e in found
                 if any(probs[i] is not None and block_text(doc.blocks[i]).prose for i in range(s, e + 1))]
 
-    def votes(self, doc: Document, probs, figs, threshold: float) -> list[float]:
-        """Each block's vote for the article region: (p - threshold), weighted by its length."""
+    def votes(self, doc: Document, probs, neutral: Collection[int], threshold: float) -> list[float]:
+        """Each block's vote for the article region: (p - threshold), weighted by its
+        length; the ``neutral`` blocks (captions, code) vote nothing."""
         cap, power = self.region["cap"], self.region["power"]
         votes = []
         for b, p in zip(doc.blocks, probs, strict=True):
-            if p is None and b.index in figs:
+            if p is None and b.index in neutral:
                 votes.append(0.0)
             elif p is None:
                 votes.append(0.0 if b.label is Label.CAPTION else -threshold)
@@ -377,9 +385,14 @@ class Content(Stage):
         probs = self.probabilities(doc)
         for i in figs:
             probs[i] = None  # a caption: neither for nor against the article around it
+        # a line of program code neither: a code sample between the article's paragraphs
+        # stays with them (stage body), one outside it goes with the page
+        code = {i for i, p in enumerate(probs) if p is not None and is_code(doc.blocks[i])}
+        for i in code:
+            probs[i] = None
         barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
         return Findings(doc, probs, figs, barriers, r["threshold"] + shift, r["keep"] + shift, shift,
-                        stops=set(barriers))
+                        stops=set(barriers), code=code)
 
     def find_region(self, page: Findings) -> bool:
         """Phase 2: the densest runs of blocks that hold prose; False when there are none.
@@ -401,7 +414,7 @@ class Content(Stage):
     def find_runs(self, page: Findings) -> bool:
         """The densest runs of blocks that hold prose at the page's thresholds, or at the
         lower ones its best paragraph sets; False when there are none."""
-        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)  # (the same for both searches)
+        votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)  # (the same for both searches)
         page.runs = self.prose_runs(page, votes=votes)
         if page.runs:
             page.lesser = self.lesser_runs(page, votes)
@@ -415,7 +428,7 @@ class Content(Stage):
         if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
-        votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+        votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)
         page.runs = self.prose_runs(page, votes=votes)
         page.lesser = self.lesser_runs(page, votes)
         return bool(page.runs)
@@ -424,7 +437,7 @@ class Content(Stage):
         """The runs of prose worth ``share`` of the best one (``votes``: the blocks' votes
         at the page's threshold, when they are known)."""
         if votes is None:
-            votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+            votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)
         share = self.region["other_run_share"] if share is None else share
         found = self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
                                                            lambda run: self.reads_strongly(page, run)))
@@ -437,7 +450,7 @@ class Content(Stage):
         if len(found) < 2:
             return found
         if votes is None:
-            votes = self.votes(page.doc, page.probs, page.figs, page.threshold)
+            votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)
         best = max(found, key=lambda r: sum(votes[r.start:r.end + 1]))
         if signatures(page.doc, best):
             return found
@@ -497,10 +510,16 @@ class Content(Stage):
         if sections:  # the article opens at its first numbered section: so does the region
             page.runs[0] = Run(min(sections), page.runs[0].end)
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
-            | sections
+            | sections | lists.sections_inside(doc, probs, page.article)
         if listed:
             page.take_in(listed)
             listed |= self.past_list(page, listed)
+        more = lists.list_article(doc, probs, page.article, page.stops)
+        if more:  # an article of lists: the region reaches as far as they do
+            page.take_in(more)
+            page.runs[0] = Run(min(page.runs[0].start, min(more)), page.runs[0].end)
+            page.runs[-1] = Run(page.runs[-1].start, max(page.runs[-1].end, max(more)))
+            listed |= more
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)

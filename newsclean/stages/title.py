@@ -15,6 +15,7 @@ from .. import resources as res
 from ..content_features import block_text
 from ..features import features, is_agency_credit, is_headline_like, is_name_like, is_prose
 from ..model import Document, Label
+from ..page.lists import opens_sections
 from .base import Stage
 
 MAX_QUESTION_TITLE = res.patterns()["title"]["max_question_words"]  # words of a headline that asks a question
@@ -80,8 +81,8 @@ class Title(Stage):
             return
         title = None
         for block in reversed(doc.blocks[:lead]):
-            if block.label is not None or block.kind == "item":
-                continue
+            if block.label is not None or block.kind == "item" or opens_sections(doc, block.index):
+                continue  # ("Step 1" over the first part of the article: no headline)
             if is_headline_like(block) and not (is_name_like(block) and features(block).n_words <= NAME_MAX_WORDS) \
                     and not is_agency_credit(block):
                 title = block
