@@ -1093,3 +1093,19 @@ def test_a_headline_candidate_is_repeated_when_another_block_holds_it(lines, rep
     joined = doc.blocks[0].content + " " + doc.blocks[1].content
     assert _repeated(doc, 2, joined, PageText(doc)) is False  # two blocks in a row are not one
 
+
+
+@pytest.mark.parametrize("body, inside", [
+    (["The harbour board said on Monday that the ferry may sail again, after a long vote."], False),
+    (["Board members said: the ferry will sail again in May, and the whole town cheered loudly."], True),
+    (["Board members said: the ferry will", "sail again in May, and the whole town cheered loudly today."], False),
+])
+def test_a_headline_candidate_printed_inside_a_longer_block_of_the_body_is_in_body(body, inside):
+    from newsclean.model import Document
+    from newsclean.page.headline import PageText, _in_body
+    from newsclean.stages.segment import segment
+    text = "\n\n".join(["The Ferry Will Sail Again in May"] + body)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    page = PageText(doc)
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside  # the body's text made once
