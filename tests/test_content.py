@@ -1109,3 +1109,15 @@ def test_a_headline_candidate_printed_inside_a_longer_block_of_the_body_is_in_bo
     page = PageText(doc)
     assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside
     assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside  # the body's text made once
+
+
+@pytest.mark.parametrize("lines, pair", [
+    # an image's alt text and its caption, the same words, under a placeholder
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "boats moored at the quay in  Larkfield on a calm morning"], (1, 2)),
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Fishing boats moored at the quay in Larkfield on a calm morning"], None),  # look-alike: opens otherwise
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats left the quay in Larkfield on a calm morning"], None),  # opens alike, other words
+])
+def test_a_text_printed_twice_under_a_picture_is_its_alt_text_and_its_caption(lines, pair):
+    doc, found = _found("\n\n".join(lines))
+    kinds = {i: f.kind for i, f in found.items()}
+    assert kinds == ({pair[0]: figures.ALT, pair[1]: "caption"} if pair else {})
