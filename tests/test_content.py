@@ -1169,3 +1169,31 @@ def test_an_article_made_of_lists_goes_on_over_its_headings_and_items():
     assert all(blocks[p].label is Label.BODY for p in PARAS)
     assert [blocks["* " + i].label for i in LIST_SECTIONS["Thanks to our volunteers"]] == [Label.BOILERPLATE] * 3
 
+
+
+@pytest.mark.parametrize("body, inside", [
+    (["The harbour board said on Monday that the ferry may sail again, after a long vote."], False),
+    (["Board members said: the ferry will sail again in May, and the whole town cheered loudly."], True),
+    (["Board members said: the ferry will", "sail again in May, and the whole town cheered loudly today."], False),
+])
+def test_a_headline_candidate_printed_inside_a_longer_block_of_the_body_is_in_body(body, inside):
+    from newsclean.model import Document
+    from newsclean.page.headline import PageText, _in_body
+    from newsclean.stages.segment import segment
+    text = "\n\n".join(["The Ferry Will Sail Again in May"] + body)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    page = PageText(doc)
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside  # the body's text made once
+
+
+@pytest.mark.parametrize("lines, pair", [
+    # an image's alt text and its caption, the same words, under a placeholder
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "boats moored at the quay in  Larkfield on a calm morning"], (1, 2)),
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Fishing boats moored at the quay in Larkfield on a calm morning"], None),  # look-alike: opens otherwise
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats left the quay in Larkfield on a calm morning"], None),  # opens alike, other words
+])
+def test_a_text_printed_twice_under_a_picture_is_its_alt_text_and_its_caption(lines, pair):
+    doc, found = _found("\n\n".join(lines))
+    kinds = {i: f.kind for i, f in found.items()}
+    assert kinds == ({pair[0]: figures.ALT, pair[1]: "caption"} if pair else {})

@@ -230,8 +230,12 @@ def _same_credit(doc: Document) -> set[int]:
 def _printed_twice(doc: Document, found: dict[int, Figure]) -> None:
     """The same text twice close together: the image's alt text and its caption."""
     blocks = doc.blocks
-    norms = {i: _norm(b.content) for i, b in enumerate(blocks)
-             if b.label is None and 20 <= len(b.content) <= MAX_WORDS * 12}
+    texts = {i: b.content for i, b in enumerate(blocks) if b.label is None and 20 <= len(b.content) <= MAX_WORDS * 12}
+    # a text and its copy open with the same letter: only such neighbours are compared
+    heads = {i: text[:1].lower()[:1] for i, text in texts.items()}
+    paired = {k for i, head in heads.items() for j in range(i + 1, i + 1 + REPEAT_WINDOW)
+              if heads.get(j) == head for k in (i, j)}
+    norms = {i: _norm(texts[i]) for i in sorted(paired)}
     for i, a in norms.items():
         for j in range(i + 1, min(len(blocks), i + 1 + REPEAT_WINDOW)):
             c = norms.get(j)

@@ -55,7 +55,7 @@ class PageText:
     """The blocks' texts in lower case, made once for all the headline candidates of a
     page (each candidate looks for itself in the others)."""
 
-    __slots__ = ("lower", "joined", "starts", "_spaced", "_doc")
+    __slots__ = ("lower", "joined", "starts", "_spaced", "_doc", "_body")
 
     def __init__(self, doc: Document):
         self.lower = [b.text.lower() for b in doc.blocks]
@@ -63,6 +63,7 @@ class PageText:
         self.starts = list(accumulate((len(t) + 1 for t in self.lower[:-1]), initial=0))  # where each one starts
         self._doc = doc
         self._spaced: list[str | None] = [None] * len(doc.blocks)
+        self._body: tuple[int, int, str] | None = None
 
     def spaced(self, j: int) -> str:
         """Block j's text in lower case, white space made single (made on first use)."""
@@ -70,6 +71,12 @@ class PageText:
         if s is None:
             s = self._spaced[j] = " ".join(self._doc.blocks[j].content.lower().split())
         return s
+
+    def body(self, first: int, n: int) -> str:
+        """The ``spaced`` texts of the n blocks from ``first`` on, one a line (made once)."""
+        if self._body is None or self._body[:2] != (first, n):
+            self._body = (first, n, "\n".join(self.spaced(j) for j in range(first, first + n)))
+        return self._body[2]
 
 
 ARTICLE_WORDS = _SPEC["article_words"]  # the headline's words are looked for in the article's first words
@@ -190,8 +197,11 @@ def _shaped(text: str, length: float, f: Features) -> bool:
 def _in_body(doc: Document, block: Block, text: str, first: int, page: PageText) -> bool:
     """The text is printed again inside a longer free block of the article (a pull quote)."""
     low = " ".join(text.lower().split())
+    blocks = doc.blocks[first:first + 60]
+    if low not in page.body(first, len(blocks)):  # (most candidates: in none of them)
+        return False
     return any(len(b.content) > len(text) + 20 and low in page.spaced(j)
-               for j, b in enumerate(doc.blocks[first:first + 60], first) if b.label is None and b is not block)
+               for j, b in enumerate(blocks, first) if b.label is None and b is not block)
 
 
 def _paragraph(block) -> bool:
