@@ -8,8 +8,6 @@ the decisions of each stage by tag (``stages``: every block and every cut).
 """
 from __future__ import annotations
 
-from enum import Enum
-
 from .model import Block, Cut, Document, Label
 from .stages.content import Tag as ContentTag
 
@@ -29,11 +27,11 @@ def _clean_byline(text: str) -> str:
     return text.strip().strip("|–—-").strip()
 
 
-def by_stage(decided: dict[tuple[str, Enum], int]) -> dict[str, dict[str, int]]:
-    """{(stage, tag): n} as {stage: {tag: n}}, stages and tags in sorted order."""
+def by_stage(decided: dict[tuple[str, str], int]) -> dict[str, dict[str, int]]:
+    """{(stage, tag's value): n} as {stage: {tag: n}}, stages and tags in sorted order."""
     out: dict[str, dict[str, int]] = {}
-    for (stage, tag), n in sorted(decided.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
-        out.setdefault(stage, {})[tag.value] = n
+    for (stage, tag), n in sorted(decided.items()):
+        out.setdefault(stage, {})[tag] = n
     return out
 
 
@@ -63,7 +61,7 @@ def build_record(doc: Document, *, id: str | None = None, keep_removed: bool = F
         "chars_in": len(doc.raw),
         "chars_out": len(text),
         "article": article_found(doc, text),
-        "blocks": {label.value: n for label, n in parts.counts.items()},
+        "blocks": parts.counts,
         "stages": by_stage(parts.decided),
     }
     if doc.normalisation:
@@ -98,8 +96,9 @@ class _Parts:
         self.paragraphs: list[str] = []
         self.captions: list[str] = []
         self.removed: list[dict] = []
-        self.counts = dict.fromkeys(Label, 0)
-        self.decided: dict[tuple[str, Enum], int] = {}  # (stage, tag): decisions
+        # (by the labels' and tags' values, strings: an Enum member hashes in Python code)
+        self.counts = dict.fromkeys(LABELS, 0)
+        self.decided: dict[tuple[str, str], int] = {}  # (stage, tag): decisions
         self.last_caption = -2
 
     def drop(self, stage: str, text: str, reason: str) -> None:
@@ -109,14 +108,16 @@ class _Parts:
         """Count the block's decisions and put its cuts and its text where they belong."""
         label, stage, tag = block.label, block.stage, block.tag
         assert label is not None and stage is not None and tag is not None  # every block is labelled by now
-        self.counts[label] += 1
+        self.counts[label._value_] += 1
         decided = self.decided
-        decided[stage, tag] = decided.get((stage, tag), 0) + 1
+        key = (stage, tag._value_)
+        decided[key] = decided.get(key, 0) + 1
         if block.head is not None:
             self._head(block.head)
         if block.tail is not None:
             cut = block.tail
-            decided[cut.stage, cut.tag] = decided.get((cut.stage, cut.tag), 0) + 1
+            key = (cut.stage, cut.tag._value_)
+            decided[key] = decided.get(key, 0) + 1
             self.drop(cut.stage, cut.text.strip(), cut.reason)
         content = block.content
         if label is BODY:
@@ -134,7 +135,7 @@ class _Parts:
             self.drop(stage, content, block.reason or "")
 
     def _head(self, cut: Cut) -> None:
-        key = (cut.stage, cut.tag)
+        key = (cut.stage, cut.tag._value_)
         self.decided[key] = self.decided.get(key, 0) + 1
         if cut.label is DATELINE and self.dateline is None:
             self.dateline = cut.value or cut.text.strip()
