@@ -141,7 +141,7 @@ def learn_and_mark(bag, opts: CleanOptions = DEFAULT_OPTIONS) -> Learned:
     tree = db.from_delayed([counts for counts, _ in leaves]).reduction(_sum_counts, _sum_counts,
                                                                        split_every=SPLIT_EVERY)
     total, *keys = dask.compute(tree, *(k for _, k in leaves))
-    copies, seen = FirstCopies(), KeySet()  # flat tables: a few tens of bytes a text
+    copies, seen = FirstCopies(), KeySet(values=False)  # flat tables: a few tens of bytes a text
     repeats: list[dict[int, str | None]] = []
     recount: dict[int, frozenset[int]] = {}
     for i, (counted, texts) in enumerate(keys):

@@ -250,7 +250,7 @@ class Learner:
         self.min_docs, self.share, self.partition = min_docs, share, partition
         self._pending: list[tuple[str | None, set[str]] | None] = []
         self._total: Counts = {}
-        self._seen = KeySet()  # the keys of the texts counted (16 bytes of hash each)
+        self._seen = KeySet(values=False)  # the keys of the texts counted (8 bytes of hash each)
 
     def add(self, site: str | None, lines: set[str] | None, key: int | None = None) -> None:
         """One input: its site, countable lines and text's key (lines None for an input that

@@ -230,15 +230,27 @@ def test_key_set_holds_keys_that_share_their_low_bits_apart():
     from newsclean.duplicates import KeySet
 
     keys = KeySet(capacity=4)
-    same_slot = [1, 1 + 2**64, 1 + 2**127, 5]  # one first slot (low bits) for all: probed past
+    same_slot = [1, 5, 9 + 2**100, 13]  # one first slot (low two bits) for all: probed past
     for value, key in enumerate(same_slot):
         keys.add(key, value)
     keys.add(same_slot[0], 99)  # a key noted again keeps its first value
     assert [keys.get(k) for k in same_slot] == [0, 1, 2, 3]
-    assert len(keys) == 4 and keys.get(9) is None and 1 + 2**100 not in keys
+    assert len(keys) == 4 and keys.get(17) is None and 2 + 2**64 not in keys
     for k in range(100, 200):  # grows past two thirds full, keeps every key
         keys.add(k, k)
-    assert all(keys.get(k) == k for k in range(100, 200)) and keys.get(1 + 2**127) == 2
+    assert all(keys.get(k) == k for k in range(100, 200)) and keys.get(9 + 2**100) == 2
+    # the set keeps 64 bits of a key: keys that differ above them are one (a 128-bit hash's odds)
+    assert 9 + 2**64 in keys and 9 + 2**65 + 2**100 in keys and 10 + 2**100 not in keys
+
+
+def test_a_key_set_without_values_is_a_set():
+    from newsclean.duplicates import KeySet
+
+    seen = KeySet(capacity=2, values=False)
+    for k in (0, 3, 2**70 + 5, 7):
+        seen.add(k)
+    assert len(seen) == 4 and all(k in seen for k in (0, 3, 2**70 + 5, 7)) and 4 not in seen
+    assert seen.get(3) == 0 and seen.get(4) is None
 
 
 def test_first_copies_gives_back_the_first_id_of_a_key():
