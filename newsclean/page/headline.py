@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+import regex
+
 from .. import resources as res
 from ..content_features import block_text, function_words, settings
 from ..features import OPENING_QUOTES, Features, features, is_headline_like, is_name_like
@@ -105,6 +107,7 @@ TITLE_FEATURES = (
     "overlap", "overlap_lead", "name_like", "in_body", "in_list", "under_headline",
 )
 UNDER_OVERLAP = _SPEC["under_overlap"]  # a line above whose words come back this much in the article reads as its headline
+LABEL_WORDS = _SPEC["label_words"]  # a free line of this many words between headline and standfirst is a label
 LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
 
 
@@ -142,7 +145,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page.lower)),
         "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
         "separators": v["separators"],
-        "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
+        "ends_period": float(_ends_sentence(text) and f.n_sentences <= 1),
         "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
         "distance": min(abs(first - i), 30) / 10.0,
         "below": float(i > first),
@@ -160,6 +163,14 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i) >= LIST_RUN),
     }
+
+
+_ABBREVIATION_END = regex.compile(_SPEC["abbreviation_end"])
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends on a full stop that closes a sentence, not an abbreviation of initials."""
+    return text.endswith(".") and not _ABBREVIATION_END.search(text)
 
 
 def _shaped(text: str, length: float, f: Features) -> bool:
@@ -227,12 +238,14 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
 
 
 def _mark_under_headline(doc: Document, out: list[tuple[int, dict[str, float]]]) -> None:
-    """A candidate whose nearest free line above is itself a headline-long candidate that
-    speaks of the article (a standfirst, a quote or a caption under the headline)."""
+    """A candidate whose nearest free line above (past a label of a word or two, "Editorial")
+    is itself a headline-long candidate that speaks of the article (a standfirst, a quote
+    or a caption under the headline)."""
     by_index = dict(out)
     for i, fv in out:
         j = i - 1
-        while j >= 0 and doc.blocks[j].label is not None:
+        while j >= 0 and (doc.blocks[j].label is not None
+                          or (j not in by_index and features(doc.blocks[j]).n_words <= LABEL_WORDS)):
             j -= 1
         prev = by_index.get(j)
         if prev is not None and prev["length_ok"] and prev["overlap"] >= UNDER_OVERLAP:
