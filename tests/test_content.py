@@ -1029,14 +1029,6 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     assert under(HEADLINE + "\n\nFerry timetable changes")[standfirst] == 0.0
 
 
-def test_a_headline_ending_on_initials_does_not_end_a_sentence():
-    from newsclean.page.headline import _ends_sentence
-    assert not _ends_sentence("Storm damage closes harbours across the U.S.")
-    assert not _ends_sentence("How winter wrecks the pipes under N.Y.C.")
-    assert _ends_sentence("The council approved the plan on Tuesday.")
-    assert _ends_sentence("Everyone needs a Plan B.")   # one capital: a word, not initials
-
-
 def test_the_headline_is_looked_for_far_above_a_long_menu():
     # 60 lines between the headline and the article (a gallery, a rating box) are
     # looked past; a line further up than ABOVE is not (it heads some other box)

@@ -17,8 +17,6 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-import regex
-
 from .. import resources as res
 from ..content_features import block_text, function_words, settings
 from ..features import OPENING_QUOTES, Features, features, is_headline_like, is_name_like
@@ -145,7 +143,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page.lower)),
         "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
         "separators": v["separators"],
-        "ends_period": float(_ends_sentence(text) and f.n_sentences <= 1),
+        "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
         "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
         "distance": min(abs(first - i), 30) / 10.0,
         "below": float(i > first),
@@ -163,14 +161,6 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i) >= LIST_RUN),
     }
-
-
-_ABBREVIATION_END = regex.compile(_SPEC["abbreviation_end"])
-
-
-def _ends_sentence(text: str) -> bool:
-    """Ends on a full stop that closes a sentence, not an abbreviation of initials."""
-    return text.endswith(".") and not _ABBREVIATION_END.search(text)
 
 
 def _shaped(text: str, length: float, f: Features) -> bool:
