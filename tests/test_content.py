@@ -1087,6 +1087,9 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     marks = under(HEADLINE)
     assert marks[standfirst] == 1.0 and marks[HEADLINE] == 0.0
     assert under("New ferry timetable announced for spring")[standfirst] == 0.0
+    # past a label of a word between them ("Editorial"), not past a line of more words
+    assert under(HEADLINE + "\n\nEditorial")[standfirst] == 1.0
+    assert under(HEADLINE + "\n\nFerry timetable changes")[standfirst] == 0.0
 
 
 @pytest.mark.parametrize("lines, repeated", [
@@ -1197,3 +1200,22 @@ def test_a_text_printed_twice_under_a_picture_is_its_alt_text_and_its_caption(li
     doc, found = _found("\n\n".join(lines))
     kinds = {i: f.kind for i, f in found.items()}
     assert kinds == ({pair[0]: figures.ALT, pair[1]: "caption"} if pair else {})
+
+
+def test_the_headline_is_looked_for_far_above_a_long_menu():
+    # 60 lines between the headline and the article (a gallery, a rating box) are
+    # looked past; a line further up than ABOVE is not (it heads some other box)
+    from newsclean.model import Document
+    from newsclean.page.headline import ABOVE, candidates
+    from newsclean.stages.segment import segment
+
+    def found(lines: int) -> bool:
+        filler = [f"Ferry line {n} timetable" for n in range(lines)]
+        text = "\n\n".join(["Home", HEADLINE, *filler, *PARAS]) + "\n"
+        doc = Document(raw=text, text=text, blocks=segment(text))
+        first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
+        probs = [0.9 if i >= first else 0.1 for i in range(len(doc.blocks))]
+        return HEADLINE in {doc.blocks[i].content for i, _ in candidates(doc, probs, first)}
+
+    assert found(60)
+    assert not found(ABOVE + 5)

@@ -130,6 +130,7 @@ TITLE_FEATURES = (
     "overlap", "overlap_lead", "name_like", "in_body", "in_list", "under_headline",
 )
 UNDER_OVERLAP = _SPEC["under_overlap"]  # a line above whose words come back this much in the article reads as its headline
+LABEL_WORDS = _SPEC["label_words"]  # a free line of this many words between headline and standfirst is a label
 LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
 
 
@@ -254,12 +255,14 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
 
 
 def _mark_under_headline(doc: Document, out: list[tuple[int, dict[str, float]]]) -> None:
-    """A candidate whose nearest free line above is itself a headline-long candidate that
-    speaks of the article (a standfirst, a quote or a caption under the headline)."""
+    """A candidate whose nearest free line above (past a label of a word or two, "Editorial")
+    is itself a headline-long candidate that speaks of the article (a standfirst, a quote
+    or a caption under the headline)."""
     by_index = dict(out)
     for i, fv in out:
         j = i - 1
-        while j >= 0 and doc.blocks[j].label is not None:
+        while j >= 0 and (doc.blocks[j].label is not None
+                          or (j not in by_index and features(doc.blocks[j]).n_words <= LABEL_WORDS)):
             j -= 1
         prev = by_index.get(j)
         if prev is not None and prev["length_ok"] and prev["overlap"] >= UNDER_OVERLAP:
