@@ -181,6 +181,8 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1.0, help="the content fit's L2 penalty")
     ap.add_argument("--caption-prior", action="store_true",
                     help="fit the caption weights towards the shipped ones, not towards 0")
+    ap.add_argument("--save", metavar="DIR",
+                    help="write the held-out records of each style to DIR/STYLE.jsonl (for score.py per page)")
     a = ap.parse_args()
     shared = Path(a.shared)
     sites = shared_tool(shared, "sites")
@@ -200,6 +202,16 @@ def main() -> None:
         results = pool.map(run_fold, [None, *range(a.folds)], chunksize=1)
     held = {st: {i: r for res in results[1:] for i, r in res[st].items()} for st in STYLES}
     report(shared_tool(shared, "score"), golds, results[0], held)
+    if a.save:
+        save(Path(a.save), held)
+
+
+def save(folder: Path, held: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for style, recs in held.items():
+        with open(folder / f"{style.replace('/', '-')}.jsonl", "w", encoding="utf-8") as f:
+            for i in sorted(recs):
+                f.write(json.dumps({"id": i, **recs[i]}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -1219,3 +1219,19 @@ def test_the_headline_is_looked_for_far_above_a_long_menu():
 
     assert found(60)
     assert not found(ABOVE + 5)
+
+def test_at_the_fallback_bar_only_prose_and_table_rows_vote_for_the_region():
+    """An archive's months and a tag line pass a low bar block by block and would
+    outvote a short article; at the fallback bar they vote nothing (still against,
+    below it), while a paragraph and a table's rows, short lines too, keep their vote."""
+    from newsclean.model import Document
+    from newsclean.stages.content import prose_votes
+    from newsclean.stages.segment import segment
+    lines = ["• November (113)", "• October (217)", "garden harbour school weather",
+             "The harbour school reopened on Monday after the storm, and the pupils were back in class by nine.",
+             "1     Ann Lee        5040     5", "2     Bob Stone      5035     7", "• September (193)"]
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert [b.text for b in doc.blocks] == lines
+    votes = prose_votes(doc, [0.4, 0.3, 0.2, 1.5, 0.3, 0.3, -0.2])
+    assert votes == [0.0, 0.0, 0.0, 1.5, 0.3, 0.3, -0.2]

@@ -167,6 +167,18 @@ def profile_start(doc: Document, article: list[int]) -> int | None:
     return None
 
 
+def prose_votes(doc: Document, votes: list[float]) -> list[float]:
+    """``votes`` where only prose and table rows vote for the region: at the low bar a
+    page without a paragraph that reads as an article falls back to, its menus and
+    lists of short lines (an archive's months, a tag cloud) would outvote the article's
+    few paragraphs; they still vote against it."""
+    out = []
+    for b, v in zip(doc.blocks, votes, strict=True):
+        t = block_text(b) if v > 0 else None
+        out.append(v if t is None or t.prose or t.values["table_row"] else 0.0)
+    return out
+
+
 @lru_cache(maxsize=None)
 def _signature() -> regex.Pattern:
     return regex.compile(settings()["barriers"]["signature"], res.FLAGS)
@@ -428,7 +440,7 @@ class Content(Stage):
         if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
-        votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)
+        votes = prose_votes(page.doc, self.votes(page.doc, page.probs, page.neutral, page.threshold))
         page.runs = self.prose_runs(page, votes=votes)
         page.lesser = self.lesser_runs(page, votes)
         return bool(page.runs)
