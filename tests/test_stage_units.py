@@ -694,6 +694,19 @@ def test_genre_keeps_a_price_list_whole_as_body():
     assert all(b.label is Label.BODY and b.tag is genre.Tag.PRICE_LIST for b in doc.blocks)
 
 
+PRICES = ["Rye loaf ........ $4.20", "Seed roll ........ $1.10", "Plum tart ........ $3.75", "Oat biscuit ........ $0.90"]
+HEADINGS = ["Brindlecombe Bakery", "Open every day", "Bread and cakes", "Baked this morning", "Ask for our cards"]
+
+
+@pytest.mark.parametrize("headings, kept", [(4, True), (5, False)])
+def test_genre_counts_price_lines_to_the_last_line(headings, kept):
+    # the prices come last: half the lines are prices (a price list) or just under half
+    # (none); counting stops early only when too few lines are left to make it
+    doc = doc_for(genre.Genre, *HEADINGS[:headings], *PRICES)
+    run_alone(genre.Genre(), doc)
+    assert (doc.genre == genre.Tag.PRICE_LIST.value) is kept
+
+
 def test_genre_leaves_an_article_that_quotes_prices_alone():
     doc = doc_for(genre.Genre, "Brindlecombe bakery raises its prices",
                   "The bakery on the harbour road said on Monday that flour had cost it a third more since spring, "

@@ -65,9 +65,7 @@ class Widgets(Stage):
         self.any_contains = res.alternation([p for kind in KINDS for p in spec[kind].get("contains", [])])
         # a block longer than max_words can only be a kind with a longer max_words of its own:
         # unless one of those kinds matches (rarely), the alternation of all is not tried
-        longer = [kind for kind in KINDS if self.kind_words[Tag(kind)] > self.max_words]
-        self.long_whole = res.alternation([p for kind in longer for p in spec[kind].get("whole", [])])
-        self.long_contains = res.alternation([p for kind in longer for p in spec[kind].get("contains", [])])
+        self.longer = [patterns for kind, patterns in self.kinds if self.kind_words[kind] > self.max_words]
         # the kind depends on the text alone, and a site prints the same prompts on every
         # page (and a second reading sees the same blocks): remembered by text
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
@@ -85,10 +83,10 @@ class Widgets(Stage):
     def _may_be_long(self, text: str) -> bool:
         """Whether a kind that tries blocks longer than max_words matches the text, or
         what follows a hooking question: a longer block can be no other kind."""
-        if self._matches(self.long_whole, self.long_contains, text):
-            return True
         q = text.find("? ", 1, self.hook_chars)
-        return q > 0 and self._matches(self.long_whole, self.long_contains, text[q + 2:].lstrip())
+        hooked = text[q + 2:].lstrip() if q > 0 else None
+        return any(self._matches(whole, contains, text)
+                   or (hooked is not None and self._matches(whole, contains, hooked)) for whole, contains in self.longer)
 
     @staticmethod
     def _matches(whole: regex.Pattern | None, contains: regex.Pattern | None, text: str) -> bool:
