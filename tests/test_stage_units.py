@@ -286,6 +286,16 @@ def test_widgets_tries_a_longer_block_for_the_kinds_that_allow_it_only():
                            (Label.BOILERPLATE, widgets.Tag.PAYWALL_PROMPT), (None, None)]
 
 
+def test_widgets_takes_the_first_kind_that_matches():
+    # "Email" is a form field and a share button (form fields come first); a prompt with
+    # a counter in it is a minimum-length prompt and a counter (counters come first,
+    # found by their `contains` pattern); "Advertisement" is an ad marker alone
+    doc = doc_for(Widgets, P1, "Email", "Enter at least 10 characters (0/500 characters)", "Advertisement")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.FORM_FIELD),
+                           (Label.BOILERPLATE, widgets.Tag.CHAR_COUNTER), (Label.BOILERPLATE, widgets.Tag.AD_MARKER)]
+
+
 def test_widgets_leaves_a_sentence_about_characters_alone():
     doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
                   "Readers left 500 comments on the plans.")
