@@ -286,6 +286,16 @@ def test_widgets_tries_a_longer_block_for_the_kinds_that_allow_it_only():
                            (Label.BOILERPLATE, widgets.Tag.PAYWALL_PROMPT), (None, None)]
 
 
+def test_widgets_takes_the_first_kind_that_matches():
+    # "Email" is a form field and a share button (form fields come first); a prompt with
+    # a counter in it is a minimum-length prompt and a counter (counters come first,
+    # found by their `contains` pattern); "Advertisement" is an ad marker alone
+    doc = doc_for(Widgets, P1, "Email", "Enter at least 10 characters (0/500 characters)", "Advertisement")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.FORM_FIELD),
+                           (Label.BOILERPLATE, widgets.Tag.CHAR_COUNTER), (Label.BOILERPLATE, widgets.Tag.AD_MARKER)]
+
+
 def test_widgets_leaves_a_sentence_about_characters_alone():
     doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
                   "Readers left 500 comments on the plans.")
@@ -738,6 +748,19 @@ def test_genre_keeps_a_price_list_whole_as_body():
     assert run_alone(genre.Genre(), doc)
     assert doc.genre == genre.Tag.PRICE_LIST.value
     assert all(b.label is Label.BODY and b.tag is genre.Tag.PRICE_LIST for b in doc.blocks)
+
+
+PRICES = ["Rye loaf ........ $4.20", "Seed roll ........ $1.10", "Plum tart ........ $3.75", "Oat biscuit ........ $0.90"]
+HEADINGS = ["Brindlecombe Bakery", "Open every day", "Bread and cakes", "Baked this morning", "Ask for our cards"]
+
+
+@pytest.mark.parametrize("headings, kept", [(4, True), (5, False)])
+def test_genre_counts_price_lines_to_the_last_line(headings, kept):
+    # the prices come last: half the lines are prices (a price list) or just under half
+    # (none); counting stops early only when too few lines are left to make it
+    doc = doc_for(genre.Genre, *HEADINGS[:headings], *PRICES)
+    run_alone(genre.Genre(), doc)
+    assert (doc.genre == genre.Tag.PRICE_LIST.value) is kept
 
 
 def test_genre_leaves_an_article_that_quotes_prices_alone():

@@ -25,18 +25,25 @@ from ..resources import data_file
 SAMPLE_BYTES = 32768  # thousands of words: enough to tell
 _OPEN = "‘“«‹¿¡„‚–—•"
 _CLOSE = "’”»›…–—•™®©°"
-_ODD = regex.compile(
-    rf"(?<=\p{{L}}\p{{M}}*)[^\x00-\x7f\p{{L}}\p{{M}}\s{_CLOSE}]"       # a symbol after a letter
-    rf"|(?<![\p{{L}}\p{{M}}])[^\x00-\x7f\p{{L}}\p{{M}}\s{_OPEN}](?=\p{{L}})"  # before a word
-    r"|\p{Ll}\p{M}*\p{Lu}"                                             # a capital inside a word
-    r"|\p{Latin}\p{M}*[^\P{L}\p{Latin}]|[^\P{L}\p{Latin}]\p{M}*\p{Latin}"  # two scripts
-    r"|(?<![\p{L}\p{M}])(?:[^\P{Latin}a-zA-Z]\p{M}*){3,}(?![\p{L}\p{M}])"  # accents only
-    r"|[\x80-\x9f\p{Co}\p{Cn}]"                                        # controls, unassigned
-    r"|(?<![\p{L}\p{M}])\p{M}",                                        # a mark after no letter
-    regex.V0,
-)
-_LETTER = regex.compile(r"[^\P{L}\x00-\x7f]")
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(odd places, letters beyond ASCII, characters beyond ASCII): compiled on first use,
+    as most runs read UTF-8 and never need them (the first takes a large share of start-up)."""
+    odd = regex.compile(
+        rf"(?<=\p{{L}}\p{{M}}*)[^\x00-\x7f\p{{L}}\p{{M}}\s{_CLOSE}]"       # a symbol after a letter
+        rf"|(?<![\p{{L}}\p{{M}}])[^\x00-\x7f\p{{L}}\p{{M}}\s{_OPEN}](?=\p{{L}})"  # before a word
+        r"|\p{Ll}\p{M}*\p{Lu}"                                             # a capital inside a word
+        r"|\p{Latin}\p{M}*[^\P{L}\p{Latin}]|[^\P{L}\p{Latin}]\p{M}*\p{Latin}"  # two scripts
+        r"|(?<![\p{L}\p{M}])(?:[^\P{Latin}a-zA-Z]\p{M}*){3,}(?![\p{L}\p{M}])"  # accents only
+        r"|[\x80-\x9f\p{Co}\p{Cn}]"                                        # controls, unassigned
+        r"|(?<![\p{L}\p{M}])\p{M}",                                        # a mark after no letter
+        regex.V0,
+    )
+    return odd, regex.compile(r"[^\P{L}\x00-\x7f]"), regex.compile(r"[^\x00-\x7f]")
+
+
 _ASCII = bytes(range(0x80))
 
 
@@ -68,12 +75,12 @@ def score(text: str) -> int:
 
 def oddities(text: str) -> int:
     """Places in ``text`` where a wrong reading shows (see the module's docstring)."""
-    return len(_ODD.findall(text))
+    return len(_patterns()[0].findall(text))
 
 
 def letters(text: str) -> Counter:
     """The letters of ``text`` beyond ASCII, in NFC and small, counted."""
-    return Counter(_LETTER.findall(unicodedata.normalize("NFC", text).lower()))
+    return Counter(_patterns()[1].findall(unicodedata.normalize("NFC", text).lower()))
 
 
 def outside(letters: Counter) -> tuple[int, str | None]:
@@ -114,7 +121,7 @@ def choose(data: bytes) -> Reading | None:
         text = sample.decode(encoding)
         s = score(text)
         if best is None or s < best.score:
-            best = Reading(encoding, s, len(_NON_ASCII.findall(text)))
+            best = Reading(encoding, s, len(_patterns()[2].findall(text)))
             if s == 0:
                 break
     return best

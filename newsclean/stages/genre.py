@@ -41,7 +41,7 @@ class Tag(str, Enum):
 
 
 def _lines(doc: Document) -> list[str]:
-    return [line.strip() for b in doc.blocks for line in b.lines if line.strip()]
+    return [s for b in doc.blocks for line in b.lines if (s := line.strip())]
 
 
 def is_man_page(blocks: list[Block]) -> bool:
@@ -57,8 +57,16 @@ def is_readme(lines: list[str]) -> bool:
 
 def is_price_list(lines: list[str]) -> bool:
     price = res.compiled("genre", "price_line")
-    n = sum(1 for s in lines if len(s) <= _SPEC["price_line_chars"] and price.fullmatch(s))
-    return n >= _SPEC["price_min_lines"] and n >= _SPEC["price_min_share"] * len(lines)
+    need = max(_SPEC["price_min_lines"], _SPEC["price_min_share"] * len(lines))  # price lines it takes
+    short = [s for s in lines if len(s) <= _SPEC["price_line_chars"]]
+    n, left = 0, len(short)
+    for s in short:
+        left -= 1
+        if price.fullmatch(s):
+            n += 1
+        elif n + left < need:
+            return False  # (most dumps: too few lines are left to make it)
+    return n >= need
 
 
 def is_verse(blocks: list[Block], lines: list[str]) -> bool:

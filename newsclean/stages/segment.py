@@ -228,11 +228,14 @@ class _Segmenter:
             i = self._item(i, m) if m else self._plain_run(i)
         return self.blocks
 
-    def _add_line(self, i: int) -> None:
+    def _add_line(self, i: int, kind: str = "line") -> None:
         blocks, line = self.blocks, self.lines[i]
-        blocks.append(Block(len(blocks), [line], i + 1, "line", self.stripped[i], len(line) - len(line.lstrip(" "))))
+        blocks.append(Block(len(blocks), [line], i + 1, kind, self.stripped[i], len(line) - len(line.lstrip(" "))))
 
     def _add(self, idx: list[int], kind: str) -> None:
+        if len(idx) == 1:  # (most list items: a line of their own, nothing to join)
+            self._add_line(idx[0], kind)
+            return
         lines, stripped, blocks = self.lines, self.stripped, self.blocks
         raw = [lines[i] for i in idx]
         # an item's continuation lines are joined like wrapped lines: written out as one

@@ -210,9 +210,7 @@ class Teasers(Stage):
                     if blocks[j].label is None:
                         run.append(blocks[j])
                     j += 1
-                prev = next((p for p in reversed(blocks[:i]) if p.label is None), None)
-                if len(run) >= 2 and all(self._is_teaser_link(x) for x in run) and \
-                        not (prev is not None and prev.text.rstrip().endswith(":")):
+                if len(run) >= 2 and all(self._is_teaser_link(x) for x in run) and not _after_colon(blocks, i):
                     for x in run:
                         thumb, title = self._link_text(x)
                         title, markup = self._unlink(title)
@@ -243,3 +241,9 @@ class Teasers(Stage):
         n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
         return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= _SPEC["link_max_words"] and text[-1] not in ".:;,"
                 and (text[0].isupper() or text[0].isdigit()))
+
+
+def _after_colon(blocks: list[Block], i: int) -> bool:
+    """The free block before ``blocks[i]`` ends with a colon (it introduces a list)."""
+    prev = next((blocks[k] for k in range(i - 1, -1, -1) if blocks[k].label is None), None)
+    return prev is not None and prev.text.rstrip().endswith(":")

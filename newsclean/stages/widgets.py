@@ -52,22 +52,21 @@ class Widgets(Stage):
     writes = frozenset({"blocks"})
 
     def __init__(self) -> None:
-        self.max_words = res.patterns()["widgets"]["max_words"]
-        self.hook_chars = res.patterns()["widgets"]["hook_chars"]
         spec = res.patterns()["widgets"]
+        self.max_words, self.hook_chars = spec["max_words"], spec["hook_chars"]
         # a kind may try longer blocks than max_words (its own max_words)
         self.kind_words = {Tag(kind): spec[kind].get("max_words", self.max_words) for kind in KINDS}
         self.longest = max(self.kind_words.values())
         self.max_chars = self.longest * 12  # a cheap bound checked before counting words
-        self.kinds = [(Tag(kind), res.compiled_kind("widgets", kind)) for kind in KINDS]
-        # all kinds at once: one search tells whether a block is any widget (most are none)
-        self.any_whole = res.alternation([p for kind in KINDS for p in spec[kind].get("whole", [])])
-        self.any_contains = res.alternation([p for kind in KINDS for p in spec[kind].get("contains", [])])
+        # all kinds' `whole` patterns at once, a named group for each kind: one match tells
+        # whether a block is any widget (most are none) and the first kind (in KINDS order)
+        # whose patterns match it; `contains` patterns are searched kind by kind
+        self.any_whole = _grouped(spec, KINDS)
+        self.contains = [(i, Tag(kind), regex.compile("|".join(f"(?:{p})" for p in spec[kind]["contains"]), res.FLAGS))
+                         for i, kind in enumerate(KINDS) if spec[kind].get("contains")]
         # a block longer than max_words can only be a kind with a longer max_words of its own:
-        # unless one of those kinds matches (rarely), the alternation of all is not tried
-        longer = [kind for kind in KINDS if self.kind_words[Tag(kind)] > self.max_words]
-        self.long_whole = res.alternation([p for kind in longer for p in spec[kind].get("whole", [])])
-        self.long_contains = res.alternation([p for kind in longer for p in spec[kind].get("contains", [])])
+        # unless one of those kinds matches (rarely), the kinds are not tried
+        self.longer = _grouped(spec, [kind for kind in KINDS if self.kind_words[Tag(kind)] > self.max_words])
         # the kind depends on the text alone, and a site prints the same prompts on every
         # page (and a second reading sees the same blocks): remembered by text
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
@@ -85,22 +84,25 @@ class Widgets(Stage):
     def _may_be_long(self, text: str) -> bool:
         """Whether a kind that tries blocks longer than max_words matches the text, or
         what follows a hooking question: a longer block can be no other kind."""
-        if self._matches(self.long_whole, self.long_contains, text):
-            return True
         q = text.find("? ", 1, self.hook_chars)
-        return q > 0 and self._matches(self.long_whole, self.long_contains, text[q + 2:].lstrip())
+        return self._long_kind(text) or (q > 0 and self._long_kind(text[q + 2:].lstrip()))
 
-    @staticmethod
-    def _matches(whole: regex.Pattern | None, contains: regex.Pattern | None, text: str) -> bool:
-        return bool((whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)))
+    def _long_kind(self, text: str) -> bool:
+        return bool((self.longer is not None and self.longer.fullmatch(text))
+                    or any(self.kind_words[kind] > self.max_words and contains.search(text)
+                           for _, kind, contains in self.contains))
 
     def _kind_of_text(self, text: str) -> Tag | None:
-        if not self._matches(self.any_whole, self.any_contains, text):
-            return None
-        for kind, (whole, contains) in self.kinds:
-            if (whole is not None and whole.fullmatch(text)) or (contains is not None and contains.search(text)):
+        """The first kind (in KINDS order) whose `whole` patterns match the whole text or
+        whose `contains` patterns match in it."""
+        m = self.any_whole.fullmatch(text) if self.any_whole is not None else None
+        first = _first_group(m) if m is not None else len(KINDS)
+        for i, kind, contains in self.contains:
+            if i >= first:
+                break
+            if contains.search(text):
                 return kind
-        return None
+        return Tag(KINDS[first]) if m is not None else None
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -115,3 +117,16 @@ class Widgets(Stage):
             kind = self.kind_of(text)
             if kind is not None and n_words <= self.kind_words[kind]:
                 block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), kind)
+
+
+def _grouped(spec: dict, kinds: list[str] | tuple[str, ...]) -> regex.Pattern | None:
+    """The `whole` patterns of the kinds as one alternation, those of kind KINDS[i] in a
+    group named ``k{i}`` (the first alternative that matches wins: the first kind)."""
+    groups = [f"(?P<k{KINDS.index(kind)}>{'|'.join(f'(?:{p})' for p in spec[kind]['whole'])})"
+              for kind in kinds if spec[kind].get("whole")]
+    return regex.compile("|".join(groups), res.FLAGS) if groups else None
+
+
+def _first_group(m: regex.Match) -> int:
+    """The index in KINDS of the kind whose group matched."""
+    return next(int(name[1:]) for name, value in m.groupdict().items() if value is not None)
