@@ -575,12 +575,13 @@ class Captions(Stage):
         shares = _shares_name(block, ctx.around(block.index))
         s += model.weights["shares_name"] * shares
         read = alone.words
+        threshold = model.threshold
         for k, word_group in enumerate(self.word_groups):
             if k == len(read):
                 v = word_group.values(f)
                 read.append(GroupRead(v, word_group.group.score(v)))
             s += read[k].score
-            if model.cannot_pass(s, word_group.most_after):
+            if s + word_group.most_after <= threshold:  # (model.cannot_pass, inline: it runs per group)
                 return None  # the groups left cannot lift it over
         if not model.passes(s):
             return None
