@@ -590,5 +590,6 @@ class Captions(Stage):
         if shares:
             parts.append((model.weights["shares_name"] * float(shares), "shares_name"))
         for word_group, group_read in zip(self.word_groups, read, strict=True):
-            parts += word_group.group.contributions(group_read.values)
+            if any(group_read.values):  # (a group of zeros contributes nothing: most word groups)
+                parts += word_group.group.contributions(group_read.values)
         return s, parts
