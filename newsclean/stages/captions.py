@@ -88,11 +88,13 @@ def formula_windows(content: str) -> list[tuple[str, ...]]:
     """Each run of FORMULA_WORDS lower-case words of a text (a longer run gives one at
     each of its words), in lower case."""
     words = content.split()
+    if len(words) < FORMULA_WORDS:
+        return []
     low = content.lower().split()  # (white space is white space in lower case)
     windows = []
     run = 0  # lower-case words in a row, up to this one
-    for j, w in enumerate(words):
-        run = run + 1 if _is_lower_word(w) else 0
+    for j, lower_word in enumerate(map(_is_lower_word, words)):
+        run = run + 1 if lower_word else 0
         if run >= FORMULA_WORDS:
             windows.append(tuple(low[j - FORMULA_WORDS + 1:j + 1]))
     return windows
@@ -224,8 +226,9 @@ def other_language(f: Features) -> float:
     Brasil"): the paragraph of an article in another language, not an English caption."""
     foreign, english = _language_words()
     # (written in lower case: "La", "Son" in a place's name are no function words)
-    n_foreign = sum(w in foreign for w in f.words)
-    return float(n_foreign >= FOREIGN_MIN and n_foreign > sum(w in english for w in f.lower))
+    # (the words counted by a set's test mapped in C: a generator costs a frame per word)
+    n_foreign = sum(map(foreign.__contains__, f.words))
+    return float(n_foreign >= FOREIGN_MIN and n_foreign > sum(map(english.__contains__, f.lower)))
 
 
 # The word features in groups, cheapest first: (the features' names, their values).
@@ -572,12 +575,13 @@ class Captions(Stage):
         shares = _shares_name(block, ctx.around(block.index))
         s += model.weights["shares_name"] * shares
         read = alone.words
+        threshold = model.threshold
         for k, word_group in enumerate(self.word_groups):
             if k == len(read):
                 v = word_group.values(f)
                 read.append(GroupRead(v, word_group.group.score(v)))
             s += read[k].score
-            if model.cannot_pass(s, word_group.most_after):
+            if s + word_group.most_after <= threshold:  # (model.cannot_pass, inline: it runs per group)
                 return None  # the groups left cannot lift it over
         if not model.passes(s):
             return None
@@ -586,5 +590,6 @@ class Captions(Stage):
         if shares:
             parts.append((model.weights["shares_name"] * float(shares), "shares_name"))
         for word_group, group_read in zip(self.word_groups, read, strict=True):
-            parts += word_group.group.contributions(group_read.values)
+            if any(group_read.values):  # (a group of zeros contributes nothing: most word groups)
+                parts += word_group.group.contributions(group_read.values)
         return s, parts
