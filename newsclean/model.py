@@ -132,6 +132,12 @@ class RelatedItem:
     def as_dict(self) -> dict:
         return {"title": self.title, "section": self.section, "summary": self.summary}
 
+    def keep_bullet(self, bullet: str) -> None:
+        """Account for the list bullet taken off the item's text: a number ("3.") is text
+        of the dump and goes to the leftovers; a mark ("•", "-") holds no word."""
+        if any(ch.isalnum() for ch in bullet):
+            self.leftovers.append(bullet)
+
 
 # The fields of a Document that the pipeline sets before any stage runs; the others
 # are written by stages (see Stage.reads and Stage.writes).

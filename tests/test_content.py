@@ -147,6 +147,17 @@ def test_list_items_printing_their_headline_again_are_related_items():
     assert record["text"] == "\n\n".join(PARAS)
 
 
+def test_a_numbered_teaser_item_keeps_its_number_in_the_leftovers():
+    """The number taken off a numbered item ("1.") is text of the dump: it goes to the
+    item's leftovers (the record's ``removed``); a bullet mark ("•") holds no word."""
+    numbered = [_teaser_item(t, s).replace("  • ", f"  {k}. ", 1).replace("\n    ", "\n     ")  # (one column more)
+                for k, (t, s) in enumerate(CARDS, 1)]
+    doc = _items_doc(numbered)
+    assert [r.title for r in doc.related] == [t for t, _ in CARDS]
+    assert [r.leftovers for r in doc.related] == [["1."], ["2."]]
+    assert [r.leftovers for r in _items_doc([_teaser_item(t, s) for t, s in CARDS]).related] == [[], []]
+
+
 @pytest.mark.parametrize("items", [
     [_teaser_item(*CARDS[0])],  # one such item alone is no list of teasers
     [_teaser_item(t, s, again="Read the full story") for t, s in CARDS],  # the heading differs

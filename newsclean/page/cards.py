@@ -83,24 +83,26 @@ def take(doc: Document, stage: str, tag: Enum) -> None:
         run = []
 
 
-def repeats_opening(block: Block) -> list[str] | None:
-    """A list item's lines when its opening line (a headline of ITEM_HEADLINE_WORDS
-    words or more) is printed again inside it, else None."""
+def repeats_opening(block: Block) -> tuple[str, list[str]] | None:
+    """(a list item's bullet, its lines without the bullet) when its opening line (a
+    headline of ITEM_HEADLINE_WORDS words or more) is printed again inside it, else None."""
     if block.kind != "item" or block.label is not None:
         return None
     lines = [" ".join(line.split()) for line in block.lines if line.strip()]
-    lines[0] = lines[0].partition(" ")[2]  # the bullet taken off
+    bullet, _, lines[0] = lines[0].partition(" ")  # the bullet taken off
     if len(lines) < 2 or len(lines[0].split()) < ITEM_HEADLINE_WORDS:
         return None
-    return lines if lines[0] in lines[1:] else None
+    return (bullet, lines) if lines[0] in lines[1:] else None
 
 
 def take_items(doc: Document, stage: str, tag: Enum) -> None:
     """Label the list items that print their opening line again ``related`` when a page
     holds ITEMS_MIN of them or more: each an item of ``doc.related``."""
-    found = [(b, lines) for b in doc.blocks if (lines := repeats_opening(b)) is not None]
+    found = [(b, rep) for b in doc.blocks if (rep := repeats_opening(b)) is not None]
     if len(found) < ITEMS_MIN:
         return
-    for b, lines in found:  # the summary keeps the headline's second copy: nothing is lost
-        doc.related.append(RelatedItem(title=lines[0], summary=" ".join(lines[1:]), blocks=[b.index]))
+    for b, (bullet, lines) in found:  # the summary keeps the headline's second copy: nothing is lost
+        item = RelatedItem(title=lines[0], summary=" ".join(lines[1:]), blocks=[b.index])
+        item.keep_bullet(bullet)  # a number ("1.") is text of the dump
+        doc.related.append(item)
         b.assign(Label.RELATED, stage, "teaser item, its headline printed again inside it", tag)

@@ -99,9 +99,7 @@ class Teasers(Stage):
     @staticmethod
     def _keep_numbering(block: Block, item: RelatedItem) -> None:
         """A numbered item's number ("3.") is not part of its title; account for it."""
-        bullet = bullet_of(block)
-        if any(ch.isalnum() for ch in bullet):
-            item.leftovers.append(bullet)
+        item.keep_bullet(bullet_of(block))
 
     def _strip_dateline(self, summary: str, item: RelatedItem) -> str:
         for pattern in self.dateline:
