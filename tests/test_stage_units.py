@@ -561,9 +561,16 @@ def test_dateline_on_a_line_of_its_own_moves_the_lead_to_the_dash_under_it():
 # captions (reads blocks, lead_index; title_index, end_index, whole_page when set)
 # ---------------------------------------------------------------------------
 
-def test_captions_takes_a_photo_description_between_paragraphs():
-    doc = doc_for(Captions, HEADLINE, P1, P2, PHOTO, P3, P4, title_index=0, lead_index=1)
+
+def captioned(*middle: str):
+    """A headline, two paragraphs, ``middle`` and two more paragraphs, stage captions run alone on them."""
+    doc = doc_for(Captions, HEADLINE, P1, P2, *middle, P3, P4, title_index=0, lead_index=1)
     run_alone(Captions(), doc)
+    return doc
+
+
+def test_captions_takes_a_photo_description_between_paragraphs():
+    doc = captioned(PHOTO)
     assert labels(doc)[3][0] is Label.CAPTION and labels(doc)[3][1] is captions.Tag.SCORED
     assert doc.blocks[3].score is not None
     assert free(doc) == [0, 1, 2, 4, 5]
@@ -571,26 +578,18 @@ def test_captions_takes_a_photo_description_between_paragraphs():
 
 def test_captions_leaves_a_short_paragraph_of_reported_speech_alone():
     quote = "We will never again let the roof leak like that, she said, and the crowd laughed."
-    doc = doc_for(Captions, HEADLINE, P1, P2, quote, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert free(doc) == [0, 1, 2, 3, 4, 5]
+    assert free(captioned(quote)) == [0, 1, 2, 3, 4, 5]
 
 
 def test_captions_takes_a_description_printed_twice_in_a_row_both_copies():
     # past tense: the model alone leaves it in the text, but printed twice in a row it is
     # a picture's alt text and caption
     told = "The mayor opened the rebuilt harbour wall in March."
-    doc = doc_for(Captions, HEADLINE, P1, P2, told, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert free(doc) == [0, 1, 2, 3, 4, 5]
-    doc = doc_for(Captions, HEADLINE, P1, P2, told, told, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert labels(doc)[3:5] == [(Label.CAPTION, captions.Tag.PRINTED_TWICE)] * 2
+    assert free(captioned(told)) == [0, 1, 2, 3, 4, 5]
+    assert labels(captioned(told, told))[3:5] == [(Label.CAPTION, captions.Tag.PRINTED_TWICE)] * 2
     # look-alikes: a question printed twice, and the same sentence with a paragraph between
     asked = "Will the mayor open the rebuilt harbour wall in March?"
-    doc = doc_for(Captions, HEADLINE, P1, P2, asked, asked, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert free(doc) == [0, 1, 2, 3, 4, 5, 6]
+    assert free(captioned(asked, asked)) == [0, 1, 2, 3, 4, 5, 6]
     doc = doc_for(Captions, HEADLINE, P1, told, P2, told, P3, P4, title_index=0, lead_index=1)
     run_alone(Captions(), doc)
     assert free(doc) == [0, 1, 2, 3, 4, 5, 6]
@@ -600,28 +599,20 @@ def test_captions_leaves_a_short_sentence_in_another_language_in_the_text():
     # the model would take this short sentence between longer paragraphs for a caption;
     # in Portuguese, it is the paragraph of an article in another language
     foreign = "As crianças leem os livros no novo canto da biblioteca com os pais."
-    doc = doc_for(Captions, HEADLINE, P1, P2, foreign, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert free(doc) == [0, 1, 2, 3, 4, 5]
+    assert free(captioned(foreign)) == [0, 1, 2, 3, 4, 5]
     # look-alike: an English caption naming places with "La" and "Son" in them
     named = "Fishermen of La Paz and Son La mend their nets on the quay."
-    doc = doc_for(Captions, HEADLINE, P1, P2, named, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert labels(doc)[3][0] is Label.CAPTION
+    assert labels(captioned(named))[3][0] is Label.CAPTION
 
 
 def test_captions_leaves_an_announced_event_in_the_text():
     # present tense with a weekday and no date, or a clock time: what the article announces
     for announced in ("The harbour board holds a public hearing Wednesday with the boat owners.",
                       "The harbour board hosts a meeting at 9 a.m. to discuss the new fees."):
-        doc = doc_for(Captions, HEADLINE, P1, P2, announced, P3, P4, title_index=0, lead_index=1)
-        run_alone(Captions(), doc)
-        assert free(doc) == [0, 1, 2, 3, 4, 5], announced
+        assert free(captioned(announced)) == [0, 1, 2, 3, 4, 5], announced
     # look-alike: a picture's caption dates its weekday
     dated = "The harbour board chair speaks to boat owners on the quay, Wednesday, Nov. 20, 2019."
-    doc = doc_for(Captions, HEADLINE, P1, P2, dated, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert labels(doc)[3][0] is Label.CAPTION
+    assert labels(captioned(dated))[3][0] is Label.CAPTION
 
 
 def test_captions_leaves_the_last_line_of_a_section_in_the_text():
@@ -629,32 +620,20 @@ def test_captions_leaves_the_last_line_of_a_section_in_the_text():
     # closes the section ("It is on show until May."), though it stands between longer prose
     closing = "The old reading room is open to visitors on the ground floor."
     for heading in ("The new children's corner", "2) The children's corner"):
-        doc = doc_for(Captions, HEADLINE, P1, P2, closing, heading, P3, P4, title_index=0, lead_index=1)
-        run_alone(Captions(), doc)
-        assert free(doc) == [0, 1, 2, 3, 4, 5, 6], heading
+        assert free(captioned(closing, heading)) == [0, 1, 2, 3, 4, 5, 6], heading
     # look-alikes: the same line between two paragraphs is a picture's caption, and so is
     # one above a sentence that ends (no heading)
-    doc = doc_for(Captions, HEADLINE, P1, P2, closing, P3, P4, title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert labels(doc)[3][0] is Label.CAPTION
-    doc = doc_for(Captions, HEADLINE, P1, P2, closing, "The trust paid for the new roof.", P3, P4,
-                  title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert labels(doc)[3][0] is Label.CAPTION
+    assert labels(captioned(closing))[3][0] is Label.CAPTION
+    assert labels(captioned(closing, "The trust paid for the new roof."))[3][0] is Label.CAPTION
 
 
 def test_captions_leaves_a_sentence_in_the_writers_time_in_the_text():
     # "currently", "later", "soon": the article telling what is so now or what comes next
     for told in ("The old reading room is currently open to visitors on the ground floor.",
                  "The mayor opens the reading room later on Friday with the trustees."):
-        doc = doc_for(Captions, HEADLINE, P1, P2, told, P3, P4, title_index=0, lead_index=1)
-        run_alone(Captions(), doc)
-        assert free(doc) == [0, 1, 2, 3, 4, 5], told
+        assert free(captioned(told)) == [0, 1, 2, 3, 4, 5], told
     # look-alike: the same scene without them is a picture's caption
-    doc = doc_for(Captions, HEADLINE, P1, P2, "The mayor opens the reading room with the trustees.", P3, P4,
-                  title_index=0, lead_index=1)
-    run_alone(Captions(), doc)
-    assert labels(doc)[3][0] is Label.CAPTION
+    assert labels(captioned("The mayor opens the reading room with the trustees."))[3][0] is Label.CAPTION
 
 
 def test_captions_needs_a_lead_and_skips_a_whole_page():
