@@ -49,7 +49,12 @@ def alternation(patterns: list[str] | None) -> regex.Pattern | None:
     """The patterns as one pattern that matches where any of them does (None: no pattern)."""
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+    return regex.compile(either(patterns), FLAGS)
+
+
+def either(patterns: list[str]) -> str:
+    """The patterns' text as one that matches where any of them does."""
+    return "|".join(f"(?:{p})" for p in patterns)
 
 
 @lru_cache(maxsize=None)

@@ -55,6 +55,7 @@ _SECTION = re.compile(_SPEC["section_heading"])  # "Step 3": one word and a numb
 LIST_ARTICLE_ITEMS = _SPEC["list_article_items"]  # list items that make an article of lists...
 LIST_ARTICLE_SHARE = _SPEC["list_article_share"]  # ...and their share of its blocks
 LIST_HEADING_WORDS = _SPEC["list_heading_words"]  # a heading between its lists is no longer
+WALK_HEADINGS = {+1: _SPEC["list_walk_headings_down"], -1: _SPEC["list_walk_headings_up"]}  # headings in a row
 HEADING_WORDS = tuple(_SPEC["heading_words"])  # a heading of the article without a colon ("The Doobie Brothers Tour Dates")
 
 
@@ -217,8 +218,8 @@ def _list_heading(block: Block) -> bool:
 
 
 def _list_walk(doc: Document, probs: list[float | None], start: int, step: int, stops: set[int]) -> set[int]:
-    """The list items and headings from ``start`` on, one way: a heading is taken with the
-    items it stands over (down: up to three headings over them; up: one between items)."""
+    """The list items and headings from ``start`` on, one way (``step`` +1 or -1): a heading
+    is taken with the items it stands over (WALK_HEADINGS of them in a row, by the way)."""
     taken: set[int] = set()
     headings: list[int] = []
     i = start + step
@@ -230,7 +231,7 @@ def _list_walk(doc: Document, probs: list[float | None], start: int, step: int, 
         elif b.kind == "item":
             taken.update(headings, (i,))
             headings = []
-        elif _list_heading(b) and len(headings) < (3 if step > 0 else 1):
+        elif _list_heading(b) and len(headings) < WALK_HEADINGS[step]:
             headings.append(i)
         else:
             break

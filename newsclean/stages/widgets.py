@@ -62,8 +62,8 @@ class Widgets(Stage):
         # whether a block is any widget (most are none) and the first kind (in KINDS order)
         # whose patterns match it; `contains` patterns are searched kind by kind
         self.any_whole = _grouped(spec, KINDS)
-        self.contains = [(i, Tag(kind), regex.compile("|".join(f"(?:{p})" for p in spec[kind]["contains"]), res.FLAGS))
-                         for i, kind in enumerate(KINDS) if spec[kind].get("contains")]
+        self.contains = [(i, Tag(kind), contains) for i, kind in enumerate(KINDS)
+                         if (contains := res.alternation(spec[kind].get("contains"))) is not None]
         # a block longer than max_words can only be a kind with a longer max_words of its own:
         # unless one of those kinds matches (rarely), the kinds are not tried
         self.longer = _grouped(spec, [kind for kind in KINDS if self.kind_words[Tag(kind)] > self.max_words])
@@ -122,7 +122,7 @@ class Widgets(Stage):
 def _grouped(spec: dict, kinds: list[str] | tuple[str, ...]) -> regex.Pattern | None:
     """The `whole` patterns of the kinds as one alternation, those of kind KINDS[i] in a
     group named ``k{i}`` (the first alternative that matches wins: the first kind)."""
-    groups = [f"(?P<k{KINDS.index(kind)}>{'|'.join(f'(?:{p})' for p in spec[kind]['whole'])})"
+    groups = [f"(?P<k{KINDS.index(kind)}>{res.either(spec[kind]['whole'])})"
               for kind in kinds if spec[kind].get("whole")]
     return regex.compile("|".join(groups), res.FLAGS) if groups else None
 
