@@ -323,6 +323,34 @@ def _section_ends(blocks: list[Block], is_para: list[bool]) -> set[int]:
             if not is_para[a] and not is_para[h] and is_para[p] and _heading(blocks[h])}
 
 
+def _nearest(blocks: list[Block], is_para: list[bool]) -> list[Block | None]:
+    """For each block, the nearest paragraph before it (None: there is none)."""
+    nearest: list[Block | None] = []
+    last = None
+    for b, para in zip(blocks, is_para, strict=True):
+        nearest.append(last)
+        if para:
+            last = b
+    return nearest
+
+
+def _short_runs(blocks: list[Block], is_para: list[bool]) -> set[int]:
+    """The blocks inside a run of SHORT_RUN or more short undecided blocks in a row, read
+    before any is labelled (so the order of scoring does not matter)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for b, para in zip(blocks, is_para, strict=True):
+        if _short_free(b, para):
+            run.append(b.index)
+            continue
+        if len(run) >= SHORT_RUN:
+            found.update(run)
+        run = []
+    if len(run) >= SHORT_RUN:
+        found.update(run)
+    return found
+
+
 class _Context:
     """What the scoring of a document's candidates reads more than once, computed once."""
 
@@ -335,31 +363,9 @@ class _Context:
         self.paragraphs = [i for i, para in enumerate(is_para) if para]
         self._is_paragraph = set(self.paragraphs)
         # the nearest paragraph before and after each block (None: there is none)
-        self._before: list[Block | None] = []
-        self._after: list[Block | None] = [None] * len(blocks)
-        last = None
-        for b, para in zip(blocks, is_para, strict=True):
-            self._before.append(last)
-            if para:
-                last = b
-        last = None
-        for i in range(len(blocks) - 1, -1, -1):
-            self._after[i] = last
-            if is_para[i]:
-                last = blocks[i]
-        # Blocks inside a run of SHORT_RUN or more short undecided blocks in a row, read
-        # before any is labelled (so the order of scoring does not matter).
-        self.in_short_run: set[int] = set()
-        run: list[int] = []
-        for b, para in zip(blocks, is_para, strict=True):
-            if _short_free(b, para):
-                run.append(b.index)
-                continue
-            if len(run) >= SHORT_RUN:
-                self.in_short_run.update(run)
-            run = []
-        if len(run) >= SHORT_RUN:
-            self.in_short_run.update(run)
+        self._before = _nearest(blocks, is_para)
+        self._after = _nearest(blocks[::-1], is_para[::-1])[::-1]
+        self.in_short_run = _short_runs(blocks, is_para)
         self.section_ends = _section_ends(blocks, is_para)
         self.median = 0.0
         self.sized: list[Block] = []  # the blocks whose formula lines are looked for
