@@ -256,6 +256,15 @@ class ClusterRun:
     repeats: int = 0
     seconds: float = 0.0  # of the cleaning pass (a run here times that pass too)
 
+    def add(self, s: PartSummary) -> None:
+        """Count one partition's summary in the run's totals."""
+        self.documents += s.documents
+        self.bytes += s.bytes
+        self.blocks.update(s.blocks)
+        self.decisions.update(s.decisions)
+        self.errors.extend(s.errors)
+        self.repeats += s.repeats
+
 
 def run(inputs: Iterable[Input | InputError], outdir: str, opts: CleanOptions, *, learn: bool = True,
         partition_size: int = PARTITION) -> ClusterRun:
@@ -293,10 +302,5 @@ def run(inputs: Iterable[Input | InputError], outdir: str, opts: CleanOptions, *
     summaries: Iterator[PartSummary] = iter(dask.compute(*tasks))
     total = ClusterRun(partitions=len(tasks), seconds=time.perf_counter() - started)
     for s in sorted(summaries, key=lambda s: s.index):
-        total.documents += s.documents
-        total.bytes += s.bytes
-        total.blocks.update(s.blocks)
-        total.decisions.update(s.decisions)
-        total.errors.extend(s.errors)
-        total.repeats += s.repeats
+        total.add(s)
     return total
