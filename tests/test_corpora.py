@@ -57,22 +57,28 @@ def test_vn_dev_meets_the_first_issue_thresholds():
     assert m["boilerplate_leak_rate"] <= 0.02
 
 
-def _corpus_dumps() -> list[Path]:
-    return sorted((SHARED / "corpus").glob("*/*/*.txt")) if SHARED.is_dir() else []
+def _failures(check) -> list[str]:
+    """The corpus dumps (named folder/id) for which ``check(text)`` tells a problem
+    (a string, added to the name), cleaning every whole page and news dump."""
+    dumps = sorted((SHARED / "corpus").glob("*/*/*.txt"))
+    assert len(dumps) >= 200
+    found = []
+    for path in dumps:
+        problem = check(path.read_text(encoding="utf-8"))
+        if problem is not None:
+            found.append(f"{path.parent.name}/{path.stem[:12]}{problem}")
+    return found
 
 
 @needs_shared
 def test_cleaning_every_corpus_dump_again_changes_nothing():
     # idempotence on real whole pages and news dumps: the output read as a dump is
     # the article it is (a paragraph of it is not taken for a headline, for one)
-    dumps = _corpus_dumps()
-    assert len(dumps) >= 200
-    changed = []
-    for path in dumps:
-        once = newsclean.clean(path.read_text(encoding="utf-8"))["text"]
-        if newsclean.clean(once)["text"] != once:
-            changed.append(f"{path.parent.name}/{path.stem[:12]}")
-    assert not changed, changed
+    def changed(text: str) -> str | None:
+        once = newsclean.clean(text)["text"]
+        return None if newsclean.clean(once)["text"] == once else ""
+
+    assert not (failed := _failures(changed)), failed
 
 
 @needs_shared
@@ -85,16 +91,12 @@ def test_every_word_of_every_corpus_dump_is_accounted_for():
 
     from newsclean.stages.normalise import normalise_text
 
-    dumps = _corpus_dumps()
-    assert len(dumps) >= 200
-    wrong = []
-    for path in dumps:
-        text = path.read_text(encoding="utf-8")
+    def unaccounted(text: str) -> str | None:
         want = _letters(words(normalise_text(text)))
         got = _letters(record_words(newsclean.clean(text, keep_removed=True)))
-        if got != want:
-            wrong.append(f"{path.parent.name}/{path.stem[:12]}: lost {dict(want - got)}, doubled {dict(got - want)}")
-    assert not wrong, wrong
+        return None if got == want else f": lost {dict(want - got)}, doubled {dict(got - want)}"
+
+    assert not (failed := _failures(unaccounted)), failed
 
 
 def _letters(counts: Counter) -> Counter:
