@@ -322,6 +322,26 @@ def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
 
 
+def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text():
+    # w3m prints a picture's alt text, then the picture (the dump's widest gap), then
+    # the credit line: the text is the picture's, and the credit alone its caption
+    doc, found = _found("Boats wait for the tide at the old quay.\n\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert found[0].kind == "alt" and found[1].kind == figures.CREDIT
+    # look-alike: one blank line between them, the description is the caption with its credit
+    doc, found = _found("Boats wait for the tide at the old quay.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert found[0].kind == "caption" and found[1].kind == figures.JOINED
+
+
+def test_the_same_credit_line_alone_is_a_caption_once():
+    # one photographer's credit under every picture: a caption of its own the first time only
+    pictures = "[quay.jpg]\n\nPhoto by Ann Lee for the Gazette\n\n" + PARAS[0] + "\n\n[boats.jpg]\n\n"
+    doc, found = _found(pictures + "Photo by Ann Lee for the Gazette")
+    assert found[1].kind == figures.CREDIT and found[4].kind == "alt"
+    # look-alike: another photographer's credit under the second picture is a caption too
+    doc, found = _found(pictures + "Photo by Tom Hale for the Gazette")
+    assert found[1].kind == figures.CREDIT and found[4].kind == figures.CREDIT
+
+
 def test_a_description_above_a_credit_in_brackets_is_a_caption_of_its_own():
     # the credit alone in brackets is a caption by its mark; the sentence above it (which
     # may report: no embedded post carries a photographer's credit) is the picture's caption
