@@ -273,6 +273,10 @@ def test_a_bio_under_the_article_is_not_article_text():
     # the date a video was put up, in brackets after its description
     (["A video shows the waves breaking over the quay wall. (Published Monday, Nov. 18, 2019)"], "caption"),
     (["Read the terms of service of the harbour app (Updated July 7, 2023)"], None),  # a page's link
+    # a list item is no figure's caption (a carousel's list of its pictures' captions);
+    # the same line on its own is
+    (["In this photo taken on Monday, boats wait for the tide at the old quay. (Ann Lee/AP)"], "caption"),
+    (["  • In this photo taken on Monday, boats wait for the tide at the old quay. (Ann Lee/AP)"], None),
 ])
 def test_figure_marks(lines, kind):
     from newsclean.model import Document

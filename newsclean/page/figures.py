@@ -26,6 +26,9 @@ a caption is a block that carries a mark of one:
 * text with HTML entities left in it ("China&#39;s") is the image's alt or title
   text taken from markup, not a caption printed on the page.
 
+A list item is no caption by its marks: a page prints a figure's caption as a block
+of its own; a list of captions is a carousel's or a gallery's index.
+
 Two equal copies count only next to a picture's mark (an image placeholder, a
 gallery number, a credit), and only when they read like a description, not like
 the rows of a table.
@@ -150,7 +153,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
         numbered = prev_numbering
         # (a gallery number that stage furniture took for an image placeholder still numbers the next block)
         prev_numbering = len(text) <= 24 and bool(pat["numbering"].fullmatch(text))
-        if b.label is not None or len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
+        if b.label is not None or b.kind == "item" or len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
             continue
         n = features(b).n_words
         if n > MAX_WORDS:
