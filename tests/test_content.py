@@ -336,6 +336,16 @@ def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text(
     assert found[0].kind == "caption" and found[1].kind == figures.JOINED
 
 
+def test_a_photographer_and_agency_ending_with_getty_is_a_credit_line():
+    # "Name/Collection/Getty" is a credit line like "Name/Getty Images": the description
+    # a picture apart above it is the picture's text
+    doc, found = _found("Boats wait for the tide at the old quay.\n\n\nAnn Lee Images/Harbour/Getty")
+    assert found[0].kind == "alt" and found[1].kind == "alt"
+    # look-alike: a sentence that names the museum is no credit
+    doc, found = _found("Visitors to the harbour museum were asked about the Getty")
+    assert not found
+
+
 def test_the_same_credit_line_alone_is_a_caption_once():
     # one photographer's credit under every picture: a caption of its own the first time only
     pictures = "[quay.jpg]\n\nPhoto by Ann Lee for the Gazette\n\n" + PARAS[0] + "\n\n[boats.jpg]\n\n"
