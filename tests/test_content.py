@@ -346,6 +346,19 @@ def test_a_photographer_and_agency_ending_with_getty_is_a_credit_line():
     assert not found
 
 
+def test_the_credit_line_under_a_captions_first_copy_goes_with_that_copy():
+    # a picture printed twice (two sizes), each time with its caption and credit line:
+    # the first copy is the picture's text, and so is its credit; the second is the caption
+    alt = "The new ferry on display at the harbour office in Larkfield.\n\n"
+    figure = "The new harbour ferry.\nImage: Ann Lee / Larkfield Gazette"
+    doc, found = _found(alt + figure + "\n\n" + alt + figure)
+    assert found[1].kind == "alt" and found[2].kind == "alt"
+    assert found[4].kind == "caption" and found[5].kind == figures.JOINED
+    # look-alike: a credit line under a picture's placeholder stands as a caption of its own
+    doc, found = _found("[ferry.jpg]\n\nImage: Ann Lee / Larkfield Gazette")
+    assert found[1].kind == figures.CREDIT
+
+
 def test_the_same_credit_line_alone_is_a_caption_once():
     # one photographer's credit under every picture: a caption of its own the first time only
     pictures = "[quay.jpg]\n\nPhoto by Ann Lee for the Gazette\n\n" + PARAS[0] + "\n\n[boats.jpg]\n\n"

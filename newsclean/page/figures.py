@@ -289,9 +289,12 @@ def _credit_alone(doc: Document, found: dict[int, Figure], i: int, taken: set[st
     """A credit line with no caption by it: a caption of its own when it is long enough
     and nothing but a picture stands above it, once: the same credit line again, under
     the next picture (one photographer's, or a gallery's copy), adds nothing to the
-    captions (``taken``: the ones taken so far). A short description set apart above it
-    by a picture (the dump's widest gap) is the picture's alt text."""
+    captions (``taken``: the ones taken so far). Under the picture's text (the first copy
+    of a caption printed twice) it is that copy's credit. A short description set apart
+    above it by a picture (the dump's widest gap) is the picture's alt text."""
     above = doc.blocks[i - 1] if i > 0 else None
+    if found.get(i - 1, NO_FIGURE).kind == ALT:
+        return Figure(ALT, "the credit line of the picture's text above it (the caption is its copy)")
     if above is not None and i - 1 not in found and _apart(above, doc.blocks[i]) and _description(above):
         found[i - 1] = Figure(ALT, "the picture's text, a picture's height above its credit line")
         above = None
