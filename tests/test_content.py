@@ -273,6 +273,9 @@ def test_a_bio_under_the_article_is_not_article_text():
     # the date a video was put up, in brackets after its description
     (["A video shows the waves breaking over the quay wall. (Published Monday, Nov. 18, 2019)"], "caption"),
     (["Read the terms of service of the harbour app (Updated July 7, 2023)"], None),  # a page's link
+    # a credit after a bar at the end of the caption; a menu of links with bars is none
+    (["Two boats leave the old quay at dawn | photo by Ann Lee"], "caption"),
+    (["Home | Photos by readers | Contact us"], None),
     # a list item is no figure's caption (a carousel's list of its pictures' captions);
     # the same line on its own is
     (["In this photo taken on Monday, boats wait for the tide at the old quay. (Ann Lee/AP)"], "caption"),
@@ -344,6 +347,16 @@ def test_a_photographer_and_agency_ending_with_getty_is_a_credit_line():
     # look-alike: a sentence that names the museum is no credit
     doc, found = _found("Visitors to the harbour museum were asked about the Getty")
     assert not found
+
+
+def test_a_credit_line_that_ends_a_caption_is_no_caption_of_its_own():
+    # the photographer's credit ends one caption and stands alone under another picture
+    first = "[quay.jpg]\n\nTwo boats leave the old quay at dawn | photo by Ann Lee\n\n" + PARAS[0] + "\n\n[boats.jpg]\n\n"
+    doc, found = _found(first + "Photo by Ann Lee")
+    assert found[1].kind == "caption" and found[4].kind == "alt"
+    # look-alike: another photographer's credit alone is a caption of its own
+    doc, found = _found(first + "Photo by Tom Hale")
+    assert found[1].kind == "caption" and found[4].kind == figures.CREDIT
 
 
 def test_the_credit_line_under_a_captions_first_copy_goes_with_that_copy():

@@ -18,7 +18,7 @@ a caption is a block that carries a mark of one:
   joined to it in the record ("John M. Ford in 1987." + "Photo by David Dyer-Bennet");
   a credit line of four words or more with nothing above it is a caption of its own
   (a picture whose caption is its credit), once (the same credit under the next
-  picture adds nothing); a shorter one is dropped; a short description that the
+  picture adds nothing, nor a credit that ends a caption already); a shorter one is dropped; a short description that the
   dump's widest gap (a picture) sets apart above a credit line is the picture's alt
   text (w3m prints it over the picture), not its caption; a credit in
   brackets on a line of its own under a caption is set apart from it (its own element):
@@ -260,7 +260,8 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
     """A credit line on its own goes with the caption above or below it, makes the
     description above it a caption, stands as a caption of its own, or is dropped."""
     blocks = doc.blocks
-    taken: set[str] = set()  # the credit lines taken as captions of their own
+    # the credit lines taken as captions of their own, and those that end a caption already
+    taken = _credits_of_captions(doc, found, credit_lines)
     for i in credit_lines:
         above = blocks[i - 1] if i > 0 else None
         if found.get(i + 1, NO_FIGURE).kind == CAPTION:
@@ -283,6 +284,15 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
             found[i] = Figure(JOINED, "credit of the caption above")
         else:
             found[i] = _credit_alone(doc, found, i, taken)
+
+
+def _credits_of_captions(doc: Document, found: dict[int, Figure], credit_lines: list[int]) -> set[str]:
+    """The texts of the credit lines that end a caption found on the page ("... at the
+    quay | photo by Ann Lee" and "Photo by Ann Lee" under another picture): the
+    photographer's credit again, no caption of its own."""
+    ends = [_norm(doc.blocks[k].content) for k, fig in found.items() if fig.kind == CAPTION]
+    lines = {_norm(doc.blocks[i].content) for i in credit_lines}
+    return {line for line in lines if any(end.endswith(line) and end != line for end in ends)}
 
 
 def _credit_alone(doc: Document, found: dict[int, Figure], i: int, taken: set[str]) -> Figure:
