@@ -273,6 +273,13 @@ def test_a_bio_under_the_article_is_not_article_text():
     # the date a video was put up, in brackets after its description
     (["A video shows the waves breaking over the quay wall. (Published Monday, Nov. 18, 2019)"], "caption"),
     (["Read the terms of service of the harbour app (Updated July 7, 2023)"], None),  # a page's link
+    # a credit after a bar at the end of the caption; a menu of links with bars is none
+    (["Two boats leave the old quay at dawn | photo by Ann Lee"], "caption"),
+    (["Home | Photos by readers | Contact us"], None),
+    # a list item is no figure's caption (a carousel's list of its pictures' captions);
+    # the same line on its own is
+    (["In this photo taken on Monday, boats wait for the tide at the old quay. (Ann Lee/AP)"], "caption"),
+    (["  • In this photo taken on Monday, boats wait for the tide at the old quay. (Ann Lee/AP)"], None),
 ])
 def test_figure_marks(lines, kind):
     from newsclean.model import Document
@@ -320,6 +327,59 @@ def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     doc, found = _found("The council met on Monday.\n\nImage copyright Ann Lee\n\n"
                         "Image caption The mayor visits the quay on Monday")
     assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
+
+
+def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text():
+    # w3m prints a picture's alt text, then the picture (the dump's widest gap), then
+    # the credit line: the text is the picture's, and the credit alone its caption
+    doc, found = _found("Boats wait for the tide at the old quay.\n\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert found[0].kind == "alt" and found[1].kind == figures.CREDIT
+    # look-alike: one blank line between them, the description is the caption with its credit
+    doc, found = _found("Boats wait for the tide at the old quay.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert found[0].kind == "caption" and found[1].kind == figures.JOINED
+
+
+def test_a_photographer_and_agency_ending_with_getty_is_a_credit_line():
+    # "Name/Collection/Getty" is a credit line like "Name/Getty Images": the description
+    # a picture apart above it is the picture's text
+    doc, found = _found("Boats wait for the tide at the old quay.\n\n\nAnn Lee Images/Harbour/Getty")
+    assert found[0].kind == "alt" and found[1].kind == "alt"
+    # look-alike: a sentence that names the museum is no credit
+    doc, found = _found("Visitors to the harbour museum were asked about the Getty")
+    assert not found
+
+
+def test_a_credit_line_that_ends_a_caption_is_no_caption_of_its_own():
+    # the photographer's credit ends one caption and stands alone under another picture
+    first = "[quay.jpg]\n\nTwo boats leave the old quay at dawn | photo by Ann Lee\n\n" + PARAS[0] + "\n\n[boats.jpg]\n\n"
+    doc, found = _found(first + "Photo by Ann Lee")
+    assert found[1].kind == "caption" and found[4].kind == "alt"
+    # look-alike: another photographer's credit alone is a caption of its own
+    doc, found = _found(first + "Photo by Tom Hale")
+    assert found[1].kind == "caption" and found[4].kind == figures.CREDIT
+
+
+def test_the_credit_line_under_a_captions_first_copy_goes_with_that_copy():
+    # a picture printed twice (two sizes), each time with its caption and credit line:
+    # the first copy is the picture's text, and so is its credit; the second is the caption
+    alt = "The new ferry on display at the harbour office in Larkfield.\n\n"
+    figure = "The new harbour ferry.\nImage: Ann Lee / Larkfield Gazette"
+    doc, found = _found(alt + figure + "\n\n" + alt + figure)
+    assert found[1].kind == "alt" and found[2].kind == "alt"
+    assert found[4].kind == "caption" and found[5].kind == figures.JOINED
+    # look-alike: a credit line under a picture's placeholder stands as a caption of its own
+    doc, found = _found("[ferry.jpg]\n\nImage: Ann Lee / Larkfield Gazette")
+    assert found[1].kind == figures.CREDIT
+
+
+def test_the_same_credit_line_alone_is_a_caption_once():
+    # one photographer's credit under every picture: a caption of its own the first time only
+    pictures = "[quay.jpg]\n\nPhoto by Ann Lee for the Gazette\n\n" + PARAS[0] + "\n\n[boats.jpg]\n\n"
+    doc, found = _found(pictures + "Photo by Ann Lee for the Gazette")
+    assert found[1].kind == figures.CREDIT and found[4].kind == "alt"
+    # look-alike: another photographer's credit under the second picture is a caption too
+    doc, found = _found(pictures + "Photo by Tom Hale for the Gazette")
+    assert found[1].kind == figures.CREDIT and found[4].kind == figures.CREDIT
 
 
 def test_a_description_above_a_credit_in_brackets_is_a_caption_of_its_own():

@@ -88,7 +88,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "embeds": {"post_signature": PATTERN},
         "figures": {"max_words": INT, "min_words": INT, "repeat_window": INT, "description_words": INT,
                     "credit_alone_words": INT, "alt_words": INT, "credit_function_words": INT, "margin": INT, "html_entity": PATTERN,
-                    "repeated_credit": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,
+                    "repeated_credit": INT, "picture_gap": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,
                     "credit_tail": PATTERNS, "credit_tail_words": WORDS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
                     "credit_only_words": WORDS, "caption_prefix_words": WORDS,
                     "numbering": PATTERN},

@@ -17,11 +17,17 @@ a caption is a block that carries a mark of one:
   does), is that caption's credit: both are the caption, the credit
   joined to it in the record ("John M. Ford in 1987." + "Photo by David Dyer-Bennet");
   a credit line of four words or more with nothing above it is a caption of its own
-  (a picture whose caption is its credit); a shorter one is dropped; a credit in
+  (a picture whose caption is its credit), once (the same credit under the next
+  picture adds nothing, nor a credit that ends a caption already); a shorter one is dropped; a short description that the
+  dump's widest gap (a picture) sets apart above a credit line is the picture's alt
+  text (w3m prints it over the picture), not its caption; a credit in
   brackets on a line of its own under a caption is set apart from it (its own element):
   a caption of its own, not joined ("(Image credit: NASA)");
 * text with HTML entities left in it ("China&#39;s") is the image's alt or title
   text taken from markup, not a caption printed on the page.
+
+A list item is no caption by its marks: a page prints a figure's caption as a block
+of its own; a list of captions is a carousel's or a gallery's index.
 
 Two equal copies count only next to a picture's mark (an image placeholder, a
 gallery number, a credit), and only when they read like a description, not like
@@ -58,6 +64,7 @@ ALT_WORDS = _SPEC["alt_words"]  # a line this short without a sentence end, abov
 CREDIT_FUNCTION_WORDS = _SPEC["credit_function_words"]  # this many function words in a "credit" make it a sentence
 SHORTENED_MIN_WORDS = _SPEC["shortened_min_words"]  # a caption's copy cut short before "more" keeps this many of its words
 REPEATED_CREDIT = _SPEC["repeated_credit"]  # the same name in brackets ending this many descriptions is their credit
+PICTURE_GAP = _SPEC["picture_gap"]  # blank lines between two blocks that a picture stands between
 _BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
 _ENTITY = re.compile(_SPEC["html_entity"])
 _SENTENCE_END = tuple('.!?)"”’')
@@ -146,7 +153,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
         numbered = prev_numbering
         # (a gallery number that stage furniture took for an image placeholder still numbers the next block)
         prev_numbering = len(text) <= 24 and bool(pat["numbering"].fullmatch(text))
-        if b.label is not None or len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
+        if b.label is not None or b.kind == "item" or len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
             continue
         n = features(b).n_words
         if n > MAX_WORDS:
@@ -253,6 +260,8 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
     """A credit line on its own goes with the caption above or below it, makes the
     description above it a caption, stands as a caption of its own, or is dropped."""
     blocks = doc.blocks
+    # the credit lines taken as captions of their own, and those that end a caption already
+    taken = _credits_of_captions(doc, found, credit_lines)
     for i in credit_lines:
         above = blocks[i - 1] if i > 0 else None
         if found.get(i + 1, NO_FIGURE).kind == CAPTION:
@@ -270,15 +279,48 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
                 found[i] = Figure(ALT, "photo credit line apart from the caption")
         elif above is not None and found.get(i - 1, NO_FIGURE).kind in (CAPTION, JOINED):
             found[i] = Figure(JOINED, "credit of the caption above")
-        elif above is not None and i - 1 not in found and _description(above):
+        elif above is not None and i - 1 not in found and _description(above) and not _apart(above, blocks[i]):
             found[i - 1] = Figure(CAPTION, "a description above a photo credit")
             found[i] = Figure(JOINED, "credit of the caption above")
-        elif features(blocks[i]).n_words >= CREDIT_ALONE_WORDS and not (above is not None and above.label is None
-                                                                      and i - 1 not in found and not _picture_mark(doc, i - 1)
-                                                                      and not _alt_text(above)):
-            found[i] = Figure(CREDIT, "a picture's credit line as its caption")
         else:
-            found[i] = Figure(ALT, "photo credit line without a description")
+            found[i] = _credit_alone(doc, found, i, taken)
+
+
+def _credits_of_captions(doc: Document, found: dict[int, Figure], credit_lines: list[int]) -> set[str]:
+    """The texts of the credit lines that end a caption found on the page ("... at the
+    quay | photo by Ann Lee" and "Photo by Ann Lee" under another picture): the
+    photographer's credit again, no caption of its own."""
+    ends = [_norm(doc.blocks[k].content) for k, fig in found.items() if fig.kind == CAPTION]
+    lines = {_norm(doc.blocks[i].content) for i in credit_lines}
+    return {line for line in lines if any(end.endswith(line) and end != line for end in ends)}
+
+
+def _credit_alone(doc: Document, found: dict[int, Figure], i: int, taken: set[str]) -> Figure:
+    """A credit line with no caption by it: a caption of its own when it is long enough
+    and nothing but a picture stands above it, once: the same credit line again, under
+    the next picture (one photographer's, or a gallery's copy), adds nothing to the
+    captions (``taken``: the ones taken so far). Under the picture's text (the first copy
+    of a caption printed twice) it is that copy's credit. A short description set apart
+    above it by a picture (the dump's widest gap) is the picture's alt text."""
+    above = doc.blocks[i - 1] if i > 0 else None
+    if found.get(i - 1, NO_FIGURE).kind == ALT:
+        return Figure(ALT, "the credit line of the picture's text above it (the caption is its copy)")
+    if above is not None and i - 1 not in found and _apart(above, doc.blocks[i]) and _description(above):
+        found[i - 1] = Figure(ALT, "the picture's text, a picture's height above its credit line")
+        above = None
+    text = _norm(doc.blocks[i].content)
+    if text not in taken and features(doc.blocks[i]).n_words >= CREDIT_ALONE_WORDS \
+            and not (above is not None and above.label is None and i - 1 not in found
+                     and not _picture_mark(doc, i - 1) and not _alt_text(above)):
+        taken.add(text)
+        return Figure(CREDIT, "a picture's credit line as its caption")
+    return Figure(ALT, "photo credit line without a description")
+
+
+def _apart(above: Block, block: Block) -> bool:
+    """The dump leaves its widest gap (PICTURE_GAP blank lines) between the two blocks:
+    a picture stands between them."""
+    return block.line_no - (above.line_no + len(above.lines)) >= PICTURE_GAP
 
 
 def _names(credit: str) -> bool:
