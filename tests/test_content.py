@@ -1124,6 +1124,8 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     # past a label of a word between them ("Editorial"), not past a line of more words
     assert under(HEADLINE + "\n\nEditorial")[standfirst] == 1.0
     assert under(HEADLINE + "\n\nFerry timetable changes")[standfirst] == 0.0
+    # a breadcrumb's list item speaking of the article is no headline over the line under it
+    assert under("* News / Larkfield to rebuild storm-damaged harbour wall")[standfirst] == 0.0
 
 
 @pytest.mark.parametrize("lines, repeated", [

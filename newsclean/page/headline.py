@@ -273,7 +273,7 @@ def _mark_under_headline(doc: Document, out: list[tuple[int, dict[str, float]]])
                           or (j not in by_index and features(doc.blocks[j]).n_words <= LABEL_WORDS)):
             j -= 1
         prev = by_index.get(j)
-        if prev is not None and prev["length_ok"] and prev["overlap"] >= UNDER_OVERLAP:
+        if prev is not None and prev["length_ok"] and not prev["item"] and prev["overlap"] >= UNDER_OVERLAP:
             fv["under_headline"] = 1.0
 
 
