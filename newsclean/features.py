@@ -350,7 +350,7 @@ def ends_sentence(text: str) -> bool:
     if not end or text[end - 1] != ".":
         return False
     start = text.rfind(" ", 0, end) + 1
-    letters = text[start:end].isalpha() or text[start:end].replace(".", "").isalpha()
+    letters = text[start:end].lstrip(OPENING_QUOTES + "([").replace(".", "").isalpha()
     return not (letters and abbreviation_before(text, end - 1))
 
 

@@ -405,6 +405,7 @@ def test_a_quoted_claim_above_the_headline_is_no_headline():
     ("Ferry fares go up again ...", True),  # an ellipsis
     ("Larkfield to rebuild the harbour wall of the U.S.", False),  # initials' period
     ("Harbour wall rebuilt for Larkfield Marine Co.", False),  # an abbreviation's
+    ("Larkfield ferry company sold (U.S.)", False),  # initials in brackets
     ('Mayor: "We will rebuild the wall"', False),  # no full stop at all
     ("Larkfield to rebuild storm-damaged harbour wall", False),
 ])
