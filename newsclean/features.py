@@ -183,17 +183,13 @@ class Features:
         if not self.n_words:
             return 0
         text = self.text
-        abbreviations = lex("abbreviations")
         n = 1
         for m in _SENT_END.finditer(text):
             nxt = m.group(2)
             if not (nxt.isupper() or nxt.isdigit()):
                 continue
-            if m.group(1) == ".":
-                start = text.rfind(" ", 0, m.start()) + 1
-                word = text[start:m.start()].lstrip("\"“‘'(").lower()
-                if word in abbreviations or len(word) <= 1 or "." in word:
-                    continue  # "Mr. X", "J. Smith", "U.S. troops"
+            if m.group(1) == "." and abbreviation_before(text, m.start()):
+                continue  # "Mr. X", "J. Smith", "U.S. troops"
             n += 1
         return n
 
@@ -337,6 +333,25 @@ class Features:
         if last not in credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))
+
+
+def abbreviation_before(text: str, end: int) -> bool:
+    """The word that ends at ``end`` (before a period there) is an abbreviation, an
+    initial or initials ("Mr", "J", "U.S"): its period ends no sentence."""
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end].lstrip("\"“‘'(").lower()
+    return word in lex("abbreviations") or len(word) <= 1 or "." in word
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends on a full stop (or dots), inside closing quotes or brackets or not,
+    that is not the period of letters' abbreviation ("N.Y.C."; "409.30." ends a sentence)."""
+    end = len(text.rstrip(CLOSERS))
+    if not end or text[end - 1] != ".":
+        return False
+    start = text.rfind(" ", 0, end) + 1
+    letters = text[start:end].lstrip(OPENING_QUOTES + "([").replace(".", "").isalpha()
+    return not (letters and abbreviation_before(text, end - 1))
 
 
 @lru_cache(maxsize=4096)

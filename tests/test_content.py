@@ -450,6 +450,30 @@ def test_headline_shares_its_words_with_the_article():
     assert newsclean.clean(text)["title"] == HEADLINE
 
 
+def test_a_quoted_claim_above_the_headline_is_no_headline():
+    # a one-sentence quotation printed over the article (a claim it checks) ends on a
+    # full stop inside its quotes: a sentence, not the headline under it
+    claim = '"Twelve million dollars will go into the harbour wall this year."'
+    text = page().replace(HEADLINE + "\n", claim + "\n\n" + HEADLINE + "\n")
+    assert newsclean.clean(text)["title"] == HEADLINE
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ('"Twelve million dollars will go into the wall."', True),  # a quoted sentence
+    ("[Get the harbour news in your inbox every morning.]", True),  # a bracketed promo
+    ("The winner scored 409.30.", True),  # a number ends it
+    ("Ferry fares go up again ...", True),  # an ellipsis
+    ("Larkfield to rebuild the harbour wall of the U.S.", False),  # initials' period
+    ("Harbour wall rebuilt for Larkfield Marine Co.", False),  # an abbreviation's
+    ("Larkfield ferry company sold (U.S.)", False),  # initials in brackets
+    ('Mayor: "We will rebuild the wall"', False),  # no full stop at all
+    ("Larkfield to rebuild storm-damaged harbour wall", False),
+])
+def test_a_text_ending_a_sentence(text, sentence):
+    from newsclean.features import ends_sentence
+    assert ends_sentence(text) is sentence
+
+
 def test_breadcrumb_item_does_not_swallow_the_headline_under_it():
     from newsclean.stages.segment import segment
     blocks = segment("  * News\n  * Harbour\n\n    Larkfield to rebuild its harbour wall\n")
@@ -1161,6 +1185,8 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     # past a label of a word between them ("Editorial"), not past a line of more words
     assert under(HEADLINE + "\n\nEditorial")[standfirst] == 1.0
     assert under(HEADLINE + "\n\nFerry timetable changes")[standfirst] == 0.0
+    # a breadcrumb's list item speaking of the article is no headline over the line under it
+    assert under("* News / Larkfield to rebuild storm-damaged harbour wall")[standfirst] == 0.0
 
 
 @pytest.mark.parametrize("lines, repeated", [

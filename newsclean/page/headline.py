@@ -20,8 +20,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .. import resources as res
-from ..content_features import block_text, function_words, settings
-from ..features import OPENING_QUOTES, Features, features, is_headline_like, is_name_like
+from ..content_features import BlockText, block_text, function_words, settings
+from ..features import OPENING_QUOTES, Features, ends_sentence, features, is_headline_like, is_name_like
 from ..linear import LinearModel
 from ..model import Block, Document
 
@@ -146,7 +146,6 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     page = page if page is not None else PageText(doc)
     t = block_text(block)
     f = features(block)
-    v = t.values
     if not _shaped(text, t.length, f):
         return None
     byline = res.compiled("byline", "prefix")
@@ -163,13 +162,8 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
     in_body = _in_body(doc, block, text, first, page)
     return {
-        "length_ok": float(4 <= t.length <= 25),
-        "length_log": v["len_log"],
+        **_text_features(text, t, f),
         "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page)),
-        "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
-        "separators": v["separators"],
-        "ends_period": float(text.endswith(".") and f.n_sentences <= 1),
-        "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
         "distance": min(abs(first - i), 30) / 10.0,
         "below": float(i > first),
         "prose_between": min(prose_between, 5) / 5.0,
@@ -177,14 +171,28 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "byline_near": float(any(byline.fullmatch(b.content) for b in after[:3] if len(b.content) < 80)),
         "prose_next": float(bool(after) and block_text(after[0]).prose),
         "first_candidate": 0.0,  # set by the caller
-        "question_end": v["question_end"],
-        "stop": v["stop"],
         "overlap": overlap,
         "under_headline": 0.0,  # set by the caller
         "overlap_lead": overlap_lead,
         "name_like": float(is_name_like(block)),
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i) >= LIST_RUN),
+    }
+
+
+def _text_features(text: str, t: BlockText, f: Features) -> dict[str, float]:
+    """The features of a candidate's own text (its shape, its words), whatever the page."""
+    v = t.values
+    return {
+        "length_ok": float(4 <= t.length <= 25),
+        "length_log": v["len_log"],
+        "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
+        "separators": v["separators"],
+        # a sentence (a claim or a post quoted over its article, a bracketed promo)
+        "ends_period": float(ends_sentence(text) and f.n_sentences <= 1),
+        "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
+        "question_end": v["question_end"],
+        "stop": v["stop"],
     }
 
 
@@ -265,7 +273,7 @@ def _mark_under_headline(doc: Document, out: list[tuple[int, dict[str, float]]])
                           or (j not in by_index and features(doc.blocks[j]).n_words <= LABEL_WORDS)):
             j -= 1
         prev = by_index.get(j)
-        if prev is not None and prev["length_ok"] and prev["overlap"] >= UNDER_OVERLAP:
+        if prev is not None and prev["length_ok"] and not prev["item"] and prev["overlap"] >= UNDER_OVERLAP:
             fv["under_headline"] = 1.0
 
 
