@@ -1139,6 +1139,18 @@ def test_a_code_sample_between_the_articles_paragraphs_stays_with_them():
     assert [blocks[c].label for c in LINES] == [Label.BOILERPLATE] * len(LINES)
 
 
+def test_a_line_announcing_a_code_sample_inside_the_article_stays_with_it():
+    # short and ending with a colon, it scores as a label; the code under it says what it is
+    intro, then = "The gates are closed in turn:", "And the wall is checked:"
+    sample = "\n".join(CODE[:4]) + "\n\n" + then + "\n" + "\n".join(CODE[4:])
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + intro + "\n" + sample + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in (intro, then)] == [Label.BODY, Label.BODY]
+    # look-alike: the same line over the same code under the footer is the page's
+    text = page(caption=False) + "\n" + then + "\n" + "\n".join(CODE[4:]) + "\n"
+    assert by_text(newsclean.analyse(text))[then].label is Label.BOILERPLATE
+
+
 def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
     from newsclean.content_features import is_code
     from newsclean.model import Block
