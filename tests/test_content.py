@@ -1151,6 +1151,23 @@ def test_a_line_announcing_a_code_sample_inside_the_article_stays_with_it():
     assert by_text(newsclean.analyse(text))[then].label is Label.BOILERPLATE
 
 
+HTML = ['<link rel="stylesheet" href="tides.css">', '<div id="tides"></div>', '<div id="chart"></div>',
+        '<div id="legend"></div>', '<script src="tides.js"></script>', '<script src="chart.js"></script>',
+        '<script>tides.draw("#chart");</script>']
+
+
+def test_printed_markup_between_the_articles_paragraphs_does_not_cut_the_article_in_two():
+    # lines of HTML tags printed as text score as furniture: counted against the article,
+    # seven of them cut off the paragraphs above them; counted for nothing, as code is, they stay
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + "\n\n".join(HTML) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in PARAS + HTML] == [Label.BODY] * (len(PARAS) + len(HTML))
+    # look-alike: the same lines under the footer are the page's
+    blocks = by_text(newsclean.analyse(page(caption=False) + "\n" + "\n\n".join(HTML) + "\n"))
+    assert [blocks[t].label for t in HTML] == [Label.BOILERPLATE] * len(HTML)
+    assert [blocks[t].label for t in PARAS] == [Label.BODY] * len(PARAS)
+
+
 def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
     from newsclean.content_features import is_code
     from newsclean.model import Block

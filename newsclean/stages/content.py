@@ -415,8 +415,10 @@ class Content(Stage):
         for i in figs:
             probs[i] = None  # a caption: neither for nor against the article around it
         # a line of program code neither: a code sample between the article's paragraphs
-        # stays with them (stage body), one outside it goes with the page
+        # stays with them (stage body), one outside it goes with the page; nor a line of
+        # printed markup (an HTML sample, an embed's tags), which would cut the article in two
         code = {i for i, p in enumerate(probs) if p is not None and is_code(doc.blocks[i])}
+        code |= {i for i, p in enumerate(probs) if p is not None and is_markup(doc.blocks[i])}
         for i in code:
             probs[i] = None
         barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
