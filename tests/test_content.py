@@ -1168,6 +1168,25 @@ def test_printed_markup_between_the_articles_paragraphs_does_not_cut_the_article
     assert [blocks[t].label for t in PARAS] == [Label.BODY] * len(PARAS)
 
 
+def test_numbered_headings_between_the_articles_paragraphs_head_its_parts():
+    # "1. ...", "2. ...", "3. ..." each over a paragraph: a listicle's parts, which alone score as labels
+    heads = ["1. Survey the old wall", "2. Bring stone from the quarry", "3. Rebuild the northern section"]
+
+    def labels(numbered):
+        text = page(caption=False)
+        for h, p in zip(numbered, PARAS[1:4], strict=True):
+            text = text.replace(p + "\n", h + "\n\n" + p + "\n")
+        blocks = by_text(newsclean.analyse(text))
+        return [blocks[h].label for h in numbered], [blocks[p].label for p in PARAS]
+
+    assert labels(heads) == ([Label.BODY] * 3, [Label.BODY] * len(PARAS))
+    # look-alikes: numbers that do not count up from 1 head nothing (the first stays furniture),
+    # and the same headings in a row under the footer are the page's
+    assert labels([h.replace(h[0], str(int(h[0]) + 3), 1) for h in heads])[0][0] is Label.BOILERPLATE
+    blocks = by_text(newsclean.analyse(page(caption=False) + "\n" + "\n\n".join(heads) + "\n"))
+    assert [blocks[h].label for h in heads] == [Label.BOILERPLATE] * 3
+
+
 def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
     from newsclean.content_features import is_code
     from newsclean.model import Block
