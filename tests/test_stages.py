@@ -380,6 +380,7 @@ class TestWidgets:
         "Follow the money on Twitter and you will see who paid for the wall, he said.",
         "Join the community meeting at the town hall on Monday, the council said.",
         "Read the full report at https://harbour.example/report, which runs to eighty pages.",
+        "Read the full statement of the harbour board at https://harbour.example/statement",
         "Subscribers to the channel on the island said the new timetable was printed late.",
         "Write to the council before Friday if you want a berth, the harbour master said.",
     ])
