@@ -1233,6 +1233,23 @@ def test_an_article_made_of_lists_goes_on_over_its_headings_and_items():
 
 
 
+def test_an_article_of_lists_goes_on_past_a_section_of_links_to_the_next_section():
+    # a section of the update whose items read as headlines is taken as teaser links by
+    # stage teasers; the walk over the article's lists goes on past it to the next heading
+    links = ["Harbour board approves the contract for a new crane", "Ferry timetable changes for the spring season",
+             "Lifeboat crew rescues two sailors off the point"]
+
+    def market(head):
+        text = _list_page(["Harbour works", "Ferry service", "Market square"]).replace(
+            "Market square\n", head + "\n\n" + "\n".join("* " + i for i in links) + "\n\nMarket square\n")
+        blocks = by_text(newsclean.analyse(text))
+        return [blocks[t].label for t in ["Market square"] + ["* " + i for i in LIST_SECTIONS["Market square"]]]
+
+    assert market("Reports this week") == [Label.BODY] * 4
+    # look-alike: under a teaser box's own heading ("Most read") the links end the article
+    assert market("Most read") == [Label.BOILERPLATE] * 4
+
+
 @pytest.mark.parametrize("body, inside", [
     (["The harbour board said on Monday that the ferry may sail again, after a long vote."], False),
     (["Board members said: the ferry will sail again in May, and the whole town cheered loudly."], True),

@@ -44,6 +44,7 @@ from .. import resources as res
 from ..features import features
 from ..model import Block, Document
 from ..stages.furniture import Tag as FurnitureTag
+from ..stages.teasers import Tag as TeasersTag
 
 _SPEC = res.data_file("content.toml")["lists"]
 ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list
@@ -221,6 +222,20 @@ def opens_sections(doc: Document, index: int) -> bool:
 _STEP_OVER = frozenset({FurnitureTag.IMAGE_PLACEHOLDER, FurnitureTag.SEPARATOR})
 
 
+def _steps_over(doc: Document, probs: list[float | None], i: int, step: int) -> bool:
+    """The walk of an article of lists goes on past block ``i``, which an earlier stage
+    took: an image or a separator; or teaser links inside the article (a section of
+    bug links that read as headlines) when a heading of its next section follows them."""
+    tag = doc.blocks[i].tag
+    if tag in _STEP_OVER:
+        return True
+    if tag is not TeasersTag.HEADLINE_LINKS:
+        return False
+    while 0 <= i < len(doc.blocks) and probs[i] is None and doc.blocks[i].tag in _STEP_OVER | {tag}:
+        i += step
+    return 0 <= i < len(doc.blocks) and probs[i] is not None and _list_heading(doc.blocks[i])
+
+
 def list_article(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
     """An article made of lists (a weekly update: headings over bullet points) holds the
     list items and short headings between its first and last blocks, and goes on over
@@ -248,7 +263,7 @@ def _list_walk(doc: Document, probs: list[float | None], start: int, step: int, 
     while 0 <= i < len(doc.blocks) and i not in stops:
         b = doc.blocks[i]
         if probs[i] is None:
-            if b.tag not in _STEP_OVER:
+            if not _steps_over(doc, probs, i, step):
                 break
         elif b.kind == "item":
             taken.update(headings, (i,))
