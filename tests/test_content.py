@@ -1225,6 +1225,54 @@ def test_a_code_sample_between_the_articles_paragraphs_stays_with_them():
     assert [blocks[c].label for c in LINES] == [Label.BOILERPLATE] * len(LINES)
 
 
+def test_a_line_announcing_a_code_sample_inside_the_article_stays_with_it():
+    # short and ending with a colon, it scores as a label; the code under it says what it is
+    intro, then = "The gates are closed in turn:", "And the wall is checked:"
+    sample = "\n".join(CODE[:4]) + "\n\n" + then + "\n" + "\n".join(CODE[4:])
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + intro + "\n" + sample + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in (intro, then)] == [Label.BODY, Label.BODY]
+    # look-alike: the same line over the same code under the footer is the page's
+    text = page(caption=False) + "\n" + then + "\n" + "\n".join(CODE[4:]) + "\n"
+    assert by_text(newsclean.analyse(text))[then].label is Label.BOILERPLATE
+
+
+HTML = ['<link rel="stylesheet" href="tides.css">', '<div id="tides"></div>', '<div id="chart"></div>',
+        '<div id="legend"></div>', '<script src="tides.js"></script>', '<script src="chart.js"></script>',
+        '<script>tides.draw("#chart");</script>']
+
+
+def test_printed_markup_between_the_articles_paragraphs_does_not_cut_the_article_in_two():
+    # lines of HTML tags printed as text score as furniture: counted against the article,
+    # seven of them cut off the paragraphs above them; counted for nothing, as code is, they stay
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\n" + "\n\n".join(HTML) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in PARAS + HTML] == [Label.BODY] * (len(PARAS) + len(HTML))
+    # look-alike: the same lines under the footer are the page's
+    blocks = by_text(newsclean.analyse(page(caption=False) + "\n" + "\n\n".join(HTML) + "\n"))
+    assert [blocks[t].label for t in HTML] == [Label.BOILERPLATE] * len(HTML)
+    assert [blocks[t].label for t in PARAS] == [Label.BODY] * len(PARAS)
+
+
+def test_numbered_headings_between_the_articles_paragraphs_head_its_parts():
+    # "1. ...", "2. ...", "3. ..." each over a paragraph: a listicle's parts, which alone score as labels
+    heads = ["1. Survey the old wall", "2. Bring stone from the quarry", "3. Rebuild the northern section"]
+
+    def labels(numbered):
+        text = page(caption=False)
+        for h, p in zip(numbered, PARAS[1:4], strict=True):
+            text = text.replace(p + "\n", h + "\n\n" + p + "\n")
+        blocks = by_text(newsclean.analyse(text))
+        return [blocks[h].label for h in numbered], [blocks[p].label for p in PARAS]
+
+    assert labels(heads) == ([Label.BODY] * 3, [Label.BODY] * len(PARAS))
+    # look-alikes: numbers that do not count up from 1 head nothing (the first stays furniture),
+    # and the same headings in a row under the footer are the page's
+    assert labels([h.replace(h[0], str(int(h[0]) + 3), 1) for h in heads])[0][0] is Label.BOILERPLATE
+    blocks = by_text(newsclean.analyse(page(caption=False) + "\n" + "\n\n".join(heads) + "\n"))
+    assert [blocks[h].label for h in heads] == [Label.BOILERPLATE] * 3
+
+
 def test_a_clause_of_a_list_ending_with_a_semicolon_is_no_code():
     from newsclean.content_features import is_code
     from newsclean.model import Block
@@ -1269,6 +1317,23 @@ def test_an_article_made_of_lists_goes_on_over_its_headings_and_items():
     assert all(blocks[p].label is Label.BODY for p in PARAS)
     assert [blocks["* " + i].label for i in LIST_SECTIONS["Thanks to our volunteers"]] == [Label.BOILERPLATE] * 3
 
+
+
+def test_an_article_of_lists_goes_on_past_a_section_of_links_to_the_next_section():
+    # a section of the update whose items read as headlines is taken as teaser links by
+    # stage teasers; the walk over the article's lists goes on past it to the next heading
+    links = ["Harbour board approves the contract for a new crane", "Ferry timetable changes for the spring season",
+             "Lifeboat crew rescues two sailors off the point"]
+
+    def market(head):
+        text = _list_page(["Harbour works", "Ferry service", "Market square"]).replace(
+            "Market square\n", head + "\n\n" + "\n".join("* " + i for i in links) + "\n\nMarket square\n")
+        blocks = by_text(newsclean.analyse(text))
+        return [blocks[t].label for t in ["Market square"] + ["* " + i for i in LIST_SECTIONS["Market square"]]]
+
+    assert market("Reports this week") == [Label.BODY] * 4
+    # look-alike: under a teaser box's own heading ("Most read") the links end the article
+    assert market("Most read") == [Label.BOILERPLATE] * 4
 
 
 @pytest.mark.parametrize("body, inside", [

@@ -24,6 +24,12 @@ import newsclean
     ("page_control", "Font size: A A A", "Print runs of the timetable were cut by half this year."),
     ("page_control", "Print this article", "Print the ticket at home or show it on a phone, the board said."),
     ("page_control", "Updated every 60 seconds", "The board said the departure screens are updated often."),
+    # a video player's controls, printed one a line
+    ("page_control", "Current Time 0:00", "The current time of the crossing is forty minutes, the board said."),
+    ("page_control", "Loaded: 0%", "Bookings loaded onto the new system rose 40% in May, the board said."),
+    ("page_control", "captions off, selected", "Captions for the harbour film were written by pupils of the town school."),
+    ("page_control", "This is a modal window.", "This is a window onto the old harbour, the museum's guide told visitors."),
+    ("page_control", "Fullscreen", "Play the video at full screen to see the tide come in, the guide says."),
     ("market_row", "Brent Crude 82.15 +0.64 (+0.79%)", "Fuel prices rose 2.5% to 1.82 a litre in March, the board said."),
     ("tag_list", "Tags: Ferries, Harbour board, Islands",
      "Tags: the board prints them on every bag, and the ferry crew checks them at the gate."),

@@ -340,6 +340,18 @@ class TestWidgets:
         ("Email Tom Reyes at treyes@gazette.example or follow him on Twitter.", "newsletter prompt"),
         ("Want more Harbour Weekly? Sign up for our newsletter.", "newsletter prompt"),
         ("Need more sea? Subscribe to our newsletter for the news of the coast!", "newsletter prompt"),
+        # calls to action after the article's end: a channel, a forum, the writers' address, more of the site
+        ("Need more sea? Subscribe to our sister title \"All About Boats\" Magazine for the news of the coast!",
+         "newsletter prompt"),
+        ("Subscribe to the Harbour Weekly YouTube Channel for all of the latest videos, reviews, and more!",
+         "newsletter prompt"),
+        ("Join our Harbour Forums to keep talking boats on the latest trips, tides and more! And if you have a "
+         "news tip, correction or comment, let us know at: desk@harbour.example", "newsletter prompt"),
+        ("Reach the reporters on Twitter at http://social.example/annlee and http://social.example/tomreyes",
+         "newsletter prompt"),
+        ("Write to Ann Lee at ann.lee@harbour.example", "newsletter prompt"),
+        ("Follow our full coverage of the ferry strike at https://harbour.example/strike", "newsletter prompt"),
+        ("Check out more stories on HarbourWeekly.example!", "newsletter prompt"),
     ])
     def test_widget_after_the_article_is_boilerplate(self, widget, reason):
         text = dump(HEADLINE, P1, P2, P3, widget)
@@ -366,6 +378,11 @@ class TestWidgets:
         "Like many fishermen on Facebook, he posted photos of the storm, his wife said.",
         "Join the queue early and get the news at the desk, the ferry operator told passengers.",
         "Follow the money on Twitter and you will see who paid for the wall, he said.",
+        "Join the community meeting at the town hall on Monday, the council said.",
+        "Read the full report at https://harbour.example/report, which runs to eighty pages.",
+        "Read the full statement of the harbour board at https://harbour.example/statement",
+        "Subscribers to the channel on the island said the new timetable was printed late.",
+        "Write to the council before Friday if you want a berth, the harbour master said.",
     ])
     def test_body_sentence_mentioning_comments_or_characters_is_left_alone(self, sentence):
         text = dump(HEADLINE, P1, P2, sentence, P3)

@@ -250,8 +250,8 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
     words = article_terms(doc, probs, first, article)
     page = PageText(doc)
     for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
-        if i >= first and _paragraph(doc.blocks[i]):
-            continue  # the article's own paragraph: the headline taken into the article is no sentence
+        if i >= first and (_paragraph(doc.blocks[i]) or doc.blocks[i].kind == "item"):
+            continue  # the article's own paragraph or list item: the headline taken into the article is neither
         fv = headline_features(doc, probs, i, first, words, page)
         if fv is not None:
             out.append((i, fv))

@@ -44,6 +44,7 @@ from .. import resources as res
 from ..features import features
 from ..model import Block, Document
 from ..stages.furniture import Tag as FurnitureTag
+from ..stages.teasers import Tag as TeasersTag
 
 _SPEC = res.data_file("content.toml")["lists"]
 ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list
@@ -52,6 +53,8 @@ ANNOUNCE_MIN_WORDS = _SPEC["announce_min_words"]  # shorter, a line ending with 
 SECTIONS_MIN = _SPEC["sections_min"]  # numbered section headings that make a sequence
 SECTION_WORDS = _SPEC["section_words"]  # a shorter block between them (an image's alt text) is left out
 _SECTION = re.compile(_SPEC["section_heading"])  # "Step 3": one word and a number, the whole block
+_NUMBERED = re.compile(_SPEC["numbered_heading"])  # "3. Do not use a wooden rack": a listicle's part
+NUMBERED_WORDS = _SPEC["numbered_heading_words"]  # a longer numbered block is a list item, not a heading
 LIST_ARTICLE_ITEMS = _SPEC["list_article_items"]  # list items that make an article of lists...
 LIST_ARTICLE_SHARE = _SPEC["list_article_share"]  # ...and their share of its blocks
 LIST_HEADING_WORDS = _SPEC["list_heading_words"]  # a heading between its lists is no longer
@@ -178,8 +181,28 @@ def sections_inside(doc: Document, probs: list[float | None], article: list[int]
         heads = [i for i, _ in numbered]
         if len(heads) >= SECTIONS_MIN and [n for _, n in numbered] == list(range(1, len(heads) + 1)) \
                 and inside.intersection(heads):
-            return {i for i in heads if article[0] <= i <= article[-1]}
-    return set()
+            return {i for i in heads if article[0] <= i <= article[-1]} | numbered_parts(doc, probs, article)
+    return numbered_parts(doc, probs, article)
+
+
+def numbered_parts(doc: Document, probs: list[float | None], article: list[int]) -> set[int]:
+    """The headings numbered 1, 2, 3 ... ("2. Check the lock", SECTIONS_MIN or more)
+    between the article's first and last blocks, each over a part of it (one of its
+    blocks between a heading and the next): a listicle's parts, each of which alone
+    scores as a label. A numbered list in a row heads nothing."""
+    heads: list[tuple[int, int]] = []
+    for b in doc.blocks[article[0] + 1:article[-1]]:
+        m = _NUMBERED.fullmatch(b.content.strip()) if probs[b.index] is not None else None
+        if m and features(b).n_words <= NUMBERED_WORDS:
+            heads.append((b.index, int(m[1])))
+    numbers = [n for _, n in heads]
+    # (one number may be missing: an earlier stage took its heading, in a teaser box)
+    if len(heads) < SECTIONS_MIN or numbers[0] != 1 or not all(0 < b - a <= 2 for a, b in pairwise(numbers)):
+        return set()
+    inside = set(article)
+    if not all(inside.intersection(range(a + 1, b)) for (a, _), (b, _) in pairwise(heads)):
+        return set()
+    return {i for i, _ in heads}
 
 
 def opens_sections(doc: Document, index: int) -> bool:
@@ -197,6 +220,20 @@ def opens_sections(doc: Document, index: int) -> bool:
 
 
 _STEP_OVER = frozenset({FurnitureTag.IMAGE_PLACEHOLDER, FurnitureTag.SEPARATOR})
+
+
+def _steps_over(doc: Document, probs: list[float | None], i: int, step: int) -> bool:
+    """The walk of an article of lists goes on past block ``i``, which an earlier stage
+    took: an image or a separator; or teaser links inside the article (a section of
+    bug links that read as headlines) when a heading of its next section follows them."""
+    tag = doc.blocks[i].tag
+    if tag in _STEP_OVER:
+        return True
+    if tag is not TeasersTag.HEADLINE_LINKS:
+        return False
+    while 0 <= i < len(doc.blocks) and probs[i] is None and doc.blocks[i].tag in _STEP_OVER | {tag}:
+        i += step
+    return 0 <= i < len(doc.blocks) and probs[i] is not None and _list_heading(doc.blocks[i])
 
 
 def list_article(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
@@ -226,7 +263,7 @@ def _list_walk(doc: Document, probs: list[float | None], start: int, step: int, 
     while 0 <= i < len(doc.blocks) and i not in stops:
         b = doc.blocks[i]
         if probs[i] is None:
-            if b.tag not in _STEP_OVER:
+            if not _steps_over(doc, probs, i, step):
                 break
         elif b.kind == "item":
             taken.update(headings, (i,))

@@ -218,6 +218,23 @@ def embedded_posts(doc: Document, probs: list[float | None], end: int, stops: se
     return out
 
 
+def code_intros(doc: Document, probs: list[float | None], article: list[int], code: set[int]) -> set[int]:
+    """The lines between the article's first and last blocks that announce the code
+    sample under them ("The contents can be read back:" over ``print(box.items())``):
+    they end with a colon, and the next block that is not furniture is a line of
+    program code. Short and shaped like a label, they score low on their own."""
+    out = set()
+    for i in range(article[0] + 1, article[-1]):
+        if probs[i] is None or i in code or not doc.blocks[i].content.rstrip().endswith(":"):
+            continue
+        j = i + 1
+        while j < article[-1] and probs[j] is None and j not in code:
+            j += 1  # furniture labelled already: a separator, a blank image
+        if j in code:
+            out.add(i)
+    return out
+
+
 @dataclass(slots=True)
 class Findings:
     """What the phases of stage content have found on one whole page so far."""
@@ -398,8 +415,10 @@ class Content(Stage):
         for i in figs:
             probs[i] = None  # a caption: neither for nor against the article around it
         # a line of program code neither: a code sample between the article's paragraphs
-        # stays with them (stage body), one outside it goes with the page
+        # stays with them (stage body), one outside it goes with the page; nor a line of
+        # printed markup (an HTML sample, an embed's tags), which would cut the article in two
         code = {i for i, p in enumerate(probs) if p is not None and is_code(doc.blocks[i])}
+        code |= {i for i, p in enumerate(probs) if p is not None and is_markup(doc.blocks[i])}
         for i in code:
             probs[i] = None
         barriers = [i for i, b in enumerate(doc.blocks) if is_barrier(b)]
@@ -533,6 +552,7 @@ class Content(Stage):
             page.runs[-1] = Run(page.runs[-1].start, max(page.runs[-1].end, max(more)))
             listed |= more
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
+        posts |= code_intros(doc, probs, page.article, page.code)  # (kept whatever their p, as posts are)
         if posts:
             page.take_in(posts)
         if page.filled:
