@@ -43,7 +43,7 @@ from types import FrameType
 from typing import Any, NamedTuple
 
 from .api import clean
-from .duplicates import FirstCopies, KeyOnly, PartTexts, part_texts, site_text_key, text_key
+from .duplicates import KeyOnly, KeySet, PartTexts, part_texts, site_text_key, text_key
 from .io.decoding import decode
 from .io.errors import InputError
 from .io.html import prepare
@@ -514,34 +514,45 @@ class BatchRunner:
 @dataclass
 class Learned:
     """What the learning pass gives the cleaning pass: the profile, and the batch's repeats
-    found on the way (input's position -> its first copy's id), so that cleaning needs
-    no key of its own (``CleanOptions.keyed``)."""
+    found on the way (input's position -> its first copy's position), so that cleaning
+    needs no key of its own (``CleanOptions.keyed``); cleaning takes the first copies'
+    ids as it passes them (duplicates.mark_found)."""
     profile: Profile
-    repeats: dict[int, str]
+    repeats: dict[int, int]
 
 
 class Repeats:
-    """The repeats of a batch, found in input order as learning reads it: one key and id
-    per distinct text while it reads (duplicates.FirstCopies), the repeats alone after."""
+    """The repeats of a batch, found in input order as learning reads it: one key and the
+    position of its first input per distinct text while it reads (a flat KeySet: no id is
+    kept, cleaning reads them again), the repeats alone after."""
 
     def __init__(self) -> None:
-        self.found: dict[int, str] = {}
-        self._copies = FirstCopies()
+        self.found: dict[int, int] = {}
+        self._first = KeySet()  # key -> the position of its first input
         self._position = 0
 
-    def one(self, key: int | None, ident: str | None) -> None:
+    def one(self, key: int | None) -> None:
         """The next input, with its text's key (None: it cannot be read)."""
-        first = self._copies.first_of(key, ident) if key is not None else None
-        if first is not None:  # (as mark_repeats marks)
-            self.found[self._position] = first
+        if key is not None:
+            self._note(key, self._position)
         self._position += 1
 
     def partition(self, counted: Counted) -> None:
-        """The next ``counted.partition.size`` inputs, read apart."""
-        for position, first in self._copies.marks(counted.texts).items():
-            if first is not None:
-                self.found[self._position + position] = first
+        """The next ``counted.partition.size`` inputs, read apart (in the order of their
+        positions, as :meth:`FirstCopies.marks` takes them)."""
+        texts, base = counted.texts, self._position
+        for key, (position, _) in texts.firsts.items():
+            self._note(key, base + position)
+        for position, key in texts.repeats.items():
+            self.found[base + position] = self._first.get(key)  # type: ignore[assignment]
         self._position += counted.partition.size
+
+    def _note(self, key: int, position: int) -> None:
+        first = self._first.get(key)
+        if first is None:
+            self._first.add(key, position)
+        else:
+            self.found[position] = first
 
 
 def learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int = 1,
@@ -571,7 +582,7 @@ def _learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int, 
             if repeats is not None:
                 repeats.partition(got)
             continue
-        item = sent.popleft()
+        sent.popleft()
         # one dump read in this process, or a Result: its worker died
         found, key = got if isinstance(got, tuple) else (None, None)
         if found is not None:
@@ -579,7 +590,7 @@ def _learn(inputs: Iterable[Input | InputError], opts: CleanOptions, jobs: int, 
         else:  # unreadable, or its worker died: it still takes its place in the partition
             learner.add(None, None)
         if repeats is not None:
-            repeats.one(key, None if isinstance(item, InputError) else item.id)
+            repeats.one(key)
     return Learned(learner.profile(), repeats.found if repeats is not None else {})
 
 

@@ -201,10 +201,10 @@ def _clean_here(source: InputSpec, opts: CleanOptions, learning: bool, jobs: int
 
 def _clean_batch(inputs, opts: CleanOptions, workers: WorkerPool, output: str, fmt: str, resume: bool,
                  errors_path: str | None, quiet: bool, counted, by_source: bool = False,
-                 repeats: dict[int, str] | None = None) -> int:
+                 repeats: dict[int, int] | None = None) -> int:
     """Clean the inputs in order, write records (to -o through a temporary file) and errors;
     show progress and a summary. Returns the exit code. ``repeats``: the batch's repeats,
-    when learning found them (position -> first copy's id); else they are found by key."""
+    when learning found them (position -> first copy's position); else they are found by key."""
     # JSON Lines ids are the user's and may repeat: --resume knows records by FILE:LINE
     target = OutputFile(output, resume=resume, by_source=by_source) if output != "-" else None
     writer = RecordWriter(target.stream if target else sys.stdout.buffer, fmt, count=target.resumed if target else 0)

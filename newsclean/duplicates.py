@@ -229,11 +229,17 @@ def mark_repeats(results: Iterable[Result], fmt: str = "jsonl") -> Iterator[Resu
             yield result
 
 
-def mark_found(results: Iterable[Result], repeats: dict[int, str], fmt: str = "jsonl") -> Iterator[Result]:
+def mark_found(results: Iterable[Result], repeats: dict[int, int], fmt: str = "jsonl") -> Iterator[Result]:
     """:func:`mark_repeats`, the repeats found already (by the learning pass): an input's
-    position in the batch -> its first copy's id. The results carry no key."""
+    position in the batch -> its first copy's position. The results carry no key; the
+    first copies' ids are taken as they pass (only those of texts that repeat)."""
+    firsts = set(repeats.values())
+    ids: dict[int, str | None] = {}
     for position, result in enumerate(results):
-        first = repeats.get(position)
+        if position in firsts:
+            ids[position] = result.id
+        at = repeats.get(position)
+        first = ids[at] if at is not None else None  # (a first copy without an id marks no repeat)
         if first is not None and not result.done and fmt == "jsonl" and result.output is not None:
             result.output = with_duplicate_of(result.output, first)
             result.duplicate_of = first

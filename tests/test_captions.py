@@ -37,3 +37,38 @@ def test_formula_lines_are_looked_for_only_when_a_block_repeats_a_run_of_the_tex
     ctx, blocks = context(["Now Showing At The Cinema. " * 3 + "now showing at the cinema tonight.",
                            "The mayor opens the ferry.", "The ferry is new."])
     assert not ctx.in_formula(blocks[0])
+
+
+def test_scheduled_searches_its_pattern_only_in_a_text_holding_a_literal_of_every_match():
+    from newsclean.stages import captions
+
+    assert captions.scheduled("The council holds a hearing Wednesday about the bridge.")
+    assert captions.scheduled("Doors open at 9 a.m. at the hall.")
+    # look-alikes: a weekday after "on", a dated weekday, a time without a.m./p.m.
+    assert not captions.scheduled("The council held a hearing on Wednesday.")
+    assert not captions.scheduled("The mayor spoke Tuesday, Nov. 19, 2019.")
+    assert not captions.scheduled("Doors open at 9 at the hall.")
+    seen = []
+    real = captions.SCHEDULED
+    try:
+        class Spy:
+            def search(self, text):
+                seen.append(text)
+                return real.search(text)
+        captions.SCHEDULED = Spy()
+        captions.scheduled("The mayor opens the new ferry terminal.")
+        assert seen == []  # no "day", no ".m.": the pattern is not searched
+        captions.scheduled("The mayor opens the terminal Sunday.")
+        assert seen == ["The mayor opens the terminal Sunday."]
+    finally:
+        captions.SCHEDULED = real
+
+
+def test_verb_forms_of_a_text_without_a_word_of_the_classes_nor_in_ed_are_none_at_once():
+    from newsclean.features import NO_VERB_FORMS, Features
+
+    assert Features("A fisherman mends his nets at dawn on the quay.").lexical is NO_VERB_FORMS
+    # look-alikes: a word in -ed, a modal, a perfect form are counted by the full pass
+    assert Features("A fisherman mended his nets at dawn on the quay.").lexical.past == 1
+    assert Features("A fisherman will mend his nets at dawn.").lexical.modal == 1
+    assert Features("The fisherman has mended his nets.").lexical.perfect == 1

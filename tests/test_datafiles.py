@@ -32,7 +32,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "patterns.toml": {
         "segment": {"soft_break_min_line": INT, "wrap_min_line": INT, "wrap_widths": RANGE, "wrap_slack": INT,
                     "wrap_min_full": INT, "wrap_full_share": NUMBER, "max_item_gap": INT, "menu_entry_words": INT},
-        "widgets": {"max_words": INT, "hook_chars": INT, "comment_heading": TABLE, "char_counter": TABLE,
+        "widgets": {"max_words": INT, "hook_chars": INT, "prefix_chars": INT, "comment_heading": TABLE, "char_counter": TABLE,
                     "min_length_prompt": TABLE, "login_prompt": TABLE, "form_field": TABLE, "share_prompt": TABLE,
                     "newsletter_prompt": TABLE, "ad_marker": TABLE, "paywall_prompt": TABLE, "cookie_notice": TABLE,
                     "page_control": TABLE, "market_row": TABLE, "tag_list": TABLE},
@@ -67,7 +67,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "captions.toml": {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
-        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "short_run": INT,
+        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "scheduled_needs": WORDS, "short_run": INT,
                        "formula_words": INT, "formula_lines": INT, "heading_words": INT, "counted_heading": PATTERN},
     },
     "content.toml": {
@@ -280,3 +280,39 @@ def test_no_bare_thresholds_in_stage_modules(path):
     found = [n for n in numeric_constants(path.read_text(encoding="utf-8"))
              if (path.name, n) not in STRUCTURAL_NUMBERS]
     assert not found, f"{path.name}: thresholds in code ({found}); move them to the stage's table of a data file"
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The pattern's alternatives outside any group or class (escapes kept)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def test_a_pattern_searched_only_where_its_literals_are_holds_one_in_each_alternative():
+    """captions' scheduled is searched only in a text holding one of scheduled_needs:
+    every alternative must hold one of them literally (outside classes, escapes
+    undone), or a match could be missed."""
+    spec = res.data_file("captions.toml")["candidates"]
+    alternatives = _top_level_alternatives(spec["scheduled"])
+    assert len(alternatives) >= 2
+    for alternative in alternatives:
+        literal = re.sub(r"\\(.)", r"\1", re.sub(r"\[[^\]]*\]", "\0", alternative))
+        assert any(need in literal for need in spec["scheduled_needs"]), alternative
+    assert _top_level_alternatives(r"a(b|c)|[|]d\|e") == ["a(b|c)", r"[|]d\|e"]

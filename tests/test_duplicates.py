@@ -261,3 +261,26 @@ def test_first_copies_gives_back_the_first_id_of_a_key():
     assert copies.first_of(7, "b") == "a/ü\udcff" and copies.first_of(7, "c") == "a/ü\udcff"
     assert copies.first_of(8, "d") is None  # a first copy without an id names none
     assert copies.first_of(2**128 - 1, "e") is None
+
+
+def test_learning_notes_repeats_by_position_and_cleaning_takes_the_first_ids_as_they_pass():
+    """batch.Repeats keeps no id: a repeat -> the position of its first copy, read one by
+    one or by partitions (as FirstCopies.marks reads them); mark_found takes the id of a
+    first copy when its result passes. A look-alike (a word more), an unreadable input
+    and a first copy without an id mark nothing."""
+    from types import SimpleNamespace
+
+    from newsclean.batch import Repeats, Result
+
+    a, b, c, look_alike = (text_key(t) for t in ("An article.", "Another one.", "A third.", "An article. More."))
+    repeats = Repeats()
+    for key in (a, None, a, look_alike):
+        repeats.one(key)
+    part = part_texts([(b, "b1"), (a, "a3"), (b, "b2"), (c, None)])
+    repeats.partition(SimpleNamespace(texts=part, partition=SimpleNamespace(size=4)))
+    repeats.one(c)
+    assert repeats.found == {2: 0, 5: 0, 6: 4, 8: 7}
+    ids = ["a1", "bad", "a2", "x", "b1", "a3", "b2", None, "c2"]
+    results = [Result(i, None, output=b'{"id":1}\n') for i in ids]
+    marked = [r.duplicate_of for r in duplicates.mark_found(results, repeats.found)]
+    assert marked == [None, None, "a1", None, None, "a1", "b1", None, None]

@@ -296,6 +296,19 @@ def test_widgets_takes_the_first_kind_that_matches():
                            (Label.BOILERPLATE, widgets.Tag.CHAR_COUNTER), (Label.BOILERPLATE, widgets.Tag.AD_MARKER)]
 
 
+def test_widgets_tries_only_the_kinds_a_text_may_open_as_by_its_first_characters():
+    # "Adv…" may open an ad marker (a partial match) and few other kinds; "zqx…" opens as
+    # no kind: no pattern is tried on it. A look-alike, a sentence opening as an ad
+    # marker can, is tried and left alone; the kind found is the one all kinds give
+    stage = Widgets()
+    ad = widgets.KINDS.index("ad_marker")
+    kinds = [i for i, _ in stage.may_open("Adv")]
+    assert ad in kinds and len(kinds) < len(stage.whole) and stage.may_open("zqx") == ()
+    assert stage._kind_of_text("zqxw lorem") is None
+    assert stage._kind_of_text("Advertising revenue rose by a tenth last year.") is None
+    assert stage._kind_of_text("ADVERTISEMENT") is widgets.Tag.AD_MARKER
+
+
 def test_widgets_leaves_a_sentence_about_characters_alone():
     doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
                   "Readers left 500 comments on the plans.")

@@ -60,6 +60,7 @@ SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, n
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
 SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
+SCHEDULED_NEEDS = tuple(_CANDIDATES["scheduled_needs"])  # a match holds one of these (looked for first: cheaper)
 FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 HEADING_WORDS = _CANDIDATES["heading_words"]  # a section's heading is no longer (feature section_end)
@@ -140,7 +141,7 @@ def _shares_name(block: Block, neighbours) -> bool:
     return False
 
 
-_PRICE = frozenset("$€£¥%")
+_PRICE = "$€£¥%"
 
 
 SHAPE = ("short", "medium", "long", "one_sentence", "multi_sentence", "question", "exclamation", "colon", "price",
@@ -161,13 +162,19 @@ def shape_values(f: Features) -> tuple[float, ...]:
         float("?" in text),
         float(text.rstrip().rstrip(CLOSERS).endswith("!")),
         float(": " in text),
-        float(not _PRICE.isdisjoint(text)),
+        float(any(map(text.__contains__, _PRICE))),  # (a substring test per sign: no set of the text's characters)
         float(text[:1].islower()),
     )
 
 
 def shape_features(f: Features) -> dict[str, float]:
     return dict(zip(SHAPE, shape_values(f), strict=True))
+
+
+def scheduled(text: str) -> bool:
+    """An event's weekday or clock time (SCHEDULED); the pattern is searched only in a
+    text that holds one of the literals every match holds (most texts hold none)."""
+    return any(map(text.__contains__, SCHEDULED_NEEDS)) and SCHEDULED.search(text) is not None
 
 
 def open_end(f: Features) -> bool:
@@ -239,7 +246,7 @@ WORD_GROUPS = (
     (("caption_words", "person", "negation", "stance", "pronoun", "relative", "mental", "no_function_words",
       "imperative"), _style),
     (("headline_case",), lambda f: (float(f.headline_case),)),
-    (("scheduled",), lambda f: (float(SCHEDULED.search(f.text) is not None),)),
+    (("scheduled",), lambda f: (float(scheduled(f.text)),)),
     (("anaphora_start",), lambda f: (float(f.opens_with_anaphora),)),
     (("also",), lambda f: (_also(f),)),
     (("quote",), lambda f: (float(f.has_quote),)),

@@ -58,10 +58,15 @@ class Widgets(Stage):
         self.kind_words = {Tag(kind): spec[kind].get("max_words", self.max_words) for kind in KINDS}
         self.longest = max(self.kind_words.values())
         self.max_chars = self.longest * 12  # a cheap bound checked before counting words
-        # all kinds' `whole` patterns at once, a named group for each kind: one match tells
-        # whether a block is any widget (most are none) and the first kind (in KINDS order)
-        # whose patterns match it; `contains` patterns are searched kind by kind
-        self.any_whole = _grouped(spec, KINDS)
+        # the `whole` patterns of each kind, tried in KINDS order (the first kind whose
+        # patterns match the whole text is the block's). Most texts open as no kind can:
+        # the kinds a text may be are known by its first prefix_chars characters (a partial
+        # match of each kind's patterns), and only theirs are tried; `contains` patterns
+        # are searched kind by kind
+        self.prefix_chars = spec["prefix_chars"]
+        self.whole = [(i, alternation) for i, kind in enumerate(KINDS)
+                      if (alternation := res.alternation(spec[kind].get("whole"))) is not None]
+        self.may_open = lru_cache(maxsize=4096)(self._may_open)
         self.contains = [(i, Tag(kind), contains) for i, kind in enumerate(KINDS)
                          if (contains := res.alternation(spec[kind].get("contains"))) is not None]
         # a block longer than max_words can only be a kind with a longer max_words of its own:
@@ -95,14 +100,19 @@ class Widgets(Stage):
     def _kind_of_text(self, text: str) -> Tag | None:
         """The first kind (in KINDS order) whose `whole` patterns match the whole text or
         whose `contains` patterns match in it."""
-        m = self.any_whole.fullmatch(text) if self.any_whole is not None else None
-        first = _first_group(m) if m is not None else len(KINDS)
+        first = next((i for i, whole in self.may_open(text[:self.prefix_chars]) if whole.fullmatch(text)),
+                     len(KINDS))
         for i, kind, contains in self.contains:
             if i >= first:
                 break
             if contains.search(text):
                 return kind
-        return Tag(KINDS[first]) if m is not None else None
+        return Tag(KINDS[first]) if first < len(KINDS) else None
+
+    def _may_open(self, prefix: str) -> tuple[tuple[int, regex.Pattern], ...]:
+        """The kinds (their indices in KINDS, their `whole` patterns) whose patterns may match
+        a text that opens with ``prefix``: those that match it, or a longer text opening with it."""
+        return tuple((i, whole) for i, whole in self.whole if whole.fullmatch(prefix, partial=True))
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
@@ -125,8 +135,3 @@ def _grouped(spec: dict, kinds: list[str] | tuple[str, ...]) -> regex.Pattern | 
     groups = [f"(?P<k{KINDS.index(kind)}>{res.either(spec[kind]['whole'])})"
               for kind in kinds if spec[kind].get("whole")]
     return regex.compile("|".join(groups), res.FLAGS) if groups else None
-
-
-def _first_group(m: regex.Match) -> int:
-    """The index in KINDS of the kind whose group matched."""
-    return next(int(name[1:]) for name, value in m.groupdict().items() if value is not None)
