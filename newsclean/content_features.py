@@ -174,15 +174,17 @@ class BlockText:
         return total
 
 
-_last_vector: list = [None, (), ()]  # the weights, the names and the weight of each name, last asked for
+_last_vector: tuple = (None, (), ())  # the weights, the names and the weight of each name, last asked for
 
 
 def _weight_vector(weights, names: tuple[str, ...]) -> tuple[float, ...]:
     """The weight of each of ``names`` in ``weights`` (0.0 for none), kept for the last
-    weights and names asked about (every block's values have the same names)."""
+    weights and names asked about (every block's values have the same names; the three
+    are replaced at once, so a thread never reads another's half)."""
+    global _last_vector
     last = _last_vector
     if last[0] is not weights or last[1] != names:
-        last[:] = [weights, names, tuple(weights.get(k, 0.0) for k in names)]
+        last = _last_vector = (weights, names, tuple(weights.get(k, 0.0) for k in names))
     return last[2]
 
 
