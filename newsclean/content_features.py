@@ -13,9 +13,11 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
+from operator import mul
 
 from . import resources as res
-from .features import features, text_features
+from .features import Features, features, text_features
 from .linear import LinearModel, logistic
 from .model import Block, Document, Label
 
@@ -59,7 +61,8 @@ def _stopword_languages() -> dict[str, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _cues() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+def _cues() -> tuple[frozenset[str], frozenset[tuple[str, ...]], frozenset[str]]:
+    """The one-word cues, the cues of several words (as tuples) and the first words of those."""
     single, multi = set(), set()
     for p in settings()["cues"]["phrases"]:
         parts = tuple(_WORD.findall(p.lower()))
@@ -67,7 +70,7 @@ def _cues() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
             single.add(parts[0])
         elif parts:
             multi.add(parts)
-    return frozenset(single), frozenset(multi)
+    return frozenset(single), frozenset(multi), frozenset(m[0] for m in multi)
 
 
 def has_cue(text: str) -> bool:
@@ -77,11 +80,13 @@ def has_cue(text: str) -> bool:
 
 
 def _has_cue(words: list[str]) -> bool:
-    single, multi = _cues()
+    single, multi, firsts = _cues()
     if not single.isdisjoint(words):
         return True
+    if firsts.isdisjoint(words):  # (most lines: no phrase of several words can start in them)
+        return False
     for i in range(len(words) - 1):
-        if (words[i], words[i + 1]) in multi or tuple(words[i:i + 3]) in multi:
+        if words[i] in firsts and ((words[i], words[i + 1]) in multi or tuple(words[i:i + 3]) in multi):
             return True
     return False
 
@@ -102,8 +107,8 @@ class BlockText:
 
     __slots__ = ("length", "values", "prose", "scored")
 
-    def __init__(self, text: str, item: bool):
-        f = text_features(text)
+    def __init__(self, text: str, item: bool, f: Features | None = None):
+        f = f if f is not None else text_features(text)  # (``f``: the text's Features, when known)
         words = f.words
         lower = f.lower
         ascii = text.isascii()
@@ -115,11 +120,13 @@ class BlockText:
         terminal = f.ends_terminal or (stripped[-1:] in _SENTENCE_CJK)
         sentences = f.n_sentences + (0 if ascii else sum(map(text.count, _SENTENCE_CJK)))
         stop = _stop_share(lower, cjk, kana)
-        alpha = [w for w in words if w[0].isalpha()]
+        n_digits = count_digits(text)
+        # (an ASCII text without digits or "_": every word opens with a letter)
+        alpha = words if ascii and not n_digits and "_" not in text else [w for w in words if w[0].isalpha()]
         caps = len([w for w in alpha if w[0].isupper()]) / len(alpha) if alpha else 0.0
         upper = len([w for w in alpha if len(w) > 1 and w.isupper()]) / len(alpha) if alpha else 0.0
         n_chars = max(1, len(text))
-        digits = count_digits(text) / n_chars
+        digits = n_digits / n_chars
         seps = sum(map(text.count, _ASCII_SEPARATORS if ascii else _SEPARATORS))
         commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
         self.prose = (length >= 30) or (length >= 8 and terminal)
@@ -156,21 +163,34 @@ class BlockText:
     def own_score(self, weights) -> float:
         """The part of a linear model's score (``weights``) that the block's own features
         make: ``sum(weights[k] * x)`` over ``values`` in their order, as the model sums
-        them (LinearModel.score). Kept for the last ``weights`` asked about."""
+        them (LinearModel.score; a value of 0 or a feature without a weight adds 0.0,
+        which leaves the sum as it is). Kept for the last ``weights`` asked about."""
         cached = getattr(self, "scored", None)
         if cached is not None and cached[0] is weights:
             return cached[1]
-        total = 0.0
-        for k, x in self.values.items():
-            if x and k in weights:
-                total += weights[k] * x
+        values = self.values
+        total = sum(map(mul, values.values(), _weight_vector(weights, tuple(values))), 0.0)
         self.scored = (weights, total)
         return total
 
 
+_last_vector: tuple = (None, (), ())  # the weights, the names and the weight of each name, last asked for
+
+
+def _weight_vector(weights, names: tuple[str, ...]) -> tuple[float, ...]:
+    """The weight of each of ``names`` in ``weights`` (0.0 for none), kept for the last
+    weights and names asked about (every block's values have the same names; the three
+    are replaced at once, so a thread never reads another's half)."""
+    global _last_vector
+    last = _last_vector
+    if last[0] is not weights or last[1] != names:
+        last = _last_vector = (weights, names, tuple(weights.get(k, 0.0) for k in names))
+    return last[2]
+
+
 def count_digits(text: str) -> int:
     """``sum(ch.isdigit() for ch in text)``, the ASCII digits counted in C."""
-    n = sum(map(text.count, "0123456789")) if _ASCII_DIGIT.search(text) else 0  # (most lines hold none)
+    n = len(_ASCII_DIGIT.findall(text))  # (one pass over the text)
     if not text.isascii():
         n += sum(map(str.isdigit, "".join(_NON_ASCII.findall(text))))
     return n
@@ -205,11 +225,22 @@ def _block_text(text: str, item: bool) -> BlockText:
 
 def block_text(block: Block) -> BlockText:
     """The features of the block's text, its HTML tags left out: raw markup a page
-    printed (a tracking pixel's ``<div><img ...>``) is no text, and votes for nothing."""
+    printed (a tracking pixel's ``<div><img ...>``) is no text, and votes for nothing.
+    Made once: kept with the text's ``Features`` (shared by equal texts, made again
+    when a cut changes the block), which the stages asking for them call for often."""
     text = block.content
     if "<" in text:
-        text = _markup().sub(" ", text)
-    return _block_text(text, block.kind == "item")
+        return _block_text(_markup().sub(" ", text), block.kind == "item")
+    f = features(block)
+    item = block.kind == "item"
+    key = _ITEM_KEY if item else _LINE_KEY
+    t = f.__dict__.get(key)
+    if t is None:
+        t = f.__dict__[key] = BlockText(text, item, f)
+    return t
+
+
+_LINE_KEY, _ITEM_KEY = "content_block_text", "content_block_text_item"  # where a Features keeps its BlockText
 
 
 MARKUP_SHARE = settings()["markup"]["text_share"]  # less text than this share of the characters: markup
@@ -272,18 +303,14 @@ def probabilities(doc: Document, model: LinearModel) -> list[float | None]:
     once per text (``BlockText.own_score``), and the features of its place are added
     to it in their order, as ``LinearModel.score`` adds them."""
     w = model.weights
-    context_weights = [w.get(k) for k in CONTEXT_NAMES]
+    context_weights = tuple(w.get(k, 0.0) for k in CONTEXT_NAMES)  # (a feature without a weight adds 0.0)
     out: list[float | None] = []
     for found in _contexts(doc):
         if found is None:
             out.append(None)
             continue
         t, context = found
-        total = t.own_score(w)
-        for x, wk in zip(context, context_weights, strict=True):
-            if x and wk is not None:
-                total += wk * x
-        out.append(logistic(model.bias + total))
+        out.append(logistic(model.bias + sum(map(mul, context, context_weights), t.own_score(w))))
     return out
 
 
@@ -295,13 +322,16 @@ def _contexts(doc: Document):
     texts: list[BlockText | None] = []
     for b in blocks:
         texts.append(block_text(b) if b.label is None else None)
-    counts = Counter(b.content for b in blocks)
+    contents = [b.content for b in blocks]
+    counts = Counter(contents)
     prose = [t is not None and t.prose for t in texts]
     furniture = [b.label in _FURNITURE for b in blocks]
-    caption = [b.label is Label.CAPTION for b in blocks]
     lengths = [t.length if t is not None else 0.0 for t in texts]
-    for i, b in enumerate(blocks):
-        t = texts[i]
+    # the window sums from running sums: the prose blocks are counted, the lengths are
+    # halves of words (exact in floats), so each sum is the one the window adds up
+    prose_before, length_before = _running(prose), _running(lengths)
+    captions = _running([b.label is Label.CAPTION for b in blocks])
+    for i, t in enumerate(texts):
         if t is None:
             yield None
             continue
@@ -309,14 +339,19 @@ def _contexts(doc: Document):
         lo, hi = max(0, i - 4), min(n, i + 5)
         window = hi - lo - 1
         yield t, (
-            float(counts[b.content] > 1), pos, float(pos < 0.1),
+            float(counts[contents[i]] > 1), pos, float(pos < 0.1),
             float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]),
             float(i > 1 and prose[i - 2]), float(i + 2 < n and prose[i + 2]),
             float(i > 0 and furniture[i - 1]), float(i + 1 < n and furniture[i + 1]),
-            (sum(prose[lo:hi]) - prose[i]) / window if window else 0.0,
-            math.log1p((sum(lengths[lo:hi]) - lengths[i]) / window if window else 0.0) / 4.0,
-            float(any(caption[max(0, i - 2):i + 3])),
+            (prose_before[hi] - prose_before[lo] - prose[i]) / window if window else 0.0,
+            math.log1p((length_before[hi] - length_before[lo] - lengths[i]) / window if window else 0.0) / 4.0,
+            float(captions[min(n, i + 3)] > captions[max(0, i - 2)]),
         )
+
+
+def _running(values: list) -> list:
+    """The sums of ``values`` before each place: ``out[j] - out[i] == sum(values[i:j])``."""
+    return list(accumulate(values, initial=0))
 
 
 def is_short_furniture(block: Block) -> bool:

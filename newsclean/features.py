@@ -186,6 +186,8 @@ class Features:
         if not self.n_words:
             return 0
         text = self.text
+        if "." not in text and "!" not in text and "?" not in text and "…" not in text:
+            return 1  # (most lines of a page: no sentence ends in them)
         n = 1
         for m in _SENT_END.finditer(text):
             nxt = m.group(2)

@@ -1397,3 +1397,75 @@ def test_at_the_fallback_bar_only_prose_and_table_rows_vote_for_the_region():
     assert [b.text for b in doc.blocks] == lines
     votes = prose_votes(doc, [0.4, 0.3, 0.2, 1.5, 0.3, 0.3, -0.2])
     assert votes == [0.0, 0.0, 0.0, 1.5, 0.3, 0.3, -0.2]
+
+
+def _copies_by_shingles(doc, article):
+    """stage content's copies() as it was first written: every block's shingles kept."""
+    from newsclean.page.copies import COPY_MIN_WORDS, COPY_SHARE, COPY_SOURCES, _shingles
+    seen, found = {}, {}
+    for i in article:
+        sh = _shingles(doc.blocks[i].content)
+        if len(sh) + 3 >= COPY_MIN_WORDS:
+            hits = [seen[x] for x in sh if x in seen]
+            if len(hits) >= COPY_SHARE * len(sh) and len(set(hits)) >= COPY_SOURCES:
+                found[i] = len(set(hits))
+                continue
+        for x in sh:
+            seen.setdefault(x, i)
+    return found
+
+
+@pytest.mark.parametrize("extra", [
+    " ".join(PARAS),                                       # the article printed again: a copy
+    " ".join(PARAS[:2]),                                   # two of its paragraphs: too few sources
+    " ".join(reversed(" ".join(PARAS).split())),           # its words, none of its shingles: no copy
+    PARAS[0] + " " + " ".join(MENU * 4),                   # one paragraph and a menu's words
+])
+def test_copies_told_by_words_first_are_the_copies_found_by_shingles(extra):
+    from newsclean.model import Block, Document
+    from newsclean.page.copies import copies
+    texts = PARAS + [extra] + PARAS[:1]
+    doc = Document(raw="", blocks=[Block(i, [t], i + 1, "line", t) for i, t in enumerate(texts)])
+    article = list(range(len(texts)))
+    assert copies(doc, article) == _copies_by_shingles(doc, article)
+    assert bool(copies(doc, article)) is (extra == " ".join(PARAS))
+
+
+@pytest.mark.parametrize("text, cue", [("Sign in to comment", True), ("Read more", True),
+                                       ("Read the report of the harbour board", False),
+                                       ("Sign the harbour petition", False)])
+def test_a_cue_of_several_words_is_found_where_its_first_word_stands_and_only_there(text, cue):
+    from newsclean.content_features import _cues, has_cue
+    single, multi, firsts = _cues()
+    assert ("sign", "in") in multi and "read" in firsts and "sign" in firsts  # (the phrases this test is about)
+    assert has_cue(text) is cue
+
+
+def test_window_features_from_running_sums_are_those_of_the_window():
+    from newsclean.content_features import CONTEXT_NAMES, block_text, vectors
+    doc, _ = _before_content(page())
+    n = len(doc.blocks)
+    for i, v in enumerate(vectors(doc)):
+        if v is None:
+            continue
+        lo, hi = max(0, i - 4), min(n, i + 5)
+        near = [j for j in range(lo, hi) if j != i]
+        prose = [doc.blocks[j].label is None and block_text(doc.blocks[j]).prose for j in near]
+        assert v["window_prose"] == sum(prose) / len(near)
+        assert v["caption_near"] == float(any(doc.blocks[j].label is Label.CAPTION for j in range(max(0, i - 2), i + 3)
+                                              if j < n))
+    assert "window_len" in CONTEXT_NAMES
+
+
+def test_headline_counts_of_a_page_are_those_of_each_candidate_alone():
+    from newsclean.content_features import block_text
+    from newsclean.page.headline import PageText, _headline_shaped, _list_run
+    doc, _ = _before_content(page())
+    text = PageText(doc)
+    for lo in range(len(doc.blocks)):
+        for hi in range(lo, min(len(doc.blocks), lo + 6) + 1):
+            assert text.prose_between(lo, hi) == sum(1 for b in doc.blocks[lo:hi]
+                                                     if b.label is None and block_text(b).prose)
+    for i in range(len(doc.blocks)):
+        assert text.shaped(i) is _headline_shaped(doc, i)
+        assert _list_run(doc, i, text) == _list_run(doc, i)

@@ -17,7 +17,10 @@ COPY_SOURCES = settings()["copies"]["sources"]        # ... spread over this man
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
-    words = _TOKEN.findall(text.lower())
+    return _runs(_TOKEN.findall(text.lower()))
+
+
+def _runs(words: list[str]) -> list[tuple[str, ...]]:
     return list(zip(words, words[1:], words[2:], words[3:], strict=False))  # each run of 4 words, in order
 
 
@@ -27,18 +30,30 @@ _TOKEN = re.compile(r"\w+")
 def copies(doc: Document, article: list[int]) -> dict[int, int]:
     """Blocks of the article that print several of its earlier paragraphs again, as one
     block (a page's print or summary version of the text, kept in its markup):
-    {index: how many paragraphs it repeats}."""
+    {index: how many paragraphs it repeats}.
+
+    A shingle of the blocks above opens with one of their words: a block whose words
+    mostly stand in no block above is no copy, and is told so without its shingles;
+    those of the blocks above are made only when a block may be one."""
     seen: dict[tuple[str, ...], int] = {}  # shingle -> the first block that has it
     found: dict[int, int] = {}
+    above: list[tuple[int, list[str]]] = []  # the blocks above that are no copy, with their words
+    vocabulary: set[str] = set()  # their words
+    shingled = 0  # how many of them are in ``seen``
     for i in article:
-        b = doc.blocks[i]
-        sh = _shingles(b.content)
-        if len(sh) + 3 >= COPY_MIN_WORDS:
+        words = _TOKEN.findall(doc.blocks[i].content.lower())
+        n = max(0, len(words) - 3)  # its shingles
+        if n + 3 >= COPY_MIN_WORDS and sum(map(vocabulary.__contains__, words[:n])) >= COPY_SHARE * n:
+            for j, earlier in above[shingled:]:
+                for x in _runs(earlier):
+                    seen.setdefault(x, j)
+            shingled = len(above)
+            sh = _runs(words)
             hits = [seen[x] for x in sh if x in seen]
             sources = len(set(hits))
             if len(hits) >= COPY_SHARE * len(sh) and sources >= COPY_SOURCES:
                 found[i] = sources
                 continue
-        for x in sh:
-            seen.setdefault(x, i)
+        above.append((i, words))
+        vocabulary.update(words)
     return found

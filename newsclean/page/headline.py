@@ -55,7 +55,7 @@ class PageText:
     """The blocks' texts in lower case, made once for all the headline candidates of a
     page (each candidate looks for itself in the others)."""
 
-    __slots__ = ("lower", "joined", "starts", "_spaced", "_doc", "_body")
+    __slots__ = ("lower", "joined", "starts", "_spaced", "_doc", "_body", "_prose_before", "_shaped", "_byline")
 
     def __init__(self, doc: Document):
         self.lower = [b.text.lower() for b in doc.blocks]
@@ -64,6 +64,31 @@ class PageText:
         self._doc = doc
         self._spaced: list[str | None] = [None] * len(doc.blocks)
         self._body: tuple[int, int, str] | None = None
+        self._prose_before: list[int] | None = None
+        self._shaped: list[bool | None] = [None] * len(doc.blocks)
+        self._byline: list[bool | None] = [None] * len(doc.blocks)
+
+    def prose_between(self, lo: int, hi: int) -> int:
+        """The free blocks of prose from block lo to block hi - 1 (counted once for the page)."""
+        if self._prose_before is None:
+            self._prose_before = list(accumulate((b.label is None and block_text(b).prose for b in self._doc.blocks),
+                                                 initial=0))
+        return self._prose_before[hi] - self._prose_before[lo]
+
+    def shaped(self, j: int) -> bool:
+        """``_headline_shaped(doc, j)``, made on first use."""
+        s = self._shaped[j]
+        if s is None:
+            s = self._shaped[j] = _headline_shaped(self._doc, j)
+        return s
+
+    def byline(self, j: int) -> bool:
+        """Block j is a credit line ("By Ann Lee") under 80 characters, made on first use."""
+        s = self._byline[j]
+        if s is None:
+            text = self._doc.blocks[j].content
+            s = self._byline[j] = len(text) < 80 and res.compiled("byline", "prefix").fullmatch(text) is not None
+        return s
 
     def spaced(self, j: int) -> str:
         """Block j's text in lower case, white space made single (made on first use)."""
@@ -152,8 +177,8 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     if byline.fullmatch(text) and f.n_words <= 8:
         return None
     lo, hi = (i + 1, first) if i < first else (first, i)
-    prose_between = sum(1 for b in doc.blocks[lo:hi] if b.label is None and block_text(b).prose)
-    after = [b for b in doc.blocks[i + 1:i + 5] if b.label is None]
+    prose_between = page.prose_between(lo, hi)
+    after = [j for j in range(i + 1, min(i + 5, len(doc.blocks))) if doc.blocks[j].label is None]
     p = probs[i] if probs[i] is not None else 0.0
     allw, lead = words if words is not None else article_terms(doc, probs, first)
     mine = terms(text)
@@ -168,15 +193,15 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "below": float(i > first),
         "prose_between": min(prose_between, 5) / 5.0,
         "probability": p,
-        "byline_near": float(any(byline.fullmatch(b.content) for b in after[:3] if len(b.content) < 80)),
-        "prose_next": float(bool(after) and block_text(after[0]).prose),
+        "byline_near": float(any(page.byline(j) for j in after[:3])),
+        "prose_next": float(bool(after) and block_text(doc.blocks[after[0]]).prose),
         "first_candidate": 0.0,  # set by the caller
         "overlap": overlap,
         "under_headline": 0.0,  # set by the caller
         "overlap_lead": overlap_lead,
         "name_like": float(is_name_like(block)),
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
-        "in_list": float(_list_run(doc, i) >= LIST_RUN),
+        "in_list": float(_list_run(doc, i, page) >= LIST_RUN),
     }
 
 
@@ -232,15 +257,17 @@ def _headline_shaped(doc: Document, j: int) -> bool:
     return b.label is None and bool(b.content) and is_headline_like(b) and 4 <= features(b).n_words <= 25
 
 
-def _list_run(doc: Document, i: int) -> int:
-    """How many headline-shaped lines stand in a row with line i (i counted when it is one)."""
-    if not _headline_shaped(doc, i):
+def _list_run(doc: Document, i: int, page: PageText | None = None) -> int:
+    """How many headline-shaped lines stand in a row with line i (i counted when it is one;
+    ``page``: where each line's shape is kept, for all the candidates of a page)."""
+    shaped = page.shaped if page is not None else (lambda j: _headline_shaped(doc, j))
+    if not shaped(i):
         return 0
     n, j = 1, i - 1
-    while j >= 0 and _headline_shaped(doc, j):
+    while j >= 0 and shaped(j):
         n, j = n + 1, j - 1
     j = i + 1
-    while j < len(doc.blocks) and _headline_shaped(doc, j):
+    while j < len(doc.blocks) and shaped(j):
         n, j = n + 1, j + 1
     return n
 
