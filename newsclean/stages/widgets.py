@@ -71,7 +71,9 @@ class Widgets(Stage):
                          if (contains := res.alternation(spec[kind].get("contains"))) is not None]
         # a block longer than max_words can only be a kind with a longer max_words of its own:
         # unless one of those kinds matches (rarely), the kinds are not tried
-        self.longer = _grouped(spec, [kind for kind in KINDS if self.kind_words[Tag(kind)] > self.max_words])
+        # (their own `whole` patterns: one more alternation of them would cost its compiling
+        # at every start for the few blocks that long)
+        self.longer = [whole for i, whole in self.whole if self.kind_words[Tag(KINDS[i])] > self.max_words]
         # the kind depends on the text alone, and a site prints the same prompts on every
         # page (and a second reading sees the same blocks): remembered by text
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
@@ -93,7 +95,7 @@ class Widgets(Stage):
         return self._long_kind(text) or (q > 0 and self._long_kind(text[q + 2:].lstrip()))
 
     def _long_kind(self, text: str) -> bool:
-        return bool((self.longer is not None and self.longer.fullmatch(text))
+        return bool(any(whole.fullmatch(text) for whole in self.longer)
                     or any(self.kind_words[kind] > self.max_words and contains.search(text)
                            for _, kind, contains in self.contains))
 
@@ -128,10 +130,3 @@ class Widgets(Stage):
             if kind is not None and n_words <= self.kind_words[kind]:
                 block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), kind)
 
-
-def _grouped(spec: dict, kinds: list[str] | tuple[str, ...]) -> regex.Pattern | None:
-    """The `whole` patterns of the kinds as one alternation, those of kind KINDS[i] in a
-    group named ``k{i}`` (the first alternative that matches wins: the first kind)."""
-    groups = [f"(?P<k{KINDS.index(kind)}>{res.either(spec[kind]['whole'])})"
-              for kind in kinds if spec[kind].get("whole")]
-    return regex.compile("|".join(groups), res.FLAGS) if groups else None
