@@ -72,3 +72,11 @@ def test_verb_forms_of_a_text_without_a_word_of_the_classes_nor_in_ed_are_none_a
     assert Features("A fisherman mended his nets at dawn on the quay.").lexical.past == 1
     assert Features("A fisherman will mend his nets at dawn.").lexical.modal == 1
     assert Features("The fisherman has mended his nets.").lexical.perfect == 1
+
+
+def test_courtesy_title_is_a_title_before_a_name_case_kept():
+    from newsclean.stages.captions import COURTESY
+    assert COURTESY.search("Mr Lee opens the pier.") and COURTESY.search("as Mrs. Ann Lee said")
+    # look-alikes: an abbreviation in capitals, a title in lower case, a longer word
+    assert not COURTESY.search("An MRSA outbreak at the ward.")
+    assert not COURTESY.search("the mr lee account") and not COURTESY.search("Msgr Lee blesses the boats.")

@@ -67,7 +67,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "captions.toml": {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
-        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "scheduled_needs": WORDS, "short_run": INT,
+        "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "courtesy_title": PATTERN, "scheduled_needs": WORDS, "short_run": INT,
                        "formula_words": INT, "formula_lines": INT, "heading_words": INT, "counted_heading": PATTERN},
     },
     "content.toml": {

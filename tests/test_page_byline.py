@@ -75,12 +75,37 @@ def _page(lines: list[str], kinds: dict[int, str]):
 
 def test_bulleted_author_beside_a_date_item_and_a_menu_left_alone():
     from newsclean.page.byline import find
-    lines = ["Harbour Board Plans a New Pier", "Ann Lee", "Friday 25 December 2015", "Body text one.", "Body two."]
+    lines = ["Harbour Board Plans a New Pier", "• Ann Lee", "• Friday 25 December 2015", "Body text one.", "Body two."]
     doc = _page(lines, {1: "item", 2: "item"})
-    assert find(doc, [0.5] * 5, 0, 3) == (1, 0, 7)
-    menu = _page(["Harbour Board Plans a New Pier", "Ann Lee", "Bob Stone", "Body text one.", "Body two."],
+    assert find(doc, [0.5] * 5, 0, 3) == (1, 2, 9)
+    menu = _page(["Harbour Board Plans a New Pier", "• Ann Lee", "• Bob Stone", "Body text one.", "Body two."],
                  {1: "item", 2: "item"})
     assert find(menu, [0.5] * 5, 0, 3) is None
+
+
+def test_bulleted_author_over_a_date_item_under_a_standfirst():
+    # as a browser prints the list of the article's facts: bullets kept, a standfirst
+    # between it and the headline (further down than a name alone may stand)
+    from newsclean.page.byline import find
+    lines = ["Harbour Board Plans a New Pier", "Share", "The board wants a longer pier for the ferries",
+             "Print", "* Ann Lee", "* Friday 25 December 2015", "* 0 comments", "Body text one.", "Body two."]
+    doc = _page(lines, {4: "item", 5: "item", 6: "item"})
+    assert find(doc, [0.5] * 9, 0, 7) == (4, 2, 9)
+    # a menu's items with a count beside them are no facts of the article
+    lines[4:7] = ["+ Ann Lee", "+ Harbour 8", "+ Harbour Video"]
+    assert find(_page(lines, {4: "item", 5: "item", 6: "item"}), [0.5] * 9, 0, 7) is None
+
+
+def test_name_over_a_date_line_nearest_the_lead_past_a_teaser_box():
+    from newsclean.page.byline import find
+    lines = ["Harbour Board Plans a New Pier", "You may also like", "New ferry timetable for the islands",
+             "Advertisement", "Ferry fares rise again this winter", "Bob Stone", "Today 7:30AM", "Subscribe",
+             "Share", "Ann Lee", "9/11/13 10:00AM", "Body text one.", "Body two."]
+    assert find(_page(lines, {}), [0.5] * 13, 0, 11) == (9, 0, 7)
+    # a name over a line that is no date is no author that far down
+    lines[10] = "Harbour 8 pier plans"
+    lines[6] = "Harbour news today"
+    assert find(_page(lines, {}), [0.5] * 13, 0, 11) is None
 
 
 def test_author_below_a_copy_of_the_headline():

@@ -919,6 +919,22 @@ class TestCaptions:
         record = newsclean.clean(dump(HEADLINE, P1, P2, caption, P3, P4))
         assert record["captions"] == [caption]
 
+    def test_a_person_named_again_by_a_courtesy_title_reads_as_prose(self):
+        # a story names a person again as "Ms. Vasquez"; a caption names the person in full
+        for line, caption in (("Ms. Vasquez at the opening of the new pier in Larkfield.", False),
+                              ("Mayor Vasquez at the opening of the new pier in Larkfield.", True)):
+            record = newsclean.clean(dump(HEADLINE, P1, P2, line, P3, P4))
+            assert (record["captions"] == [line]) is caption, line
+
+    def test_a_posts_author_line_is_no_caption(self):
+        # "Posted by NAME." between paragraphs is the post's author line, not a picture's
+        # description; a description of the same length is a caption
+        for line, caption in (("Posted by Helen Vasquez.", False),
+                              ("Helen Vasquez poses by the new pier in Larkfield.", True)):
+            record = newsclean.clean(dump(HEADLINE, P1, P2, line, P3, P4))
+            assert (record["captions"] == [line]) is caption, line
+            assert line in record["text"] or caption
+
     @pytest.mark.parametrize("caption", [
         "Fishing boats wait along the main quay in Larkfield. (Photo: Dana Whitfield)",
         "Fishing boats moored along the main quay in Larkfield (Photo: Dana Whitfield)",

@@ -31,7 +31,7 @@ import regex
 from .. import resources as res
 from ..content_features import has_cue
 from ..features import lex
-from ..model import Document
+from ..model import Block, Document
 
 _SPEC = res.patterns()["byline"]
 ABOVE = _SPEC["page_above"]                  # blocks above the headline searched
@@ -39,9 +39,11 @@ BELOW_PLAIN = _SPEC["page_below_plain"]      # blocks below the headline a name 
 BELOW_LEAD = _SPEC["page_below_lead"]        # blocks under the article's first searched, for a cued line only
 MAX_WORDS = _SPEC["page_max_words"]          # a longer line is a sentence, not a credit line
 MAX_TOKENS = _SPEC["page_max_name_tokens"]   # capitalised tokens in one name
+DATE_WORDS = _SPEC["page_date_words"]        # a date line under a name is no longer
 _PIECE = regex.compile(r"\s*(?:(?P<tok>\p{Lu}[\p{L}\p{M}'’-]*\.?)|(?P<low>\p{Ll}+\b)|(?P<sep>[,&]))")
 _WORDS = regex.compile(r"[\p{L}\p{M}]+")
 _MARK = regex.compile(r"(?:\[[^\]]{0,40}\]\s*)+")  # w3m's image marks: "[avatar] "
+_ITEM_MARK = regex.compile(r"\s*\S+\s+")  # a list item's bullet: its first token (as segment reads it)
 _WITH = regex.compile(r"\s*\((?P<word>\p{Ll}+)\s+(?P<names>[^()]{3,80})\)")  # "(with John Roe)"
 _CELLS = regex.compile(r"\S {3,}\S")  # a table's row ("Founder    Acme Corp"), not a name
 _GLUED = regex.compile(r"\p{Ll}{3,}\p{Lu}")  # two words glued ("FinanceOctober"), not "McDonald"
@@ -121,11 +123,12 @@ def _date_only(prefix: str) -> bool:
 CUED, DATED, ALONE = 0, 1, 2  # the shapes of a byline, the surest first
 
 
-def parse(text: str) -> tuple[int, int, int] | None:
+def parse(text: str, item: bool = False) -> tuple[int, int, int] | None:
     """(start, end, shape) of the name(s) in a byline ``text``; None if it is not one. The
     shape: CUED (a credit word before), DATED (a date, a time or a handle after), ALONE.
-    An image's mark before the line ("[avatar] Jane Doe", w3m) is left out."""
-    mark = _MARK.match(text)
+    An image's mark before the line ("[avatar] Jane Doe", w3m) or, of a list ``item``, its
+    bullet ("• Jane Doe", an item of the article's facts) is left out."""
+    mark = _MARK.match(text) or (_ITEM_MARK.match(text) if item else None)
     if mark is None:
         return _parse(text)
     got = _parse(text[mark.end():])
@@ -195,7 +198,8 @@ def find(doc: Document, probs: list, title: int | None, first: int) -> tuple[int
     found = _search(doc, probs, _order(title, first) + below, first)
     for j in _copies(doc, title, first):
         found = found or _search(doc, probs, range(j + 1, min(j + 1 + ABOVE, first)), first)
-    found = [f for f in found if f[0] == CUED or _plain_near(f[1], title)]
+    dated = [f[1] for f in found if _over_date(doc, f[1], title)]
+    found = [f for f in found if f[0] == CUED or _plain_near(f[1], title) or f[1] == max(dated, default=None)]
     if not found:
         return None
     _, i, start, end = min(found, key=lambda f: f[0])  # the surest shape first, then the order searched
@@ -209,13 +213,28 @@ def _plain_near(i: int, title: int | None) -> bool:
     return i > 0 and (title is None or i - title <= BELOW_PLAIN)
 
 
+def _over_date(doc: Document, i: int, title: int | None) -> bool:
+    """A name right over a line that is only a date or a time ("Jane Doe", then "9/11/13
+    10:00AM" or "• Friday 25 December 2015"): the article's author and its date, printed one
+    a line, which may stand further below the headline (under a standfirst, a teaser box;
+    of several, the one nearest the lead: those above it are the teasers' authors)."""
+    if title is None or i <= title or i + 1 >= len(doc.blocks):
+        return False
+    return date_line(_unbulleted(doc.blocks[i + 1]))
+
+
+def date_line(text: str) -> bool:
+    """A short line of a date or a time only: a digit, and no word but a date's."""
+    return any(ch.isdigit() for ch in text) and len(text.split()) <= DATE_WORDS and _date_only(text)
+
+
 def _search(doc: Document, probs: list, order, first: int) -> list[tuple[int, int, int, int]]:
     found = []
     for i in order:  # above the article's first block any shape; from it on, a credit word only
         b = doc.blocks[i]
         if b.label is not None or probs[i] is None or (b.kind == "item" and not _meta_item(doc, i)):
             continue
-        got = parse(b.text)
+        got = parse(b.text, b.kind == "item")
         if got is not None and (got[2] == CUED or i < first):
             found.append((got[2], i, got[0], got[1]))
     return found
@@ -232,6 +251,14 @@ def _copies(doc: Document, title: int | None, first: int) -> list[int]:
 
 def _meta_item(doc: Document, i: int) -> bool:
     """A bulleted line in a list of the article's facts, not a menu: an item next to it
-    holds a date or a count ("• Jane Doe", "• Friday 25 December 2015", "• 0 comments")."""
+    is only a date or a time ("• Jane Doe", "• Friday 25 December 2015", "• 0 comments");
+    a count alone is a menu's ("• Forbes 8")."""
     near = [doc.blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(doc.blocks)]
-    return any(b.kind == "item" and any(ch.isdigit() for ch in b.text) for b in near)
+    return any(b.kind == "item" and date_line(_unbulleted(b)) for b in near)
+
+
+def _unbulleted(block: Block) -> str:
+    """The block's text, a list item's bullet left out."""
+    text = block.content
+    mark = _ITEM_MARK.match(text) if block.kind == "item" else None
+    return text[mark.end():] if mark else text

@@ -51,6 +51,7 @@ from ..features import (
 )
 from ..linear import Group, LinearModel, explained
 from ..model import Block, Document, Label
+from ..page import byline as page_byline
 from .base import Stage
 
 _CANDIDATES = res.data_file("captions.toml")["candidates"]
@@ -60,6 +61,7 @@ SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, n
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
 SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
+COURTESY = regex.compile(_CANDIDATES["courtesy_title"])  # "Mr Obama": a person named again, as prose does
 SCHEDULED_NEEDS = tuple(_CANDIDATES["scheduled_needs"])  # a match holds one of these (looked for first: cheaper)
 FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
@@ -247,6 +249,7 @@ WORD_GROUPS = (
       "imperative"), _style),
     (("headline_case",), lambda f: (float(f.headline_case),)),
     (("scheduled",), lambda f: (float(scheduled(f.text)),)),
+    (("courtesy_title",), lambda f: (float("M" in f.text and COURTESY.search(f.text) is not None),)),
     (("anaphora_start",), lambda f: (float(f.opens_with_anaphora),)),
     (("also",), lambda f: (_also(f),)),
     (("quote",), lambda f: (float(f.has_quote),)),
@@ -420,6 +423,12 @@ class _Context:
         return self._before[index], self._after[index]
 
 
+def _credit_line(block: Block) -> bool:
+    """A name or a credit line ("By Ann Lee"), or the author line of a post ("Posted by Ann
+    Lee.", a page's credit word before a name): no description of a picture."""
+    return is_credit_line(block) or page_byline.credit_word_end(block.content) is not None
+
+
 def _description(f: Features) -> bool:
     """One sentence that starts in capitals and ends as a sentence, asking nothing."""
     return f.n_sentences == 1 and f.starts_upper and f.ends_terminal and "?" not in f.text
@@ -508,7 +517,7 @@ class Captions(Stage):
         for block in ctx.sized:
             f = features(block)
             if block.index == lead or block.text.rstrip().endswith(":") \
-                    or (f.n_words <= CREDIT_LINE_WORDS and is_credit_line(block)):
+                    or (f.n_words <= CREDIT_LINE_WORDS and _credit_line(block)):
                 continue  # a line ending with a colon introduces what follows; a name is no description
             found.append((block, f))
         return found, ctx
