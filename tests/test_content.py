@@ -1469,3 +1469,35 @@ def test_headline_counts_of_a_page_are_those_of_each_candidate_alone():
     for i in range(len(doc.blocks)):
         assert text.shaped(i) is _headline_shaped(doc, i)
         assert _list_run(doc, i, text) == _list_run(doc, i)
+
+
+def _table_page(intro: str, rows: int):
+    from newsclean.model import Document
+    from newsclean.stages.segment import segment
+    names = ["Ann Lee", "Bob Stone", "Cy Marsh", "Di Vale", "Ed Rowe", "Flo Hart"]
+    lines = [intro] + [f"{k + 1}     {names[k]:<14} {5040 - 7 * k}     {k % 3}     {k + 2}" for k in range(rows)]
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert [b.text for b in doc.blocks] == lines
+    return doc
+
+
+@pytest.mark.parametrize("intro, rows, p_intro, voted", [
+    ("Final standings of the regional harbour cup after all nine rounds:", 5, 0.45, True),
+    ("Final standings of the regional harbour cup after all nine rounds:", 3, 0.45, False),   # too few rows
+    ("Final standings of the regional harbour cup after all nine rounds:", 5, 0.15, False),   # intro reads as furniture
+    ("Final standings of the regional harbour cup after all nine rounds.", 5, 0.45, False),   # announces nothing
+])
+def test_the_rows_of_an_announced_table_vote_as_the_paragraph_announcing_it(intro, rows, p_intro, voted):
+    """Rows of names and numbers score as page furniture; under a line of the article
+    that announces them (a colon) they vote for the region as that line would at the
+    widening bar. Too short a table, an announcing line below the bar, or a line that
+    announces nothing leave the rows' own votes."""
+    from newsclean.stages.content import table_votes
+    doc = _table_page(intro, rows)
+    probs = [p_intro] + [0.2] * rows
+    votes = [-0.1] + [-0.5] * rows
+    out = table_votes(doc, probs, votes, set(), 0.25)
+    assert out[0] == -0.1
+    assert all(v > 0 for v in out[1:]) is voted
+    assert out[1:] == [-0.5] * rows or voted

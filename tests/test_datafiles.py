@@ -75,7 +75,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                  "many_short_blocks": INT, "much_furniture": INT},
         "region": {"threshold": NUMBER, "cap": INT, "power": NUMBER, "other_run_share": NUMBER, "extend": NUMBER,
                    "keep": NUMBER, "fallback_margin": NUMBER, "fallback_floor": NUMBER, "favor_shift": NUMBER,
-                   "unfinished_paragraph_words": INT, "max_skipped": INT, "bridge": INT,
+                   "unfinished_paragraph_words": INT, "max_skipped": INT, "bridge": INT, "table_min_rows": INT,
                    "gap_prose_share": NUMBER, "gap_prose_blocks": NUMBER, "gap_min_words": INT,
                    "lesser_run_share": NUMBER, "gallery_items": INT,
                    "strong": NUMBER, "strong_near": INT},

@@ -179,6 +179,24 @@ def prose_votes(doc: Document, votes: list[float]) -> list[float]:
     return out
 
 
+def table_votes(doc: Document, probs: list[float | None], votes: list[float], stops: set[int],
+                bar: float) -> list[float]:
+    """``votes`` where the rows of a table (``table_min_rows`` or more) that a paragraph
+    announces ("Standings after round 9:", then rows of columns) vote as that paragraph
+    would at ``bar`` (the bar prose widens the article at): rows of names and numbers
+    read as page furniture on their own, and would leave the article's table, and its
+    few short paragraphs, outside the region."""
+    out = list(votes)
+    for i, p in enumerate(probs):
+        if p is None or p < bar or not doc.blocks[i].content.rstrip().endswith(":"):
+            continue
+        rows = [k for k in lists.announced(doc, probs, [i], stops) if block_text(doc.blocks[k]).values["table_row"]]
+        if len(rows) >= TABLE_MIN_ROWS:
+            for k in rows:
+                out[k] = max(out[k], (p - bar) * min(block_text(doc.blocks[k]).length, TABLE_CAP) ** TABLE_POWER)
+    return out
+
+
 @lru_cache(maxsize=None)
 def _signature() -> regex.Pattern:
     return regex.compile(settings()["barriers"]["signature"], res.FLAGS)
@@ -194,6 +212,8 @@ def signatures(doc: Document, run: Run) -> int:
 
 UNFINISHED_PARAGRAPH_WORDS = settings()["region"]["unfinished_paragraph_words"]  # a line this long widens the article like prose, final stop or not
 MAX_SKIPPED = settings()["region"]["max_skipped"]  # short lines in a row a run's edge steps over
+TABLE_CAP, TABLE_POWER = settings()["region"]["cap"], settings()["region"]["power"]
+TABLE_MIN_ROWS = settings()["region"]["table_min_rows"]  # an announced table votes with its paragraph from this many rows on
 BRIDGE = settings()["region"]["bridge"]  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
 @lru_cache(maxsize=None)
 def _post_signature() -> regex.Pattern:
@@ -446,6 +466,7 @@ class Content(Stage):
         """The densest runs of blocks that hold prose at the page's thresholds, or at the
         lower ones its best paragraph sets; False when there are none."""
         votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)  # (the same for both searches)
+        votes = table_votes(page.doc, page.probs, votes, page.stops, self.region["extend"] + page.shift)
         page.runs = self.prose_runs(page, votes=votes)
         if page.runs:
             page.lesser = self.lesser_runs(page, votes)
@@ -459,7 +480,9 @@ class Content(Stage):
         if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
-        votes = prose_votes(page.doc, self.votes(page.doc, page.probs, page.neutral, page.threshold))
+        votes = table_votes(page.doc, page.probs, self.votes(page.doc, page.probs, page.neutral, page.threshold), page.stops,
+                            self.region["extend"] + page.shift)
+        votes = prose_votes(page.doc, votes)
         page.runs = self.prose_runs(page, votes=votes)
         page.lesser = self.lesser_runs(page, votes)
         return bool(page.runs)
