@@ -528,7 +528,7 @@ class Repeats:
 
     def __init__(self) -> None:
         self.found: dict[int, int] = {}
-        self._first = KeySet()  # key -> the position of its first input
+        self._first = KeySet(value_code="I")  # key -> the position of its first input (32 bits)
         self._position = 0
 
     def one(self, key: int | None) -> None:

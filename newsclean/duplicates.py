@@ -87,9 +87,11 @@ class KeySet:
 
     __slots__ = ("_keys", "_values", "_mask", "_n")
 
-    def __init__(self, capacity: int = 1024, values: bool = True) -> None:
+    def __init__(self, capacity: int = 1024, values: bool = True, value_code: str = "q") -> None:
+        """``value_code``: the array type of the values ("I": 4 bytes a slot, for values
+        that fit 32 bits unsigned, such as positions in a batch)."""
         self._keys = array("Q", [0]) * capacity  # 0: an empty slot (a key is never 0, see _slot)
-        self._values = array("q", [0]) * capacity if values else None
+        self._values = array(value_code, [0]) * capacity if values else None
         self._mask = capacity - 1
         self._n = 0
 
@@ -129,7 +131,7 @@ class KeySet:
 
     def _grow(self) -> None:
         keys, values = self._keys, self._values
-        self.__init__(2 * len(keys), values is not None)  # type: ignore[misc]
+        self.__init__(2 * len(keys), values is not None, values.typecode if values is not None else "q")  # type: ignore[misc]
         for i, key in enumerate(keys):
             if key:
                 self.add(key, values[i] if values is not None else 0)

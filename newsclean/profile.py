@@ -248,7 +248,10 @@ class Learner:
 
     def __init__(self, min_docs: int = MIN_DOCS, share: float = SHARE, partition: int = PARTITION):
         self.min_docs, self.share, self.partition = min_docs, share, partition
-        self._pending: list[tuple[str | None, set[str]] | None] = []
+        # the partition being read, counted as its inputs come (holding each dump's lines
+        # until the partition ends would hold a thousand sets of lines at once)
+        self._counts: Counts = {}
+        self._pending = 0  # its inputs so far
         self._total: Counts = {}
         self._seen = KeySet(values=False)  # the keys of the texts counted (8 bytes of hash each)
 
@@ -261,8 +264,13 @@ class Learner:
                 lines = None
             else:
                 self._seen.add(key)
-        self._pending.append(None if lines is None else (site, lines))
-        if len(self._pending) >= self.partition:
+        if lines is not None:
+            c = self._counts.get(site or "")
+            if c is None:
+                c = self._counts[site or ""] = SiteCounts()
+            c.add(lines)
+        self._pending += 1
+        if self._pending >= self.partition:
             self._flush()
 
     def add_counts(self, counts: Counts) -> None:
@@ -287,8 +295,10 @@ class Learner:
 
     def _flush(self) -> None:
         if self._pending:
-            self._total = merge_counts([self._total, count_partition(self._pending)])
-            self._pending = []
+            for c in self._counts.values():
+                c.prune()
+            self._total = merge_counts([self._total, self._counts])
+            self._counts, self._pending = {}, 0
 
     def profile(self) -> Profile:
         self._flush()

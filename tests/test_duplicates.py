@@ -243,6 +243,20 @@ def test_key_set_holds_keys_that_share_their_low_bits_apart():
     assert 9 + 2**64 in keys and 9 + 2**65 + 2**100 in keys and 10 + 2**100 not in keys
 
 
+def test_a_key_set_of_32_bit_values_keeps_them_and_their_type_as_it_grows():
+    """Issue 18 (memory): the positions of a batch's first copies fit 32 bits: 12 bytes a
+    slot, not 16. A value that does not fit is refused, never cut."""
+    from newsclean.duplicates import KeySet
+
+    firsts = KeySet(capacity=2, value_code="I")
+    for k in range(1, 50):
+        firsts.add(k * 2**40, 2**32 - k)
+    assert all(firsts.get(k * 2**40) == 2**32 - k for k in range(1, 50)) and firsts.get(2**40 + 1) is None
+    assert firsts._values is not None and firsts._values.itemsize == 4
+    with pytest.raises(OverflowError):
+        firsts.add(7, 2**32)
+
+
 def test_a_key_set_without_values_is_a_set():
     from newsclean.duplicates import KeySet
 

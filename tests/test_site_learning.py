@@ -145,6 +145,20 @@ def test_learning_memory_holds_repeated_lines_not_unique_ones():
     assert profile.site("site").lines == {line_key("Menu Home News Sport"): 500}
 
 
+def test_the_learner_counts_a_dump_when_it_is_added_and_keeps_no_set_of_its_lines():
+    """Issue 18 (memory): a partition's dumps are counted as they come, not held as a
+    thousand sets of lines until the partition ends. A set changed after it was added
+    counts as it was; a dump of a text counted before (same key) still counts nothing."""
+    learner = Learner(partition=10)
+    for i in range(4):
+        lines = {"Menu Home News Sport", f"unique line {i}"}
+        learner.add("site", lines, key=10 + i % 3)
+        lines.add("Added later")  # (a set the learner kept would count this)
+    learned = learner.profile().site("site")
+    assert learned is not None and learned.docs == 3  # the fourth dump repeats the first text
+    assert learned.lines == {line_key("Menu Home News Sport"): 3}
+
+
 def test_dump_lines_counts_each_line_once_and_skips_long_lines():
     text = "Home\nHome\n  Home  \n" + "x " * 400 + "\n---\n"
     assert dump_lines(text) == {"Home"}
