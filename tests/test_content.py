@@ -1469,3 +1469,39 @@ def test_headline_counts_of_a_page_are_those_of_each_candidate_alone():
     for i in range(len(doc.blocks)):
         assert text.shaped(i) is _headline_shaped(doc, i)
         assert _list_run(doc, i, text) == _list_run(doc, i)
+
+
+@pytest.mark.parametrize("text, numbering", [
+    ("3 of 12", True),
+    ("Photo 2/5", True),
+    ("slide ٣ de ٤", True),  # digits of another script end it too
+    ("3 of 12 photos", False),  # a look-alike: the count is not at its end
+    ("Page 3 of 12.", False),
+    ("Top 10", False),  # ends with a digit but is no count: matched and refused
+])
+def test_a_line_not_ending_with_a_digit_is_no_gallery_number(text, numbering):
+    """figures._marked tries the numbering pattern only on lines ending with a digit: the
+    pattern ends with one (its pre-filter would never skip a line it matches)."""
+    assert figures._SPEC["numbering"].endswith(r"(?P<n>\d{1,2})(?!\d)")
+    found = figures._patterns()["numbering"].fullmatch(text) is not None
+    assert found is numbering
+    if found:
+        assert figures._may_be_numbering(text)
+    assert figures._may_be_numbering(text) is text[-1].isdecimal()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rearrange the moss. (Ann Lee)", "(Ann Lee)"),
+    ("Rearrange the moss. (Ann Lee)\n", "(Ann Lee)"),  # "$" stands before a last line break too
+    ("Rearrange the moss (Ann Lee) today.", None),  # a look-alike: the name is not at its end
+])
+def test_a_bracketed_name_is_looked_for_only_before_a_closing_bracket(text, name):
+    """figures._same_credit searches only texts with ")" in their last two characters,
+    and figures._marked looks for HTML entities only in texts holding "&": each pattern
+    needs what its pre-filter looks for."""
+    assert figures._SPEC["bracket_name"].endswith("\\)$")
+    assert figures._SPEC["html_entity"].startswith("&")
+    m = figures._BRACKET_NAME.search(text)
+    assert (m and m.group(0)) == name
+    assert (")" in text[-2:]) is (name is not None)
+    assert figures._ENTITY.search("Boats &amp; nets") and not figures._ENTITY.search("Boats and nets")
