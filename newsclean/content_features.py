@@ -254,12 +254,26 @@ def is_markup(block: Block) -> bool:
 
 def is_code(block: Block) -> bool:
     """A line of program code ("exports.Cow = Cow;", "if (!target)"), not a list item."""
-    return block.kind != "item" and _code().search(block.content) is not None
+    text = block.content
+    return block.kind != "item" and may_be_code(text) and _code().search(text) is not None
+
+
+def may_be_code(text: str) -> bool:
+    """``text`` holds a mark or opens with a keyword that the code pattern needs (most
+    blocks hold none: they are not searched)."""
+    marks, openings = _code_needs()
+    return any(m in text for m in marks) or text.lstrip().startswith(openings)
 
 
 @lru_cache(maxsize=None)
 def _code() -> re.Pattern:
     return re.compile(settings()["markup"]["code"])
+
+
+@lru_cache(maxsize=None)
+def _code_needs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    spec = settings()["markup"]
+    return tuple(spec["code_marks"]), tuple(spec["code_openings"])
 
 
 @lru_cache(maxsize=None)

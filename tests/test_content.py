@@ -1501,3 +1501,110 @@ def test_the_rows_of_an_announced_table_vote_as_the_paragraph_announcing_it(intr
     assert out[0] == -0.1
     assert all(v > 0 for v in out[1:]) is voted
     assert out[1:] == [-0.5] * rows or voted
+
+
+@pytest.mark.parametrize("text, numbering", [
+    ("3 of 12", True),
+    ("Photo 2/5", True),
+    ("slide ٣ de ٤", True),  # digits of another script end it too
+    ("3 of 12 photos", False),  # a look-alike: the count is not at its end
+    ("Page 3 of 12.", False),
+    ("Top 10", False),  # ends with a digit but is no count: matched and refused
+])
+def test_a_line_not_ending_with_a_digit_is_no_gallery_number(text, numbering):
+    """figures._marked tries the numbering pattern only on lines ending with a digit: the
+    pattern ends with one (its pre-filter would never skip a line it matches)."""
+    assert figures._SPEC["numbering"].endswith(r"(?P<n>\d{1,2})(?!\d)")
+    found = figures._patterns()["numbering"].fullmatch(text) is not None
+    assert found is numbering
+    if found:
+        assert figures._may_be_numbering(text)
+    assert figures._may_be_numbering(text) is text[-1].isdecimal()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rearrange the moss. (Ann Lee)", "(Ann Lee)"),
+    ("Rearrange the moss. (Ann Lee)\n", "(Ann Lee)"),  # "$" stands before a last line break too
+    ("Rearrange the moss (Ann Lee) today.", None),  # a look-alike: the name is not at its end
+])
+def test_a_bracketed_name_is_looked_for_only_before_a_closing_bracket(text, name):
+    """figures._same_credit searches only texts with ")" in their last two characters,
+    and figures._marked looks for HTML entities only in texts holding "&": each pattern
+    needs what its pre-filter looks for."""
+    assert figures._SPEC["bracket_name"].endswith("\\)$")
+    assert figures._SPEC["html_entity"].startswith("&")
+    m = figures._BRACKET_NAME.search(text)
+    assert (m and m.group(0)) == name
+    assert (")" in text[-2:]) is (name is not None)
+    assert figures._ENTITY.search("Boats &amp; nets") and not figures._ENTITY.search("Boats and nets")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (one group around them all is opened)."""
+    if pattern.startswith("(?") and pattern.endswith(")"):
+        pattern = pattern[pattern.index(":") + 1:-1]
+    out, depth, start, k, in_class = [], 0, 0, 0, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class or c in "[]":
+            in_class = c != "]" if in_class else c == "["
+            k += 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return out + [pattern[start:]]
+
+
+def test_every_code_alternative_needs_a_mark_or_an_opening_the_pre_filter_looks_for():
+    """content_features.is_code searches only blocks holding a code mark or opening with
+    a keyword: each alternative of the pattern needs one (a new one needing neither must
+    have its mark added)."""
+    from newsclean.content_features import settings
+    spec = settings()["markup"]
+    alternatives = _alternatives(spec["code"])
+    assert len(alternatives) == 4
+    for alt in alternatives:
+        marks = [m for m in spec["code_marks"] if m in alt.replace("[^;]", "")]
+        opening = alt.startswith("^\\s*(?:") and all(
+            w in spec["code_openings"] for w in alt[len("^\\s*(?:"):alt.index(")")].split("|"))
+        assert marks or opening, alt
+
+
+@pytest.mark.parametrize("line, code", [
+    ("exports.Cow = Cow;", True), ("describe('Cow', function() {", True), ("if (!target)", True),
+    ("  return x", True), ("const n = 2", True),
+    ("Build the wall (again) with stone from the old quarry", False),  # a look-alike: brackets, no mark
+    ("If (as they say) it rains, the quay floods", False),  # capital: no keyword to the pattern
+])
+def test_a_line_without_a_code_mark_or_keyword_is_not_searched(line, code):
+    from newsclean.content_features import _code, is_code, may_be_code
+    from newsclean.model import Block
+    assert is_code(Block(0, [line], 1, "line", line)) is code
+    if not may_be_code(line):
+        assert _code().search(line) is None
+    assert may_be_code(line) is code
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("About the author", True), ("ABOUT Helen Vasquez", True), ("Über Moritz Bachmann", True),
+    ("Об авторе", True), ("À propos de l'auteur", True),
+    ("More about Helen Vasquez", False),  # a look-alike: the word is not at its start
+    ("Helen Vasquez", False),
+])
+def test_a_line_not_opening_with_an_about_word_is_not_matched(line, opens):
+    """stage content tries the about pattern only on lines opening with a word of
+    ``about_openings``: every alternative of the pattern's opening is one of them."""
+    from newsclean.content_features import settings
+    from newsclean.stages.content import _about, may_be_about
+    about = settings()["barriers"]["about"]
+    head = about[len("(?:"):about.index(")")].split("|")
+    assert sorted(head) == sorted(settings()["barriers"]["about_openings"])
+    assert may_be_about(line) is opens
+    if not opens:
+        assert _about().fullmatch(line) is None

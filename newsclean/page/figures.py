@@ -152,7 +152,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
         text = b.content
         numbered = prev_numbering
         # (a gallery number that stage furniture took for an image placeholder still numbers the next block)
-        prev_numbering = len(text) <= 24 and bool(pat["numbering"].fullmatch(text))
+        prev_numbering = len(text) <= 24 and _may_be_numbering(text) and bool(pat["numbering"].fullmatch(text))
         if b.label is not None or b.kind == "item" or len(text) < 8 or len(text) > MAX_WORDS * 12 or prev_numbering:
             continue
         n = features(b).n_words
@@ -163,7 +163,7 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             continue
         if n < MIN_WORDS:
             continue
-        if _ENTITY.search(text):
+        if "&" in text and _ENTITY.search(text):  # (every entity opens with one)
             found[i] = Figure(ALT, "the image's text from markup (HTML entities left in it)")
             continue
         if numbered and not has_cue(text):  # (not the slideshow's own buttons: "Back to Gallery")
@@ -198,6 +198,11 @@ def _may_end_with_credit(tail: str) -> bool:
     return tail.rstrip().endswith((")", "]")) or _holds_any(tail, _CREDIT_WORDS)
 
 
+def _may_be_numbering(text: str) -> bool:
+    """``text`` ends with a digit, as the numbering pattern needs ("3 of 12")."""
+    return text[-1:].isdecimal()
+
+
 def _may_open_with_label(text: str) -> bool:
     """``text`` opens with a digit or holds a word of ``caption_prefix_words``, as every
     caption_prefix pattern needs."""
@@ -228,7 +233,7 @@ def _same_credit(doc: Document) -> set[int]:
     for i, b in enumerate(doc.blocks):
         if b.label is not None or b.kind == "item" or len(b.content) > DESCRIPTION_WORDS * 12:
             continue
-        m = _BRACKET_NAME.search(b.content)
+        m = _BRACKET_NAME.search(b.content) if ")" in b.content[-2:] else None  # (the pattern ends with one)
         if m is not None and m.start() > 0 and features(b).n_words <= DESCRIPTION_WORDS:
             by_name.setdefault(m.group(0), []).append(i)
     return {i for blocks in by_name.values() if len(blocks) >= REPEATED_CREDIT for i in blocks}

@@ -141,7 +141,21 @@ def is_barrier(block) -> bool:
     words = _WORD.findall(block.content.lower())
     if 1 <= len(words) <= BARRIER_MAX_WORDS and " ".join(words) in _barriers():
         return True
-    return block.kind != "item" and bool(_about().fullmatch(block.content.strip()))
+    if block.kind == "item":
+        return False
+    text = block.content.strip()
+    return may_be_about(text) and bool(_about().fullmatch(text))
+
+
+def may_be_about(text: str) -> bool:
+    """``text`` opens with a word of ``about_openings``, as the about pattern needs
+    (folded as the pattern ignores case)."""
+    return text[:12].casefold().startswith(_about_openings())
+
+
+@lru_cache(maxsize=None)
+def _about_openings() -> tuple[str, ...]:
+    return tuple(settings()["barriers"]["about_openings"])
 
 
 @lru_cache(maxsize=None)
