@@ -14,7 +14,7 @@ import orjson
 
 from . import __version__
 from .api import analyse
-from .batch import BatchRunner, CleanOptions, Result, WorkerPool, default_jobs, learn, learn_and_mark
+from .batch import BatchRunner, CleanOptions, Result, WorkerPool, default_jobs, learn, learn_and_mark, settle
 from .cli_options import (
     DASK_TIMEOUT,
     InputSpec,
@@ -184,6 +184,7 @@ def _clean_here(source: InputSpec, opts: CleanOptions, learning: bool, jobs: int
     def inputs():
         return watch.watch(source.items()) if watch is not None else source.items()
 
+    settle(opts)  # (cleaning with -j 1 runs in this process)
     with WorkerPool(jobs) as workers:
         repeats = None
         if learning:  # (which finds the repeats: cleaning takes no key)

@@ -527,3 +527,20 @@ def test_iter_inputs_does_not_follow_folder_links(tmp_path: Path):
     (tmp_path / "a" / "x.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
     assert [i.id for i in iter_inputs([str(tmp_path)])] == ["a/x"]
+
+
+def test_settle_freezes_start_up_once():
+    """settle() freezes what start-up made, once per process: a second call (another
+    pass's options) freezes nothing made since, so memory made per dump stays collectable."""
+    code = ("import gc\n"
+            "from newsclean.batch import CleanOptions, settle\n"
+            "assert gc.get_freeze_count() == 0\n"
+            "settle(CleanOptions())\n"
+            "frozen = gc.get_freeze_count()\n"
+            "junk = [[i] for i in range(1000)]\n"
+            "settle(CleanOptions())\n"
+            "print(frozen, gc.get_freeze_count())\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    frozen, after = map(int, run.stdout.split())
+    assert frozen > 1000 and after == frozen
