@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from regex_parts import top_level_alternatives
 
 import newsclean
 from newsclean import Label
@@ -1539,35 +1540,13 @@ def test_a_bracketed_name_is_looked_for_only_before_a_closing_bracket(text, name
     assert figures._ENTITY.search("Boats &amp; nets") and not figures._ENTITY.search("Boats and nets")
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (one group around them all is opened)."""
-    if pattern.startswith("(?") and pattern.endswith(")"):
-        pattern = pattern[pattern.index(":") + 1:-1]
-    out, depth, start, k, in_class = [], 0, 0, 0, False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 2
-            continue
-        if in_class or c in "[]":
-            in_class = c != "]" if in_class else c == "["
-            k += 1
-            continue
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            out.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    return out + [pattern[start:]]
-
-
 def test_every_code_alternative_needs_a_mark_or_an_opening_the_pre_filter_looks_for():
     """content_features.is_code searches only blocks holding a code mark or opening with
     a keyword: each alternative of the pattern needs one (a new one needing neither must
     have its mark added)."""
     from newsclean.content_features import settings
     spec = settings()["markup"]
-    alternatives = _alternatives(spec["code"])
+    alternatives = top_level_alternatives(spec["code"], unwrap=True)
     assert len(alternatives) == 4
     for alt in alternatives:
         marks = [m for m in spec["code_marks"] if m in alt.replace("[^;]", "")]

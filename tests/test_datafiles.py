@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from regex_parts import top_level_alternatives
 
 from newsclean import resources as res
 from newsclean.model import Document
@@ -283,37 +284,14 @@ def test_no_bare_thresholds_in_stage_modules(path):
     assert not found, f"{path.name}: thresholds in code ({found}); move them to the stage's table of a data file"
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """The pattern's alternatives outside any group or class (escapes kept)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return parts + [pattern[start:]]
-
-
 def test_a_pattern_searched_only_where_its_literals_are_holds_one_in_each_alternative():
     """captions' scheduled is searched only in a text holding one of scheduled_needs:
     every alternative must hold one of them literally (outside classes, escapes
     undone), or a match could be missed."""
     spec = res.data_file("captions.toml")["candidates"]
-    alternatives = _top_level_alternatives(spec["scheduled"])
+    alternatives = top_level_alternatives(spec["scheduled"])
     assert len(alternatives) >= 2
     for alternative in alternatives:
         literal = re.sub(r"\\(.)", r"\1", re.sub(r"\[[^\]]*\]", "\0", alternative))
         assert any(need in literal for need in spec["scheduled_needs"]), alternative
-    assert _top_level_alternatives(r"a(b|c)|[|]d\|e") == ["a(b|c)", r"[|]d\|e"]
+    assert top_level_alternatives(r"a(b|c)|[|]d\|e") == ["a(b|c)", r"[|]d\|e"]
