@@ -102,6 +102,22 @@ _CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 _HIRAGANA_RUNS = re.compile(r"[\u3040-\u309f]+")
 
 
+def _case_shares(words: list[str], text: str, ascii: bool, n_digits: int) -> tuple[float, float]:
+    """(the share of the text's words that open with a capital, of those in capitals)."""
+    # (an ASCII text without digits or "_": every word opens with a letter)
+    alpha = words if ascii and not n_digits and "_" not in text else [w for w in words if w[0].isalpha()]
+    if not alpha:
+        return 0.0, 0.0
+    caps = len([w for w in alpha if w[0].isupper()]) / len(alpha)
+    return caps, len([w for w in alpha if len(w) > 1 and w.isupper()]) / len(alpha)
+
+
+def _is_table_row(stripped: str) -> bool:
+    """A row of a table: cells apart by runs of spaces ("1     Ann Lee     5040     5"),
+    not sentences two spaces apart."""
+    return ("  " in stripped or "\t" in stripped) and len(_CELL_GAP.findall(stripped)) >= 2
+
+
 class BlockText:
     """The features of one block's text alone (shared by equal texts)."""
 
@@ -121,12 +137,8 @@ class BlockText:
         sentences = f.n_sentences + (0 if ascii else sum(map(text.count, _SENTENCE_CJK)))
         stop = _stop_share(lower, cjk, kana)
         n_digits = count_digits(text)
-        # (an ASCII text without digits or "_": every word opens with a letter)
-        alpha = words if ascii and not n_digits and "_" not in text else [w for w in words if w[0].isalpha()]
-        caps = len([w for w in alpha if w[0].isupper()]) / len(alpha) if alpha else 0.0
-        upper = len([w for w in alpha if len(w) > 1 and w.isupper()]) / len(alpha) if alpha else 0.0
-        n_chars = max(1, len(text))
-        digits = n_digits / n_chars
+        caps, upper = _case_shares(words, text, ascii, n_digits)
+        digits = n_digits / max(1, len(text))
         seps = sum(map(text.count, _ASCII_SEPARATORS if ascii else _SEPARATORS))
         commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
         self.prose = (length >= 30) or (length >= 8 and terminal)
@@ -150,9 +162,7 @@ class BlockText:
             "bracket": float(stripped.startswith("[")),
             "colon_end": float(stripped.endswith(":")),
             "question_end": float(stripped.endswith("?")),
-            # a row of a table: cells apart by runs of spaces ("1     Ann Lee     5040     5"),
-            # not sentences two spaces apart
-            "table_row": float(("  " in stripped or "\t" in stripped) and len(_CELL_GAP.findall(stripped)) >= 2),
+            "table_row": float(_is_table_row(stripped)),
             # together: a long block of running text (a linear model cannot multiply)
             "prose_long": float(terminal and length >= 20),
             "stop_x_len": stop * math.log1p(length) / 4.0,
