@@ -180,11 +180,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     prose_between = page.prose_between(lo, hi)
     after = [j for j in range(i + 1, min(i + 5, len(doc.blocks))) if doc.blocks[j].label is None]
     p = probs[i] if probs[i] is not None else 0.0
-    allw, lead = words if words is not None else article_terms(doc, probs, first)
-    mine = terms(text)
-    # a headline says what the article says: its words come back in the text
-    overlap = len(mine & allw) / len(mine) if mine else 0.0
-    overlap_lead = len(mine & lead) / len(mine) if mine else 0.0
+    overlap, overlap_lead = _overlaps(text, words if words is not None else article_terms(doc, probs, first))
     in_body = _in_body(doc, block, text, first, page)
     return {
         **_text_features(text, t, f),
@@ -203,6 +199,16 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
         "in_list": float(_list_run(doc, i, page) >= LIST_RUN),
     }
+
+
+def _overlaps(text: str, words: tuple[set[str], set[str]]) -> tuple[float, float]:
+    """(the share of the text's content words found in the article's text, in its lead):
+    a headline says what the article says, its words come back in the text."""
+    mine = terms(text)
+    if not mine:
+        return 0.0, 0.0
+    text_words, lead = words
+    return len(mine & text_words) / len(mine), len(mine & lead) / len(mine)
 
 
 def _text_features(text: str, t: BlockText, f: Features) -> dict[str, float]:
