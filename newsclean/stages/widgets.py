@@ -82,17 +82,20 @@ class Widgets(Stage):
         """The kind of widget the text of a short block is, or None; a prompt after a
         short question that hooks the reader is that prompt."""
         kind = self._kind_of_text(text)
-        if kind is None:
-            q = text.find("? ", 1, self.hook_chars)
-            if q > 0:
-                kind = self._kind_of_text(text[q + 2:].lstrip())
+        if kind is None and (prompt := self._after_hook(text)) is not None:
+            kind = self._kind_of_text(prompt)
         return kind
 
     def _may_be_long(self, text: str) -> bool:
         """Whether a kind that tries blocks longer than max_words matches the text, or
         what follows a hooking question: a longer block can be no other kind."""
+        return self._long_kind(text) or ((prompt := self._after_hook(text)) is not None and self._long_kind(prompt))
+
+    def _after_hook(self, text: str) -> str | None:
+        """What follows a short question that opens the text and hooks the reader ("Want
+        more deals? Join the … Newsletter."), or None."""
         q = text.find("? ", 1, self.hook_chars)
-        return self._long_kind(text) or (q > 0 and self._long_kind(text[q + 2:].lstrip()))
+        return text[q + 2:].lstrip() if q > 0 else None
 
     def _long_kind(self, text: str) -> bool:
         return bool(any(whole.fullmatch(text) for whole in self.longer)
@@ -129,4 +132,3 @@ class Widgets(Stage):
             kind = self.kind_of(text)
             if kind is not None and n_words <= self.kind_words[kind]:
                 block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), kind)
-
