@@ -166,13 +166,23 @@ def _count(found: Iterable[Found], skip: frozenset[int]) -> tuple[Counts, set[in
             if key in keys or key in skip:
                 continue
             keys.add(key)
-        c = counts.get(site or "")
-        if c is None:
-            c = counts[site or ""] = SiteCounts()
-        c.add(lines)
+        _count_into(counts, site, lines)
+    return _pruned(counts), keys
+
+
+def _count_into(counts: Counts, site: str | None, lines: set[str]) -> None:
+    """Count one dump's lines under its site (sites by name, "" for none)."""
+    c = counts.get(site or "")
+    if c is None:
+        c = counts[site or ""] = SiteCounts()
+    c.add(lines)
+
+
+def _pruned(counts: Counts) -> Counts:
+    """The counts of a partition, each site's lines seen once forgotten (SiteCounts.prune)."""
     for c in counts.values():
         c.prune()
-    return counts, keys
+    return counts
 
 
 def merge_counts(parts: Iterable[Counts]) -> Counts:
@@ -265,10 +275,7 @@ class Learner:
             else:
                 self._seen.add(key)
         if lines is not None:
-            c = self._counts.get(site or "")
-            if c is None:
-                c = self._counts[site or ""] = SiteCounts()
-            c.add(lines)
+            _count_into(self._counts, site, lines)
         self._pending += 1
         if self._pending >= self.partition:
             self._flush()
@@ -295,9 +302,7 @@ class Learner:
 
     def _flush(self) -> None:
         if self._pending:
-            for c in self._counts.values():
-                c.prune()
-            self._total = merge_counts([self._total, self._counts])
+            self._total = merge_counts([self._total, _pruned(self._counts)])
             self._counts, self._pending = {}, 0
 
     def profile(self) -> Profile:
