@@ -51,7 +51,7 @@ from .. import resources as res
 from ..content_features import block_text, is_code, is_markup, is_short_furniture, probabilities, settings
 from ..features import features
 from ..linear import LinearModel
-from ..model import Cut, Document, Label
+from ..model import Block, Cut, Document, Label
 from ..page import byline, cards, figures, lists
 from ..page.copies import copies
 from ..page.figures import Figure
@@ -207,8 +207,14 @@ def table_votes(doc: Document, probs: list[float | None], votes: list[float], st
         rows = [k for k in lists.announced(doc, probs, [i], stops) if block_text(doc.blocks[k]).values["table_row"]]
         if len(rows) >= TABLE_MIN_ROWS:
             for k in rows:
-                out[k] = max(out[k], (p - bar) * min(block_text(doc.blocks[k]).length, TABLE_CAP) ** TABLE_POWER)
+                out[k] = max(out[k], vote(doc.blocks[k], p, bar))
     return out
+
+
+def vote(block: Block, p: float, bar: float) -> float:
+    """A block's vote for the article region at ``bar`` as its ``p`` reads: (p - bar),
+    weighted by its length (up to VOTE_CAP words)."""
+    return (p - bar) * min(block_text(block).length, VOTE_CAP) ** VOTE_POWER
 
 
 @lru_cache(maxsize=None)
@@ -226,7 +232,7 @@ def signatures(doc: Document, run: Run) -> int:
 
 UNFINISHED_PARAGRAPH_WORDS = settings()["region"]["unfinished_paragraph_words"]  # a line this long widens the article like prose, final stop or not
 MAX_SKIPPED = settings()["region"]["max_skipped"]  # short lines in a row a run's edge steps over
-TABLE_CAP, TABLE_POWER = settings()["region"]["cap"], settings()["region"]["power"]
+VOTE_CAP, VOTE_POWER = settings()["region"]["cap"], settings()["region"]["power"]  # a block's vote: (p - bar) * min(length, cap) ** power
 TABLE_MIN_ROWS = settings()["region"]["table_min_rows"]  # an announced table votes with its paragraph from this many rows on
 BRIDGE = settings()["region"]["bridge"]  # a run's edge crosses one dip of up to this many blocks toward prose that reads as the article
 @lru_cache(maxsize=None)
@@ -408,7 +414,6 @@ class Content(Stage):
     def votes(self, doc: Document, probs, neutral: Collection[int], threshold: float) -> list[float]:
         """Each block's vote for the article region: (p - threshold), weighted by its
         length; the ``neutral`` blocks (captions, code) vote nothing."""
-        cap, power = self.region["cap"], self.region["power"]
         votes = []
         for b, p in zip(doc.blocks, probs, strict=True):
             if p is None and b.index in neutral:
@@ -416,7 +421,7 @@ class Content(Stage):
             elif p is None:
                 votes.append(0.0 if b.label is Label.CAPTION else -threshold)
             else:
-                votes.append((p - threshold) * min(block_text(b).length, cap) ** power)
+                votes.append(vote(b, p, threshold))
         return votes
 
     def __call__(self, doc: Document) -> None:
