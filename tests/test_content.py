@@ -1190,6 +1190,37 @@ def test_a_line_under_a_headline_of_the_article_is_marked_as_under_it():
     assert under("* News / Larkfield to rebuild storm-damaged harbour wall")[standfirst] == 0.0
 
 
+def test_the_headline_over_a_credit_line_is_marked_over_it():
+    # the nearest headline-long line above a credit line, past a share bar, is the headline
+    # it credits (over_byline), not a gallery's title nearer the article; look-alikes: a
+    # name alone under it, a credit over another story's headline (the writer's box)
+    from newsclean.model import Document
+    from newsclean.page.headline import candidates
+    from newsclean.stages.segment import segment
+    gallery = "Ferry timetable changes for the spring season"
+
+    def marks(credit: str, headline: str = HEADLINE, *under: str) -> dict[str, float]:
+        lines = ["Home", headline, *under, "Share on Facebook", "Share via Email", "Resize Text", credit,
+                 "1 of 12", "Full Screen", gallery, *PARAS]
+        text = "\n\n".join(lines) + "\n"
+        doc = Document(raw=text, text=text, blocks=segment(text))
+        first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
+        probs = [0.9 if i >= first else 0.1 for i in range(len(doc.blocks))]
+        return {doc.blocks[i].content: fv["over_byline"] for i, fv in candidates(doc, probs, first)}
+
+    for credit in ("By Tom Reyes March 18 at 3:57 PM", "Tom Reyes, @tomreyes", "Tom Reyes - Apr 16, 2015"):
+        got = marks(credit)
+        assert got[HEADLINE] == 1.0 and got[gallery] == 0.0, credit
+    assert marks("Tom Reyes")[HEADLINE] == 0.0  # a name alone: a teaser's or a menu's as well
+    # past a standfirst: a line under the headline, or a sentence under one few of whose words come back
+    vote = "Larkfield votes on big seafront plan tonight"
+    assert marks("By Tom Reyes", vote, "But only the gulls will like it.")[vote] == 1.0
+    # a credit line under a paragraph (a teaser's summary, the lead) is not under a headline
+    assert marks(PARAS[1] + "\n\nBy Tom Reyes")[HEADLINE] == 0.0
+    other = "Seven quiet beaches to visit before the summer crowds"
+    assert marks("Written by Tom Reyes", other)[other] == 0.0  # its words are not the article's
+
+
 @pytest.mark.parametrize("lines, repeated", [
     (["Harbour Reopens After Storm", "Menu", "Harbour reopens after storm and more"], True),  # printed again, longer
     (["Harbour Reopens After Storm", "Menu", "harbour reopens after storm"], True),  # case ignored

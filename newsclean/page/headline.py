@@ -9,7 +9,11 @@ page (a sticky header, a breadcrumb, a share text), for standing close above the
 lead, and against furniture words, digits (dates), credit lines ("By ...") and
 standing in a run of headline-shaped lines (a box of other stories' headlines), or
 right under a headline-long line whose words come back in the article (a standfirst,
-a quote or a caption under the headline).
+a quote or a caption under the headline), and for being the nearest headline-long
+line above a credit line ("By Ann Lee", "Ann Lee, @annlee") past a share bar or a
+standfirst, when its words come back in the article (a gallery's title between the
+byline and the lead is not over it; the headline of a box of the writer's other
+stories speaks of something else).
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from ..content_features import BlockText, block_text, function_words, settings
 from ..features import OPENING_QUOTES, Features, ends_sentence, features, is_headline_like, is_name_like
 from ..linear import LinearModel
 from ..model import Block, Document
+from . import byline
 
 _SPEC = settings()["headline"]
 ABOVE = _SPEC["above"]          # how far above the article's first block a headline may stand
@@ -153,10 +158,12 @@ TITLE_FEATURES = (
     "ends_period", "sentences2", "caps", "upper", "distance", "below", "prose_between",
     "probability", "byline_near", "prose_next", "first_candidate", "question_end", "stop",
     "overlap", "overlap_lead", "name_like", "in_body", "in_list", "under_headline",
+    "over_byline",
 )
 UNDER_OVERLAP = _SPEC["under_overlap"]  # a line above whose words come back this much in the article reads as its headline
 LABEL_WORDS = _SPEC["label_words"]  # a free line of this many words between headline and standfirst is a label
 LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a list of headlines (teasers), not one
+BYLINE_REACH = _SPEC["byline_reach"]  # how far above a credit line its headline may stand
 
 
 def headline_features(doc: Document, probs, i: int, first: int, words=None,
@@ -194,6 +201,7 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         "first_candidate": 0.0,  # set by the caller
         "overlap": overlap,
         "under_headline": 0.0,  # set by the caller
+        "over_byline": 0.0,  # set by the caller
         "overlap_lead": overlap_lead,
         "name_like": float(is_name_like(block)),
         "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
@@ -292,6 +300,7 @@ def candidates(doc: Document, probs, first: int, article: list[int] | None = Non
     if above:
         above[-1]["first_candidate"] = 1.0  # the nearest one above the article
     _mark_under_headline(doc, out)
+    _mark_over_byline(doc, out, page, first)
     return out
 
 
@@ -308,6 +317,38 @@ def _mark_under_headline(doc: Document, out: list[tuple[int, dict[str, float]]])
         prev = by_index.get(j)
         if prev is not None and prev["length_ok"] and not prev["item"] and prev["overlap"] >= UNDER_OVERLAP:
             fv["under_headline"] = 1.0
+
+
+def _credit_line(block: Block, page: PageText, b: int) -> bool:
+    """Block b is a credit line: "By Ann Lee", or a name with a date, a time or a handle
+    ("Ann Lee, @annlee", "Ann Lee - Apr 16, 2015"; page/byline.py's shapes, not a name alone,
+    which a teaser or a menu may print too)."""
+    if page.byline(b):
+        return True
+    if block.label is not None or block.kind == "item":
+        return False
+    got = byline.parse(block.text)
+    return got is not None and got[2] != byline.ALONE
+
+
+def _mark_over_byline(doc: Document, out: list[tuple[int, dict[str, float]]], page: PageText, first: int) -> None:
+    """The nearest headline-long candidate above a credit line ("By Ann Lee"), past short lines,
+    page controls and a standfirst (a line marked under a headline, or a sentence), is the headline
+    it credits."""
+    by_index = dict(out)
+    if not by_index:
+        return
+    for b in range(min(by_index) + 1, min(len(doc.blocks), max(first + INSIDE, max(by_index)) + 1)):
+        if not _credit_line(doc.blocks[b], page, b):
+            continue
+        for j in range(b - 1, max(-1, b - 1 - BYLINE_REACH), -1):
+            if doc.blocks[j].label is None and block_text(doc.blocks[j]).prose:
+                break  # (a paragraph: the credit line is under some text, not under a headline)
+            fv = by_index.get(j)
+            if fv is not None and fv["length_ok"] and not (fv["cue"] or fv["item"] or fv["under_headline"]
+                                                           or fv["ends_period"]):
+                fv["over_byline"] = float(fv["overlap"] > 0)  # (a box of the writer's other stories: not the article's)
+                break
 
 
 class Ranked(NamedTuple):
