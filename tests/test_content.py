@@ -330,6 +330,20 @@ def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
 
 
+def test_a_tip_or_an_announcement_above_a_credit_line_is_no_caption():
+    # issue 17: a tip of the article ("Serve ...") over the credit of the next tip's
+    # picture, and a last paragraph announcing an event by its weekday over the credit
+    # of a picture elsewhere, are the article's text: the credit line is not theirs
+    doc, found = _found("Serve the punch in a wide glass bowl with sliced lemons.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert 0 not in found and found[1].kind == "alt"
+    doc, found = _found("The new ferry terminal is due to open next Tuesday.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert 0 not in found and found[1].kind == "alt"
+    # look-alikes: a description naming its subject first, dated "on Tuesday", is the caption
+    for line in ("Servers carry the punch in a wide glass bowl.", "The mayor opens the ferry terminal on Tuesday."):
+        doc, found = _found(f"{line}\n\nPhoto by Ann Lee/Larkfield Gazette")
+        assert found[0].kind == "caption" and found[1].kind == figures.JOINED
+
+
 def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text():
     # w3m prints a picture's alt text, then the picture (the dump's widest gap), then
     # the credit line: the text is the picture's, and the credit alone its caption
