@@ -515,6 +515,27 @@ class TestFurniture:
         shared = newsclean.clean(dump(HEADLINE, P1, pics[0], buttons, P2, pics[1], buttons, P3, pics[2], buttons, P4))
         assert shared["captions"] == []
 
+    def test_a_label_set_deeper_than_the_paragraphs_around_each_copy_is_their_caption(self):
+        # issue 17: the page style prints no image placeholder but indents a figure's
+        # caption under the paragraphs it stands between
+        label = "Larkfield Harbour Festival on the east quay"
+        lines = [HEADLINE]
+        for p in (P1, P2, P3):
+            lines += ["    " + p, "      " + label]
+        text = dump(*lines, "    " + P4)
+        record = newsclean.clean(text)
+        assert record["captions"] == [label] * 3
+        assert record["text"] == dump(P1, P2, P3, P4)
+        # look-alikes: the same label at the paragraphs' depth (alt text), a "Label:" row and
+        # a row of buttons set deeper
+        for other, indent in ((label, "    "), ("Posted in: Harbour News Today", "      "),
+                              ("Whatsapp Facebook Pinterest Email", "      ")):
+            lines = [HEADLINE]
+            for p in (P1, P2, P3):
+                lines += ["    " + p, indent + other]
+            record = newsclean.clean(dump(*lines, "    " + P4))
+            assert record["captions"] == [] and record["text"] == dump(P1, P2, P3, P4), other
+
     def test_labels_repeated_in_turns_are_the_articles_structure(self):
         # a plan or an interview repeats its labels, but other labels stand between two copies of one
         turns = []
