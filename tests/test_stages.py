@@ -464,6 +464,19 @@ class TestFurniture:
         assert record["text"] == dump(P1, P2, P3)
         assert "[lazyload-p][harbour_wall-0412]" in removed_texts(record, "furniture")
 
+    def test_an_images_text_glued_before_its_credited_caption_is_cut_off(self):
+        # issue 17: w3m prints an image's text, then its caption, which opens with the
+        # photographer's credit and repeats the description, on one line
+        caption = "© Ann Lee Fishermen mend their nets on the quay at dawn."
+        glued = "a man holding a net: Fishermen mend their nets on the quay at dawn." + caption
+        record = newsclean.clean(dump(HEADLINE, P1, glued, P2, P3), keep_removed=True)
+        assert record["captions"] == [caption] and "a man holding a net" not in record["text"]
+        assert "a man holding a net: Fishermen mend their nets on the quay at dawn." in removed_texts(record, "furniture")
+        # look-alikes: a paragraph that ends with the page's copyright line, and one that
+        # quotes a credit without repeating its words
+        for text in (P2 + " © 2024 The Larkfield Gazette", "Fishermen mend their nets. © Ann Lee took the picture at dawn."):
+            assert text in newsclean.clean(dump(HEADLINE, P1, text, P3))["text"]
+
     def test_a_footnote_mark_opening_a_paragraph_stays(self):
         record = newsclean.clean(dump(HEADLINE, P1, "[1]" + P2, P3))
         assert record["text"] == dump(P1, "[1]" + P2, P3)

@@ -83,6 +83,22 @@ def printed_twice(text: str) -> int | None:
     return None
 
 
+def alt_before_caption(text: str) -> int | None:
+    """Where the caption starts when an image's text is glued before it, the caption
+    opening with a copyright sign and the photographer's name and repeating the text's
+    last words ("a boat at sea: Boats wait at the quay.© Ann Lee Boats wait at the
+    quay."): the copyright sign's position, if PRINTED_TWICE_WORDS words or more end
+    both parts. Never article text: a copyright line names no description twice."""
+    k = text.find("©")
+    if k <= 0:
+        return None
+    before, after = text[:k].split(), text[k + 1:].split()
+    same = 0
+    while same < min(len(before), len(after)) and before[-1 - same] == after[-1 - same]:
+        same += 1
+    return k if same >= PRINTED_TWICE_WORDS and same < len(after) else None
+
+
 def is_menu(text: str) -> bool:
     """Short items separated by '|' ("English | Tiếng Việt", "Home | News | Sport")."""
     if "|" not in text:
@@ -109,6 +125,7 @@ class Tag(str, Enum):
     TEMPLATE_PLACEHOLDER = "template_placeholder"
     IMAGE_INDEX = "image_index"              # a cut off the end of a block
     METADATA_PREFIX = "metadata_prefix"      # a cut off the start of the dump's first block
+    ALT_BEFORE_CAPTION = "alt_before_caption"  # a cut: an image's text glued before its credited caption
 
 
 class Furniture(Stage):
@@ -144,6 +161,11 @@ class Furniture(Stage):
                 and (m := self.image_prefix.match(text)) is not None and not self.placeholder.fullmatch(text):
             # an image's placeholder glued to a paragraph: the text browser's, not the article's
             block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER))
+            text = block.content
+        if "©" in text and block.kind != "item" and block.head is None \
+                and (k := alt_before_caption(text)) is not None:
+            block.cut_head(Cut(text[:k], Label.BOILERPLATE, self.name, "the image's text printed before its "
+                               "caption, which repeats it after the photographer's credit", Tag.ALT_BEFORE_CAPTION))
             text = block.content
         if text[:1] in self.platform_initials and self._embedded_post(text):
             block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text", Tag.EMBEDDED_POST)
