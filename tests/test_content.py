@@ -344,6 +344,20 @@ def test_a_tip_or_an_announcement_above_a_credit_line_is_no_caption():
         assert found[0].kind == "caption" and found[1].kind == figures.JOINED
 
 
+def test_a_description_printed_twice_on_one_line_is_the_images_text():
+    # issue 17: w3m runs an image's alt and title text together ("X.X."): stage furniture
+    # cuts the second copy off, and the first is the image's text, not a caption
+    from newsclean.stages.furniture import Furniture
+    twice = "Boats wait for the tide at the old quay."
+    for line, kind in ((twice + twice, "alt"), (twice, None),
+                       # look-alike: a heading printed twice is no description
+                       ("Harbour Days At The Quay" * 2, None)):
+        doc, _ = _found(f"{line}\n\nThe harbour opened in 1850 and has served the town's fishermen since.")
+        Furniture()(doc)
+        found = figures.find(doc)
+        assert (found[0].kind if 0 in found else None) == kind, line
+
+
 def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text():
     # w3m prints a picture's alt text, then the picture (the dump's widest gap), then
     # the credit line: the text is the picture's, and the credit alone its caption

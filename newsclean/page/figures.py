@@ -178,6 +178,9 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             found[i] = Figure(CAPTION, "photo credit at its end")
         elif i in credited:
             found[i] = Figure(CAPTION, "the same name in brackets under several pictures: their credit")
+        elif b.tail is not None and b.tail.tag is FurnitureTag.PRINTED_TWICE and _description(b):
+            # (a caption is told by a mark above; its copy in the image's text is not)
+            found[i] = Figure(ALT, "a description printed twice on one line: the image's alt and title text")
     return found, credit_lines
 
 
