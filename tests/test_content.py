@@ -358,6 +358,18 @@ def test_a_description_printed_twice_on_one_line_is_the_images_text():
         assert (found[0].kind if 0 in found else None) == kind, line
 
 
+def test_a_figures_number_in_brackets_closing_its_title_marks_a_caption():
+    # issue 17: "Harbour Traffic by Month [Fig 1]" is the figure's caption
+    for line in ("Harbour Traffic by Month [Fig 1]", "Task Queue Layout (TQL) (Figure 2)"):
+        doc, found = _found(f"The harbour opened in 1850 and has served the town since.\n\n{line}")
+        assert found[1].kind == "caption", line
+    # look-alikes: prose pointing at a figure ends its sentence; a sentence before the number
+    for line in ("Traffic grew every month, as the chart shows (Fig. 2).",
+                 "Traffic grew. The chart shows it [Fig 2]"):
+        doc, found = _found(f"The harbour opened in 1850 and has served the town since.\n\n{line}")
+        assert 1 not in found, line
+
+
 def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text():
     # w3m prints a picture's alt text, then the picture (the dump's widest gap), then
     # the credit line: the text is the picture's, and the credit alone its caption

@@ -94,7 +94,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                     "repeated_credit": INT, "picture_gap": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,
                     "credit_tail": PATTERNS, "credit_tail_words": WORDS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
                     "credit_only_words": WORDS, "caption_prefix_words": WORDS,
-                    "numbering": PATTERN},
+                    "numbering": PATTERN, "figure_number_end": PATTERN},
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
                      "article_words": INT, "lead_words": INT, "list_run": INT,
                      "under_overlap": NUMBER, "label_words": INT},

@@ -86,6 +86,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "credit_only": regex.compile(join(spec["credit_only"]), FLAGS),
         "caption_prefix": regex.compile(join(spec["caption_prefix"]), FLAGS),
         "numbering": regex.compile(spec["numbering"], FLAGS),
+        "figure_number_end": regex.compile(spec["figure_number_end"], FLAGS),
         "more_toggle": regex.compile(spec["more_toggle"], FLAGS),
     }
 
@@ -178,10 +179,21 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             found[i] = Figure(CAPTION, "photo credit at its end")
         elif i in credited:
             found[i] = Figure(CAPTION, "the same name in brackets under several pictures: their credit")
-        elif b.tail is not None and b.tail.tag is FurnitureTag.PRINTED_TWICE and _description(b):
-            # (a caption is told by a mark above; its copy in the image's text is not)
-            found[i] = Figure(ALT, "a description printed twice on one line: the image's alt and title text")
+        elif (fig := _closing_mark(b)) is not None:
+            found[i] = fig
     return found, credit_lines
+
+
+def _closing_mark(b: Block) -> Figure | None:
+    """A figure's number in brackets closing a short title ("Harbour Traffic [Fig 1]"): a
+    caption; a description printed twice on one line (furniture cut the second copy off)
+    with no mark of its own: the image's alt and title text, not a caption."""
+    text = b.content
+    if text[-1:] in ")]" and _patterns()["figure_number_end"].match(text):
+        return Figure(CAPTION, "a figure's number in brackets closing its title")
+    if b.tail is not None and b.tail.tag is FurnitureTag.PRINTED_TWICE and _description(b):
+        return Figure(ALT, "a description printed twice on one line: the image's alt and title text")
+    return None
 
 
 def _credit_tail(tail: str) -> regex.Match | None:
