@@ -80,3 +80,24 @@ def test_courtesy_title_is_a_title_before_a_name_case_kept():
     # look-alikes: an abbreviation in capitals, a title in lower case, a longer word
     assert not COURTESY.search("An MRSA outbreak at the ward.")
     assert not COURTESY.search("the mr lee account") and not COURTESY.search("Msgr Lee blesses the boats.")
+
+
+def test_a_description_dated_as_the_wire_services_date_a_picture_is_a_caption():
+    import newsclean
+    from newsclean.features import Features
+    from newsclean.stages.captions import wire_dated
+
+    caption = ("Fishermen in yellow coats haul their nets onto the quay as they wait for the storm in Larkfield, "
+               "Tuesday, Nov. 19, 2019, before the harbour master closed the port to every boat for the night.")
+    assert wire_dated(Features(caption))
+    # look-alikes: a story's day without the year, a page's timestamp, a date with no weekday
+    assert not wire_dated(Features("The ferry service resumed on Tuesday, Nov. 19, after the storm had passed."))
+    assert not wire_dated(Features("Updated 9:30 am, Tuesday, Nov. 19, 2019."))
+    assert not wire_dated(Features("The harbour master closed the port on Nov. 19, 2019, for the night."))
+    paragraph = ("The storm reached the coast late in the evening, and the harbour master, who had warned the "
+                 "crews for days, kept every boat in port until the wind dropped on the following morning.")
+    text = "\n\n".join(["Storm closes Larkfield harbour", paragraph, caption, paragraph.replace("evening", "night"),
+                        "The ferry service resumed on Tuesday, Nov. 19, after the storm had passed."])
+    record = newsclean.clean(text)
+    assert record["captions"] == [caption]  # a long sentence the model alone would leave in the body
+    assert "The ferry service resumed" in record["text"]

@@ -330,6 +330,46 @@ def test_description_above_a_credit_line_is_the_caption_with_its_credit():
     assert 0 not in found and found[1].kind == "alt" and found[2].kind == "caption"
 
 
+def test_a_tip_or_an_announcement_above_a_credit_line_is_no_caption():
+    # issue 17: a tip of the article ("Serve ...") over the credit of the next tip's
+    # picture, and a last paragraph announcing an event by its weekday over the credit
+    # of a picture elsewhere, are the article's text: the credit line is not theirs
+    doc, found = _found("Serve the punch in a wide glass bowl with sliced lemons.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert 0 not in found and found[1].kind == "alt"
+    doc, found = _found("The new ferry terminal is due to open next Tuesday.\n\nPhoto by Ann Lee/Larkfield Gazette")
+    assert 0 not in found and found[1].kind == "alt"
+    # look-alikes: a description naming its subject first, dated "on Tuesday", is the caption
+    for line in ("Servers carry the punch in a wide glass bowl.", "The mayor opens the ferry terminal on Tuesday."):
+        doc, found = _found(f"{line}\n\nPhoto by Ann Lee/Larkfield Gazette")
+        assert found[0].kind == "caption" and found[1].kind == figures.JOINED
+
+
+def test_a_description_printed_twice_on_one_line_is_the_images_text():
+    # issue 17: w3m runs an image's alt and title text together ("X.X."): stage furniture
+    # cuts the second copy off, and the first is the image's text, not a caption
+    from newsclean.stages.furniture import Furniture
+    twice = "Boats wait for the tide at the old quay."
+    for line, kind in ((twice + twice, "alt"), (twice, None),
+                       # look-alike: a heading printed twice is no description
+                       ("Harbour Days At The Quay" * 2, None)):
+        doc, _ = _found(f"{line}\n\nThe harbour opened in 1850 and has served the town's fishermen since.")
+        Furniture()(doc)
+        found = figures.find(doc)
+        assert (found[0].kind if 0 in found else None) == kind, line
+
+
+def test_a_figures_number_in_brackets_closing_its_title_marks_a_caption():
+    # issue 17: "Harbour Traffic by Month [Fig 1]" is the figure's caption
+    for line in ("Harbour Traffic by Month [Fig 1]", "Task Queue Layout (TQL) (Figure 2)"):
+        doc, found = _found(f"The harbour opened in 1850 and has served the town since.\n\n{line}")
+        assert found[1].kind == "caption", line
+    # look-alikes: prose pointing at a figure ends its sentence; a sentence before the number
+    for line in ("Traffic grew every month, as the chart shows (Fig. 2).",
+                 "Traffic grew. The chart shows it [Fig 2]"):
+        doc, found = _found(f"The harbour opened in 1850 and has served the town since.\n\n{line}")
+        assert 1 not in found, line
+
+
 def test_a_description_a_picture_apart_above_a_credit_line_is_the_pictures_text():
     # w3m prints a picture's alt text, then the picture (the dump's widest gap), then
     # the credit line: the text is the picture's, and the credit alone its caption

@@ -69,7 +69,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "captions.toml": {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
         "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "courtesy_title": PATTERN, "scheduled_needs": WORDS, "short_run": INT,
-                       "formula_words": INT, "formula_lines": INT, "heading_words": INT, "counted_heading": PATTERN},
+                       "formula_words": INT, "formula_lines": INT, "heading_words": INT, "counted_heading": PATTERN,
+                       "wire_date": PATTERN, "wire_date_words": INT},
     },
     "content.toml": {
         "gate": {"min_short_blocks": INT, "min_short_share": NUMBER, "min_furniture": INT,
@@ -93,7 +94,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                     "repeated_credit": INT, "picture_gap": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,
                     "credit_tail": PATTERNS, "credit_tail_words": WORDS, "credit_only": PATTERNS, "caption_prefix": PATTERNS,
                     "credit_only_words": WORDS, "caption_prefix_words": WORDS,
-                    "numbering": PATTERN},
+                    "numbering": PATTERN, "figure_number_end": PATTERN},
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
                      "article_words": INT, "lead_words": INT, "list_run": INT,
                      "under_overlap": NUMBER, "label_words": INT, "byline_reach": INT},

@@ -464,6 +464,19 @@ class TestFurniture:
         assert record["text"] == dump(P1, P2, P3)
         assert "[lazyload-p][harbour_wall-0412]" in removed_texts(record, "furniture")
 
+    def test_an_images_text_glued_before_its_credited_caption_is_cut_off(self):
+        # issue 17: w3m prints an image's text, then its caption, which opens with the
+        # photographer's credit and repeats the description, on one line
+        caption = "© Ann Lee Fishermen mend their nets on the quay at dawn."
+        glued = "a man holding a net: Fishermen mend their nets on the quay at dawn." + caption
+        record = newsclean.clean(dump(HEADLINE, P1, glued, P2, P3), keep_removed=True)
+        assert record["captions"] == [caption] and "a man holding a net" not in record["text"]
+        assert "a man holding a net: Fishermen mend their nets on the quay at dawn." in removed_texts(record, "furniture")
+        # look-alikes: a paragraph that ends with the page's copyright line, and one that
+        # quotes a credit without repeating its words
+        for text in (P2 + " © 2024 The Larkfield Gazette", "Fishermen mend their nets. © Ann Lee took the picture at dawn."):
+            assert text in newsclean.clean(dump(HEADLINE, P1, text, P3))["text"]
+
     def test_a_footnote_mark_opening_a_paragraph_stays(self):
         record = newsclean.clean(dump(HEADLINE, P1, "[1]" + P2, P3))
         assert record["text"] == dump(P1, "[1]" + P2, P3)
@@ -514,6 +527,27 @@ class TestFurniture:
         buttons = "Share   Tweet   Pin   Email"
         shared = newsclean.clean(dump(HEADLINE, P1, pics[0], buttons, P2, pics[1], buttons, P3, pics[2], buttons, P4))
         assert shared["captions"] == []
+
+    def test_a_label_set_deeper_than_the_paragraphs_around_each_copy_is_their_caption(self):
+        # issue 17: the page style prints no image placeholder but indents a figure's
+        # caption under the paragraphs it stands between
+        label = "Larkfield Harbour Festival on the east quay"
+        lines = [HEADLINE]
+        for p in (P1, P2, P3):
+            lines += ["    " + p, "      " + label]
+        text = dump(*lines, "    " + P4)
+        record = newsclean.clean(text)
+        assert record["captions"] == [label] * 3
+        assert record["text"] == dump(P1, P2, P3, P4)
+        # look-alikes: the same label at the paragraphs' depth (alt text), a "Label:" row and
+        # a row of buttons set deeper
+        for other, indent in ((label, "    "), ("Posted in: Harbour News Today", "      "),
+                              ("Whatsapp Facebook Pinterest Email", "      ")):
+            lines = [HEADLINE]
+            for p in (P1, P2, P3):
+                lines += ["    " + p, indent + other]
+            record = newsclean.clean(dump(*lines, "    " + P4))
+            assert record["captions"] == [] and record["text"] == dump(P1, P2, P3, P4), other
 
     def test_labels_repeated_in_turns_are_the_articles_structure(self):
         # a plan or an interview repeats its labels, but other labels stand between two copies of one

@@ -46,9 +46,9 @@ from typing import NamedTuple
 import regex
 
 from ..content_features import function_words, has_cue, settings
-from ..features import features
+from ..features import features, lex
 from ..model import Block, Document
-from ..resources import FLAGS
+from ..resources import FLAGS, data_file
 from ..stages.furniture import Tag as FurnitureTag
 from ..stages.teasers import Tag as TeasersTag
 
@@ -68,6 +68,10 @@ PICTURE_GAP = _SPEC["picture_gap"]  # blank lines between two blocks that a pict
 _BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
 _ENTITY = re.compile(_SPEC["html_entity"])
 _SENTENCE_END = tuple('.!?)"”’')
+# An event's time as an article announces it (a weekday without "on" nor its date, a
+# clock time): the shape stage captions reads as no caption's (feature scheduled).
+_SCHEDULED = data_file("captions.toml")["candidates"]
+_SCHEDULED_NEEDS, _SCHEDULED_PATTERN = tuple(_SCHEDULED["scheduled_needs"]), regex.compile(_SCHEDULED["scheduled"])
 
 
 @lru_cache(maxsize=None)
@@ -82,6 +86,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "credit_only": regex.compile(join(spec["credit_only"]), FLAGS),
         "caption_prefix": regex.compile(join(spec["caption_prefix"]), FLAGS),
         "numbering": regex.compile(spec["numbering"], FLAGS),
+        "figure_number_end": regex.compile(spec["figure_number_end"], FLAGS),
         "more_toggle": regex.compile(spec["more_toggle"], FLAGS),
     }
 
@@ -174,7 +179,21 @@ def _marked(doc: Document) -> tuple[dict[int, Figure], list[int]]:
             found[i] = Figure(CAPTION, "photo credit at its end")
         elif i in credited:
             found[i] = Figure(CAPTION, "the same name in brackets under several pictures: their credit")
+        elif (fig := _closing_mark(b)) is not None:
+            found[i] = fig
     return found, credit_lines
+
+
+def _closing_mark(b: Block) -> Figure | None:
+    """A figure's number in brackets closing a short title ("Harbour Traffic [Fig 1]"): a
+    caption; a description printed twice on one line (furniture cut the second copy off)
+    with no mark of its own: the image's alt and title text, not a caption."""
+    text = b.content
+    if text[-1:] in ")]" and _patterns()["figure_number_end"].match(text):
+        return Figure(CAPTION, "a figure's number in brackets closing its title")
+    if b.tail is not None and b.tail.tag is FurnitureTag.PRINTED_TWICE and _description(b):
+        return Figure(ALT, "a description printed twice on one line: the image's alt and title text")
+    return None
 
 
 def _credit_tail(tail: str) -> regex.Match | None:
@@ -284,7 +303,8 @@ def _credit_lines(doc: Document, found: dict[int, Figure], credit_lines: list[in
                 found[i] = Figure(ALT, "photo credit line apart from the caption")
         elif above is not None and found.get(i - 1, NO_FIGURE).kind in (CAPTION, JOINED):
             found[i] = Figure(JOINED, "credit of the caption above")
-        elif above is not None and i - 1 not in found and _description(above) and not _apart(above, blocks[i]):
+        elif above is not None and i - 1 not in found and _caption_over_credit(above) \
+                and not _apart(above, blocks[i]):
             found[i - 1] = Figure(CAPTION, "a description above a photo credit")
             found[i] = Figure(JOINED, "credit of the caption above")
         else:
@@ -350,6 +370,21 @@ def _description(block: Block, plain: bool = True) -> bool:
             and not text.endswith(":") and "?" not in text):
         return False
     return not plain or not (f.attribution or f.clause_link or f.opens_with_connective)
+
+
+def _caption_over_credit(block: Block) -> bool:
+    """A description (``_description``) that the credit line under it joins as its
+    caption: not one that tells the reader what to do ("Serve the punch in ...": a tip
+    of the article, over the credit of the next tip's picture), nor one that announces
+    an event by its weekday ("... is due to open next Tuesday.": the article's last
+    paragraph, over the credit of a picture elsewhere)."""
+    if not _description(block):
+        return False
+    f = features(block)
+    instructs = bool(f.lower) and f.lower[0] in lex("imperative_openers")
+    text = block.content
+    scheduled = _holds_any(text, _SCHEDULED_NEEDS) and _SCHEDULED_PATTERN.search(text) is not None
+    return not instructs and not scheduled
 
 
 def _alt_text(block: Block) -> bool:

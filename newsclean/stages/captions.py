@@ -67,6 +67,8 @@ FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 HEADING_WORDS = _CANDIDATES["heading_words"]  # a section's heading is no longer (feature section_end)
 _COUNTED = regex.compile(_CANDIDATES["counted_heading"])  # "14) The Square", "3. Rules"
+WIRE_DATE = regex.compile(_CANDIDATES["wire_date"])  # "…, Tuesday, Nov. 19, 2019, …": a wire caption's date
+WIRE_DATE_WORDS = _CANDIDATES["wire_date_words"]
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 
@@ -429,6 +431,17 @@ def _credit_line(block: Block) -> bool:
     return is_credit_line(block) or page_byline.credit_word_end(block.content) is not None
 
 
+def wire_dated(f: Features) -> bool:
+    """A description dated as the wire services date a picture ("A fisherman mends his
+    nets at the quay in Larkfield, Tuesday, Nov. 19, 2019, before the storm."): the
+    weekday, month, day and year (WIRE_DATE) after WIRE_DATE_WORDS words or more of it."""
+    text = f.text
+    if "day, " not in text or not f.starts_upper:  # (every match holds "day, ": most texts hold none)
+        return False
+    m = WIRE_DATE.search(text)
+    return m is not None and len(text[:m.start()].split()) >= WIRE_DATE_WORDS
+
+
 def _description(f: Features) -> bool:
     """One sentence that starts in capitals and ends as a sentence, asking nothing."""
     return f.n_sentences == 1 and f.starts_upper and f.ends_terminal and "?" not in f.text
@@ -438,6 +451,7 @@ class Tag(str, Enum):
     """The decisions of stage captions."""
     SCORED = "scored"  # the caption model's score is over the threshold (the score is kept)
     PRINTED_TWICE = "printed_twice"  # a description printed twice in a row: the image's text and its caption
+    WIRE_DATED = "wire_dated"  # a description dated as the wire services date a picture
 
 
 class Captions(Stage):
@@ -560,6 +574,18 @@ class Captions(Stage):
             pending = block
         return twice
 
+    def wire_dated(self, found: list[tuple[Block, Features]], ctx: _Context) -> bool:
+        """A description dated as the wire services date a picture (``wire_dated``) is a
+        caption, whatever the model says: a story names the day, not the weekday, date and
+        year at once. Returns whether it found one."""
+        dated = False
+        for block, f in found:
+            if wire_dated(f) and not ctx.in_formula(block):
+                block.assign(Label.CAPTION, self.name, "a description dated as the wire services date "
+                             "a picture (weekday, month, day and year)", Tag.WIRE_DATED)
+                dated = True
+        return dated
+
     def __call__(self, doc: Document) -> None:
         if doc.lead_index is None:
             return  # no article text
@@ -568,6 +594,10 @@ class Captions(Stage):
             found, ctx = self.found(doc)  # (what was labelled is no candidate, nor free context)
         if ctx is None:
             return
+        if self.wire_dated(found, ctx):
+            found, ctx = self.found(doc)
+            if ctx is None:
+                return
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE:
             by_text.clear()

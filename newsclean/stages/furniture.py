@@ -24,7 +24,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .. import resources as res
-from ..features import WORD, features, is_prose, lex
+from ..features import FUNCTION_WORD, WORD, features, is_prose, lex
 from ..model import Block, Cut, Document, Label
 from .base import Stage
 from .segment import bare_text
@@ -83,6 +83,22 @@ def printed_twice(text: str) -> int | None:
     return None
 
 
+def alt_before_caption(text: str) -> int | None:
+    """Where the caption starts when an image's text is glued before it, the caption
+    opening with a copyright sign and the photographer's name and repeating the text's
+    last words ("a boat at sea: Boats wait at the quay.© Ann Lee Boats wait at the
+    quay."): the copyright sign's position, if PRINTED_TWICE_WORDS words or more end
+    both parts. Never article text: a copyright line names no description twice."""
+    k = text.find("©")
+    if k <= 0:
+        return None
+    before, after = text[:k].split(), text[k + 1:].split()
+    same = 0
+    while same < min(len(before), len(after)) and before[-1 - same] == after[-1 - same]:
+        same += 1
+    return k if same >= PRINTED_TWICE_WORDS and same < len(after) else None
+
+
 def is_menu(text: str) -> bool:
     """Short items separated by '|' ("English | Tiếng Việt", "Home | News | Sport")."""
     if "|" not in text:
@@ -109,6 +125,7 @@ class Tag(str, Enum):
     TEMPLATE_PLACEHOLDER = "template_placeholder"
     IMAGE_INDEX = "image_index"              # a cut off the end of a block
     METADATA_PREFIX = "metadata_prefix"      # a cut off the start of the dump's first block
+    ALT_BEFORE_CAPTION = "alt_before_caption"  # a cut: an image's text glued before its credited caption
 
 
 class Furniture(Stage):
@@ -144,6 +161,11 @@ class Furniture(Stage):
                 and (m := self.image_prefix.match(text)) is not None and not self.placeholder.fullmatch(text):
             # an image's placeholder glued to a paragraph: the text browser's, not the article's
             block.cut_head(Cut(m.group(0), Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER))
+            text = block.content
+        if "©" in text and block.kind != "item" and block.head is None \
+                and (k := alt_before_caption(text)) is not None:
+            block.cut_head(Cut(text[:k], Label.BOILERPLATE, self.name, "the image's text printed before its "
+                               "caption, which repeats it after the photographer's credit", Tag.ALT_BEFORE_CAPTION))
             text = block.content
         if text[:1] in self.platform_initials and self._embedded_post(text):
             block.assign(Label.BOILERPLATE, self.name, "a post shown as a picture: its alt text", Tag.EMBEDDED_POST)
@@ -222,6 +244,24 @@ class Furniture(Stage):
         return len(above) == len(copies) and all(a.tag is Tag.IMAGE_PLACEHOLDER and a.kind != "item" for a in above) \
             and len({a.content for a in above}) > 1  # (the same picture each time: a teaser repeated)
 
+    @staticmethod
+    def _set_in_figures(doc: Document, copies: list[Block]) -> bool:
+        """Every copy of a label of LABEL_CAPTION_WORDS words or more is set deeper than the
+        free blocks right above and below it (the page style, which prints no image
+        placeholder, indents a figure's caption, its own element, under the paragraphs it
+        stands between), and it reads as a description (a function word; no "Label:" in its
+        first words, "Posted in: Music"): the pictures' caption, printed under each."""
+        first = copies[0]
+        f = features(first)
+        if f.n_words < LABEL_CAPTION_WORDS or not f.style & FUNCTION_WORD \
+                or ":" in " ".join(first.content.split()[:3]):
+            return False
+        for b in copies:
+            around = (_nearest_other(doc, b.index, -1), _nearest_other(doc, b.index, 1))
+            if any(n is None or n.label is not None or n.kind == "item" or b.indent <= n.indent for n in around):
+                return False
+        return True
+
     def repeated_labels(self, doc: Document) -> None:
         """Label as boilerplate the copies of a short free block printed REPEATED_MIN times
         or more, with no other such label between two of its copies (those under the
@@ -245,7 +285,7 @@ class Furniture(Stage):
         for text, copies in repeated.items():
             if features(copies[0]).credit:
                 continue  # a photo credit under each picture: stage credits' (it belongs to a caption)
-            if self._under_pictures(doc, copies):
+            if self._under_pictures(doc, copies) or self._set_in_figures(doc, copies):
                 for block in copies:
                     block.assign(Label.CAPTION, self.name, f"a label printed under each of {len(copies)} pictures: "
                                  "their caption", Tag.PICTURES_CAPTION)
@@ -259,3 +299,15 @@ class Furniture(Stage):
                 block.assign(Label.BOILERPLATE, self.name,
                              f"a label printed {len(copies)} times between paragraphs (an ad's, an embed's or a picture's slot)",
                              Tag.REPEATED_LABEL)
+
+
+def _nearest_other(doc: Document, index: int, step: int) -> Block | None:
+    """The nearest block before (``step`` -1) or after (1) block ``index`` with another
+    text than it (None: there is none)."""
+    text = doc.blocks[index].content
+    i = index + step
+    while 0 <= i < len(doc.blocks):
+        if doc.blocks[i].content != text:
+            return doc.blocks[i]
+        i += step
+    return None
