@@ -295,3 +295,39 @@ def test_a_pattern_searched_only_where_its_literals_are_holds_one_in_each_altern
         literal = re.sub(r"\\(.)", r"\1", re.sub(r"\[[^\]]*\]", "\0", alternative))
         assert any(need in literal for need in spec["scheduled_needs"]), alternative
     assert top_level_alternatives(r"a(b|c)|[|]d\|e") == ["a(b|c)", r"[|]d\|e"]
+
+
+def _mandatory_digit(pattern: str) -> bool:
+    r"""The pattern holds ``\d`` outside any group and class, not made optional by a
+    quantifier (``?``, ``*``, ``{0,…}``): every match of it holds a digit."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1] == "d" and depth == 0 and not in_class \
+                    and not pattern.startswith(("?", "*", "{0"), i + 2):
+                return True
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        i += 1
+    return False
+
+
+def test_a_widget_kind_that_needs_a_digit_holds_one_in_each_pattern():
+    """widgets tries a kind marked needs_digit only on a text holding a digit: each of
+    its patterns (`whole` and `contains`) must need one, or a match could be missed."""
+    spec = res.patterns()["widgets"]
+    marked = [kind for kind, table in spec.items() if isinstance(table, dict) and table.get("needs_digit")]
+    assert marked
+    for kind in marked:
+        for pattern in spec[kind].get("whole", []) + spec[kind].get("contains", []):
+            for alternative in top_level_alternatives(pattern):
+                assert _mandatory_digit(alternative), (kind, alternative)
+    assert _mandatory_digit(r"(?:a|b)\s+\d+ x") and not _mandatory_digit(r"(?:\d+\s+)?x")
+    assert not _mandatory_digit(r"[\d,]+ x\d?") and not _mandatory_digit(r"a\d*")

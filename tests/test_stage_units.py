@@ -309,6 +309,27 @@ def test_widgets_tries_only_the_kinds_a_text_may_open_as_by_its_first_characters
     assert stage._kind_of_text("ADVERTISEMENT") is widgets.Tag.AD_MARKER
 
 
+def test_widgets_finds_the_kinds_a_prefix_may_open_as_among_those_of_its_shorter_prefix():
+    # the kinds are found from those of the prefix one character shorter: the same kinds
+    # as trying every kind on the prefix (a look-alike prefix opening as no kind: none)
+    stage = Widgets()
+    for prefix in ("A", "Ad", "Adv", "Lo", "Log", "12", "12 ", "Zq", "zqx", "Yo", "You"):
+        every = tuple((i, whole) for i, whole in stage.whole if whole.fullmatch(prefix, partial=True))
+        assert stage.may_open(prefix) == every, prefix
+    assert stage.may_open("Adv") and stage.may_open("zqx") == ()
+
+
+def test_widgets_tries_a_kind_that_needs_a_digit_only_on_a_text_holding_one():
+    # a market row and a counter hold digits (found); look-alikes that open as a row
+    # does, with no digit, are not tried with those kinds (and are no widget)
+    stage = Widgets()
+    assert {widgets.KINDS.index("market_row"), widgets.KINDS.index("char_counter")} <= stage.need_digit
+    assert stage._kind_of_text("Gold 1,935.20 -3.10 (-0.16%)") is widgets.Tag.MARKET_ROW
+    assert stage._kind_of_text("Only 20/500 characters") is widgets.Tag.CHAR_COUNTER
+    assert stage._kind_of_text("Gold Coast Marathon") is None
+    assert stage._kind_of_text("Characters and plots of the season") is None
+
+
 def test_widgets_leaves_a_sentence_about_characters_alone():
     doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
                   "Readers left 500 comments on the plans.")
