@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                       "timestamp_max_words": INT, "timestamp_max_chars": INT, "menu_max_words": INT,
                       "menu_item_words": INT, "printed_twice_chars": INT, "printed_twice_words": INT,
                       "repeated_min": INT, "repeated_max_words": INT, "label_caption_words": INT, "template_placeholder": PATTERN,
-                      "template_placeholder_marks": WORDS,
+                      "template_placeholder_marks": WORDS, "image_artifact_needs": WORDS,
                       "metadata_prefix": PATTERNS, "image_index": PATTERN, "image_index_chars": INT},
         "teasers": {"heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
                     "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
@@ -331,3 +331,63 @@ def test_a_widget_kind_that_needs_a_digit_holds_one_in_each_pattern():
                 assert _mandatory_digit(alternative), (kind, alternative)
     assert _mandatory_digit(r"(?:a|b)\s+\d+ x") and not _mandatory_digit(r"(?:\d+\s+)?x")
     assert not _mandatory_digit(r"[\d,]+ x\d?") and not _mandatory_digit(r"a\d*")
+
+
+
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]])*\]")
+_QUANTIFIER = re.compile(r"[?*+]\??|\{\d*(?:,\d*)?\}\??")
+
+
+def _top_literal(pattern: str) -> str:
+    """The characters every match of one alternative of a pattern holds, as far as its
+    text outside groups shows them: escapes undone, classes, groups, wildcards and any
+    character a quantifier makes optional (``?``, ``*``, ``{0,…}``) turned to NUL."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        ch, step = pattern[i], 1
+        if ch == "\\":
+            atom, step = (pattern[i + 1] if not pattern[i + 1].isalnum() else "\0"), 2
+        elif ch == "[":
+            atom, step = "\0", _CLASS.match(pattern, i).end() - i  # type: ignore[union-attr]
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+            atom = "\0"
+        else:
+            atom = "\0" if ch in ".^$|" else ch
+        q = _QUANTIFIER.match(pattern, i + step)
+        optional = q is not None and (q.group()[0] in "?*" or q.group().startswith(("{0", "{,")))
+        out.append(atom if depth == 0 and not optional else "\0")
+        i += step + (q.end() - q.start() if q else 0)
+    return "".join(out)
+
+
+def _held_literally(pattern: str, needs: list[str]) -> bool:
+    """Every match of the pattern holds one of ``needs`` (in lower case): in each of its
+    alternatives, one stands in its text outside groups (``_top_literal``), or the
+    alternative opens with a group each of whose alternatives holds one."""
+    return all(_alternative_holds(alt, needs) for alt in top_level_alternatives(pattern))
+
+
+def _alternative_holds(alternative: str, needs: list[str]) -> bool:
+    if alternative.startswith("(?:"):
+        depth, end = 0, 0
+        for k, ch in enumerate(alternative):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                end = k
+                break
+        if not _QUANTIFIER.match(alternative, end + 1) and _held_literally(alternative[3:end], needs):
+            return True
+    literal = _top_literal(alternative).lower()
+    return any(need in literal for need in needs)
+
+
+def test_every_image_artifact_holds_one_of_the_needs():
+    """furniture tries image_artifact only on a block holding one of image_artifact_needs:
+    every pattern must hold one, or a placeholder could be missed."""
+    spec = res.patterns()["furniture"]
+    for pattern in spec["image_artifact"]:
+        assert _held_literally(pattern, spec["image_artifact_needs"]), pattern
+    assert not _held_literally(r"\S*x?\.?png", ["."]) and not _held_literally(r"(?:image|pic)\s*", ["image"])
+    assert not _held_literally(r"[.]x|\.y", ["."]) and not _held_literally(r"(?:image)?x", ["image"])
+    assert _held_literally(r"\[[^\]]*\]", ["["]) and _held_literally(r"(?:image|photo)\s*\d", ["image", "photo"])
