@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from newsclean import Label
 from newsclean.cli import main
 from newsclean.model import Document
+from newsclean.pipeline import _body_document
 from newsclean.profile import SiteLines, line_key
 from newsclean.rules import parse_rules
 from newsclean.stages import (
@@ -188,6 +189,22 @@ def test_segment_makes_lines_items_with_their_continuations_and_cuts_heading_mar
     head = doc.blocks[0].head
     assert (head.text, head.tag, head.label) == ("## ", segment.Tag.MARKDOWN_HEADING, Label.BOILERPLATE)
     assert doc.blocks[0].content == "Opening hours"
+
+
+def test_segment_knows_a_one_line_items_bare_text_as_bare_text_gives_it():
+    # a one-line item's text without its bullet is kept when the item is made (the same
+    # as joining its lines gives); an item of two lines, and a line, are left to bare_text
+    text = "1.   Monday to Friday  \n- Saturday,\n  mornings\n\n" + P1
+    doc = Document(raw=text, text=text)
+    run_alone(Segment(), doc)
+    one, two, line = doc.blocks
+    assert (one.bare, two.bare, line.bare) == ("Monday to Friday", None, None)
+    assert one.bare == " ".join(segment.item_lines(one))
+    assert (segment.bare_text(two), segment.bare_text(line)) == ("Saturday, mornings", P1)
+    # so does a reading of the body, whose blocks the pipeline makes
+    reading = _body_document(doc.blocks, doc)
+    assert [b.bare for b in reading.blocks] == ["Monday to Friday", "Saturday, mornings", None]
+    assert all(b.bare == " ".join(segment.item_lines(b)) for b in reading.blocks[:2])
 
 
 def test_segment_leaves_a_hashtag_whole_and_a_reading_of_the_body_unsplit():
