@@ -58,7 +58,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                      "credit_never_ends": STR, "credit": PATTERNS, "credit_tail_chars": INT},
         "credits": {"max_words": INT},
         "body": {"no_article_min_furniture": INT},
-        "genre": {"man_headings": WORDS, "man_min_headings": INT, "code_fence": PATTERN, "markdown_heading": PATTERN,
+        "genre": {"man_headings": WORDS, "man_min_headings": INT, "code_fence": PATTERN, "code_fence_needs": WORDS, "markdown_heading": PATTERN,
                   "readme_min_fences": INT, "readme_min_headings": INT, "price_line": PATTERN,
                   "price_line_chars": INT, "price_min_lines": INT, "price_min_share": NUMBER,
                   "verse_min_lines": INT, "verse_min_stanzas": INT, "verse_max_chars": INT,
@@ -363,23 +363,43 @@ def _top_literal(pattern: str) -> str:
 
 def _held_literally(pattern: str, needs: list[str]) -> bool:
     """Every match of the pattern holds one of ``needs`` (in lower case): in each of its
-    alternatives, one stands in its text outside groups (``_top_literal``), or the
-    alternative opens with a group each of whose alternatives holds one."""
+    alternatives, one stands in its text outside groups (``_top_literal``), or in each
+    alternative of one of its groups (``(?:…)``) that no quantifier makes optional."""
     return all(_alternative_holds(alt, needs) for alt in top_level_alternatives(pattern))
 
 
 def _alternative_holds(alternative: str, needs: list[str]) -> bool:
-    if alternative.startswith("(?:"):
-        depth, end = 0, 0
-        for k, ch in enumerate(alternative):
-            depth += (ch == "(") - (ch == ")")
-            if depth == 0:
-                end = k
-                break
-        if not _QUANTIFIER.match(alternative, end + 1) and _held_literally(alternative[3:end], needs):
-            return True
     literal = _top_literal(alternative).lower()
-    return any(need in literal for need in needs)
+    if any(need in literal for need in needs):
+        return True
+    depth, start, i = 0, 0, 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _CLASS.match(alternative, i).end()  # type: ignore[union-attr]
+            continue
+        if ch in "()":
+            depth += 1 if ch == "(" else -1
+            if ch == "(" and depth == 1:
+                start = i
+            elif ch == ")" and depth == 0 and alternative.startswith("(?:", start):
+                q = _QUANTIFIER.match(alternative, i + 1)
+                optional = q is not None and (q.group()[0] in "?*" or q.group().startswith(("{0", "{,")))
+                if not optional and _held_literally(alternative[start + 3:i], needs):
+                    return True
+        i += 1
+    return False
+
+
+def test_every_code_fence_holds_one_of_the_needs():
+    """genre tries code_fence line by line only in a dump holding one of code_fence_needs."""
+    spec = res.patterns()["genre"]
+    assert _held_literally(spec["code_fence"], spec["code_fence_needs"])
+    assert not _held_literally(r"\s*(?:```|~~~)?x", ["```", "~~~"]) and not _held_literally(r"(?:```|~)x", ["```"])
+    assert _held_literally(r"a(?:xx|yz)+b", ["xx", "yz"]) and _held_literally(r"\s*(?:```|~~~).*", ["```", "~~~"])
 
 
 def test_every_image_artifact_holds_one_of_the_needs():
