@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                       "repeated_min": INT, "repeated_max_words": INT, "label_caption_words": INT, "template_placeholder": PATTERN,
                       "template_placeholder_marks": WORDS, "image_artifact_needs": WORDS,
                       "metadata_prefix": PATTERNS, "image_index": PATTERN, "image_index_chars": INT},
-        "teasers": {"heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
+        "teasers": {"prefix_chars": INT, "heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
                     "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
                     "link_max_words": INT, "summary_min_words": INT, "summary_title_ratio": NUMBER,
                     "dateline_max_words": INT},

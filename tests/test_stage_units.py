@@ -419,6 +419,23 @@ def test_teasers_takes_a_headed_list_across_a_block_that_furniture_tagged():
         ("Brindlecombe market hall to get a new roof", [2]), ("Choir of St Anne's wins county prize", [4])]
 
 
+def test_teasers_tries_heading_and_inline_link_only_on_a_text_whose_first_characters_may_open_one():
+    # headings and inline links in each language's form open as a match may (their
+    # first characters tried alone): they are found; a look-alike text opening as none
+    # is not tried, and a sentence opening as a heading does is tried and left alone
+    stage = Teasers()
+
+    def block_of(text: str):
+        return doc_for(Teasers, text).blocks[0]
+
+    for heading in ("Related stories", "MORE FROM THE GAZETTE", "Tin liên quan", "Читайте также", "関連記事"):
+        assert stage.may_open_heading(heading[:stage.prefix_chars]) and stage._is_heading(block_of(heading)), heading
+    inline = "Read also: Mayor promises more parks"
+    assert stage.may_open_inline(inline[:stage.prefix_chars]) and stage._inline(block_of(inline)) is not None
+    assert not stage.may_open_heading("Th") and not stage.may_open_inline("Th")
+    assert not stage._is_heading(block_of("Related to the council since May, the plan stalled."))
+
+
 def test_teasers_stops_at_a_block_another_stage_decided():
     doc = doc_for(Teasers, P1, "Related news", TEASER_ITEMS[0], "Log in to comment", TEASER_ITEMS[1])
     decided(doc, 3, Widgets, widgets.Tag.LOGIN_PROMPT)
