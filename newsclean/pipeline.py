@@ -161,8 +161,10 @@ def _body_document(body: list[Block], original: Document) -> Document:
     contents = [b.content for b in body]
     text = "\n\n".join(contents)
     doc = Document(raw=text, text=text, site=original.site, site_lines=original.site_lines, reading=True)
-    # Block(index, lines, line_no, kind, text): content i stands on line 2i + 1
-    doc.blocks = [Block(i, [content], 2 * i + 1, "item" if BULLET.match(content) else "line", content)
+    # Block(index, lines, line_no, kind, text): content i stands on line 2i + 1; an item's
+    # text without its bullet (segment.bare_text) is known here
+    doc.blocks = [Block(i, [content], 2 * i + 1, "line", content) if (m := BULLET.match(content)) is None
+                  else Block(i, [content], 2 * i + 1, "item", content, bare=content[m.end():].strip())
                   for i, content in enumerate(contents)]
     return doc
 

@@ -42,9 +42,9 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                       "timestamp_max_words": INT, "timestamp_max_chars": INT, "menu_max_words": INT,
                       "menu_item_words": INT, "printed_twice_chars": INT, "printed_twice_words": INT,
                       "repeated_min": INT, "repeated_max_words": INT, "label_caption_words": INT, "template_placeholder": PATTERN,
-                      "template_placeholder_marks": WORDS,
+                      "template_placeholder_marks": WORDS, "image_artifact_needs": WORDS,
                       "metadata_prefix": PATTERNS, "image_index": PATTERN, "image_index_chars": INT},
-        "teasers": {"heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
+        "teasers": {"prefix_chars": INT, "heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
                     "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
                     "link_max_words": INT, "summary_min_words": INT, "summary_title_ratio": NUMBER,
                     "dateline_max_words": INT},
@@ -58,7 +58,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                      "credit_never_ends": STR, "credit": PATTERNS, "credit_tail_chars": INT},
         "credits": {"max_words": INT},
         "body": {"no_article_min_furniture": INT},
-        "genre": {"man_headings": WORDS, "man_min_headings": INT, "code_fence": PATTERN, "markdown_heading": PATTERN,
+        "genre": {"man_headings": WORDS, "man_min_headings": INT, "code_fence": PATTERN, "code_fence_needs": WORDS, "markdown_heading": PATTERN,
                   "readme_min_fences": INT, "readme_min_headings": INT, "price_line": PATTERN,
                   "price_line_chars": INT, "price_min_lines": INT, "price_min_share": NUMBER,
                   "verse_min_lines": INT, "verse_min_stanzas": INT, "verse_max_chars": INT,
@@ -296,3 +296,119 @@ def test_a_pattern_searched_only_where_its_literals_are_holds_one_in_each_altern
         literal = re.sub(r"\\(.)", r"\1", re.sub(r"\[[^\]]*\]", "\0", alternative))
         assert any(need in literal for need in spec["scheduled_needs"]), alternative
     assert top_level_alternatives(r"a(b|c)|[|]d\|e") == ["a(b|c)", r"[|]d\|e"]
+
+
+def _mandatory_digit(pattern: str) -> bool:
+    r"""The pattern holds ``\d`` outside any group and class, not made optional by a
+    quantifier (``?``, ``*``, ``{0,…}``): every match of it holds a digit."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1] == "d" and depth == 0 and not in_class \
+                    and not pattern.startswith(("?", "*", "{0"), i + 2):
+                return True
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        i += 1
+    return False
+
+
+def test_a_widget_kind_that_needs_a_digit_holds_one_in_each_pattern():
+    """widgets tries a kind marked needs_digit only on a text holding a digit: each of
+    its patterns (`whole` and `contains`) must need one, or a match could be missed."""
+    spec = res.patterns()["widgets"]
+    marked = [kind for kind, table in spec.items() if isinstance(table, dict) and table.get("needs_digit")]
+    assert marked
+    for kind in marked:
+        for pattern in spec[kind].get("whole", []) + spec[kind].get("contains", []):
+            for alternative in top_level_alternatives(pattern):
+                assert _mandatory_digit(alternative), (kind, alternative)
+    assert _mandatory_digit(r"(?:a|b)\s+\d+ x") and not _mandatory_digit(r"(?:\d+\s+)?x")
+    assert not _mandatory_digit(r"[\d,]+ x\d?") and not _mandatory_digit(r"a\d*")
+
+
+
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]])*\]")
+_QUANTIFIER = re.compile(r"[?*+]\??|\{\d*(?:,\d*)?\}\??")
+
+
+def _top_literal(pattern: str) -> str:
+    """The characters every match of one alternative of a pattern holds, as far as its
+    text outside groups shows them: escapes undone, classes, groups, wildcards and any
+    character a quantifier makes optional (``?``, ``*``, ``{0,…}``) turned to NUL."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        ch, step = pattern[i], 1
+        if ch == "\\":
+            atom, step = (pattern[i + 1] if not pattern[i + 1].isalnum() else "\0"), 2
+        elif ch == "[":
+            atom, step = "\0", _CLASS.match(pattern, i).end() - i  # type: ignore[union-attr]
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+            atom = "\0"
+        else:
+            atom = "\0" if ch in ".^$|" else ch
+        q = _QUANTIFIER.match(pattern, i + step)
+        optional = q is not None and (q.group()[0] in "?*" or q.group().startswith(("{0", "{,")))
+        out.append(atom if depth == 0 and not optional else "\0")
+        i += step + (q.end() - q.start() if q else 0)
+    return "".join(out)
+
+
+def _held_literally(pattern: str, needs: list[str]) -> bool:
+    """Every match of the pattern holds one of ``needs`` (in lower case): in each of its
+    alternatives, one stands in its text outside groups (``_top_literal``), or in each
+    alternative of one of its groups (``(?:…)``) that no quantifier makes optional."""
+    return all(_alternative_holds(alt, needs) for alt in top_level_alternatives(pattern))
+
+
+def _alternative_holds(alternative: str, needs: list[str]) -> bool:
+    literal = _top_literal(alternative).lower()
+    if any(need in literal for need in needs):
+        return True
+    depth, start, i = 0, 0, 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _CLASS.match(alternative, i).end()  # type: ignore[union-attr]
+            continue
+        if ch in "()":
+            depth += 1 if ch == "(" else -1
+            if ch == "(" and depth == 1:
+                start = i
+            elif ch == ")" and depth == 0 and alternative.startswith("(?:", start):
+                q = _QUANTIFIER.match(alternative, i + 1)
+                optional = q is not None and (q.group()[0] in "?*" or q.group().startswith(("{0", "{,")))
+                if not optional and _held_literally(alternative[start + 3:i], needs):
+                    return True
+        i += 1
+    return False
+
+
+def test_every_code_fence_holds_one_of_the_needs():
+    """genre tries code_fence line by line only in a dump holding one of code_fence_needs."""
+    spec = res.patterns()["genre"]
+    assert _held_literally(spec["code_fence"], spec["code_fence_needs"])
+    assert not _held_literally(r"\s*(?:```|~~~)?x", ["```", "~~~"]) and not _held_literally(r"(?:```|~)x", ["```"])
+    assert _held_literally(r"a(?:xx|yz)+b", ["xx", "yz"]) and _held_literally(r"\s*(?:```|~~~).*", ["```", "~~~"])
+
+
+def test_every_image_artifact_holds_one_of_the_needs():
+    """furniture tries image_artifact only on a block holding one of image_artifact_needs:
+    every pattern must hold one, or a placeholder could be missed."""
+    spec = res.patterns()["furniture"]
+    for pattern in spec["image_artifact"]:
+        assert _held_literally(pattern, spec["image_artifact_needs"]), pattern
+    assert not _held_literally(r"\S*x?\.?png", ["."]) and not _held_literally(r"(?:image|pic)\s*", ["image"])
+    assert not _held_literally(r"[.]x|\.y", ["."]) and not _held_literally(r"(?:image)?x", ["image"])
+    assert _held_literally(r"\[[^\]]*\]", ["["]) and _held_literally(r"(?:image|photo)\s*\d", ["image", "photo"])

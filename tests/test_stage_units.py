@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from newsclean import Label
 from newsclean.cli import main
 from newsclean.model import Document
+from newsclean.pipeline import _body_document
 from newsclean.profile import SiteLines, line_key
 from newsclean.rules import parse_rules
 from newsclean.stages import (
@@ -190,6 +191,22 @@ def test_segment_makes_lines_items_with_their_continuations_and_cuts_heading_mar
     assert doc.blocks[0].content == "Opening hours"
 
 
+def test_segment_knows_a_one_line_items_bare_text_as_bare_text_gives_it():
+    # a one-line item's text without its bullet is kept when the item is made (the same
+    # as joining its lines gives); an item of two lines, and a line, are left to bare_text
+    text = "1.   Monday to Friday  \n- Saturday,\n  mornings\n\n" + P1
+    doc = Document(raw=text, text=text)
+    run_alone(Segment(), doc)
+    one, two, line = doc.blocks
+    assert (one.bare, two.bare, line.bare) == ("Monday to Friday", None, None)
+    assert one.bare == " ".join(segment.item_lines(one))
+    assert (segment.bare_text(two), segment.bare_text(line)) == ("Saturday, mornings", P1)
+    # so does a reading of the body, whose blocks the pipeline makes
+    reading = _body_document(doc.blocks, doc)
+    assert [b.bare for b in reading.blocks] == ["Monday to Friday", "Saturday, mornings", None]
+    assert all(b.bare == " ".join(segment.item_lines(b)) for b in reading.blocks[:2])
+
+
 def test_segment_leaves_a_hashtag_whole_and_a_reading_of_the_body_unsplit():
     text = "#Brindlecombe readers queued from eight"
     doc = Document(raw=text, text=text)
@@ -309,6 +326,27 @@ def test_widgets_tries_only_the_kinds_a_text_may_open_as_by_its_first_characters
     assert stage._kind_of_text("ADVERTISEMENT") is widgets.Tag.AD_MARKER
 
 
+def test_widgets_finds_the_kinds_a_prefix_may_open_as_among_those_of_its_shorter_prefix():
+    # the kinds are found from those of the prefix one character shorter: the same kinds
+    # as trying every kind on the prefix (a look-alike prefix opening as no kind: none)
+    stage = Widgets()
+    for prefix in ("A", "Ad", "Adv", "Lo", "Log", "12", "12 ", "Zq", "zqx", "Yo", "You"):
+        every = tuple((i, whole) for i, whole in stage.whole if whole.fullmatch(prefix, partial=True))
+        assert stage.may_open(prefix) == every, prefix
+    assert stage.may_open("Adv") and stage.may_open("zqx") == ()
+
+
+def test_widgets_tries_a_kind_that_needs_a_digit_only_on_a_text_holding_one():
+    # a market row and a counter hold digits (found); look-alikes that open as a row
+    # does, with no digit, are not tried with those kinds (and are no widget)
+    stage = Widgets()
+    assert {widgets.KINDS.index("market_row"), widgets.KINDS.index("char_counter")} <= stage.need_digit
+    assert stage._kind_of_text("Gold 1,935.20 -3.10 (-0.16%)") is widgets.Tag.MARKET_ROW
+    assert stage._kind_of_text("Only 20/500 characters") is widgets.Tag.CHAR_COUNTER
+    assert stage._kind_of_text("Gold Coast Marathon") is None
+    assert stage._kind_of_text("Characters and plots of the season") is None
+
+
 def test_widgets_leaves_a_sentence_about_characters_alone():
     doc = doc_for(Widgets, "Each letter to the library may have 500 characters at most, the staff said.",
                   "Readers left 500 comments on the plans.")
@@ -379,6 +417,23 @@ def test_teasers_takes_a_headed_list_across_a_block_that_furniture_tagged():
                            (Label.RELATED, teasers.Tag.LIST_ITEM)]
     assert [(item.title, item.blocks) for item in doc.related] == [
         ("Brindlecombe market hall to get a new roof", [2]), ("Choir of St Anne's wins county prize", [4])]
+
+
+def test_teasers_tries_heading_and_inline_link_only_on_a_text_whose_first_characters_may_open_one():
+    # headings and inline links in each language's form open as a match may (their
+    # first characters tried alone): they are found; a look-alike text opening as none
+    # is not tried, and a sentence opening as a heading does is tried and left alone
+    stage = Teasers()
+
+    def block_of(text: str):
+        return doc_for(Teasers, text).blocks[0]
+
+    for heading in ("Related stories", "MORE FROM THE GAZETTE", "Tin liên quan", "Читайте также", "関連記事"):
+        assert stage.may_open_heading(heading[:stage.prefix_chars]) and stage._is_heading(block_of(heading)), heading
+    inline = "Read also: Mayor promises more parks"
+    assert stage.may_open_inline(inline[:stage.prefix_chars]) and stage._inline(block_of(inline)) is not None
+    assert not stage.may_open_heading("Th") and not stage.may_open_inline("Th")
+    assert not stage._is_heading(block_of("Related to the council since May, the plan stalled."))
 
 
 def test_teasers_stops_at_a_block_another_stage_decided():

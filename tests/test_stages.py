@@ -435,6 +435,7 @@ class TestFurniture:
         ("First Published on Nov 20, 2019 01:38 pm", "timestamp"),
         ("harbour-wall-2024.png)", "image placeholder"),
         ("[image-123]", "image placeholder"),
+        ("PHOTO 2 of 5", "image placeholder"),  # (the needs of image_artifact are looked for in lower case)
         ("* * *", "separator"),
         ("---", "separator"),
         ("━" * 300, "separator"),  # a rule drawn across a wide dump

@@ -73,13 +73,12 @@ def printed_twice(text: str) -> int | None:
     or with a space ("Mountain Hike Kit #shopMountain Hike Kit #shop"): an image's alt
     and title text, or a link printed with its title. Never article text as it stands."""
     n = len(text)
-    for sep in ("", " "):
-        half, odd = divmod(n - len(sep), 2)
-        # (the second copy's first character is compared before the copies are)
-        if not odd and half >= PRINTED_TWICE_CHARS and text[half + len(sep)] == text[0] \
-                and text.startswith(sep, half) and text[:half] == text[half + len(sep):] \
-                and len(text[:half].split()) >= PRINTED_TWICE_WORDS:
-            return half
+    half = n // 2
+    second = n - half  # the copies glued (an even length) or with a space between (an odd one)
+    # (the second copy's first character is compared before the copies are)
+    if half >= PRINTED_TWICE_CHARS and text[second] == text[0] and (second == half or text[half] == " ") \
+            and text[:half] == text[second:] and len(text[:half].split()) >= PRINTED_TWICE_WORDS:
+        return half
     return None
 
 
@@ -137,6 +136,7 @@ class Furniture(Stage):
 
     def __init__(self) -> None:
         self.image = res.compiled("furniture", "image_artifact")
+        self.image_needs = tuple(_SPEC["image_artifact_needs"])  # (looked for first: most blocks hold none)
         self.image_prefix = res.compiled("furniture", "image_prefix")
         self.embedded_post = res.compiled("furniture", "embedded_post")
         self.platforms = frozenset(res.patterns()["furniture"]["embedded_post_platforms"])
@@ -185,7 +185,8 @@ class Furniture(Stage):
     def _short(self, block: Block, text: str) -> None:
         """A short block with letters or digits: an image placeholder, a timestamp, a menu, a text printed twice."""
         f = features(block)
-        if f.n_words <= IMAGE_MAX_WORDS and self.image.fullmatch(text):
+        if f.n_words <= IMAGE_MAX_WORDS and any(map(text.lower().__contains__, self.image_needs)) \
+                and self.image.fullmatch(text):
             block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
         elif f.n_words <= IMAGE_MAX_WORDS and any(mark in text for mark in self.placeholder_marks) \
                 and self.placeholder.fullmatch(text):

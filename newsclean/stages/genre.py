@@ -30,6 +30,7 @@ from .segment import segment, wrap_width
 
 _SPEC = res.patterns()["genre"]
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 class Tag(str, Enum):
@@ -50,6 +51,9 @@ def is_man_page(blocks: list[Block]) -> bool:
 
 
 def is_readme(lines: list[str]) -> bool:
+    text = "\n".join(lines)  # (a dump holding no fence's mark at all, most, is not tried line by line)
+    if not any(need in text for need in _SPEC["code_fence_needs"]):
+        return False
     fence, heading = res.compiled("genre", "code_fence"), res.compiled("genre", "markdown_heading")
     return sum(1 for s in lines if fence.fullmatch(s)) >= _SPEC["readme_min_fences"] \
         and sum(1 for s in lines if heading.fullmatch(s)) >= _SPEC["readme_min_headings"]
@@ -62,7 +66,7 @@ def is_price_list(lines: list[str]) -> bool:
     n, left = 0, len(short)
     for s in short:
         left -= 1
-        if price.fullmatch(s):
+        if _DIGIT.search(s) and price.fullmatch(s):  # (every price holds a digit: most lines hold none)
             n += 1
         elif n + left < need:
             return False  # (most dumps: too few lines are left to make it)

@@ -270,7 +270,10 @@ class _Segmenter:
             idx.extend(range(j, k + 1))
             j = k + 1
         self._add(idx, "item")
-        self.blocks[-1].wrap = self.width
+        block = self.blocks[-1]
+        block.wrap = self.width
+        if len(idx) == 1:  # (most items: its text without the bullet is known here, as bare_text gives it)
+            block.bare = self.lines[i][m.end():].strip()
         return j
 
     def _item_ends(self, i: int, j: int, m: re.Match[str], taken: int) -> bool:

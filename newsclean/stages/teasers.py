@@ -25,6 +25,9 @@ nothing of the input is lost.
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache, partial
+
+import regex
 
 from .. import resources as res
 from ..features import features, is_headline_like, is_prose
@@ -68,6 +71,11 @@ class Teasers(Stage):
         self.section = res.compiled("teasers", "section")
         self.thumbnail = res.compiled("furniture", "image_prefix")
         self.dateline = res.compiled_list("dateline", "strong")
+        # a text is tried with heading (inline_link) only when its first prefix_chars
+        # characters may open a match (a partial match; remembered by prefix): most do not
+        self.prefix_chars = _SPEC["prefix_chars"]
+        self.may_open_heading = lru_cache(maxsize=1024)(partial(_may_open, self.heading))
+        self.may_open_inline = lru_cache(maxsize=1024)(partial(_may_open, self.inline_link))
 
     # -- item parsing -------------------------------------------------------
     def _unlink(self, text: str) -> tuple[str, list[str]]:
@@ -112,7 +120,8 @@ class Teasers(Stage):
     def _is_heading(self, block: Block) -> bool:
         if len(block.text) > _SPEC["heading_max_chars"] or features(block).n_words > _SPEC["heading_max_words"]:
             return False
-        return bool(self.heading.fullmatch(bare_text(block).strip().rstrip(":.…").strip()))
+        text = bare_text(block).strip().rstrip(":.…").strip()
+        return self.may_open_heading(text[:self.prefix_chars]) and self.heading.fullmatch(text) is not None
 
     def _is_headline(self, block: Block) -> bool:
         return is_headline_like(block) and features(block).n_words >= _MIN_HEADLINE_WORDS
@@ -175,7 +184,8 @@ class Teasers(Stage):
         line ("Read also: Mayor promises more parks"), or None."""
         if features(block).n_words > _SPEC["link_max_words"] + _SPEC["heading_max_words"]:
             return None
-        m = self.inline_link.fullmatch(bare_text(block).strip())
+        text = bare_text(block).strip()
+        m = self.inline_link.fullmatch(text) if self.may_open_inline(text[:self.prefix_chars]) else None
         if m is None:
             return None
         title, markup = self._unlink(m["title"].strip())
@@ -239,6 +249,11 @@ class Teasers(Stage):
         n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
         return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= _SPEC["link_max_words"] and text[-1] not in ".:;,"
                 and (text[0].isupper() or text[0].isdigit()))
+
+
+def _may_open(pattern: regex.Pattern, prefix: str) -> bool:
+    """Whether the pattern may match the whole of a text that opens with ``prefix``."""
+    return pattern.fullmatch(prefix, partial=True) is not None
 
 
 def _after_colon(blocks: list[Block], i: int) -> bool:

@@ -10,6 +10,7 @@ table and lists of tags. Only short blocks are tried (``max_words``, or a kind's
 """
 from __future__ import annotations
 
+import re
 from enum import Enum
 from functools import lru_cache
 
@@ -20,6 +21,8 @@ from ..features import features
 from ..model import Document, Label
 from .base import Stage
 from .segment import bare_text
+
+_DIGIT = re.compile(r"\d")  # (stdlib re: one character class, searched on every text tried)
 
 KINDS = ("comment_heading", "char_counter", "min_length_prompt", "login_prompt",
          "form_field", "share_prompt", "newsletter_prompt", "ad_marker", "paywall_prompt", "cookie_notice",
@@ -70,13 +73,16 @@ class Widgets(Stage):
         self.contains = [(i, Tag(kind), contains) for i, kind in enumerate(KINDS)
                          if (contains := res.alternation(spec[kind].get("contains"))) is not None]
         # a block longer than max_words can only be a kind with a longer max_words of its own:
-        # unless one of those kinds matches (rarely), the kinds are not tried
-        # (their own `whole` patterns: one more alternation of them would cost its compiling
-        # at every start for the few blocks that long)
-        self.longer = [whole for i, whole in self.whole if self.kind_words[Tag(KINDS[i])] > self.max_words]
+        # unless one of those kinds matches (rarely), the kinds are not tried (only those
+        # the text may open as are: most long blocks, paragraphs, open as none of them)
+        self.longer = frozenset(i for i, _ in self.whole if self.kind_words[Tag(KINDS[i])] > self.max_words)
+        self.longer_contains = [contains for _, kind, contains in self.contains if self.kind_words[kind] > self.max_words]
         # the kind depends on the text alone, and a site prints the same prompts on every
         # page (and a second reading sees the same blocks): remembered by text
         self.kind_of = lru_cache(maxsize=4096)(self._kind_of)
+        # the kinds whose every pattern needs a digit (`needs_digit`): a text without one
+        # is not tried with them (most texts: a row of a market table opens with a capital)
+        self.need_digit = frozenset(i for i, kind in enumerate(KINDS) if spec[kind].get("needs_digit"))
 
     def _kind_of(self, text: str) -> Tag | None:
         """The kind of widget the text of a short block is, or None; a prompt after a
@@ -98,26 +104,29 @@ class Widgets(Stage):
         return text[q + 2:].lstrip() if q > 0 else None
 
     def _long_kind(self, text: str) -> bool:
-        return bool(any(whole.fullmatch(text) for whole in self.longer)
-                    or any(self.kind_words[kind] > self.max_words and contains.search(text)
-                           for _, kind, contains in self.contains))
+        return bool(any(i in self.longer and whole.fullmatch(text) for i, whole in self.may_open(text[:self.prefix_chars]))
+                    or any(contains.search(text) for contains in self.longer_contains))
 
     def _kind_of_text(self, text: str) -> Tag | None:
         """The first kind (in KINDS order) whose `whole` patterns match the whole text or
         whose `contains` patterns match in it."""
-        first = next((i for i, whole in self.may_open(text[:self.prefix_chars]) if whole.fullmatch(text)),
-                     len(KINDS))
+        skip = frozenset() if _DIGIT.search(text) else self.need_digit
+        first = next((i for i, whole in self.may_open(text[:self.prefix_chars])
+                      if i not in skip and whole.fullmatch(text)), len(KINDS))
         for i, kind, contains in self.contains:
             if i >= first:
                 break
-            if contains.search(text):
+            if i not in skip and contains.search(text):
                 return kind
         return Tag(KINDS[first]) if first < len(KINDS) else None
 
     def _may_open(self, prefix: str) -> tuple[tuple[int, regex.Pattern], ...]:
         """The kinds (their indices in KINDS, their `whole` patterns) whose patterns may match
-        a text that opens with ``prefix``: those that match it, or a longer text opening with it."""
-        return tuple((i, whole) for i, whole in self.whole if whole.fullmatch(prefix, partial=True))
+        a text that opens with ``prefix``: those that match it, or a longer text opening with it.
+        Only the kinds that its own prefix one character shorter may open as are tried (a
+        kind whose patterns no text opening with that prefix can match is not)."""
+        kinds = self.may_open(prefix[:-1]) if len(prefix) > 1 else self.whole
+        return tuple((i, whole) for i, whole in kinds if whole.fullmatch(prefix, partial=True))
 
     def __call__(self, doc: Document) -> None:
         for block in doc.blocks:
