@@ -412,7 +412,7 @@ def test_teasers_takes_a_link_card_whose_label_and_headline_are_printed_twice():
 
 
 def test_teasers_takes_a_headline_said_three_times_on_a_line_and_its_summary():
-    doc = doc_for(Teasers, P1, " ".join([CARD_TITLE] * 3), CARD_SUMMARY + " Read more", P2)
+    doc = doc_for(Teasers, P1, " ".join([CARD_TITLE] * 3)[:-6], CARD_SUMMARY + " Read more", P2)  # the last copy cut short
     run_alone(Teasers(), doc)
     assert free(doc) == [0, len(doc.blocks) - 1] and [item.title for item in doc.related] == [CARD_TITLE]
     assert doc.related[0].summary == CARD_SUMMARY + " Read more"
@@ -421,6 +421,8 @@ def test_teasers_takes_a_headline_said_three_times_on_a_line_and_its_summary():
 @pytest.mark.parametrize("parts", [
     # a caption and its alt text printed twice over the next paragraph: no label, no card
     [P1, "\n".join(["Readers in the main hall", "Photo: Ann Lee / Brindlecombe Gazette"] * 2), P2],
+    # a paragraph ending the text, then a headline said twice on a line under a thumbnail: the paragraph is no card
+    [P1, "Most of them came for the new reading rooms, and for the cake.\n[thumb]\n" + " ".join([CARD_TITLE] * 2)],
     # a subheading given twice, each copy alone on its line
     [P1, "What the new rooms offer readers", "What the new rooms offer readers", P2],
     # the page's own headline, printed twice under its label, then again in the text

@@ -291,12 +291,13 @@ def _headline_shaped(text: str) -> bool:
 
 
 def said_twice(line: str) -> str | None:
-    """The headline a line says two or more times over ("Big win Big win"), or None."""
+    """The headline a line says two or more times over ("Big win Big win"; a last copy
+    cut short, "Big win Big win Bi", counts), or None."""
     words = line.split()
     n = len(words)
-    for copies in range(2, n // _MIN_HEADLINE_WORDS + 1):
-        size = n // copies
-        if size * copies == n and all(words[k * size:(k + 1) * size] == words[:size] for k in range(1, copies)):
+    for size in range(_MIN_HEADLINE_WORDS + 1, n // 2 + 1):
+        repeats = all(words[j] == words[j - size] for j in range(size, n - 1))
+        if repeats and words[n - 1 - size].startswith(words[n - 1]):
             title = " ".join(words[:size])
             return title if _headline_shaped(title) else None
     return None
@@ -329,6 +330,8 @@ def doubled_title(lines: list[str]) -> tuple[str, int] | None:
             for d in range(2, gap + 3):
                 if lines[i + d:i + d + 2] == [line, lines[i + 1]]:
                     return lines[i + 1], i + d + 1
+        if not _is_label(line):
+            break  # a card opens with its headline or labels, not with a paragraph
     return None
 
 
