@@ -47,6 +47,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "teasers": {"prefix_chars": INT, "heading": PATTERNS, "section": PATTERN, "inline_link": PATTERN, "markdown_link": PATTERN, "glued_card": PATTERN,
                     "heading_max_chars": INT, "heading_max_words": INT, "min_headline_words": INT,
                     "link_max_words": INT, "summary_min_words": INT, "summary_title_ratio": NUMBER,
+                    "card_max_lines": INT, "card_max_words": INT, "card_gap_lines": INT,
+                    "card_summary_max_words": INT, "card_back_blocks": INT, "card_prose_words": INT,
                     "dateline_max_words": INT},
         "end_markers": {"final": PATTERN, "agency": PATTERN, "final_hint": STR, "agency_hints": WORDS,
                         "tail_chars": INT},

@@ -451,6 +451,46 @@ def test_teasers_leaves_a_list_that_a_sentence_announces_alone():
     assert free(doc) == [0, 1, 2, 3] and doc.related == []
 
 
+CARD_TITLE = "Harbour ferry to run on Sundays from May"
+CARD_SUMMARY = ("The council has agreed a summer timetable for the crossing to Wexley, with four boats a day "
+                "and a late return on the first Sunday of each month.")
+
+
+def test_teasers_takes_a_link_card_whose_label_and_headline_are_printed_twice():
+    card = "\n".join(["Transport", CARD_TITLE, "Ferry at the quay", "Transport", CARD_TITLE, CARD_SUMMARY])
+    doc = doc_for(Teasers, P1, card, P2)
+    run_alone(Teasers(), doc)
+    n = len(doc.blocks)
+    assert free(doc) == [0, n - 1] and all(b.tag is teasers.Tag.DOUBLED_CARD for b in doc.blocks[1:n - 1])
+    assert [(item.title, item.summary) for item in doc.related] == [(CARD_TITLE, CARD_SUMMARY)]
+    assert doc.related[0].leftovers == ["Transport", "Ferry at the quay", "Transport", CARD_TITLE]
+
+
+def test_teasers_takes_a_headline_said_three_times_on_a_line_and_its_summary():
+    doc = doc_for(Teasers, P1, " ".join([CARD_TITLE] * 3)[:-6], CARD_SUMMARY + " Read more", P2)  # the last copy cut short
+    run_alone(Teasers(), doc)
+    assert free(doc) == [0, len(doc.blocks) - 1] and [item.title for item in doc.related] == [CARD_TITLE]
+    assert doc.related[0].summary == CARD_SUMMARY + " Read more"
+
+
+@pytest.mark.parametrize("parts", [
+    # a caption and its alt text printed twice over the next paragraph: no label, no card
+    [P1, "\n".join(["Readers in the main hall", "Photo: Ann Lee / Brindlecombe Gazette"] * 2), P2],
+    # a paragraph ending the text, then a headline said twice on a line under a thumbnail: the paragraph is no card
+    [P1, "Most of them came for the new reading rooms, and for the cake.\n[thumb]\n" + " ".join([CARD_TITLE] * 2)],
+    # a subheading given twice, each copy alone on its line
+    [P1, "What the new rooms offer readers", "What the new rooms offer readers", P2],
+    # the page's own headline, printed twice under its label, then again in the text
+    [P1, "\n".join(["Transport", CARD_TITLE, "Transport", CARD_TITLE]), P2, CARD_TITLE],
+    # not in the text: a card under a menu line, no prose above it
+    ["Home", "\n".join(["Transport", CARD_TITLE, "Transport", CARD_TITLE]), P2],
+])
+def test_teasers_leaves_a_headline_printed_twice_outside_a_link_card_alone(parts):
+    doc = doc_for(Teasers, *parts)
+    run_alone(Teasers(), doc)
+    assert free(doc) == list(range(len(doc.blocks))) and doc.related == []
+
+
 # ---------------------------------------------------------------------------
 # repeats (reads blocks, site_lines)
 # ---------------------------------------------------------------------------
@@ -784,7 +824,7 @@ def test_stages_command_json_lists_the_contract_of_every_stage():
         assert row["writes"] == sorted(cls.writes) and row["required"] is cls.required
         assert row["tags"] == [tag.value for tag in cls.tags or ()]
     assert next(row for row in rows if row["name"] == "teasers")["tags"] == [
-        "heading", "list_item", "title_and_summary", "headline_links", "inline_link"]
+        "heading", "list_item", "title_and_summary", "headline_links", "inline_link", "doubled_card"]
 
 
 # --- genre ---------------------------------------------------------------------

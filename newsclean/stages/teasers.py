@@ -11,7 +11,11 @@ Two shapes are recognised:
   (several words, no final period; a thumbnail's placeholder opening the link text
   is left out of the title) that does not follow a colon;
 * a link set in the text, its heading and its headline on one line ("Read also:
-  Mayor promises more parks", ``[teasers] inline_link``).
+  Mayor promises more parks", ``[teasers] inline_link``);
+* a link card set between the article's paragraphs: a headline printed twice (two
+  lines in a row, perhaps a section label or an alt text between, or one line saying
+  it twice or more) and the one-paragraph summary under it (``[teasers] card_*``);
+  a headline found elsewhere in the dump (the page's own, printed twice) is left alone.
 
 A teaser that is a Markdown link, "[Title](https://...)", has the link's text as its
 title; the brackets and the address are accounted for as markup.
@@ -55,6 +59,7 @@ class Tag(str, Enum):
     TITLE_AND_SUMMARY = "title_and_summary"  # a headline-like block (and its summary) under a heading
     HEADLINE_LINKS = "headline_links"        # a run of headline links without a heading
     INLINE_LINK = "inline_link"              # "Read also: <headline>" on one line
+    DOUBLED_CARD = "doubled_card"            # a link card in the text: its headline printed twice, its summary
 
 
 class Teasers(Stage):
@@ -196,8 +201,45 @@ class Teasers(Stage):
         self._keep_numbering(block, item)
         return item
 
+    # -- link cards in the text ---------------------------------------------
+    def _doubled_cards(self, doc: Document) -> None:
+        i = 0
+        while i < len(doc.blocks):
+            i = self._doubled_card(doc, i) or i + 1
+
+    def _doubled_card(self, doc: Document, i: int) -> int | None:
+        """Take the link card whose first block is ``doc.blocks[i]`` (see doubled_title);
+        the index of the block after it, or None when none starts there."""
+        blocks = doc.blocks
+        if not _in_text(blocks, i):
+            return None
+        lines = _card_lines(blocks, i)
+        found = doubled_title([ln for _, ln in lines])
+        if found is None:
+            return None
+        title, at = found
+        end = lines[at][0]
+        after = [ln for k, ln in lines[at + 1:] if k == end]  # the summary in the headline's block
+        nxt = blocks[end + 1] if end + 1 < len(blocks) and not after else None
+        if nxt is not None and not (nxt.label is None and nxt.kind != "item" and is_prose(nxt)
+                                    and features(nxt).n_words <= _SPEC["card_summary_max_words"]):
+            nxt = None
+        last = end + 1 if nxt is not None else end
+        if any(title in blocks[k].text for k in range(len(blocks)) if not i <= k <= last):
+            return None  # the page's own headline printed twice, or a headline the page gives again
+        item = RelatedItem(title=title, blocks=[b.index for b in blocks[i:last + 1]])
+        _account_copies(item, [ln for k, ln in lines[:at + 1]])
+        if after:
+            item.summary = " ".join(after)
+        elif nxt is not None:
+            item.summary = bare_text(nxt).strip()
+        self._take(doc, item, blocks[i:last + 1], "link card in the text: its headline printed twice",
+                   Tag.DOUBLED_CARD)
+        return last + 1
+
     # -- the stage ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
+        self._doubled_cards(doc)
         blocks = doc.blocks
         i, n = 0, len(blocks)
         while i < n:
@@ -254,6 +296,97 @@ class Teasers(Stage):
 def _may_open(pattern: regex.Pattern, prefix: str) -> bool:
     """Whether the pattern may match the whole of a text that opens with ``prefix``."""
     return pattern.fullmatch(prefix, partial=True) is not None
+
+
+def _headline_shaped(text: str) -> bool:
+    """A line that could be a teaser's headline: min_headline_words to link_max_words
+    words, no final period or colon, opened by a capital or a digit."""
+    return (_MIN_HEADLINE_WORDS < len(text.split()) <= _SPEC["link_max_words"] and text[-1] not in ".,;:" and "  " not in text
+            and (text[0].isupper() or text[0].isdigit()))
+
+
+def said_twice(line: str) -> str | None:
+    """The headline a line says two or more times over ("Big win Big win"; a last copy
+    cut short, "Big win Big win Bi", counts), or None."""
+    words = line.split()
+    n = len(words)
+    for size in range(_MIN_HEADLINE_WORDS + 1, n // 2 + 1):
+        repeats = all(words[j] == words[j - size] for j in range(size, n - 1))
+        if repeats and words[n - 1 - size].startswith(words[n - 1]):
+            title = " ".join(words[:size])
+            return title if _headline_shaped(title) else None
+    return None
+
+
+def _is_credit(line: str) -> bool:
+    """A photo credit ("Photo: Ann Lee / The Gazette"): a caption and its credit printed
+    twice are no label and headline."""
+    return features(Block(0, [line], 0, "line", line)).credit
+
+
+def _is_label(line: str) -> bool:
+    """A section label over a card's headline: a few words, no final punctuation."""
+    return 0 < len(line.split()) <= _SPEC["heading_max_words"] and line[-1] not in ".,;:!?"
+
+
+def doubled_title(lines: list[str]) -> tuple[str, int] | None:
+    """(the headline, the index of its last copy) when, among the first lines of
+    ``lines``, a headline-shaped line says itself twice or more ("Big win Big win"), or a
+    section label and a headline are printed twice (at most card_gap_lines lines, an
+    image's alt text, between the copies); None otherwise. (A line merely printed twice
+    is as often a caption or a subheading given twice; a caption and its credit given
+    twice are no label and headline.)"""
+    gap = _SPEC["card_gap_lines"]
+    for i, line in enumerate(lines[:gap + 2]):
+        said = said_twice(line)
+        if said is not None:
+            return said, i
+        if i + 1 < len(lines) and _is_label(line) and _headline_shaped(lines[i + 1]) and not _is_credit(lines[i + 1]):
+            for d in range(2, gap + 3):
+                if lines[i + d:i + d + 2] == [line, lines[i + 1]]:
+                    return lines[i + 1], i + d + 1
+        if not _is_label(line):
+            break  # a card opens with its headline or labels, not with a paragraph
+    return None
+
+
+def _account_copies(item: RelatedItem, lines: list[str]) -> None:
+    """The lines of a link card up to its headline's last copy: the first copy is the
+    title, every other line (the copies, a section label, an alt text) a leftover."""
+    title = item.title or ""
+    kept = False
+    for line in lines:
+        flat = " ".join(line.split())
+        if not kept and flat.startswith(title) and (flat == title or said_twice(line) == title):
+            kept = True
+            flat = flat[len(title):].strip()
+        if flat:
+            item.leftovers.append(flat)
+
+
+def _in_text(blocks: list[Block], i: int) -> bool:
+    """``blocks[i]`` stands in the article's text: the nearest free block above it, past
+    at most card_back_blocks labelled ones (an ad marker, the card before), is a
+    paragraph of prose of card_prose_words words or more."""
+    for k in range(i - 1, max(-1, i - 2 - _SPEC["card_back_blocks"]), -1):
+        if blocks[k].label is None:
+            return is_prose(blocks[k]) and features(blocks[k]).n_words >= _SPEC["card_prose_words"]
+    return False
+
+
+def _card_lines(blocks: list[Block], start: int) -> list[tuple[int, str]]:
+    """(block position, stripped line) of the free blocks from ``start`` a link card can
+    span: at most card_max_lines lines and card_max_words words."""
+    out: list[tuple[int, str]] = []
+    words = 0
+    for k in range(start, len(blocks)):
+        b = blocks[k]
+        lines = [ln.strip() for ln in b.lines if ln.strip()]
+        words += features(b).n_words
+        if b.label is not None or len(out) + len(lines) > _SPEC["card_max_lines"] or words > _SPEC["card_max_words"]:
+            break
+        out.extend((k, ln) for ln in lines)
+    return out
 
 
 def _after_colon(blocks: list[Block], i: int) -> bool:
