@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
+from .bullets import BULLET
 from .model import INPUT_FIELDS, Block, Cut, Document, Label
 from .profile import SiteLines
 from .rules import Rules
 from .stages import STAGE_CLASSES, Stage
-from .stages.segment import BULLET
 from .stages.user_rules import UserRules
 
 MAX_REREADS = 4

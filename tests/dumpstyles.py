@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from newsclean.stages.segment import BULLET
+from newsclean.bullets import BULLET
 
 
 def hard_wrap(text: str, width: int) -> str:

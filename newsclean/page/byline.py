@@ -29,6 +29,7 @@ from functools import cache
 import regex
 
 from .. import resources as res
+from ..bullets import BULLET
 from ..content_features import has_cue
 from ..features import lex
 from ..model import Block, Document
@@ -43,7 +44,6 @@ DATE_WORDS = _SPEC["page_date_words"]        # a date line under a name is no lo
 _PIECE = regex.compile(r"\s*(?:(?P<tok>\p{Lu}[\p{L}\p{M}'’-]*\.?)|(?P<low>\p{Ll}+\b)|(?P<sep>[,&]))")
 _WORDS = regex.compile(r"[\p{L}\p{M}]+")
 _MARK = regex.compile(r"(?:\[[^\]]{0,40}\]\s*)+")  # w3m's image marks: "[avatar] "
-_ITEM_MARK = regex.compile(r"\s*\S+\s+")  # a list item's bullet: its first token (as segment reads it)
 _WITH = regex.compile(r"\s*\((?P<word>\p{Ll}+)\s+(?P<names>[^()]{3,80})\)")  # "(with John Roe)"
 _CELLS = regex.compile(r"\S {3,}\S")  # a table's row ("Founder    Acme Corp"), not a name
 _GLUED = regex.compile(r"\p{Ll}{3,}\p{Lu}")  # two words glued ("FinanceOctober"), not "McDonald"
@@ -128,7 +128,7 @@ def parse(text: str, item: bool = False) -> tuple[int, int, int] | None:
     shape: CUED (a credit word before), DATED (a date, a time or a handle after), ALONE.
     An image's mark before the line ("[avatar] Jane Doe", w3m) or, of a list ``item``, its
     bullet ("• Jane Doe", an item of the article's facts) is left out."""
-    mark = _MARK.match(text) or (_ITEM_MARK.match(text) if item else None)
+    mark = _MARK.match(text) or (BULLET.match(text) if item else None)
     if mark is None:
         return _parse(text)
     got = _parse(text[mark.end():])
@@ -260,5 +260,5 @@ def _meta_item(doc: Document, i: int) -> bool:
 def _unbulleted(block: Block) -> str:
     """The block's text, a list item's bullet left out."""
     text = block.content
-    mark = _ITEM_MARK.match(text) if block.kind == "item" else None
+    mark = BULLET.match(text) if block.kind == "item" else None
     return text[mark.end():] if mark else text

@@ -18,25 +18,16 @@ import re
 from enum import Enum
 
 from .. import resources as res
+from ..bullets import BULLET, may_open_bullet
 from ..model import Block, Cut, Document, Label
 from .base import Stage
 
-# stdlib re: these simple patterns are matched on every line, and re is faster here
-# (w3m marks nested items with □, ☆ and ○)
-BULLET = re.compile(r"(?P<indent> *)(?P<bullet>[-*•·▪●◦□■▸►▹–+»›☆○]|\d{1,3}[.)])[ ]+(?=\S)")
-_BULLETS = frozenset("-*•·▪●◦□■▸►▹–+»›☆○")  # a line's first character that may open a bullet (or a digit)
 # The marks of a Markdown heading ("## Recent news"): markup, not the heading's words
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 
 
-def _may_open_bullet(first: str) -> bool:
-    """A line whose first character past white space is ``first`` may match BULLET (tried
-    before the pattern: most lines open with none of these)."""
-    return first in _BULLETS or first.isdecimal()
-
-
 def _is_bullet(line: str, first: str) -> bool:
-    return _may_open_bullet(first) and BULLET.match(line) is not None
+    return may_open_bullet(first) and BULLET.match(line) is not None
 
 
 _TERMINAL = frozenset(".!?:;…|")
@@ -224,7 +215,7 @@ class _Segmenter:
             if not stripped[i]:
                 i += 1
                 continue
-            m = BULLET.match(lines[i]) if _may_open_bullet(stripped[i][0]) else None
+            m = BULLET.match(lines[i]) if may_open_bullet(stripped[i][0]) else None
             i = self._item(i, m) if m else self._plain_run(i)
         return self.blocks
 
