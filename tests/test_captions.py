@@ -15,6 +15,15 @@ def test_a_formula_the_article_repeats_per_item_is_no_caption():
     assert formula_lines(credits) == set()
 
 
+def test_the_median_of_paragraph_lengths_is_that_of_statistics():
+    import statistics
+
+    from newsclean.stages.captions import median
+    for values in ([40], [12, 80], [30, 12, 55], [60, 20, 20, 90], [7, 7, 7, 7, 7, 7]):
+        assert median(values) == statistics.median(values)
+        assert type(median(values)) is type(statistics.median(values))
+
+
 def test_formula_lines_are_looked_for_only_when_a_block_repeats_a_run_of_the_text():
     from newsclean.model import Block
     from newsclean.stages.captions import _Context

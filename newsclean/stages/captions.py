@@ -21,7 +21,6 @@ in ``data/lexicon.toml``.
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -141,6 +140,14 @@ def _shares_name(block: Block, neighbours) -> bool:
                 and not names.isdisjoint(_names(nb.text)):
             return True
     return False
+
+
+def median(values: list[int]) -> float:
+    """The median, as statistics.median gives it (a module that costs more to import
+    than the stage uses of it)."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 _PRICE = "$€£¥%"
@@ -510,7 +517,7 @@ class Captions(Stage):
             return [], None
         ctx = _Context(doc.blocks)
         lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
-        ctx.median = statistics.median(lengths) if lengths else 0.0
+        ctx.median = median(lengths) if lengths else 0.0
         lead = doc.lead_index
         ctx.sized = [b for b in region if MIN_WORDS <= features(b).n_words <= MAX_WORDS]
         found = []
