@@ -15,6 +15,35 @@ def test_a_formula_the_article_repeats_per_item_is_no_caption():
     assert formula_lines(credits) == set()
 
 
+def test_formula_windows_are_each_run_of_lower_case_words_found_at_once():
+    from newsclean.stages.captions import FORMULA_WORDS, _is_lower_word, formula_windows
+
+    def word_by_word(content):  # the definition, read a word at a time
+        words, low, run, out = content.split(), content.lower().split(), 0, []
+        for j, word in enumerate(words):
+            run = run + 1 if _is_lower_word(word) else 0
+            if run >= FORMULA_WORDS:
+                out.append(tuple(low[j - FORMULA_WORDS + 1:j + 1]))
+        return out
+
+    text = "Tides is now showing at the Larkfield cinema and available to rent on the web, (they say)."
+    assert formula_windows(text) == word_by_word(text)
+    assert ("and", "available", "to", "rent", "on") in formula_windows(text)
+    assert len(formula_windows(text)) == 7  # runs of 5 and 10 lower-case words: 1 + 6 windows
+    # look-alikes: runs one word short of a window, broken by a capital or a number
+    for text in ("The quay is now open Tuesday and the ferry runs", "Open at 9 and it runs to 10 at the end"):
+        assert formula_windows(text) == word_by_word(text) == []
+
+
+def test_the_median_of_paragraph_lengths_is_that_of_statistics():
+    import statistics
+
+    from newsclean.stages.captions import median
+    for values in ([40], [12, 80], [30, 12, 55], [60, 20, 20, 90], [7, 7, 7, 7, 7, 7]):
+        assert median(values) == statistics.median(values)
+        assert type(median(values)) is type(statistics.median(values))
+
+
 def test_formula_lines_are_looked_for_only_when_a_block_repeats_a_run_of_the_text():
     from newsclean.model import Block
     from newsclean.stages.captions import _Context

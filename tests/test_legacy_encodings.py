@@ -85,3 +85,17 @@ def test_api_reads_legacy_bytes_the_same_way() -> None:
     record = newsclean.clean("Le café crème était très bon, à la française.\n".encode("cp1252"))
     assert record["stats"]["input"]["encoding"] == "cp1252"
     assert "café crème était très bon, à la française" in record["text"]
+
+
+def test_utf8_bytes_are_read_without_loading_the_legacy_readers():
+    """The legacy-encoding and stray-byte readers (and statistics, which stage captions
+    once imported) are loaded on first need: cleaning UTF-8 bytes never loads them, and
+    a cp1252 file does."""
+    import subprocess
+    import sys
+    code = ("import sys, newsclean; newsclean.clean('Title\\n\\nSome text of a news dump, here.'.encode()); "
+            "print(*(m in sys.modules for m in ('newsclean.io.legacy', 'newsclean.io.strays', 'statistics'))); "
+            "newsclean.clean('Le caf\\u00e9 cr\\u00e8me de la ville, pr\\u00e8s du march\\u00e9.'.encode('cp1252')); "
+            "print('newsclean.io.legacy' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.split() == ["False", "False", "False", "True"], proc.stderr

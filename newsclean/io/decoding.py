@@ -24,8 +24,6 @@ import codecs
 import re
 
 from .errors import InputError
-from .legacy import choose
-from .strays import decode_with_strays
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -94,6 +92,8 @@ def decode(data: bytes) -> tuple[str, dict]:
 def _with_strays(data: bytes, info: dict, least: str = "half") -> tuple[str, dict] | None:
     """UTF-8 with a few invalid bytes, each read as the character it most likely was
     (strays.py); None when the file looks like a legacy encoding instead."""
+    from .strays import decode_with_strays  # (imported on first need: most files are UTF-8)
+
     found = decode_with_strays(data, least=least)
     if found is None:
         return None
@@ -130,6 +130,8 @@ def _detect(data: bytes, info: dict) -> str | None:
 def _single_byte(data: bytes, found: str | None) -> str | None:
     """The legacy single-byte encoding that reads best (legacy.py); when charset-normalizer
     found none, only one that reads as text."""
+    from .legacy import choose  # (imported on first need: most files are UTF-8)
+
     reading = choose(data)
     if reading is None or (found is None and not reading.plausible):
         return found

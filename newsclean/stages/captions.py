@@ -21,7 +21,6 @@ in ``data/lexicon.toml``.
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -59,6 +58,7 @@ MIN_WORDS = _CANDIDATES["min_words"]   # a word or two is a label or a fragment,
 MAX_WORDS = _CANDIDATES["max_words"]
 SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, not captions
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
+_RUN = b"\x01" * FORMULA_WORDS  # FORMULA_WORDS lower-case words in a row (formula_windows)
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
 SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
 COURTESY = regex.compile(_CANDIDATES["courtesy_title"])  # "Mr Obama": a person named again, as prose does
@@ -95,13 +95,17 @@ def formula_windows(content: str) -> list[tuple[str, ...]]:
     words = content.split()
     if len(words) < FORMULA_WORDS:
         return []
+    # a byte per word, 1 for a lower-case one: a window starts wherever FORMULA_WORDS
+    # ones stand in a row (found in C, not word by word)
+    lower = bytes(map(_is_lower_word, words))
+    start = lower.find(_RUN)
+    if start < 0:
+        return []
     low = content.lower().split()  # (white space is white space in lower case)
     windows = []
-    run = 0  # lower-case words in a row, up to this one
-    for j, lower_word in enumerate(map(_is_lower_word, words)):
-        run = run + 1 if lower_word else 0
-        if run >= FORMULA_WORDS:
-            windows.append(tuple(low[j - FORMULA_WORDS + 1:j + 1]))
+    while start >= 0:
+        windows.append(tuple(low[start:start + FORMULA_WORDS]))
+        start = lower.find(_RUN, start + 1)
     return windows
 
 
@@ -135,6 +139,9 @@ def _shares_name(block: Block, neighbours) -> bool:
 
     A shared name is a substring of the neighbour's text: the neighbour's names are
     looked for only when one of the block's names occurs in it."""
+    before, after = neighbours
+    if before is None and after is None:
+        return False  # (no neighbour: the block's own names are not looked for)
     names = _names(block.text)
     if not names:
         return False
@@ -143,6 +150,14 @@ def _shares_name(block: Block, neighbours) -> bool:
                 and not names.isdisjoint(_names(nb.text)):
             return True
     return False
+
+
+def median(values: list[int]) -> float:
+    """The median, as statistics.median gives it (a module that costs more to import
+    than the stage uses of it)."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 _PRICE = "$€£¥%"
@@ -312,11 +327,6 @@ CONTEXT = ("short_run", "relatively_short", "between_longer", "shares_name", "re
 TEXT_CACHE = 1024  # texts whose own score the stage keeps (a page read again needs its own)
 
 
-def _short_free(b: Block, paragraph: bool) -> bool:
-    """Undecided and short like a caption (``paragraph``: whether it is one). Several in
-    a row are a list, a dialogue, a deal list, which captions are not: a picture stands
-    between paragraphs, its caption alone (or with its credit line)."""
-    return not paragraph and b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 20
 
 
 def _heading(block: Block) -> bool:
@@ -348,11 +358,14 @@ def _nearest(blocks: list[Block], is_para: list[bool]) -> list[Block | None]:
 
 def _short_runs(blocks: list[Block], is_para: list[bool]) -> set[int]:
     """The blocks inside a run of SHORT_RUN or more short undecided blocks in a row, read
-    before any is labelled (so the order of scoring does not matter)."""
+    before any is labelled (so the order of scoring does not matter). Several short
+    lines in a row (undecided, no paragraph, no list item) are a list, a dialogue, a
+    deal list, which captions are not: a picture stands between paragraphs, its caption
+    alone (or with its credit line)."""
     found: set[int] = set()
     run: list[int] = []
     for b, para in zip(blocks, is_para, strict=True):
-        if _short_free(b, para):
+        if not para and b.label is None and b.kind != "item" and 3 <= features(b).n_words <= 20:
             run.append(b.index)
             continue
         if len(run) >= SHORT_RUN:
@@ -524,7 +537,7 @@ class Captions(Stage):
             return [], None
         ctx = _Context(doc.blocks)
         lengths = [features(b).n_words for b in region if ctx.paragraph(b.index)]
-        ctx.median = statistics.median(lengths) if lengths else 0.0
+        ctx.median = median(lengths) if lengths else 0.0
         lead = doc.lead_index
         ctx.sized = [b for b in region if MIN_WORDS <= features(b).n_words <= MAX_WORDS]
         found = []
