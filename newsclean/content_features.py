@@ -93,6 +93,8 @@ def _has_cue(words: list[str]) -> bool:
 
 def _cjk(text: str) -> tuple[int, int]:
     """(CJK characters, kana among them)."""
+    if _CJK.search(text) is None:  # (most texts: none; one character is looked for far faster than runs)
+        return 0, 0
     cjk = sum(map(len, _CJK_RUNS.findall(text)))
     # hiragana: the function words of Japanese
     return cjk, (sum(map(len, _HIRAGANA_RUNS.findall(text))) if cjk else 0)
@@ -206,7 +208,9 @@ def count_digits(text: str) -> int:
     return n
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# one character, not runs: a pattern that opens with a class of characters is searched
+# for by a quick scan, one that opens with a repeat is tried at every place of the text
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
