@@ -359,6 +359,9 @@ def _contexts(doc: Document):
     # halves of words (exact in floats), so each sum is the one the window adds up
     prose_before, length_before = _running(prose), _running(lengths)
     captions = _running([b.label is Label.CAPTION for b in blocks])
+    # the neighbours' facts as values, two places of none at each end: the neighbour
+    # k places from block i (k from -2 to 2) is at i + 2 + k
+    near_prose, near_furniture = _padded(prose), _padded(furniture)
     for i, t in enumerate(texts):
         if t is None:
             yield None
@@ -368,13 +371,17 @@ def _contexts(doc: Document):
         window = hi - lo - 1
         yield t, (
             float(counts[contents[i]] > 1), pos, float(pos < 0.1),
-            float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]),
-            float(i > 1 and prose[i - 2]), float(i + 2 < n and prose[i + 2]),
-            float(i > 0 and furniture[i - 1]), float(i + 1 < n and furniture[i + 1]),
+            near_prose[i + 1], near_prose[i + 3], near_prose[i], near_prose[i + 4],
+            near_furniture[i + 1], near_furniture[i + 3],
             (prose_before[hi] - prose_before[lo] - prose[i]) / window if window else 0.0,
             math.log1p((length_before[hi] - length_before[lo] - lengths[i]) / window if window else 0.0) / 4.0,
             float(captions[min(n, i + 3)] > captions[max(0, i - 2)]),
         )
+
+
+def _padded(facts: list[bool]) -> list[float]:
+    """``facts`` as 0.0 and 1.0, with two 0.0 before and after them."""
+    return [0.0, 0.0, *map(float, facts), 0.0, 0.0]
 
 
 def _running(values: list) -> list:
