@@ -93,6 +93,8 @@ def _has_cue(words: list[str]) -> bool:
 
 def _cjk(text: str) -> tuple[int, int]:
     """(CJK characters, kana among them)."""
+    if _CJK.search(text) is None:  # (most texts: none; one character is looked for far faster than runs)
+        return 0, 0
     cjk = sum(map(len, _CJK_RUNS.findall(text)))
     # hiragana: the function words of Japanese
     return cjk, (sum(map(len, _HIRAGANA_RUNS.findall(text))) if cjk else 0)
@@ -206,7 +208,9 @@ def count_digits(text: str) -> int:
     return n
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# one character, not runs: a pattern that opens with a class of characters is searched
+# for by a quick scan, one that opens with a repeat is tried at every place of the text
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
@@ -355,6 +359,9 @@ def _contexts(doc: Document):
     # halves of words (exact in floats), so each sum is the one the window adds up
     prose_before, length_before = _running(prose), _running(lengths)
     captions = _running([b.label is Label.CAPTION for b in blocks])
+    # the neighbours' facts as values, two places of none at each end: the neighbour
+    # k places from block i (k from -2 to 2) is at i + 2 + k
+    near_prose, near_furniture = _padded(prose), _padded(furniture)
     for i, t in enumerate(texts):
         if t is None:
             yield None
@@ -364,13 +371,17 @@ def _contexts(doc: Document):
         window = hi - lo - 1
         yield t, (
             float(counts[contents[i]] > 1), pos, float(pos < 0.1),
-            float(i > 0 and prose[i - 1]), float(i + 1 < n and prose[i + 1]),
-            float(i > 1 and prose[i - 2]), float(i + 2 < n and prose[i + 2]),
-            float(i > 0 and furniture[i - 1]), float(i + 1 < n and furniture[i + 1]),
+            near_prose[i + 1], near_prose[i + 3], near_prose[i], near_prose[i + 4],
+            near_furniture[i + 1], near_furniture[i + 3],
             (prose_before[hi] - prose_before[lo] - prose[i]) / window if window else 0.0,
             math.log1p((length_before[hi] - length_before[lo] - lengths[i]) / window if window else 0.0) / 4.0,
             float(captions[min(n, i + 3)] > captions[max(0, i - 2)]),
         )
+
+
+def _padded(facts: list[bool]) -> list[float]:
+    """``facts`` as 0.0 and 1.0, with two 0.0 before and after them."""
+    return [0.0, 0.0, *map(float, facts), 0.0, 0.0]
 
 
 def _running(values: list) -> list:

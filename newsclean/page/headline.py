@@ -113,6 +113,7 @@ ARTICLE_WORDS = _SPEC["article_words"]  # the headline's words are looked for in
 LEAD_WORDS = _SPEC["lead_words"]
 _TERM = re.compile(r"[^\W\d_]{3,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def terms(text: str) -> set[str]:
@@ -121,6 +122,8 @@ def terms(text: str) -> set[str]:
     low = text.lower()
     stop = function_words()
     out = {w for w in _TERM.findall(low) if w not in stop}
+    if low.isascii() or _CJK_CHAR.search(low) is None:  # (one character is looked for far faster than runs)
+        return out
     for run in _CJK_RUN.findall(low):
         out.difference_update((run,))
         out.update(run[k:k + 2] for k in range(len(run) - 1))
