@@ -211,7 +211,7 @@ class Teasers(Stage):
         """Take the link card whose first block is ``doc.blocks[i]`` (see doubled_title);
         the index of the block after it, or None when none starts there."""
         blocks = doc.blocks
-        if not _in_text(blocks, i):
+        if not _may_open_card(blocks[i]) or not _in_text(blocks, i):
             return None
         lines = _card_lines(blocks, i)
         found = doubled_title([ln for _, ln in lines])
@@ -308,9 +308,14 @@ def _headline_shaped(text: str) -> bool:
 def said_twice(line: str) -> str | None:
     """The headline a line says two or more times over ("Big win Big win"; a last copy
     cut short, "Big win Big win Bi", counts), or None."""
+    head = line.split(None, 1)
+    if len(head) < 2 or head[0] not in head[1]:
+        return None  # (no copy: the first word never comes back; most lines, found in C)
     words = line.split()
     n = len(words)
     for size in range(_MIN_HEADLINE_WORDS + 1, n // 2 + 1):
+        if words[size] != words[0]:
+            continue  # (a copy opens with the first word: the test below, its first step)
         repeats = all(words[j] == words[j - size] for j in range(size, n - 1))
         if repeats and words[n - 1 - size].startswith(words[n - 1]):
             title = " ".join(words[:size])
@@ -326,7 +331,8 @@ def _is_credit(line: str) -> bool:
 
 def _is_label(line: str) -> bool:
     """A section label over a card's headline: a few words, no final punctuation."""
-    return 0 < len(line.split()) <= _SPEC["heading_max_words"] and line[-1] not in ".,;:!?"
+    most = _SPEC["heading_max_words"]
+    return line[-1:] not in ".,;:!?" and 0 < len(line.split(None, most)) <= most
 
 
 def doubled_title(lines: list[str]) -> tuple[str, int] | None:
@@ -362,6 +368,14 @@ def _account_copies(item: RelatedItem, lines: list[str]) -> None:
             flat = flat[len(title):].strip()
         if flat:
             item.leftovers.append(flat)
+
+
+def _may_open_card(block: Block) -> bool:
+    """The block's first line may open a link card (doubled_title's first test, made
+    before the card's lines are gathered): a section label or a headline said twice over;
+    a paragraph opens none."""
+    first = next((ln.strip() for ln in block.lines if ln.strip()), "")
+    return bool(first) and (_is_label(first) or said_twice(first) is not None)
 
 
 def _in_text(blocks: list[Block], i: int) -> bool:
