@@ -17,6 +17,12 @@ from .model import Block
 # re, which is several times faster than `regex` on such simple patterns; the
 # patterns of the data files are compiled with `regex` (resources.py).
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Block words are found by words_of with string methods: most of findall's cost is per
+# word found, not per character scanned (a WORD opening with a class, `\w\w*`, would
+# save only ~3% of it).
+_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")}
+# punctuation around a word ("(word),", "“word”"): no character of a word (\w)
+_EDGE_PUNCTUATION = "".join(chr(i) for i in range(33, 127) if not chr(i).isalnum() and chr(i) != "_") + "“”‘’«»‹›„–—…"
 CLOSERS = "\"”’'»)]"  # closing quotes and brackets that may follow a sentence end
 OPENING_QUOTES = "\"“‘'«„"  # a text that opens with one of these opens with a quotation
 # A candidate sentence end: punctuation, closing quotes, space, then (opening quote and)
@@ -155,7 +161,7 @@ class Features:
 
     @cached_property
     def words(self) -> list[str]:
-        return WORD.findall(self.text)
+        return words_of(self.text)
 
     @cached_property
     def lower(self) -> list[str]:
@@ -340,6 +346,28 @@ class Features:
         if last not in credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))
+
+
+def words_of(text: str) -> list[str]:
+    """``WORD.findall(text)``, computed with string methods (in C) and WORD only on
+    the few pieces that need it: no word crosses white space, so the text's words
+    are those of each of its whitespace-separated pieces."""
+    if text.isascii():
+        # every character of no word but the apostrophe made a space: the pieces are
+        # the runs of word characters, split by WORD where an apostrophe stands
+        pieces = text.translate(_ASCII_NON_WORD).split()
+        if "'" not in text:
+            return pieces
+    else:
+        pieces = text.split()
+    words: list[str] = []
+    for piece in pieces:
+        core = piece.strip(_EDGE_PUNCTUATION)
+        if core.isalnum():  # (most pieces: one word, in punctuation or not)
+            words.append(core)
+        elif core:
+            words += WORD.findall(core)  # "rock 'n' roll", "don't", "mid-term", "snake_case"
+    return words
 
 
 def abbreviation_before(text: str, end: int) -> bool:

@@ -1,0 +1,30 @@
+"""Shared block facts computed without a pattern give the pattern's results."""
+from newsclean.features import WORD, words_of
+
+TRICKY = [
+    "",
+    "   ",
+    "Don't stop: it's the players' ball, rock 'n' roll and ''quoted'' x'y'z.",
+    "don''t 'lead and trail' ' lone ' O'Neil's 3,000.50 mid-term co-op",
+    "snake_case __init__ 1st 2nd 10:30 v2.0 x_1-y_2",
+    "tab\there\nnew\rline\x0bvt\x1cfs\x1dgs words",
+    "Café naïve Đà Nẵng über",            # accents: not ASCII, WORD itself
+    "東京都 の ニュース 2024年",            # CJK
+    "it’s a “curly” world ’tis",          # curly apostrophe
+    "(Đà Nẵng), “Hà Nội” — ‘x’y’ «ville» ½ x² ٣ Ⅻ _lead trail_",
+    "…word… –dash– it’s’ ’’ ’",
+    "emoji 🎉 party 👍🏽 ok",
+    "#tag @user a+b=c (x) [y] {z} <w> $5 100% ~q~ |bar| \\back/ ^up `tick`",
+]
+
+
+def test_words_of_equals_the_pattern():
+    for text in TRICKY:
+        assert words_of(text) == WORD.findall(text), text
+
+
+def test_words_of_splits_runs_with_apostrophes():
+    assert words_of("rock 'n' roll") == ["rock", "n", "roll"]
+    assert words_of("don''t it's") == ["don", "t", "it's"]
+    assert words_of("a-b c.d") == ["a", "b", "c", "d"]  # look-alike: no apostrophe, plain runs
+    assert words_of("(Nẵng), it’s a x_y") == ["Nẵng", "it’s", "a", "x_y"]
