@@ -24,6 +24,7 @@ _ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i)
 # punctuation around a word ("(word),", "“word”"): no character of a word (\w)
 _EDGE_PUNCTUATION = "".join(chr(i) for i in range(33, 127) if not chr(i).isalnum() and chr(i) != "_") + "“”‘’«»‹›„–—…"
 CLOSERS = "\"”’'»)]"  # closing quotes and brackets that may follow a sentence end
+_SENTENCE_TAIL = ".!?…" + CLOSERS + " \t\n\r\f\v"  # what may stand after a text's last sentence end
 OPENING_QUOTES = "\"“‘'«„"  # a text that opens with one of these opens with a quotation
 # A candidate sentence end: punctuation, closing quotes, space, then (opening quote and)
 # a word character, which must be a capital or a digit (checked in code).
@@ -194,6 +195,9 @@ class Features:
         text = self.text
         if "." not in text and "!" not in text and "?" not in text and "…" not in text:
             return 1  # (most lines of a page: no sentence ends in them)
+        body = text.rstrip(_SENTENCE_TAIL)
+        if "." not in body and "!" not in body and "?" not in body and "…" not in body:
+            return 1  # a sentence end only at the end: no word follows it (one-sentence blocks)
         n = 1
         for m in _SENT_END.finditer(text):
             nxt = m.group(2)

@@ -28,3 +28,14 @@ def test_words_of_splits_runs_with_apostrophes():
     assert words_of("don''t it's") == ["don", "t", "it's"]
     assert words_of("a-b c.d") == ["a", "b", "c", "d"]  # look-alike: no apostrophe, plain runs
     assert words_of("(Nẵng), it’s a x_y") == ["Nẵng", "it’s", "a", "x_y"]
+
+
+def test_sentences_ending_only_at_the_end_count_one():
+    from newsclean.features import Features
+
+    for text in ("One sentence stands here.", "She asked why?!” )  ", "It ends…\n"):
+        assert Features(text).n_sentences == 1, text
+    # look-alikes: a sentence end with a word after it is counted
+    assert Features("Two stand here. Then one more.").n_sentences == 2
+    assert Features("Why? Because it rained!").n_sentences == 2
+    assert Features("Mr. Smith left town.").n_sentences == 1
