@@ -39,3 +39,17 @@ def test_sentences_ending_only_at_the_end_count_one():
     assert Features("Two stand here. Then one more.").n_sentences == 2
     assert Features("Why? Because it rained!").n_sentences == 2
     assert Features("Mr. Smith left town.").n_sentences == 1
+
+
+def test_page_words_by_string_methods_equal_the_patterns():
+    from newsclean.page.copies import _TOKEN, _tokens
+    from newsclean.page.headline import _TERM, function_words, terms
+
+    stop = function_words()
+    for text in TRICKY + ["Ünïcode Kelvin \u212a, not ASCII until lowered"]:
+        low = text.lower()
+        assert _tokens(low) == _TOKEN.findall(low), text
+        if low.isascii():
+            assert terms(text) == {w for w in _TERM.findall(low) if w not in stop}, text
+    assert terms("The co-op's 3rd x2 Quarterly report") == {"quarterly", "report"}
+    assert _tokens("snake_case it's 10:30") == ["snake_case", "it", "s", "10", "30"]
