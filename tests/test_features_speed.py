@@ -53,3 +53,13 @@ def test_page_words_by_string_methods_equal_the_patterns():
             assert terms(text) == {w for w in _TERM.findall(low) if w not in stop}, text
     assert terms("The co-op's 3rd x2 Quarterly report") == {"quarterly", "report"}
     assert _tokens("snake_case it's 10:30") == ["snake_case", "it", "s", "10", "30"]
+
+
+def test_page_cue_starts_at_a_word_boundary_only():
+    from newsclean.page.byline import _cue
+
+    assert _cue().search("Updated today | By Jane Doe").group().strip() == "By"
+    assert _cue().search("12 May, written by Max Roe").start() == 8
+    # look-alikes: the credit word inside a longer word
+    assert _cue().search("Standby Power and nearby Homes") is None
+    assert _cue().search("Autopar Motors, Dubai Aviv") is None
