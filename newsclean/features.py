@@ -17,7 +17,14 @@ from .model import Block
 # re, which is several times faster than `regex` on such simple patterns; the
 # patterns of the data files are compiled with `regex` (resources.py).
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Block words are found by words_of with string methods: most of findall's cost is per
+# word found, not per character scanned (a WORD opening with a class, `\w\w*`, would
+# save only ~3% of it).
+_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")}
+# punctuation around a word ("(word),", "“word”"): no character of a word (\w)
+_EDGE_PUNCTUATION = "".join(chr(i) for i in range(33, 127) if not chr(i).isalnum() and chr(i) != "_") + "“”‘’«»‹›„–—…"
 CLOSERS = "\"”’'»)]"  # closing quotes and brackets that may follow a sentence end
+_SENTENCE_TAIL = ".!?…" + CLOSERS + " \t\n\r\f\v"  # what may stand after a text's last sentence end
 OPENING_QUOTES = "\"“‘'«„"  # a text that opens with one of these opens with a quotation
 # A candidate sentence end: punctuation, closing quotes, space, then (opening quote and)
 # a word character, which must be a capital or a digit (checked in code).
@@ -155,7 +162,7 @@ class Features:
 
     @cached_property
     def words(self) -> list[str]:
-        return WORD.findall(self.text)
+        return words_of(self.text)
 
     @cached_property
     def lower(self) -> list[str]:
@@ -188,6 +195,9 @@ class Features:
         text = self.text
         if "." not in text and "!" not in text and "?" not in text and "…" not in text:
             return 1  # (most lines of a page: no sentence ends in them)
+        body = text.rstrip(_SENTENCE_TAIL)
+        if "." not in body and "!" not in body and "?" not in body and "…" not in body:
+            return 1  # a sentence end only at the end: no word follows it (one-sentence blocks)
         n = 1
         for m in _SENT_END.finditer(text):
             nxt = m.group(2)
@@ -340,6 +350,28 @@ class Features:
         if last not in credit_agencies() and not any(hint in tail for hint in spec["credit_hints"]):
             return False
         return bool(res.compiled("captions", "credit").search(text, start))
+
+
+def words_of(text: str) -> list[str]:
+    """``WORD.findall(text)``, computed with string methods (in C) and WORD only on
+    the few pieces that need it: no word crosses white space, so the text's words
+    are those of each of its whitespace-separated pieces."""
+    if text.isascii():
+        # every character of no word but the apostrophe made a space: the pieces are
+        # the runs of word characters, split by WORD where an apostrophe stands
+        pieces = text.translate(_ASCII_NON_WORD).split()
+        if "'" not in text:
+            return pieces
+    else:
+        pieces = text.split()
+    words: list[str] = []
+    for piece in pieces:
+        core = piece.strip(_EDGE_PUNCTUATION)
+        if core.isalnum():  # (most pieces: one word, in punctuation or not)
+            words.append(core)
+        elif core:
+            words += WORD.findall(core)  # "rock 'n' roll", "don't", "mid-term", "snake_case"
+    return words
 
 
 def abbreviation_before(text: str, end: int) -> bool:

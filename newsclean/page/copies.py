@@ -17,7 +17,7 @@ COPY_SOURCES = settings()["copies"]["sources"]        # ... spread over this man
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
-    return _runs(_TOKEN.findall(text.lower()))
+    return _runs(_tokens(text.lower()))
 
 
 def _runs(words: list[str]) -> list[tuple[str, ...]]:
@@ -25,6 +25,12 @@ def _runs(words: list[str]) -> list[tuple[str, ...]]:
 
 
 _TOKEN = re.compile(r"\w+")
+_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")}
+
+
+def _tokens(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``; for an ASCII text, its runs of word characters by str methods (in C)."""
+    return text.translate(_ASCII_NON_WORD).split() if text.isascii() else _TOKEN.findall(text)
 
 
 def copies(doc: Document, article: list[int]) -> dict[int, int]:
@@ -41,7 +47,7 @@ def copies(doc: Document, article: list[int]) -> dict[int, int]:
     vocabulary: set[str] = set()  # their words
     shingled = 0  # how many of them are in ``seen``
     for i in article:
-        words = _TOKEN.findall(doc.blocks[i].content.lower())
+        words = _tokens(doc.blocks[i].content.lower())
         n = max(0, len(words) - 3)  # its shingles
         if n + 3 >= COPY_MIN_WORDS and sum(map(vocabulary.__contains__, words[:n])) >= COPY_SHARE * n:
             for j, earlier in above[shingled:]:
