@@ -82,6 +82,7 @@ class Tag(str, Enum):
     FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
     ABOVE_HEADLINE = "above_headline"
     GALLERY_ITEM = "gallery_item"          # an item of a numbered gallery beside the article (figures.counted_items)
+    LISTING_ITEM = "listing_item"          # a summary in a box of other stories under a teaser heading (listing)
     HEADLINE = "headline"
     BYLINE = "byline"                      # the author line by the headline (page/byline.py)
     BYLINE_CUE = "byline_cue"              # its credit word, cut off ("By ")
@@ -145,6 +146,25 @@ def is_barrier(block) -> bool:
         return False
     text = block.content.strip()
     return may_be_about(text) and bool(_about().fullmatch(text))
+
+
+def listing(doc: Document, probs: list[float | None], i: int) -> list[int]:
+    """The paragraphs of a listing under block i, a teaser heading: ``listing_min_units``
+    or more, no two of them next to each other (a button row or an image slot apart: a
+    box of other stories' summaries, not the article running on); it ends at the first
+    free block that is not prose. None when block i opens no listing."""
+    if doc.blocks[i].tag is not TeasersTag.HEADING:
+        return []
+    units: list[int] = []
+    for j in range(i + 1, len(doc.blocks)):
+        if probs[j] is None:
+            continue  # labelled already: the furniture between two units
+        if not block_text(doc.blocks[j]).prose:
+            break
+        if units and units[-1] == j - 1:
+            return []  # two paragraphs in a row: prose running on
+        units.append(j)
+    return units if len(units) >= settings()["barriers"]["listing_min_units"] else []
 
 
 def may_be_about(text: str) -> bool:
@@ -297,6 +317,7 @@ class Findings:
     filled: set[int] = field(default_factory=set)  # the free blocks of prose gaps between two runs (phase 3)
     near: set[int] = field(default_factory=set)    # the figures that are the article's
     beside: set[int] = field(default_factory=set)  # the items of a numbered gallery beside the article (phase 2)
+    listing: set[int] = field(default_factory=set)  # those of them that are a listing under a teaser heading
     title: int | None = None   # the headline
 
     @property
@@ -468,14 +489,18 @@ class Content(Stage):
         """Phase 2: the densest runs of blocks that hold prose; False when there are none.
         The items of a numbered gallery ("1/50 Title ...", ``gallery_items`` or more, each
         with its summary) are a gallery beside the article, not it, when prose is left
-        without them; a page that is its gallery keeps them."""
+        without them; a page that is its gallery keeps them. So are the summaries of a
+        box of other stories under a teaser heading (``listing``)."""
         told = [i for i, p in enumerate(page.probs) if p is not None or i in page.figs]
         counted = figures.counted_items(page.doc, told, self.region["gallery_items"])
+        listed = {j for i in range(len(page.doc.blocks)) for j in listing(page.doc, page.probs, i)}
+        counted |= listed  # and the summaries of a box of other stories under a teaser heading
         aside = {i: p for i in counted if (p := page.probs[i]) is not None}
         for i in aside:
             page.probs[i] = None
         if self.find_runs(page) or not aside:
             page.beside = counted if aside else set()
+            page.listing = listed & page.beside
             return bool(page.runs)
         for i, p in aside.items():
             page.probs[i] = p
@@ -711,9 +736,12 @@ class Content(Stage):
         """Phase 9: the free blocks outside the article, its page furniture and what stands
         above the headline are boilerplate; the headline, the lead and the end are set."""
         doc, title = page.doc, page.title
-        for i in sorted(page.beside - page.figs.keys()):
+        for i in sorted(page.beside - page.figs.keys() - page.listing):
             doc.blocks[i].assign(Label.BOILERPLATE, self.name, "an item of a numbered gallery beside the article",
                                  Tag.GALLERY_ITEM)
+        for i in sorted(page.listing - page.figs.keys()):
+            doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a summary in a box of other stories under a teaser heading",
+                                 Tag.LISTING_ITEM)
         for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:
                 continue
