@@ -1706,3 +1706,22 @@ def test_a_how_to_of_sections_under_subheadings_keeps_its_body():
     record = newsclean.clean(_one_paragraph_page(sections))
     for summary in LISTED:
         assert summary in record["text"]
+
+
+def _page_with_tail(tail: list[str]) -> str:
+    return page(caption=False).replace(TEASERS[0] + "\n", "\n".join(tail) + "\n" + TEASERS[0] + "\n")
+
+
+def test_a_teaser_of_the_article_itself_under_it_ends_the_article():
+    cut = PARAS[0][:60].rstrip() + "..."
+    record = newsclean.clean(_page_with_tail([HEADLINE, "", HEADLINE + " [harbour-wall]", "", cut, ""]))
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+def test_the_headline_again_as_a_heading_inside_the_article_ends_nothing():
+    # the look-alike: the headline printed again over more of the article's text, with
+    # no opening of the lead cut short under it
+    more = ("Divers will inspect the foundations of the old wall in the first week of the work, and the council "
+            "will publish their report before the summer so that residents can comment on the plan.")
+    record = newsclean.clean(_page_with_tail([HEADLINE, "", more, ""]))
+    assert record["text"].endswith(more)

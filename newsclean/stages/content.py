@@ -77,6 +77,7 @@ class Tag(str, Enum):
     IMAGE_TEXT = "image_text"              # the image's alt text, a credit line without its caption
     CAPTION_OUTSIDE = "caption_outside"    # a caption outside the article
     PRINTED_AGAIN = "printed_again"        # a block that prints the article's paragraphs again
+    HEADLINE_AGAIN = "headline_again"      # the headline printed again under the article, and what follows
     PROFILE = "profile"                    # a profile of the publisher or the writer at the end
     OUTSIDE = "outside"                    # outside the article (its score is kept)
     FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
@@ -165,6 +166,40 @@ def listing(doc: Document, probs: list[float | None], i: int) -> list[int]:
             return []  # two paragraphs in a row: prose running on
         units.append(j)
     return units if len(units) >= settings()["barriers"]["listing_min_units"] else []
+
+
+def headline_again(doc: Document, article: list[int], title: int | None) -> int | None:
+    """The place in ``article`` of a teaser of the article itself under its text: the
+    headline printed again (a few words more allowed: an image's name), and a few blocks
+    on the lead's opening cut short ("Good morning! This is the news you need to...");
+    the article has ended there. None when there is none."""
+    if title is None:
+        return None
+    b = settings()["barriers"]
+    words = _WORD.findall(doc.blocks[title].content.lower())
+    if len(words) < b["headline_again_min_words"]:
+        return None
+    lead = None  # the article's first paragraph under the headline
+    for k, i in enumerate(article):
+        if i <= title:
+            continue
+        if lead is None:
+            lead = doc.blocks[i].content if block_text(doc.blocks[i]).prose else None
+            continue
+        found = _WORD.findall(doc.blocks[i].content.lower())
+        if (found[:len(words)] == words and len(found) - len(words) <= b["headline_again_extra_words"]
+                and any(cut_lead(c.content, lead) for c in doc.blocks[i + 1:i + 1 + b["headline_again_near"]])):
+            return k
+    return None
+
+
+def cut_lead(text: str, lead: str) -> bool:
+    """``text`` is the opening of ``lead`` cut short with an ellipsis."""
+    text = text.strip()
+    for mark in ("...", "…"):
+        if text.endswith(mark) and len(text) > len(mark) + 10:
+            return lead.startswith(text[:-len(mark)].rstrip())
+    return False
 
 
 def may_be_about(text: str) -> bool:
@@ -711,6 +746,12 @@ class Content(Stage):
                 doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a profile of the publisher or the writer, "
                                      "at the article's end", Tag.PROFILE)
             article = article[:cut]
+        again = headline_again(doc, article, page.title)
+        if again is not None:
+            for i in article[again:]:
+                doc.blocks[i].assign(Label.BOILERPLATE, self.name, "under the headline printed again below the "
+                                     "article (a teaser of it, a copy of the page)", Tag.HEADLINE_AGAIN)
+            article = article[:again]
         page.article = article
         return True
 
