@@ -1658,3 +1658,70 @@ def test_a_line_not_opening_with_an_about_word_is_not_matched(line, opens):
     assert may_be_about(line) is opens
     if not opens:
         assert _about().fullmatch(line) is None
+
+
+LISTED = [
+    "A quiet morning walk along the river can lift the mood for the whole day. Walkers who keep the habit say "
+    "they sleep better and argue less, and many of them bring a friend along after the first month.",
+    "Growing herbs on a kitchen sill needs little more than a bright window and a cup of water every other day. "
+    "Basil and mint grow fastest, while rosemary asks for patience and a larger pot with good drainage.",
+    "Writing three lines in a notebook before bed is a small ritual that many readers swear by. It takes a "
+    "minute, costs nothing, and after a few weeks the pages show how much of the year went well.",
+    "Cooking one new dish every Sunday turns a chore into a game for the whole household. The children choose "
+    "the country, the adults find the recipe, and everyone washes up together once the meal is done.",
+]
+
+
+def _one_paragraph_page(under: list[str]) -> str:
+    lines = ["* " + m for m in MENU] + ["", HEADLINE, "", "By Tom Reyes", "", PARAS[0] + " " + PARAS[1], ""]
+    lines += under
+    lines += ["* " + f for f in FOOTER]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_listing_under_a_teaser_heading_is_not_the_one_paragraph_article():
+    units = []
+    for summary in LISTED:
+        units += ["Pin  Share  Save", "", summary, ""]
+    record = newsclean.clean(_one_paragraph_page(["You may also like", ""] + units))
+    assert record["text"] == PARAS[0] + " " + PARAS[1]
+    doc = newsclean.analyse(_one_paragraph_page(["You may also like", ""] + units))
+    assert by_text(doc)[LISTED[0]].tag.value == "listing_item"
+
+
+def test_paragraphs_running_on_under_a_teaser_like_heading_stay_the_article():
+    # the look-alike: the paragraphs under the heading follow one another (prose running
+    # on, a section of the article), with no furniture between them
+    record = newsclean.clean(_one_paragraph_page(["You may also like", ""] + [s + "\n" for s in LISTED]))
+    for summary in LISTED:
+        assert summary in record["text"]
+
+
+def test_a_how_to_of_sections_under_subheadings_keeps_its_body():
+    # the other look-alike: the article is a list of sections, each a subheading over a
+    # paragraph, the first of them a heading that reads like a teaser box's
+    sections = []
+    for k, summary in enumerate(LISTED):
+        sections += ["Further reading" if k == 0 else f"Step {k + 1}: keep at it", "", summary, ""]
+    record = newsclean.clean(_one_paragraph_page(sections))
+    for summary in LISTED:
+        assert summary in record["text"]
+
+
+def _page_with_tail(tail: list[str]) -> str:
+    return page(caption=False).replace(TEASERS[0] + "\n", "\n".join(tail) + "\n" + TEASERS[0] + "\n")
+
+
+def test_a_teaser_of_the_article_itself_under_it_ends_the_article():
+    cut = PARAS[0][:60].rstrip() + "..."
+    record = newsclean.clean(_page_with_tail([HEADLINE, "", HEADLINE + " [harbour-wall]", "", cut, ""]))
+    assert record["text"] == "\n\n".join(PARAS)
+
+
+def test_the_headline_again_as_a_heading_inside_the_article_ends_nothing():
+    # the look-alike: the headline printed again over more of the article's text, with
+    # no opening of the lead cut short under it
+    more = ("Divers will inspect the foundations of the old wall in the first week of the work, and the council "
+            "will publish their report before the summer so that residents can comment on the plan.")
+    record = newsclean.clean(_page_with_tail([HEADLINE, "", more, ""]))
+    assert record["text"].endswith(more)

@@ -77,11 +77,13 @@ class Tag(str, Enum):
     IMAGE_TEXT = "image_text"              # the image's alt text, a credit line without its caption
     CAPTION_OUTSIDE = "caption_outside"    # a caption outside the article
     PRINTED_AGAIN = "printed_again"        # a block that prints the article's paragraphs again
+    HEADLINE_AGAIN = "headline_again"      # the headline printed again under the article, and what follows
     PROFILE = "profile"                    # a profile of the publisher or the writer at the end
     OUTSIDE = "outside"                    # outside the article (its score is kept)
     FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
     ABOVE_HEADLINE = "above_headline"
     GALLERY_ITEM = "gallery_item"          # an item of a numbered gallery beside the article (figures.counted_items)
+    LISTING_ITEM = "listing_item"          # a summary in a box of other stories under a teaser heading (listing)
     HEADLINE = "headline"
     BYLINE = "byline"                      # the author line by the headline (page/byline.py)
     BYLINE_CUE = "byline_cue"              # its credit word, cut off ("By ")
@@ -145,6 +147,59 @@ def is_barrier(block) -> bool:
         return False
     text = block.content.strip()
     return may_be_about(text) and bool(_about().fullmatch(text))
+
+
+def listing(doc: Document, probs: list[float | None], i: int) -> list[int]:
+    """The paragraphs of a listing under block i, a teaser heading: ``listing_min_units``
+    or more, no two of them next to each other (a button row or an image slot apart: a
+    box of other stories' summaries, not the article running on); it ends at the first
+    free block that is not prose. None when block i opens no listing."""
+    if doc.blocks[i].tag is not TeasersTag.HEADING:
+        return []
+    units: list[int] = []
+    for j in range(i + 1, len(doc.blocks)):
+        if probs[j] is None:
+            continue  # labelled already: the furniture between two units
+        if not block_text(doc.blocks[j]).prose:
+            break
+        if units and units[-1] == j - 1:
+            return []  # two paragraphs in a row: prose running on
+        units.append(j)
+    return units if len(units) >= settings()["barriers"]["listing_min_units"] else []
+
+
+def headline_again(doc: Document, article: list[int], title: int | None) -> int | None:
+    """The place in ``article`` of a teaser of the article itself under its text: the
+    headline printed again (a few words more allowed: an image's name), and a few blocks
+    on the lead's opening cut short ("Good morning! This is the news you need to...");
+    the article has ended there. None when there is none."""
+    if title is None:
+        return None
+    b = settings()["barriers"]
+    words = _WORD.findall(doc.blocks[title].content.lower())
+    if len(words) < b["headline_again_min_words"]:
+        return None
+    lead = None  # the article's first paragraph under the headline
+    for k, i in enumerate(article):
+        if i <= title:
+            continue
+        if lead is None:
+            lead = doc.blocks[i].content if block_text(doc.blocks[i]).prose else None
+            continue
+        found = _WORD.findall(doc.blocks[i].content.lower())
+        if (found[:len(words)] == words and len(found) - len(words) <= b["headline_again_extra_words"]
+                and any(cut_lead(c.content, lead) for c in doc.blocks[i + 1:i + 1 + b["headline_again_near"]])):
+            return k
+    return None
+
+
+def cut_lead(text: str, lead: str) -> bool:
+    """``text`` is the opening of ``lead`` cut short with an ellipsis."""
+    text = text.strip()
+    for mark in ("...", "…"):
+        if text.endswith(mark) and len(text) > len(mark) + 10:
+            return lead.startswith(text[:-len(mark)].rstrip())
+    return False
 
 
 def may_be_about(text: str) -> bool:
@@ -297,6 +352,7 @@ class Findings:
     filled: set[int] = field(default_factory=set)  # the free blocks of prose gaps between two runs (phase 3)
     near: set[int] = field(default_factory=set)    # the figures that are the article's
     beside: set[int] = field(default_factory=set)  # the items of a numbered gallery beside the article (phase 2)
+    listing: set[int] = field(default_factory=set)  # those of them that are a listing under a teaser heading
     title: int | None = None   # the headline
 
     @property
@@ -468,14 +524,18 @@ class Content(Stage):
         """Phase 2: the densest runs of blocks that hold prose; False when there are none.
         The items of a numbered gallery ("1/50 Title ...", ``gallery_items`` or more, each
         with its summary) are a gallery beside the article, not it, when prose is left
-        without them; a page that is its gallery keeps them."""
+        without them; a page that is its gallery keeps them. So are the summaries of a
+        box of other stories under a teaser heading (``listing``)."""
         told = [i for i, p in enumerate(page.probs) if p is not None or i in page.figs]
         counted = figures.counted_items(page.doc, told, self.region["gallery_items"])
+        listed = {j for i in range(len(page.doc.blocks)) for j in listing(page.doc, page.probs, i)}
+        counted |= listed  # and the summaries of a box of other stories under a teaser heading
         aside = {i: p for i in counted if (p := page.probs[i]) is not None}
         for i in aside:
             page.probs[i] = None
         if self.find_runs(page) or not aside:
             page.beside = counted if aside else set()
+            page.listing = listed & page.beside
             return bool(page.runs)
         for i, p in aside.items():
             page.probs[i] = p
@@ -686,6 +746,12 @@ class Content(Stage):
                 doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a profile of the publisher or the writer, "
                                      "at the article's end", Tag.PROFILE)
             article = article[:cut]
+        again = headline_again(doc, article, page.title)
+        if again is not None:
+            for i in article[again:]:
+                doc.blocks[i].assign(Label.BOILERPLATE, self.name, "under the headline printed again below the "
+                                     "article (a teaser of it, a copy of the page)", Tag.HEADLINE_AGAIN)
+            article = article[:again]
         page.article = article
         return True
 
@@ -711,9 +777,12 @@ class Content(Stage):
         """Phase 9: the free blocks outside the article, its page furniture and what stands
         above the headline are boilerplate; the headline, the lead and the end are set."""
         doc, title = page.doc, page.title
-        for i in sorted(page.beside - page.figs.keys()):
+        for i in sorted(page.beside - page.figs.keys() - page.listing):
             doc.blocks[i].assign(Label.BOILERPLATE, self.name, "an item of a numbered gallery beside the article",
                                  Tag.GALLERY_ITEM)
+        for i in sorted(page.listing - page.figs.keys()):
+            doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a summary in a box of other stories under a teaser heading",
+                                 Tag.LISTING_ITEM)
         for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:
                 continue
