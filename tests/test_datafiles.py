@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from regex_parts import top_level_alternatives
+from regex_parts import tokens, top_level_alternatives
 
 from newsclean import resources as res
 from newsclean.model import Document
@@ -303,23 +303,8 @@ def test_a_pattern_searched_only_where_its_literals_are_holds_one_in_each_altern
 def _mandatory_digit(pattern: str) -> bool:
     r"""The pattern holds ``\d`` outside any group and class, not made optional by a
     quantifier (``?``, ``*``, ``{0,…}``): every match of it holds a digit."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            if pattern[i + 1] == "d" and depth == 0 and not in_class \
-                    and not pattern.startswith(("?", "*", "{0"), i + 2):
-                return True
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        i += 1
-    return False
+    return any(token == r"\d" and depth == 0 and not in_class and not pattern.startswith(("?", "*", "{0"), i + 2)
+               for i, token, depth, in_class in tokens(pattern))
 
 
 def test_a_widget_kind_that_needs_a_digit_holds_one_in_each_pattern():
