@@ -119,6 +119,7 @@ def test_a_description_dated_as_the_wire_services_date_a_picture_is_a_caption():
     caption = ("Fishermen in yellow coats haul their nets onto the quay as they wait for the storm in Larkfield, "
                "Tuesday, Nov. 19, 2019, before the harbour master closed the port to every boat for the night.")
     assert wire_dated(Features(caption))
+    assert wire_dated(Features(caption.replace("Tuesday, Nov.", "Tuesday,\u00a0Nov.")))  # any white space after the weekday
     # look-alikes: a story's day without the year, a page's timestamp, a date with no weekday
     assert not wire_dated(Features("The ferry service resumed on Tuesday, Nov. 19, after the storm had passed."))
     assert not wire_dated(Features("Updated 9:30 am, Tuesday, Nov. 19, 2019."))

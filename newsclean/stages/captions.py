@@ -449,7 +449,7 @@ def wire_dated(f: Features) -> bool:
     nets at the quay in Larkfield, Tuesday, Nov. 19, 2019, before the storm."): the
     weekday, month, day and year (WIRE_DATE) after WIRE_DATE_WORDS words or more of it."""
     text = f.text
-    if "day, " not in text or not f.starts_upper:  # (every match holds "day, ": most texts hold none)
+    if "day," not in text or not f.starts_upper:  # (every match holds "day,": most texts hold none)
         return False
     m = WIRE_DATE.search(text)
     return m is not None and len(text[:m.start()].split()) >= WIRE_DATE_WORDS
