@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from dumpstyles import hard_wrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -278,6 +279,31 @@ class TestSegment:
     def test_a_dump_with_a_paragraph_on_each_line_has_no_wrap_width(self):
         assert wrap_width([HEADLINE, P1, P2, P3]) is None
         assert wrap_width(["The wall is old.", "It was built in 1887.", "It will be rebuilt."]) is None
+
+    def test_text_folded_keeps_a_blank_after_each_line_and_is_joined(self):
+        # `fold -s -w 60` breaks at the last blank within the width and keeps it: a word
+        # goes on the next line when it and a blank after it did not fit
+        paragraphs = [P1, P2, P3]
+        text = "\n\n".join(hard_wrap(p, 60, "fold") for p in paragraphs)
+        assert any(line.endswith(" ") for line in text.split("\n"))
+        assert [b.text for b in segment(text)] == paragraphs
+
+    def test_evened_out_lines_go_on_though_a_short_next_word_would_have_fitted(self):
+        # fmt evens a paragraph's lines out: "Anna" would have fitted on the first line
+        text = ("The harbour master said on Friday that the plan was agreed by\n"
+                "Anna Berg and all of the engineers of the regional transport offices,\n"
+                "after two years of talks about the cost of the new wall.")
+        assert wrap_width(text.split("\n")) == 69  # ("Anna" fits after the 61 characters of the first)
+        assert [b.text for b in segment(text)] == [" ".join(text.split("\n"))]
+
+    def test_a_credit_line_under_an_evened_out_caption_stays_apart(self):
+        # the caption's last line ends a sentence and the next word would have fitted:
+        # a paragraph ends there, though every line but the last is filled
+        caption = ("The mayor of Larkfield opens the rebuilt harbour wall on the morning of\n"
+                   "the first storm since the repairs to the old quay were finished.\n")
+        text = caption + "By Anna Berg, reporting from the waterfront district"
+        assert [b.text for b in segment(text)] == [" ".join(caption.split("\n")).strip(),
+                                                   "By Anna Berg, reporting from the waterfront district"]
 
     def test_wrapped_text_joins_a_word_broken_at_its_hyphen(self):
         line = "The council approved a plan that engineers call a well-"

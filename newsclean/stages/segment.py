@@ -8,8 +8,9 @@ without blank lines between them), except that
   menu entry (one to three words) keeps no line that does not go on in lower case
   (a whole page's breadcrumb and headline stand indented under its menu);
 * hard-wrapped prose is joined back into paragraphs: in a dump wrapped at a width
-  (read off its lines) where the next word did not fit, otherwise in a run of lines
-  broken mid-sentence;
+  (read off its lines) where the line goes on mid-sentence in lower case or the next
+  word did not fit, and across a paragraph whose lines were evened out (fmt);
+  otherwise in a run of lines broken mid-sentence;
 * the marks of a Markdown heading ("## Recent news") are cut off it.
 """
 from __future__ import annotations
@@ -64,6 +65,7 @@ WRAP_WIDTHS = tuple(_SPEC["wrap_widths"])       # the widths text is wrapped at
 WRAP_SLACK = _SPEC["wrap_slack"]               # a filled line ends this close to the width (a long word goes on the next)
 WRAP_MIN_FULL = _SPEC["wrap_min_full"]             # filled lines that show a width
 WRAP_FULL_SHARE = _SPEC["wrap_full_share"]         # ...and their share of the long lines
+WRAP_EVEN_SLACK = _SPEC["wrap_even_slack"]         # the lines of an evened-out paragraph end this close to the width
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -88,30 +90,47 @@ def _hyphen_split(line: str) -> bool:
 
 
 def _wrapped_here(line: str, following: str, width: int) -> bool:
-    """In a text wrapped at ``width``, the line was broken because the next word did not
-    fit on it: the line is filled, and it and the next line's first word are longer than
-    the width (after a hyphen that wrapping broke a word at, with no space between)."""
+    """In a text wrapped at ``width``, the line goes on into the next: the line is
+    filled, and it goes on mid-sentence in lower case, or the next word did not fit on
+    it (it, the next line's first word and the blank `fold` keeps after a word are
+    longer than the width; no space after a hyphen that wrapping broke a word at)."""
     s = line.rstrip()
     if len(s) < width - WRAP_SLACK:
         return False
     word = following.lstrip().split(None, 1)
-    return bool(word) and len(s) + (0 if _hyphen_split(s) else 1) + len(word[0]) > width
+    if not word:
+        return False
+    if word[0][0].islower() and not _ends_sentence(s):
+        return True  # (a tool that evens the lines out, fmt, leaves room for a short word)
+    return len(s) + (0 if _hyphen_split(s) else 1) + len(word[0]) >= width
 
 
-def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None) -> list[list[int]]:
+def _one_paragraph(chunk: list[str], width: int) -> bool:
+    """A run of lines between blank lines, each but the last ending within
+    WRAP_EVEN_SLACK characters of the width, one of them wrapped, reads as a paragraph
+    whose lines were evened out (fmt, an editor's fill): there a line that does not end
+    a sentence goes on into the next though a short next word (a name) would have fitted."""
+    return len(chunk) >= 2 and all(len(line.rstrip()) >= width - WRAP_EVEN_SLACK for line in chunk[:-1]) \
+        and any(_wrapped_here(a, b, width) for a, b in zip(chunk, chunk[1:], strict=False))
+
+
+def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None,
+                  bounded: bool = False) -> list[list[int]]:
     """Group the lines of a run of non-blank lines into paragraphs.
 
-    In a dump wrapped at a known ``width``, a line goes on into the next where the next
-    word did not fit on it. Otherwise lines are joined only when the run shows hard
+    In a dump wrapped at a known ``width``, a line goes on into the next where it was
+    wrapped, and a run ``bounded`` by blank lines that reads as one paragraph is one.
+    Otherwise lines are joined only when the run shows hard
     wrapping (at least two lines that break mid-sentence); then a line that does not
     end a sentence goes on into the next.
     """
     n = len(chunk)
     groups: list[list[int]]
     if width is not None:
+        even = bounded and _one_paragraph(chunk, width)
         groups = [[0]]
         for i in range(1, n):
-            if _wrapped_here(chunk[i - 1], chunk[i], width):
+            if _wrapped_here(chunk[i - 1], chunk[i], width) or even and not _ends_sentence(chunk[i - 1]):
                 groups[-1].append(i)
             else:
                 groups.append([i])
@@ -298,7 +317,8 @@ class _Segmenter:
         if j == i + 1:
             self._add_line(i)  # a line on its own: nothing to join
             return j
-        for group in _wrapped_runs(lines[i:j], not self.blocks, width):
+        bounded = (i == 0 or not stripped[i - 1]) and (j == n or not stripped[j])
+        for group in _wrapped_runs(lines[i:j], not self.blocks, width, bounded):
             if len(group) == 1:
                 self._add_line(i + group[0])
             else:
