@@ -57,6 +57,29 @@ q.push("car", 3)
 MIT
 """
 
+PLAIN_README = """\
+Tidewatch - tide tables for small harbours
+
+Introduction
+============
+
+Tidewatch prints the times of high and low water for the harbours
+of a coast, from the tables the harbour offices publish each year.
+It needs no network once the tables are read.
+
+Installing
+----------
+
+Run "make install" as root. The tables go to /usr/share/tidewatch
+unless you give another folder when you configure it.
+
+Reporting bugs
+--------------
+
+Send a short description of what you did and what you saw to the
+address in the file AUTHORS.
+"""
+
 POEM = """\
 Low Water
 
@@ -87,7 +110,7 @@ Apple cake ........ $3.20
 
 
 @pytest.mark.parametrize("text, kind", [(MAN_PAGE, "man_page"), (README, "readme"), (POEM, "verse"),
-                                        (PRICE_LIST, "price_list")])
+                                        (PRICE_LIST, "price_list"), (PLAIN_README, "readme")])
 def test_text_that_is_no_article_is_kept_whole(text, kind):
     record = newsclean.clean(text, keep_removed=True)
     assert record["stats"]["article"] == "not_an_article"
@@ -146,5 +169,11 @@ def test_an_article_with_a_short_poem_quoted_is_still_an_article():
 
 def test_an_article_in_markdown_without_code_is_still_an_article():
     text = dump("# " + HEADLINE, P1, "## The new hall", P2, "## What comes next", P3)
+    record = newsclean.clean(text)
+    assert record["stats"]["article"] == "found"
+
+
+def test_an_article_with_an_underlined_headline_and_a_rule_is_still_an_article():
+    text = dump(HEADLINE + "\n" + "=" * len(HEADLINE), P1, "-----", P2, "Further reading\n---------------", P3)
     record = newsclean.clean(text)
     assert record["stats"]["article"] == "found"

@@ -7,7 +7,8 @@ by the shape of its lines (``[genre]`` in ``data/patterns.toml``):
 
 * a manual page: section headings in capitals on lines of their own ("NAME",
   "SYNOPSIS", "DESCRIPTION");
-* a README (Markdown): fenced code and headings ("## Install");
+* a README (Markdown): fenced code and headings ("## Install"), or headings
+  underlined with "===" or "---" (a plain-text README, a licence);
 * a price list: most lines end with a price;
 * verse: stanzas of short lines that are not hard-wrapped prose.
 
@@ -50,7 +51,25 @@ def is_man_page(blocks: list[Block]) -> bool:
     return len({b.text for b in blocks if b.text in names}) >= _SPEC["man_min_headings"]
 
 
-def is_readme(lines: list[str]) -> bool:
+def underlined_headings(blocks: list[Block]) -> int:
+    """Headings underlined with "===" or "---": a short line of its own (at the top or
+    after a blank line), and under it a line of the marks alone."""
+    underline = res.compiled("genre", "heading_underline")
+    n = 0
+    for i in range(1, len(blocks)):
+        head, mark = blocks[i - 1], blocks[i]
+        if mark.text[:1] not in "=-" or not underline.fullmatch(mark.text):  # (most blocks: not a mark)
+            continue
+        before = blocks[i - 2] if i >= 2 else None
+        after_blank = before is None or head.line_no - (before.line_no + len(before.lines)) >= 1
+        n += (after_blank and len(head.lines) == 1 and len(head.text) <= _SPEC["underlined_heading_chars"]
+              and not underline.fullmatch(head.text))
+    return n
+
+
+def is_readme(blocks: list[Block], lines: list[str]) -> bool:
+    if underlined_headings(blocks) >= _SPEC["readme_min_underlined"]:
+        return True
     text = "\n".join(lines)  # (a dump holding no fence's mark at all, most, is not tried line by line)
     if not any(need in text for need in _SPEC["code_fence_needs"]):
         return False
@@ -93,7 +112,7 @@ def kind_of(doc: Document) -> Tag | None:
     lines = _lines(doc)
     if is_man_page(doc.blocks):
         return Tag.MAN_PAGE
-    if is_readme(lines):
+    if is_readme(doc.blocks, lines):
         return Tag.README
     if is_price_list(lines):
         return Tag.PRICE_LIST
