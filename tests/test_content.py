@@ -1725,3 +1725,30 @@ def test_the_headline_again_as_a_heading_inside_the_article_ends_nothing():
             "will publish their report before the summer so that residents can comment on the plan.")
     record = newsclean.clean(_page_with_tail([HEADLINE, "", more, ""]))
     assert record["text"].endswith(more)
+
+
+KIT = ["* Two buckets of sand", "* A trowel", "* Four metres of rope", "* Gloves"]
+
+
+def test_a_list_announced_with_a_colon_between_the_articles_paragraphs_is_its_own():
+    # a short heading and a line ending with a colon over bullet points, between two
+    # paragraphs: the line scores as a label, and the heading in the gap is no list item
+    intro = "Here is the kit you will need:"
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\nBefore you start\n\n" + intro + "\n\n"
+                                       + "\n".join(KIT) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in [PARAS[1], intro, *KIT, PARAS[2]]] == [Label.BODY] * (len(KIT) + 3)
+    # look-alike: a teaser heading ending with a colon announces links, not the article's list
+    text = text.replace(intro, "Related coverage from the Gazette:")
+    blocks = by_text(newsclean.analyse(text))
+    assert all(blocks[t].label is not Label.BODY for t in KIT)
+
+
+def test_a_list_announced_with_a_colon_under_the_article_is_not_taken_in():
+    # look-alike: the same lines under the article's last paragraph are the page's
+    intro = "Here is the kit you will need:"
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\nBefore you start\n\n" + intro + "\n\n"
+                                       + "\n".join(KIT) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in PARAS] == [Label.BODY] * len(PARAS)
+    assert all(blocks[t].label is not Label.BODY for t in KIT)

@@ -643,7 +643,8 @@ class Content(Stage):
         if sections:  # the article opens at its first numbered section: so does the region
             page.runs[0] = Run(min(sections), page.runs[0].end)
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
-            | sections | lists.sections_inside(doc, probs, page.article)
+            | sections | lists.sections_inside(doc, probs, page.article) \
+            | lists.announced_inside(doc, probs, page.article, page.stops)
         if listed:
             page.take_in(listed)
             listed |= self.past_list(page, listed)
