@@ -18,6 +18,7 @@ from newsclean.content_features import FEATURE_NAMES
 from newsclean.page import figures
 from newsclean.page.region import best_run, runs
 from newsclean.pipeline import Pipeline
+from newsclean.stages.content import Tag as ContentTag
 from newsclean.stages.content import is_barrier
 
 MENU = ["Home", "News", "Sport", "Business", "Weather", "Opinion", "Culture", "Travel", "Video",
@@ -1725,3 +1726,90 @@ def test_the_headline_again_as_a_heading_inside_the_article_ends_nothing():
             "will publish their report before the summer so that residents can comment on the plan.")
     record = newsclean.clean(_page_with_tail([HEADLINE, "", more, ""]))
     assert record["text"].endswith(more)
+
+
+KIT = ["* Two buckets of sand", "* A trowel", "* Four metres of rope", "* Gloves"]
+
+
+def test_a_list_announced_with_a_colon_between_the_articles_paragraphs_is_its_own():
+    # a short heading and a line ending with a colon over bullet points, between two
+    # paragraphs: the line scores as a label, and the heading in the gap is no list item
+    intro = "Here is the kit you will need:"
+    text = page(caption=False).replace(PARAS[1] + "\n", PARAS[1] + "\n\nBefore you start\n\n" + intro + "\n\n"
+                                       + "\n".join(KIT) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in [PARAS[1], intro, *KIT, PARAS[2]]] == [Label.BODY] * (len(KIT) + 3)
+    # look-alike: a teaser heading ending with a colon announces links, not the article's list
+    text = text.replace(intro, "Related coverage from the Gazette:")
+    blocks = by_text(newsclean.analyse(text))
+    assert all(blocks[t].label is not Label.BODY for t in KIT)
+
+
+def test_a_list_announced_with_a_colon_under_the_article_is_not_taken_in():
+    # look-alike: the same lines under the article's last paragraph are the page's
+    intro = "Here is the kit you will need:"
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\nBefore you start\n\n" + intro + "\n\n"
+                                       + "\n".join(KIT) + "\n")
+    blocks = by_text(newsclean.analyse(text))
+    assert [blocks[t].label for t in PARAS] == [Label.BODY] * len(PARAS)
+    assert all(blocks[t].label is not Label.BODY for t in KIT)
+
+
+def test_a_trail_of_links_ending_with_an_ellipsis_does_not_read_as_prose():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block
+    from newsclean.stages.content import reads_as_prose
+
+    def reads(text):
+        return reads_as_prose(block_text(Block(0, [text], 1, "line", text)))
+
+    assert not reads("Messages » Love and family » Living with someone you love…")
+    # look-alikes: a sentence, and a long paragraph that holds two slashes
+    assert reads("The council will meet again on Monday to vote on the harbour plan.")
+    assert reads(" ".join(PARAS[:2]).replace("ago.", "ago (12/05, and/or later)."))
+
+
+def _low_scoring(monkeypatch, summary_p: float) -> None:
+    """Stage content's classifier as a weak page of one unfinished paragraph makes it:
+    the paragraph at 0.12, every listed summary at ``summary_p``, the rest at 0.01."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        out = []
+        for b in doc.blocks:
+            if b.label is not None:
+                out.append(None)
+            else:
+                out.append(0.12 if b.content == WEAK else summary_p if b.content in LISTED else 0.01)
+        return out
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+
+
+WEAK = ("Living with someone means learning their habits one by one. Some of them charm you, others try "
+        "your patience every morning. Each of us answers for our own needs, and the rest comes from there. "
+        "Read more in Love That Lasts")
+
+
+def _weak_page(under: list[str]) -> str:
+    lines = ["* " + m for m in MENU] + ["", HEADLINE, "", WEAK, ""] + under + ["* " + f for f in FOOTER]
+    return "\n".join(lines) + "\n"
+
+
+def test_with_a_listing_set_aside_the_prose_left_is_the_article_however_low_it_scores(monkeypatch):
+    _low_scoring(monkeypatch, 0.6)
+    units = []
+    for summary in LISTED:
+        units += ["Pin  Share  Save", "", summary, ""]
+    record = newsclean.clean(_weak_page(["You may also like", ""] + units))
+    newsclean.api._pipeline.cache_clear()
+    assert record["text"] == WEAK  # (without the listing's bar: the listing, the best prose left)
+
+
+def test_without_a_listing_a_paragraph_that_low_reads_as_no_article(monkeypatch):
+    # look-alike: the same paragraph over a box of headlines (no listing set aside) is
+    # under the fallback floor: content takes no article
+    _low_scoring(monkeypatch, 0.6)
+    doc = newsclean.analyse(_weak_page([t + "\n" for t in TEASERS]))
+    newsclean.api._pipeline.cache_clear()
+    assert doc.whole_page and not any(b.tag is ContentTag.OUTSIDE for b in doc.blocks)

@@ -80,7 +80,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "gate": {"min_short_blocks": INT, "min_short_share": NUMBER, "min_furniture": INT,
                  "many_short_blocks": INT, "much_furniture": INT},
         "region": {"threshold": NUMBER, "cap": INT, "power": NUMBER, "other_run_share": NUMBER, "extend": NUMBER,
-                   "keep": NUMBER, "fallback_margin": NUMBER, "fallback_floor": NUMBER, "favor_shift": NUMBER,
+                   "keep": NUMBER, "fallback_margin": NUMBER, "fallback_floor": NUMBER, "listing_margin_share": NUMBER, "favor_shift": NUMBER,
                    "unfinished_paragraph_words": INT, "max_skipped": INT, "bridge": INT, "table_min_rows": INT,
                    "gap_prose_share": NUMBER, "gap_prose_blocks": NUMBER, "gap_min_words": INT,
                    "lesser_run_share": NUMBER, "gallery_items": INT,

@@ -33,7 +33,10 @@ take in nothing.
 
 Bullet points between two paragraphs of the article ("Our kit is simple." then its
 items, then the story goes on) are the article's too, whatever announced them: every
-free block between the two is a list item and they make one list.
+free block between the two is a list item and they make one list. So is a list under
+a line ending with a colon between the article's first and last blocks, with that
+line, though the line scores too low to be the article's ("What you will need:" under
+a heading, then its items, then the steps).
 """
 from __future__ import annotations
 
@@ -87,6 +90,26 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
             continue  # under a heading, only rows of numbers or dates (headlines make lists too); a row is no heading
         rows_of_lists.update(found)
     return rows_of_lists
+
+
+def announced_inside(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
+    """The lines between the article's first and last blocks that end with a colon over
+    a list ("What you will need:" then its items, then the steps), with the lines of
+    their lists: the article's whatever their scores, as the lists its own paragraphs
+    announce are. A label ("Photo:") or a teaser heading announces nothing."""
+    found: set[int] = set()
+    inside = set(article)
+    for i in range(article[0] + 1, article[-1]):
+        if i in inside or probs[i] is None:
+            continue
+        text = doc.blocks[i].content.rstrip()
+        if not text.endswith(":") or features(doc.blocks[i]).n_words < ANNOUNCE_MIN_WORDS \
+                or res.compiled("teasers", "heading").match(text):
+            continue
+        rows = rows_from(doc, probs, i + 1, +1, stops)
+        if rows and rows[-1] < article[-1]:
+            found.update([i, *rows])
+    return found
 
 
 def rows_from(doc: Document, probs: list[float | None], i: int, step: int, stops: set[int],

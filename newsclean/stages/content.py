@@ -48,7 +48,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources as res
-from ..content_features import block_text, is_code, is_markup, is_short_furniture, probabilities, settings
+from ..content_features import BlockText, block_text, is_code, is_markup, is_short_furniture, probabilities, settings
 from ..features import features
 from ..linear import LinearModel
 from ..model import Block, Cut, Document, Label
@@ -376,6 +376,12 @@ class Findings:
                    for i in range(self.article[0], title))
 
 
+def reads_as_prose(t: BlockText) -> bool:
+    """The block of ``t`` is prose, and no trail of links: a short line whose words two
+    separators part or more ("Home » Messages » A title…") is one, a final stop or not."""
+    return t.prose and (t.values["separators"] < 1.0 or t.values["len_long"] > 0.0)
+
+
 class _Edge:
     """The walk of :meth:`Content.extend` from a run's edge, outward."""
 
@@ -465,7 +471,7 @@ class Content(Stage):
     def with_prose(doc: Document, probs, found: list[Run]) -> list[Run]:
         """The runs that hold prose: a run of short lines alone (a search box, a form) is no article."""
         return [Run(s, e) for s, e in found
-                if any(probs[i] is not None and block_text(doc.blocks[i]).prose for i in range(s, e + 1))]
+                if any(probs[i] is not None and reads_as_prose(block_text(doc.blocks[i])) for i in range(s, e + 1))]
 
     def votes(self, doc: Document, probs, neutral: Collection[int], threshold: float) -> list[float]:
         """Each block's vote for the article region: (p - threshold), weighted by its
@@ -533,7 +539,9 @@ class Content(Stage):
         aside = {i: p for i in counted if (p := page.probs[i]) is not None}
         for i in aside:
             page.probs[i] = None
-        if self.find_runs(page) or not aside:
+        # a listing of other stories set aside: the page's article is what prose is left,
+        # however low it scores (a short one above the listing), at the lowest bar
+        if self.find_runs(page, listing=bool(listed & aside.keys())) or not aside:
             page.beside = counted if aside else set()
             page.listing = listed & page.beside
             return bool(page.runs)
@@ -541,9 +549,10 @@ class Content(Stage):
             page.probs[i] = p
         return self.find_runs(page)
 
-    def find_runs(self, page: Findings) -> bool:
+    def find_runs(self, page: Findings, listing: bool = False) -> bool:
         """The densest runs of blocks that hold prose at the page's thresholds, or at the
-        lower ones its best paragraph sets; False when there are none."""
+        lower ones its best paragraph sets; False when there are none. With a ``listing``
+        of other stories set aside, the prose left is the article however low it scores."""
         votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)  # (the same for both searches)
         votes = table_votes(page.doc, page.probs, votes, page.stops, self.region["extend"] + page.shift)
         page.runs = self.prose_runs(page, votes=votes)
@@ -554,9 +563,10 @@ class Content(Stage):
         # threshold, the most article-like paragraph sets the bar instead.
         r = self.region
         best = max((p for b, p in zip(page.doc.blocks, page.probs, strict=True)
-                    if p is not None and block_text(b).prose), default=0.0)
-        lower = page.threshold - (best - r["fallback_margin"])
-        if best - r["fallback_margin"] < r["fallback_floor"] or lower <= 0:
+                    if p is not None and reads_as_prose(block_text(b))), default=0.0)
+        margin = min(r["fallback_margin"], best * r["listing_margin_share"]) if listing else r["fallback_margin"]
+        lower = page.threshold - (best - margin)
+        if best - margin < (0.0 if listing else r["fallback_floor"]) or lower <= 0:
             return False  # nothing reads as an article: leave the dump to the other stages
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
         votes = table_votes(page.doc, page.probs, self.votes(page.doc, page.probs, page.neutral, page.threshold), page.stops,
@@ -643,7 +653,8 @@ class Content(Stage):
         if sections:  # the article opens at its first numbered section: so does the region
             page.runs[0] = Run(min(sections), page.runs[0].end)
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
-            | sections | lists.sections_inside(doc, probs, page.article)
+            | sections | lists.sections_inside(doc, probs, page.article) \
+            | lists.announced_inside(doc, probs, page.article, page.stops)
         if listed:
             page.take_in(listed)
             listed |= self.past_list(page, listed)
