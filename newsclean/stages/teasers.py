@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import lru_cache, partial
+from itertools import compress, count
+from operator import eq
 
 import regex
 
@@ -203,9 +205,10 @@ class Teasers(Stage):
 
     # -- link cards in the text ---------------------------------------------
     def _doubled_cards(self, doc: Document) -> None:
-        i = 0
-        while i < len(doc.blocks):
-            i = self._doubled_card(doc, i) or i + 1
+        after = 0  # the block after the last card taken
+        for i in _card_openings(doc.blocks):  # (most documents: none)
+            if i >= after:
+                after = self._doubled_card(doc, i) or i + 1
 
     def _doubled_card(self, doc: Document, i: int) -> int | None:
         """Take the link card whose first block is ``doc.blocks[i]`` (see doubled_title);
@@ -311,9 +314,12 @@ def said_twice(line: str) -> str | None:
     head = line.split(None, 1)
     if len(head) < 2 or head[0] not in head[1]:
         return None  # (no copy: the first word never comes back; most lines, found in C)
+    most = _SPEC["link_max_words"]  # (a longer title is no headline: see _headline_shaped)
+    if head[0] not in line.split(None, most + 1)[_MIN_HEADLINE_WORDS + 1:most + 1]:
+        return None  # (nor as a word where a copy of a headline would open)
     words = line.split()
     n = len(words)
-    for size in range(_MIN_HEADLINE_WORDS + 1, n // 2 + 1):
+    for size in range(_MIN_HEADLINE_WORDS + 1, min(n // 2, most) + 1):
         if words[size] != words[0]:
             continue  # (a copy opens with the first word: the test below, its first step)
         repeats = all(words[j] == words[j - size] for j in range(size, n - 1))
@@ -376,6 +382,39 @@ def _may_open_card(block: Block) -> bool:
     a paragraph opens none."""
     first = next((ln.strip() for ln in block.lines if ln.strip()), "")
     return bool(first) and (_is_label(first) or said_twice(first) is not None)
+
+
+def _card_openings(blocks: list[Block]) -> list[int]:
+    """The blocks that may open a link card, found once from what every card needs (see
+    doubled_title): among the card_gap_lines + 2 lines from the block's first, a line
+    that _hot_lines finds. A card's lines are those of free blocks in a row: they stand
+    in a row among the lines of all the free blocks too. Most documents hold no such
+    line, and no block of theirs is tried."""
+    hot = _hot_lines([line for b in blocks if b.label is None for ln in b.lines if (line := ln.strip())])
+    if not hot:
+        return []
+    reach = _SPEC["card_gap_lines"] + 2
+    openings, at = [], 0  # (at: the position of the block's first line among those lines)
+    for i, b in enumerate(blocks):
+        if b.label is None:
+            if not hot.isdisjoint(range(at, at + reach)):
+                openings.append(i)
+            at += sum(1 for ln in b.lines if ln.strip())
+    return openings
+
+
+def _hot_lines(lines: list[str]) -> set[int]:
+    """The positions of the lines that may be a card's headline, or its section label
+    (doubled_title): a line that says itself twice, or a line printed again two to
+    card_gap_lines + 2 lines below it."""
+    hot: set[int] = set()
+    for d in range(2, _SPEC["card_gap_lines"] + 3):
+        hot.update(compress(count(), map(eq, lines, lines[d:])))
+    for k, line in enumerate(lines):
+        head = line.split(None, 1)  # (said_twice's first test, without a call for each line)
+        if len(head) == 2 and head[0] in head[1] and said_twice(line) is not None:
+            hot.add(k)
+    return hot
 
 
 def _in_text(blocks: list[Block], i: int) -> bool:
