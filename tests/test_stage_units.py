@@ -491,6 +491,18 @@ def test_teasers_leaves_a_headline_printed_twice_outside_a_link_card_alone(parts
     assert free(doc) == list(range(len(doc.blocks))) and doc.related == []
 
 
+def test_a_teasers_headline_has_one_shape_for_list_links_and_link_cards():
+    """One test of shape for a run's links and a card's headline (words counted by the
+    caller); a card's headline is single-spaced too. Look-alikes: a final period, too few
+    words, a double space in a card's headline."""
+    from newsclean.stages.teasers import _card_headline, _headline_shaped
+    assert _headline_shaped(CARD_TITLE, len(CARD_TITLE.split())) and _card_headline(CARD_TITLE)
+    assert not _headline_shaped(CARD_TITLE + ".", len(CARD_TITLE.split()))
+    assert not _headline_shaped("Ferry runs Sundays", 3) and not _card_headline("Ferry runs Sundays")
+    spaced = CARD_TITLE.replace(" ", "  ", 1)
+    assert _headline_shaped(spaced, len(spaced.split())) and not _card_headline(spaced)
+
+
 def test_teasers_tries_for_a_link_card_only_the_blocks_near_a_line_said_twice_or_printed_again():
     """The card search is gated once per document: only a block within card_gap_lines + 2
     lines of a line that says itself twice, or of one printed again two or three lines

@@ -291,9 +291,7 @@ class Teasers(Stage):
 
     def _is_teaser_link(self, block: Block) -> bool:
         text = self._unlink(self._link_text(block)[1])[0]
-        n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
-        return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= _SPEC["link_max_words"] and text[-1] not in ".:;,"
-                and (text[0].isupper() or text[0].isdigit()))
+        return _headline_shaped(text, features(block).n_words)  # (a thumbnail glued to the link text adds no word)
 
 
 def _may_open(pattern: regex.Pattern, prefix: str) -> bool:
@@ -301,10 +299,12 @@ def _may_open(pattern: regex.Pattern, prefix: str) -> bool:
     return pattern.fullmatch(prefix, partial=True) is not None
 
 
-def _headline_shaped(text: str) -> bool:
-    """A line that could be a teaser's headline: min_headline_words to link_max_words
-    words, no final period or colon, opened by a capital or a digit."""
-    return (_MIN_HEADLINE_WORDS < len(text.split()) <= _SPEC["link_max_words"] and text[-1] not in ".,;:" and "  " not in text
+def _headline_shaped(text: str, n_words: int) -> bool:
+    """A text that could be a teaser's headline (a list item's link, a card's headline):
+    more than min_headline_words and at most link_max_words words (``n_words``, counted
+    by the caller), no final period, comma, semicolon or colon, opened by a capital or a
+    digit."""
+    return (bool(text) and _MIN_HEADLINE_WORDS < n_words <= _SPEC["link_max_words"] and text[-1] not in ".,;:"
             and (text[0].isupper() or text[0].isdigit()))
 
 
@@ -325,8 +325,13 @@ def said_twice(line: str) -> str | None:
         repeats = all(words[j] == words[j - size] for j in range(size, n - 1))
         if repeats and words[n - 1 - size].startswith(words[n - 1]):
             title = " ".join(words[:size])
-            return title if _headline_shaped(title) else None
+            return title if _headline_shaped(title, size) else None
     return None
+
+
+def _card_headline(line: str) -> bool:
+    """A line that could be a link card's headline: headline-shaped, single-spaced."""
+    return "  " not in line and _headline_shaped(line, len(line.split()))
 
 
 def _is_credit(line: str) -> bool:
@@ -353,7 +358,7 @@ def doubled_title(lines: list[str]) -> tuple[str, int] | None:
         said = said_twice(line)
         if said is not None:
             return said, i
-        if i + 1 < len(lines) and _is_label(line) and _headline_shaped(lines[i + 1]) and not _is_credit(lines[i + 1]):
+        if i + 1 < len(lines) and _is_label(line) and _card_headline(lines[i + 1]) and not _is_credit(lines[i + 1]):
             for d in range(2, gap + 3):
                 if lines[i + d:i + d + 2] == [line, lines[i + 1]]:
                     return lines[i + 1], i + d + 1
