@@ -212,6 +212,17 @@ def test_a_key_is_the_hash_of_the_texts_words_single_spaced_in_nfc(text):
     assert text_key("".join(text.split())) != text_key(text)
 
 
+def test_a_site_key_is_the_texts_key_and_its_sites_name_hashed_together():
+    """site_text_key hashes a site's name once (kept for the next dumps of the site): the
+    key is the same at every call; the look-alike, the same text of another site, is
+    another key."""
+    from newsclean.duplicates import site_text_key
+    key = text_key(ARTICLE) ^ text_key("site son-la")
+    assert site_text_key("son-la", ARTICLE) == key == site_text_key("son-la", ARTICLE, text_key(ARTICLE))
+    assert site_text_key("dien-bien", ARTICLE) != key
+    assert site_text_key(None, ARTICLE) == text_key(ARTICLE) ^ text_key("site None")
+
+
 def test_a_word_more_is_another_text():
     assert text_key(ARTICLE + " More.") != text_key(ARTICLE)
     assert text_key("a b") != text_key("ab")
