@@ -27,21 +27,17 @@ from __future__ import annotations
 
 import gc
 import itertools
-import multiprocessing
 import os
-import pickle
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from types import FrameType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .api import clean, get_pipeline
 from .duplicates import KeyOnly, KeySet, PartTexts, part_texts, site_text_key, text_key
@@ -52,6 +48,9 @@ from .io.readers import MAX_BYTES, Input
 from .io.writers import format_record
 from .profile import Counts, Learner, Partition, Profile, count_partition, count_partition_keys, dump_lines
 from .rules import Rules, RuleTimeout
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK_SIZE = 32       # dumps per task: big enough to amortise the hand-over, small enough to stream
 CHUNKS_PER_JOB = 4    # chunks in flight per worker: keeps workers busy while the writer catches up
@@ -180,6 +179,7 @@ def _load_options(key: int, options: bytes | None) -> None:
     global _worker_options, _worker_options_key
     if key != _worker_options_key:
         assert options is not None, "a pass's options come with its tasks until every worker holds them"
+        import pickle
         _worker_options = pickle.loads(options)
         _worker_options_key = key
         settle(_worker_options)
@@ -289,7 +289,8 @@ class WorkerPool:
 
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(
+            import multiprocessing
+            self._executor = pool_class()(
                 max_workers=self.jobs, mp_context=multiprocessing.get_context("forkserver"),
                 initializer=_init_worker)
         return self._executor
@@ -314,6 +315,14 @@ class WorkerPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def pool_class() -> type[ProcessPoolExecutor]:
+    """The class of the worker pool, imported when a pool is first started: importing
+    multiprocessing and concurrent.futures costs a run in one process (``-j 1``, a single
+    dump) about 59 M instructions for nothing."""
+    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor
 
 
 STOP_GRACE = 10.0  # seconds a closing pool's workers have to end by themselves
@@ -442,6 +451,7 @@ class BatchRunner:
 
     def _start_pass(self) -> None:
         """A new pass on the pool: a new key, and options that no worker holds yet."""
+        import pickle  # (only a pool's passes send options: -j 1 never imports it)
         self._key = next(_pass_keys)
         self._options = pickle.dumps(self.opts, protocol=pickle.HIGHEST_PROTOCOL)
         self._holders = set()
@@ -453,6 +463,8 @@ class BatchRunner:
         A pool can break while chunks are being sent (the dump that kills a worker was
         sent a moment before): the chunk then gets a future that holds the pool's
         failure, and is handled like every chunk the breaking pool lost."""
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
         options = self._options if len(self._holders) < self.jobs else None
         try:
             return pool.submit(_run_task, self.worker, self._key, options, chunk)
@@ -478,6 +490,7 @@ class BatchRunner:
         return self.pool.renew()
 
     def _parallel(self, chunks: Iterator[list]) -> Iterator[Result]:
+        from concurrent.futures.process import BrokenProcessPool  # (loaded with the pool)
         pool = self.pool.executor()
         window = self._window
         limit = self.jobs * CHUNKS_PER_JOB
@@ -511,6 +524,7 @@ class BatchRunner:
         """Run each input of a chunk as its own task; an input whose task dies is run
         again alone in a fresh pool (a neighbour's death breaks its task too), and only
         if it dies alone is it reported as the culprit."""
+        from concurrent.futures.process import BrokenProcessPool
         pool = self.pool.executor()
         futures = [self._submit(pool, [item]) for item in chunk]
         for i, item in enumerate(chunk):

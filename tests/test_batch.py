@@ -347,7 +347,7 @@ def test_clean_learns_and_cleans_with_one_pool(tmp_path: Path, monkeypatch):
             tasks.update(f.__name__ for f in (fn, *args) if callable(f))
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(batch, "pool_class", lambda: CountedPool)
     two = run("clean", str(folder), "-j", "2", "-q")
     assert {"_learn_partition", "_process_chunk"} <= tasks
     assert len(pools) == 1
@@ -422,7 +422,7 @@ def test_options_go_with_tasks_only_until_every_worker_holds_them(tmp_path: Path
             sent.append(options is not None)
             return super().submit(fn, worker, key, options, chunk)
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", SpiedPool)
+    monkeypatch.setattr(batch, "pool_class", lambda: SpiedPool)
     (tmp_path / "meet").mkdir()
     items = [Input(id=str(i), source=None, text=str(tmp_path / "meet")) for i in range(60)]
     with WorkerPool(2) as workers:
@@ -544,3 +544,23 @@ def test_settle_freezes_start_up_once():
                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     frozen, after = map(int, run.stdout.split())
     assert frozen > 1000 and after == frozen
+
+
+@pytest.mark.parametrize("jobs, pool", [("1", False), ("2", True)])
+def test_the_pools_modules_are_imported_only_when_a_pool_runs(tmp_path: Path, jobs: str, pool: bool):
+    """multiprocessing, concurrent.futures and pickle cost a run in one process (-j 1, a
+    single dump) a good part of its start-up: they are imported when a pool starts. The
+    look-alike, -j 2 over more dumps than one task takes, imports them."""
+    folder = make_folder(tmp_path / "dumps", 2 * batch.CHUNK_SIZE + 1)
+    code = ("import sys\n"
+            "from newsclean.cli import main\n"
+            f"sys.argv = ['newsclean', 'clean', {str(folder)!r}, '-j', {jobs!r}, '-q', '-o', {str(tmp_path / 'o.jsonl')!r}]\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'multiprocessing', 'concurrent', 'pickle'}))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300, cwd=ROOT)
+    modules = ["concurrent", "multiprocessing", "pickle"] if pool else []
+    assert run.stdout.split("\n")[-2] == str(modules)
+    assert len(lines((tmp_path / "o.jsonl").read_text(encoding="utf-8"))) == 2 * batch.CHUNK_SIZE + 1

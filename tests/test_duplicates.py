@@ -191,6 +191,38 @@ def test_every_white_space_of_str_split_counts_as_a_space_in_a_key():
     assert text_key(text.replace(" ", "\u200b", 1)) != text_key(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng said\n\non Monday.\n",               # a blank line: two spaces made one
+    "  A\tlong \r\n\r\n   \n run\fof\vspaces  ",    # every ASCII white space, runs of any length
+    "Quoted \u201cwords\u201d\u2003and\u00a0more\u3000here",  # other white space in a text of two-byte characters
+    "o\u0323\u0302 \n de\u0301ja\u0300",            # not in NFC: the words are composed
+    "plain words, one space each",
+])
+def test_a_key_is_the_hash_of_the_texts_words_single_spaced_in_nfc(text):
+    """Whatever shortcut text_key takes, a key is the hash of the text's words joined by one
+    space, in NFC: the look-alike, a text whose words are joined without a space, is another."""
+    import hashlib
+    import unicodedata
+
+    def words_key(t: str) -> int:
+        data = unicodedata.normalize("NFC", " ".join(t.split())).encode("utf-8", "surrogatepass")
+        return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "little")
+
+    assert text_key(text) == words_key(text)
+    assert text_key("".join(text.split())) != text_key(text)
+
+
+def test_a_site_key_is_the_texts_key_and_its_sites_name_hashed_together():
+    """site_text_key hashes a site's name once (kept for the next dumps of the site): the
+    key is the same at every call; the look-alike, the same text of another site, is
+    another key."""
+    from newsclean.duplicates import site_text_key
+    key = text_key(ARTICLE) ^ text_key("site son-la")
+    assert site_text_key("son-la", ARTICLE) == key == site_text_key("son-la", ARTICLE, text_key(ARTICLE))
+    assert site_text_key("dien-bien", ARTICLE) != key
+    assert site_text_key(None, ARTICLE) == text_key(ARTICLE) ^ text_key("site None")
+
+
 def test_a_word_more_is_another_text():
     assert text_key(ARTICLE + " More.") != text_key(ARTICLE)
     assert text_key("a b") != text_key("ab")

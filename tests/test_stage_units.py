@@ -491,6 +491,34 @@ def test_teasers_leaves_a_headline_printed_twice_outside_a_link_card_alone(parts
     assert free(doc) == list(range(len(doc.blocks))) and doc.related == []
 
 
+def test_a_teasers_headline_has_one_shape_for_list_links_and_link_cards():
+    """One test of shape for a run's links and a card's headline (words counted by the
+    caller); a card's headline is single-spaced too. Look-alikes: a final period, too few
+    words, a double space in a card's headline."""
+    from newsclean.stages.teasers import _card_headline, _headline_shaped
+    assert _headline_shaped(CARD_TITLE, len(CARD_TITLE.split())) and _card_headline(CARD_TITLE)
+    assert not _headline_shaped(CARD_TITLE + ".", len(CARD_TITLE.split()))
+    assert not _headline_shaped("Ferry runs Sundays", 3) and not _card_headline("Ferry runs Sundays")
+    spaced = CARD_TITLE.replace(" ", "  ", 1)
+    assert _headline_shaped(spaced, len(spaced.split())) and not _card_headline(spaced)
+
+
+def test_teasers_tries_for_a_link_card_only_the_blocks_near_a_line_said_twice_or_printed_again():
+    """The card search is gated once per document: only a block within card_gap_lines + 2
+    lines of a line that says itself twice, or of one printed again two or three lines
+    below, may open a card. Look-alikes: a label printed again farther down, and a
+    headline printed twice in a row (a subheading given twice), open none."""
+    from newsclean.stages.teasers import _card_openings
+    card = "\n".join(["Transport", CARD_TITLE, "Transport", CARD_TITLE])
+    doc = doc_for(Teasers, P1, P2, card, CARD_SUMMARY, P2)
+    assert _card_openings(doc.blocks) == [0, 1, 2, 3]  # (a block's first three lines reach a copied line)
+    said = doc_for(Teasers, P1, P2, " ".join([CARD_TITLE] * 2), P2)
+    assert _card_openings(said.blocks) == [0, 1, 2]
+    far = doc_for(Teasers, "Transport", P1, P2, CARD_SUMMARY, "Transport")
+    twice = doc_for(Teasers, P1, CARD_TITLE, CARD_TITLE, P2)
+    assert _card_openings(far.blocks) == [] and _card_openings(twice.blocks) == []
+
+
 # ---------------------------------------------------------------------------
 # repeats (reads blocks, site_lines)
 # ---------------------------------------------------------------------------

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import lru_cache, partial
+from itertools import compress, count
+from operator import eq
 
 import regex
 
@@ -203,9 +205,10 @@ class Teasers(Stage):
 
     # -- link cards in the text ---------------------------------------------
     def _doubled_cards(self, doc: Document) -> None:
-        i = 0
-        while i < len(doc.blocks):
-            i = self._doubled_card(doc, i) or i + 1
+        after = 0  # the block after the last card taken
+        for i in _card_openings(doc.blocks):  # (most documents: none)
+            if i >= after:
+                after = self._doubled_card(doc, i) or i + 1
 
     def _doubled_card(self, doc: Document, i: int) -> int | None:
         """Take the link card whose first block is ``doc.blocks[i]`` (see doubled_title);
@@ -288,9 +291,7 @@ class Teasers(Stage):
 
     def _is_teaser_link(self, block: Block) -> bool:
         text = self._unlink(self._link_text(block)[1])[0]
-        n = features(block).n_words  # (a thumbnail glued to the link text adds no word)
-        return (bool(text) and _MIN_HEADLINE_WORDS + 1 <= n <= _SPEC["link_max_words"] and text[-1] not in ".:;,"
-                and (text[0].isupper() or text[0].isdigit()))
+        return _headline_shaped(text, features(block).n_words)  # (a thumbnail glued to the link text adds no word)
 
 
 def _may_open(pattern: regex.Pattern, prefix: str) -> bool:
@@ -298,10 +299,12 @@ def _may_open(pattern: regex.Pattern, prefix: str) -> bool:
     return pattern.fullmatch(prefix, partial=True) is not None
 
 
-def _headline_shaped(text: str) -> bool:
-    """A line that could be a teaser's headline: min_headline_words to link_max_words
-    words, no final period or colon, opened by a capital or a digit."""
-    return (_MIN_HEADLINE_WORDS < len(text.split()) <= _SPEC["link_max_words"] and text[-1] not in ".,;:" and "  " not in text
+def _headline_shaped(text: str, n_words: int) -> bool:
+    """A text that could be a teaser's headline (a list item's link, a card's headline):
+    more than min_headline_words and at most link_max_words words (``n_words``, counted
+    by the caller), no final period, comma, semicolon or colon, opened by a capital or a
+    digit."""
+    return (bool(text) and _MIN_HEADLINE_WORDS < n_words <= _SPEC["link_max_words"] and text[-1] not in ".,;:"
             and (text[0].isupper() or text[0].isdigit()))
 
 
@@ -311,16 +314,24 @@ def said_twice(line: str) -> str | None:
     head = line.split(None, 1)
     if len(head) < 2 or head[0] not in head[1]:
         return None  # (no copy: the first word never comes back; most lines, found in C)
+    most = _SPEC["link_max_words"]  # (a longer title is no headline: see _headline_shaped)
+    if head[0] not in line.split(None, most + 1)[_MIN_HEADLINE_WORDS + 1:most + 1]:
+        return None  # (nor as a word where a copy of a headline would open)
     words = line.split()
     n = len(words)
-    for size in range(_MIN_HEADLINE_WORDS + 1, n // 2 + 1):
+    for size in range(_MIN_HEADLINE_WORDS + 1, min(n // 2, most) + 1):
         if words[size] != words[0]:
             continue  # (a copy opens with the first word: the test below, its first step)
         repeats = all(words[j] == words[j - size] for j in range(size, n - 1))
         if repeats and words[n - 1 - size].startswith(words[n - 1]):
             title = " ".join(words[:size])
-            return title if _headline_shaped(title) else None
+            return title if _headline_shaped(title, size) else None
     return None
+
+
+def _card_headline(line: str) -> bool:
+    """A line that could be a link card's headline: headline-shaped, single-spaced."""
+    return "  " not in line and _headline_shaped(line, len(line.split()))
 
 
 def _is_credit(line: str) -> bool:
@@ -347,7 +358,7 @@ def doubled_title(lines: list[str]) -> tuple[str, int] | None:
         said = said_twice(line)
         if said is not None:
             return said, i
-        if i + 1 < len(lines) and _is_label(line) and _headline_shaped(lines[i + 1]) and not _is_credit(lines[i + 1]):
+        if i + 1 < len(lines) and _is_label(line) and _card_headline(lines[i + 1]) and not _is_credit(lines[i + 1]):
             for d in range(2, gap + 3):
                 if lines[i + d:i + d + 2] == [line, lines[i + 1]]:
                     return lines[i + 1], i + d + 1
@@ -376,6 +387,39 @@ def _may_open_card(block: Block) -> bool:
     a paragraph opens none."""
     first = next((ln.strip() for ln in block.lines if ln.strip()), "")
     return bool(first) and (_is_label(first) or said_twice(first) is not None)
+
+
+def _card_openings(blocks: list[Block]) -> list[int]:
+    """The blocks that may open a link card, found once from what every card needs (see
+    doubled_title): among the card_gap_lines + 2 lines from the block's first, a line
+    that _hot_lines finds. A card's lines are those of free blocks in a row: they stand
+    in a row among the lines of all the free blocks too. Most documents hold no such
+    line, and no block of theirs is tried."""
+    hot = _hot_lines([line for b in blocks if b.label is None for ln in b.lines if (line := ln.strip())])
+    if not hot:
+        return []
+    reach = _SPEC["card_gap_lines"] + 2
+    openings, at = [], 0  # (at: the position of the block's first line among those lines)
+    for i, b in enumerate(blocks):
+        if b.label is None:
+            if not hot.isdisjoint(range(at, at + reach)):
+                openings.append(i)
+            at += sum(1 for ln in b.lines if ln.strip())
+    return openings
+
+
+def _hot_lines(lines: list[str]) -> set[int]:
+    """The positions of the lines that may be a card's headline, or its section label
+    (doubled_title): a line that says itself twice, or a line printed again two to
+    card_gap_lines + 2 lines below it."""
+    hot: set[int] = set()
+    for d in range(2, _SPEC["card_gap_lines"] + 3):
+        hot.update(compress(count(), map(eq, lines, lines[d:])))
+    for k, line in enumerate(lines):
+        head = line.split(None, 1)  # (said_twice's first test, without a call for each line)
+        if len(head) == 2 and head[0] in head[1] and said_twice(line) is not None:
+            hot.add(k)
+    return hot
 
 
 def _in_text(blocks: list[Block], i: int) -> bool:
