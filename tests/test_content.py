@@ -1259,6 +1259,12 @@ def test_the_headline_over_a_credit_line_is_marked_over_it():
     assert marks(PARAS[1] + "\n\nBy Tom Reyes")[HEADLINE] == 0.0
     other = "Seven quiet beaches to visit before the summer crowds"
     assert marks("Written by Tom Reyes", other)[other] == 0.0  # its words are not the article's
+    # BYLINE_REACH blocks above the credit line at most: short lines between them (and the
+    # three of the share bar), one too many
+    from newsclean.page.headline import BYLINE_REACH
+    controls = [f"Button {k}" for k in range(BYLINE_REACH - 3)]
+    assert marks("By Tom Reyes", HEADLINE, *controls[:-1])[HEADLINE] == 1.0
+    assert marks("By Tom Reyes", HEADLINE, *controls)[HEADLINE] == 0.0
 
 
 @pytest.mark.parametrize("lines, repeated", [
