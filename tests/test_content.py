@@ -1435,6 +1435,12 @@ def test_a_headline_candidate_printed_inside_a_longer_block_of_the_body_is_in_bo
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "boats moored at the quay in  Larkfield on a calm morning"], (1, 2)),
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Fishing boats moored at the quay in Larkfield on a calm morning"], None),  # look-alike: opens otherwise
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats left the quay in Larkfield on a calm morning"], None),  # opens alike, other words
+    # past a text between them that opens with the same letter, REPEAT_WINDOW blocks apart at most
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats for hire at the quay",
+      "boats moored at the quay in Larkfield on a calm morning"], (1, 3)),
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats for hire at the quay",
+      "Berths free this week at the quay", "Bait and tackle on sale at the quay",
+      "boats moored at the quay in Larkfield on a calm morning"], None),
 ])
 def test_a_text_printed_twice_under_a_picture_is_its_alt_text_and_its_caption(lines, pair):
     doc, found = _found("\n\n".join(lines))
