@@ -242,6 +242,11 @@ def block_text(block: Block) -> BlockText:
     printed (a tracking pixel's ``<div><img ...>``) is no text, and votes for nothing.
     Made once: kept with the text's ``Features`` (shared by equal texts, made again
     when a cut changes the block), which the stages asking for them call for often."""
+    f = block.features
+    if f is not None:  # (made already, most calls: kept with the Features the block holds)
+        t = f.__dict__.get(_ITEM_KEY if block.kind == "item" else _LINE_KEY)
+        if t is not None:
+            return t
     text = block.content
     if "<" in text:
         return _block_text(_markup().sub(" ", text), block.kind == "item")

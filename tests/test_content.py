@@ -943,6 +943,22 @@ def test_a_credit_label_without_a_colon(line, kind):
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
 
 
+def test_a_blocks_text_features_are_made_once_for_its_text_and_kind_and_again_after_a_cut():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block, Cut, Label
+    from newsclean.stages.content import Tag
+    text = "The ferry sails at noon from the old quay today. Read more"
+    line = Block(0, [text], 1, "line", text)
+    t = block_text(line)
+    assert block_text(line) is t and t.length == 12 and t.values["item"] == 0.0
+    # the same text as a list item (its Features shared): its own, with the item feature
+    item = Block(1, [text], 2, "item", text)
+    assert block_text(item) is not t and block_text(item).values["item"] == 1.0
+    assert block_text(line) is t
+    line.cut_tail(Cut("Read more", Label.BOILERPLATE, "content", "a button", Tag.OUTSIDE))
+    assert block_text(line).length == 10  # made again on what remains
+
+
 def test_a_block_of_printed_html_markup_is_no_text_and_a_title_in_angle_brackets_is():
     from newsclean.content_features import block_text
     from newsclean.model import Block
