@@ -281,7 +281,7 @@ def may_be_code(text: str) -> bool:
     """``text`` holds a mark or opens with a keyword that the code pattern needs (most
     blocks hold none: they are not searched)."""
     marks, openings = _code_needs()
-    return any(m in text for m in marks) or text.lstrip().startswith(openings)
+    return any(map(text.__contains__, marks)) or text.lstrip().startswith(openings)
 
 
 @lru_cache(maxsize=None)

@@ -1446,6 +1446,20 @@ def test_a_headline_candidate_printed_inside_a_longer_block_of_the_body_is_in_bo
     assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside  # the body's text made once
 
 
+def test_a_headline_candidate_printed_again_in_a_labelled_block_is_not_in_body():
+    # the body's blocks that are page furniture already (a teaser of the article) print no pull quote
+    from newsclean.model import Document, Label
+    from newsclean.page.headline import PageText, _in_body
+    from newsclean.stages.content import Tag
+    from newsclean.stages.segment import segment
+    lines = ["The Ferry Will Sail Again in May", "Board members said: the ferry will sail again in May, and the whole town cheered loudly."]
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, PageText(doc)) is True
+    doc.blocks[1].assign(Label.BOILERPLATE, "content", "a teaser", Tag.OUTSIDE)
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, PageText(doc)) is False
+
+
 @pytest.mark.parametrize("lines, pair", [
     # an image's alt text and its caption, the same words, under a placeholder
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "boats moored at the quay in  Larkfield on a calm morning"], (1, 2)),

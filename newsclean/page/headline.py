@@ -103,9 +103,11 @@ class PageText:
         return s
 
     def body(self, first: int, n: int) -> str:
-        """The ``spaced`` texts of the n blocks from ``first`` on, one a line (made once)."""
+        """The ``spaced`` texts of the free blocks among the n from ``first`` on, one a line
+        (made once; _in_body looks for a candidate in free blocks alone)."""
         if self._body is None or self._body[:2] != (first, n):
-            self._body = (first, n, "\n".join(self.spaced(j) for j in range(first, first + n)))
+            blocks = self._doc.blocks
+            self._body = (first, n, "\n".join(self.spaced(j) for j in range(first, first + n) if blocks[j].label is None))
         return self._body[2]
 
 
