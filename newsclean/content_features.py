@@ -242,6 +242,11 @@ def block_text(block: Block) -> BlockText:
     printed (a tracking pixel's ``<div><img ...>``) is no text, and votes for nothing.
     Made once: kept with the text's ``Features`` (shared by equal texts, made again
     when a cut changes the block), which the stages asking for them call for often."""
+    f = block.features
+    if f is not None:  # (made already, most calls: kept with the Features the block holds)
+        t = f.__dict__.get(_ITEM_KEY if block.kind == "item" else _LINE_KEY)
+        if t is not None:
+            return t
     text = block.content
     if "<" in text:
         return _block_text(_markup().sub(" ", text), block.kind == "item")
@@ -276,7 +281,7 @@ def may_be_code(text: str) -> bool:
     """``text`` holds a mark or opens with a keyword that the code pattern needs (most
     blocks hold none: they are not searched)."""
     marks, openings = _code_needs()
-    return any(m in text for m in marks) or text.lstrip().startswith(openings)
+    return any(map(text.__contains__, marks)) or text.lstrip().startswith(openings)
 
 
 @lru_cache(maxsize=None)

@@ -944,6 +944,22 @@ def test_a_credit_label_without_a_colon(line, kind):
     assert found.get(1, figures.NO_FIGURE).kind == (kind or "")
 
 
+def test_a_blocks_text_features_are_made_once_for_its_text_and_kind_and_again_after_a_cut():
+    from newsclean.content_features import block_text
+    from newsclean.model import Block, Cut, Label
+    from newsclean.stages.content import Tag
+    text = "The ferry sails at noon from the old quay today. Read more"
+    line = Block(0, [text], 1, "line", text)
+    t = block_text(line)
+    assert block_text(line) is t and t.length == 12 and t.values["item"] == 0.0
+    # the same text as a list item (its Features shared): its own, with the item feature
+    item = Block(1, [text], 2, "item", text)
+    assert block_text(item) is not t and block_text(item).values["item"] == 1.0
+    assert block_text(line) is t
+    line.cut_tail(Cut("Read more", Label.BOILERPLATE, "content", "a button", Tag.OUTSIDE))
+    assert block_text(line).length == 10  # made again on what remains
+
+
 def test_a_block_of_printed_html_markup_is_no_text_and_a_title_in_angle_brackets_is():
     from newsclean.content_features import block_text
     from newsclean.model import Block
@@ -1260,6 +1276,12 @@ def test_the_headline_over_a_credit_line_is_marked_over_it():
     assert marks(PARAS[1] + "\n\nBy Tom Reyes")[HEADLINE] == 0.0
     other = "Seven quiet beaches to visit before the summer crowds"
     assert marks("Written by Tom Reyes", other)[other] == 0.0  # its words are not the article's
+    # BYLINE_REACH blocks above the credit line at most: short lines between them (and the
+    # three of the share bar), one too many
+    from newsclean.page.headline import BYLINE_REACH
+    controls = [f"Button {k}" for k in range(BYLINE_REACH - 3)]
+    assert marks("By Tom Reyes", HEADLINE, *controls[:-1])[HEADLINE] == 1.0
+    assert marks("By Tom Reyes", HEADLINE, *controls)[HEADLINE] == 0.0
 
 
 @pytest.mark.parametrize("lines, repeated", [
@@ -1425,11 +1447,31 @@ def test_a_headline_candidate_printed_inside_a_longer_block_of_the_body_is_in_bo
     assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, page) is inside  # the body's text made once
 
 
+def test_a_headline_candidate_printed_again_in_a_labelled_block_is_not_in_body():
+    # the body's blocks that are page furniture already (a teaser of the article) print no pull quote
+    from newsclean.model import Document, Label
+    from newsclean.page.headline import PageText, _in_body
+    from newsclean.stages.content import Tag
+    from newsclean.stages.segment import segment
+    lines = ["The Ferry Will Sail Again in May", "Board members said: the ferry will sail again in May, and the whole town cheered loudly."]
+    text = "\n\n".join(lines)
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, PageText(doc)) is True
+    doc.blocks[1].assign(Label.BOILERPLATE, "content", "a teaser", Tag.OUTSIDE)
+    assert _in_body(doc, doc.blocks[0], doc.blocks[0].content, 1, PageText(doc)) is False
+
+
 @pytest.mark.parametrize("lines, pair", [
     # an image's alt text and its caption, the same words, under a placeholder
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "boats moored at the quay in  Larkfield on a calm morning"], (1, 2)),
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Fishing boats moored at the quay in Larkfield on a calm morning"], None),  # look-alike: opens otherwise
     (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats left the quay in Larkfield on a calm morning"], None),  # opens alike, other words
+    # past a text between them that opens with the same letter, REPEAT_WINDOW blocks apart at most
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats for hire at the quay",
+      "boats moored at the quay in Larkfield on a calm morning"], (1, 3)),
+    (["[Image]", "Boats moored at the quay in Larkfield on a calm morning", "Boats for hire at the quay",
+      "Berths free this week at the quay", "Bait and tackle on sale at the quay",
+      "boats moored at the quay in Larkfield on a calm morning"], None),
 ])
 def test_a_text_printed_twice_under_a_picture_is_its_alt_text_and_its_caption(lines, pair):
     doc, found = _found("\n\n".join(lines))

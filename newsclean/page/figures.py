@@ -261,12 +261,21 @@ def _same_credit(doc: Document) -> set[int]:
 def _printed_twice(doc: Document, found: dict[int, Figure]) -> None:
     """The same text twice close together: the image's alt text and its caption."""
     blocks = doc.blocks
-    texts = {i: b.content for i, b in enumerate(blocks) if b.label is None and 20 <= len(b.content) <= MAX_WORDS * 12}
-    # a text and its copy open with the same letter: only such neighbours are compared
-    heads = {i: text[:1].lower()[:1] for i, text in texts.items()}
-    paired = {k for i, head in heads.items() for j in range(i + 1, i + 1 + REPEAT_WINDOW)
-              if heads.get(j) == head for k in (i, j)}
-    norms = {i: _norm(texts[i]) for i in sorted(paired)}
+    # a text and its copy open with the same letter: only such neighbours are compared, each
+    # text with the last one above that opens with its letter (any nearer pair of them is that)
+    last: dict[str, int] = {}
+    paired: dict[int, str] = {}
+    for i, b in enumerate(blocks):
+        text = b.content
+        if b.label is not None or not 20 <= len(text) <= MAX_WORDS * 12:
+            continue
+        head = text[:1].lower()[:1]
+        j = last.get(head)
+        if j is not None and i - j <= REPEAT_WINDOW:
+            paired[j] = blocks[j].content
+            paired[i] = text
+        last[head] = i
+    norms = {i: _norm(paired[i]) for i in sorted(paired)}
     for i, a in norms.items():
         for j in range(i + 1, min(len(blocks), i + 1 + REPEAT_WINDOW)):
             c = norms.get(j)

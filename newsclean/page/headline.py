@@ -18,7 +18,7 @@ stories speaks of something else).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
@@ -103,9 +103,11 @@ class PageText:
         return s
 
     def body(self, first: int, n: int) -> str:
-        """The ``spaced`` texts of the n blocks from ``first`` on, one a line (made once)."""
+        """The ``spaced`` texts of the free blocks among the n from ``first`` on, one a line
+        (made once; _in_body looks for a candidate in free blocks alone)."""
         if self._body is None or self._body[:2] != (first, n):
-            self._body = (first, n, "\n".join(self.spaced(j) for j in range(first, first + n)))
+            blocks = self._doc.blocks
+            self._body = (first, n, "\n".join(self.spaced(j) for j in range(first, first + n) if blocks[j].label is None))
         return self._body[2]
 
 
@@ -342,19 +344,24 @@ def _mark_over_byline(doc: Document, out: list[tuple[int, dict[str, float]]], pa
     page controls and a standfirst (a line marked under a headline, or a sentence), is the headline
     it credits."""
     by_index = dict(out)
-    if not by_index:
+    # the candidates a credit line may credit, in order: it credits the nearest one above
+    # it, BYLINE_REACH blocks up at most, when no paragraph stands between them, that one
+    # included (a credit line under some text is not under a headline); the lines with
+    # none in reach are not read
+    creditable = [j for j, fv in out if _creditable(fv)]
+    if not creditable:
         return
-    for b in range(min(by_index) + 1, min(len(doc.blocks), max(first + INSIDE, max(by_index)) + 1)):
-        if not _credit_line(doc.blocks[b], page, b):
-            continue
-        for j in range(b - 1, max(-1, b - 1 - BYLINE_REACH), -1):
-            if doc.blocks[j].label is None and block_text(doc.blocks[j]).prose:
-                break  # (a paragraph: the credit line is under some text, not under a headline)
-            fv = by_index.get(j)
-            if fv is not None and fv["length_ok"] and not (fv["cue"] or fv["item"] or fv["under_headline"]
-                                                           or fv["ends_period"]):
-                fv["over_byline"] = float(fv["overlap"] > 0)  # (a box of the writer's other stories: not the article's)
-                break
+    for b in range(creditable[0] + 1, min(len(doc.blocks), max(first + INSIDE, max(by_index)) + 1)):
+        j = creditable[bisect_left(creditable, b) - 1]
+        if j >= b - BYLINE_REACH and not page.prose_between(j, b) and _credit_line(doc.blocks[b], page, b):
+            fv = by_index[j]
+            fv["over_byline"] = float(fv["overlap"] > 0)  # (a box of the writer's other stories: not the article's)
+
+
+def _creditable(fv: dict[str, float]) -> bool:
+    """A candidate a credit line under it may credit: headline-long, no furniture word,
+    no list item, no standfirst under a headline, no sentence."""
+    return bool(fv["length_ok"]) and not (fv["cue"] or fv["item"] or fv["under_headline"] or fv["ends_period"])
 
 
 class Ranked(NamedTuple):

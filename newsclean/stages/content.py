@@ -186,7 +186,10 @@ def headline_again(doc: Document, article: list[int], title: int | None) -> int 
         if lead is None:
             lead = doc.blocks[i].content if block_text(doc.blocks[i]).prose else None
             continue
-        found = _WORD.findall(doc.blocks[i].content.lower())
+        low = doc.blocks[i].content.lower()
+        if not all(map(low.__contains__, words)):
+            continue  # (most blocks: the headline's words are not all in them)
+        found = _WORD.findall(low)
         if (found[:len(words)] == words and len(found) - len(words) <= b["headline_again_extra_words"]
                 and any(cut_lead(c.content, lead) for c in doc.blocks[i + 1:i + 1 + b["headline_again_near"]])):
             return k
