@@ -191,6 +191,17 @@ def test_segment_makes_lines_items_with_their_continuations_and_cuts_heading_mar
     assert doc.blocks[0].content == "Opening hours"
 
 
+def test_segment_ends_an_indented_item_at_a_line_indented_no_deeper_than_its_bullet():
+    # a line one space deeper than an indented bullet goes on with its item; a line at
+    # the bullet's indent (a look-alike: it has no bullet) or less starts a new block
+    text = "  - Monday to Friday,\n   nine to five\n  Saturday mornings\n - Sunday,\n  noon\n Holidays\n\n" + P1
+    doc = Document(raw=text, text=text)
+    run_alone(Segment(), doc)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("item", "- Monday to Friday, nine to five"), ("line", "Saturday mornings"), ("item", "- Sunday, noon"),
+        ("line", "Holidays"), ("line", P1)]
+
+
 def test_segment_knows_a_one_line_items_bare_text_as_bare_text_gives_it():
     # a one-line item's text without its bullet is kept when the item is made (the same
     # as joining its lines gives); an item of two lines, and a line, are left to bare_text
