@@ -396,18 +396,19 @@ def test_furniture_leaves_dates_and_bars_inside_sentences_alone():
     assert free(doc) == [0, 1, 2]
 
 
-def test_furniture_rules_out_a_timestamp_by_its_first_letter_as_its_first_word_would():
-    # a line opening with a letter no timestamp word opens with is ruled out before the
-    # word pattern, with the answer the first word gives: for every month, weekday and
-    # timestamp word in any case, and for lines opening with other letters, a bracket or
-    # a digit (those go the long way)
+def test_furniture_rules_out_a_timestamp_by_its_first_three_letters_as_its_first_word_would():
+    # a line whose first three letters open no timestamp word (nor are one) is ruled out
+    # before the word pattern, with the answer the first word gives: for every month,
+    # weekday and timestamp word in any case, words of one to three letters and longer,
+    # and lines opening with other letters, a bracket or a digit (those go the long way)
     from newsclean.features import WORD
     from newsclean.stages.furniture import _TIMESTAMP_WORDS, _timestamp_word, opens_like_timestamp
     lines = [f"{form} 12" for word in _TIMESTAMP_WORDS for form in (word, word.upper(), word.capitalize())]
     lines += [f"{c}ebra crossing 12" for c in "abcdefghijklmnopqrstuvwxyzÀÉĐΣİ"] + ["(Monday) 12", "12th May", "(Zebra) 12"]
+    lines += ["The 12", "Thu 12", "H 12", "h:12", "am 9", "Am I", "o'clock 12", "Mo 1", "Sunset", "Tháng 5", "ThứA 2"]
     for line in lines:
         assert opens_like_timestamp(line) == _timestamp_word(WORD.search(line).group().lower()), line
-    assert not opens_like_timestamp("Zebra crossing 12") and opens_like_timestamp("Monday 12")
+    assert not opens_like_timestamp("The 12 May") and opens_like_timestamp("Thu 12 May")
     doc = doc_for(Furniture, "Monday 12 May 2025", "Zanzibar 12 May 2025", P1)
     run_alone(Furniture(), doc)
     assert labels(doc)[:2] == [(Label.BOILERPLATE, furniture.Tag.TIMESTAMP), (None, None)]

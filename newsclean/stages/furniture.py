@@ -44,8 +44,9 @@ LABEL_CAPTION_WORDS = _SPEC["label_caption_words"]  # a label this long under ev
 IMAGE_INDEX_CHARS = _SPEC["image_index_chars"]  # an image's index is searched in a block's last characters
 _TIMESTAMP_WORDS = lex("months") | lex("weekdays") | lex("timestamp_words")
 _ORDINALS = lex("ordinal_suffixes")
-# the first letters of the words above: a timestamp's first word opens with one or a digit
-_TIMESTAMP_INITIALS = frozenset(w[0] for w in _TIMESTAMP_WORDS if w)
+# the first three letters of the words above (a shorter word whole): a timestamp's first
+# word opens with one of them, or with a digit
+_TIMESTAMP_HEADS = frozenset(w[:3] for w in _TIMESTAMP_WORDS)
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
@@ -67,9 +68,11 @@ def _timestamp_word(lw: str) -> bool:
 def opens_like_timestamp(text: str) -> bool:
     """Whether the text's first word may open a timestamp (is_timestamp's first test,
     made without splitting the whole text into words)."""
-    first = text[:1]
-    if first.isalpha() and first.lower()[:1] not in _TIMESTAMP_INITIALS:
-        return False  # (a letter opens the first word: most lines fail here, with no pattern)
+    head = text[:3]
+    if head.isascii() and head[:1].isalpha():  # (the first word opens the text: most lines fail here, with no pattern)
+        low = head.lower()  # the word's first three letters, or all of it and what follows
+        if low not in _TIMESTAMP_HEADS and low[:2] not in _TIMESTAMP_WORDS and low[:1] not in _TIMESTAMP_WORDS:
+            return False
     m = WORD.search(text)
     return m is not None and _timestamp_word(m.group().lower())
 
