@@ -191,6 +191,17 @@ def test_segment_makes_lines_items_with_their_continuations_and_cuts_heading_mar
     assert doc.blocks[0].content == "Opening hours"
 
 
+def test_segment_ends_an_indented_item_at_a_line_indented_no_deeper_than_its_bullet():
+    # a line one space deeper than an indented bullet goes on with its item; a line at
+    # the bullet's indent (a look-alike: it has no bullet) or less starts a new block
+    text = "  - Monday to Friday,\n   nine to five\n  Saturday mornings\n - Sunday,\n  noon\n Holidays\n\n" + P1
+    doc = Document(raw=text, text=text)
+    run_alone(Segment(), doc)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("item", "- Monday to Friday, nine to five"), ("line", "Saturday mornings"), ("item", "- Sunday, noon"),
+        ("line", "Holidays"), ("line", P1)]
+
+
 def test_segment_knows_a_one_line_items_bare_text_as_bare_text_gives_it():
     # a one-line item's text without its bullet is kept when the item is made (the same
     # as joining its lines gives); an item of two lines, and a line, are left to bare_text
@@ -383,6 +394,24 @@ def test_furniture_leaves_dates_and_bars_inside_sentences_alone():
                   "Tea | cake | books: the first visitors had all three.", P1)
     run_alone(Furniture(), doc)
     assert free(doc) == [0, 1, 2]
+
+
+def test_furniture_rules_out_a_timestamp_by_its_first_three_letters_as_its_first_word_would():
+    # a line whose first three letters open no timestamp word (nor are one) is ruled out
+    # before the word pattern, with the answer the first word gives: for every month,
+    # weekday and timestamp word in any case, words of one to three letters and longer,
+    # and lines opening with other letters, a bracket or a digit (those go the long way)
+    from newsclean.features import WORD
+    from newsclean.stages.furniture import _TIMESTAMP_WORDS, _timestamp_word, opens_like_timestamp
+    lines = [f"{form} 12" for word in _TIMESTAMP_WORDS for form in (word, word.upper(), word.capitalize())]
+    lines += [f"{c}ebra crossing 12" for c in "abcdefghijklmnopqrstuvwxyzÀÉĐΣİ"] + ["(Monday) 12", "12th May", "(Zebra) 12"]
+    lines += ["The 12", "Thu 12", "H 12", "h:12", "am 9", "Am I", "o'clock 12", "Mo 1", "Sunset", "Tháng 5", "ThứA 2"]
+    for line in lines:
+        assert opens_like_timestamp(line) == _timestamp_word(WORD.search(line).group().lower()), line
+    assert not opens_like_timestamp("The 12 May") and opens_like_timestamp("Thu 12 May")
+    doc = doc_for(Furniture, "Monday 12 May 2025", "Zanzibar 12 May 2025", P1)
+    run_alone(Furniture(), doc)
+    assert labels(doc)[:2] == [(Label.BOILERPLATE, furniture.Tag.TIMESTAMP), (None, None)]
 
 
 @pytest.mark.parametrize("placeholder", ["{{ author }}", "{title}", "[[caption]]", "${date}", "Posted by %s",

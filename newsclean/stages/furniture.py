@@ -21,6 +21,7 @@ first copy when a later one is there (a headline is printed again further down).
 """
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from .. import resources as res
@@ -43,6 +44,9 @@ LABEL_CAPTION_WORDS = _SPEC["label_caption_words"]  # a label this long under ev
 IMAGE_INDEX_CHARS = _SPEC["image_index_chars"]  # an image's index is searched in a block's last characters
 _TIMESTAMP_WORDS = lex("months") | lex("weekdays") | lex("timestamp_words")
 _ORDINALS = lex("ordinal_suffixes")
+# the first three letters of the words above (a shorter word whole): a timestamp's first
+# word opens with one of them, or with a digit
+_TIMESTAMP_HEADS = frozenset(w[:3] for w in _TIMESTAMP_WORDS)
 
 
 def is_timestamp(text: str, words: list[str]) -> bool:
@@ -64,6 +68,11 @@ def _timestamp_word(lw: str) -> bool:
 def opens_like_timestamp(text: str) -> bool:
     """Whether the text's first word may open a timestamp (is_timestamp's first test,
     made without splitting the whole text into words)."""
+    head = text[:3]
+    if head.isascii() and head[:1].isalpha():  # (the first word opens the text: most lines fail here, with no pattern)
+        low = head.lower()  # the word's first three letters, or all of it and what follows
+        if low not in _TIMESTAMP_HEADS and low[:2] not in _TIMESTAMP_WORDS and low[:1] not in _TIMESTAMP_WORDS:
+            return False
     m = WORD.search(text)
     return m is not None and _timestamp_word(m.group().lower())
 
@@ -136,14 +145,15 @@ class Furniture(Stage):
 
     def __init__(self) -> None:
         self.image = res.compiled("furniture", "image_artifact")
-        self.image_needs = tuple(_SPEC["image_artifact_needs"])  # (looked for first: most blocks hold none)
+        # (what every image artifact holds, looked for first in one search: most blocks hold none)
+        self.image_needs = re.compile("|".join(map(re.escape, _SPEC["image_artifact_needs"])))
         self.image_prefix = res.compiled("furniture", "image_prefix")
         self.embedded_post = res.compiled("furniture", "embedded_post")
         self.platforms = frozenset(res.patterns()["furniture"]["embedded_post_platforms"])
         # (a block is tried only when it opens with a platform's first letter: most do not)
         self.platform_initials = frozenset(c for name in self.platforms for c in (name[0], name[0].upper()))
         self.placeholder = res.compiled("furniture", "template_placeholder")
-        self.placeholder_marks = tuple(_SPEC["template_placeholder_marks"])
+        self.placeholder_marks = re.compile("|".join(map(re.escape, _SPEC["template_placeholder_marks"])))
         self.metadata = res.compiled("furniture", "metadata_prefix")
         self.image_index = res.compiled("furniture", "image_index")
 
@@ -185,16 +195,16 @@ class Furniture(Stage):
     def _short(self, block: Block, text: str) -> None:
         """A short block with letters or digits: an image placeholder, a timestamp, a menu, a text printed twice."""
         f = features(block)
-        if f.n_words <= IMAGE_MAX_WORDS and any(map(text.lower().__contains__, self.image_needs)) \
+        if f.n_words <= IMAGE_MAX_WORDS and self.image_needs.search(text.lower()) \
                 and self.image.fullmatch(text):
             block.assign(Label.BOILERPLATE, self.name, "image placeholder", Tag.IMAGE_PLACEHOLDER)
-        elif f.n_words <= IMAGE_MAX_WORDS and any(mark in text for mark in self.placeholder_marks) \
+        elif f.n_words <= IMAGE_MAX_WORDS and self.placeholder_marks.search(text) \
                 and self.placeholder.fullmatch(text):
             block.assign(Label.BOILERPLATE, self.name, "a template's placeholder, never filled in",
                          Tag.TEMPLATE_PLACEHOLDER)
         elif len(text) <= TIMESTAMP_MAX_CHARS and opens_like_timestamp(text) and is_timestamp(text, f.words):
             block.assign(Label.BOILERPLATE, self.name, "timestamp", Tag.TIMESTAMP)
-        elif f.n_words <= MENU_MAX_WORDS and is_menu(text):
+        elif f.n_words <= MENU_MAX_WORDS and "|" in text and is_menu(text):
             block.assign(Label.BOILERPLATE, self.name, "menu", Tag.MENU)
         elif (half := printed_twice(text)) is not None:
             self._second_copy(block, half)

@@ -279,11 +279,12 @@ class _Segmenter:
                 break
             idx.extend(range(j, k + 1))
             j = k + 1
-        self._add(idx, "item")
-        block = self.blocks[-1]
-        block.wrap = self.width
-        if len(idx) == 1:  # (most items: its text without the bullet is known here, as bare_text gives it)
-            block.bare = self.lines[i][m.end():].strip()
+        if len(idx) == 1:  # (most items: a line of their own, its text without the bullet known here)
+            self._add_line(i, "item")
+            self.blocks[-1].bare = self.lines[i][m.end():].strip()  # (as bare_text gives it)
+        else:
+            self._add(idx, "item")
+        self.blocks[-1].wrap = self.width
         return j
 
     def _item_ends(self, i: int, j: int, m: re.Match[str], taken: int) -> bool:
@@ -292,7 +293,7 @@ class _Segmenter:
         lines, stripped, width = self.lines, self.stripped, self.width
         cur = lines[j]
         indent = len(m["indent"])
-        return (_indent(cur) <= indent
+        return (not cur.startswith(" " * (indent + 1))  # (indented no deeper than the bullet: _indent(cur) <= indent)
                 or (_is_bullet(cur, stripped[j][0]) and not _is_tag_line(cur)
                     and not (width and _wrapped_here(lines[j - 1], cur, width)))
                 or (taken == 1 and not stripped[j][0].islower()

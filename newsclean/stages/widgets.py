@@ -23,6 +23,7 @@ from .base import Stage
 from .segment import bare_text
 
 _DIGIT = re.compile(r"\d")  # (stdlib re: one character class, searched on every text tried)
+_NO_KINDS: frozenset[int] = frozenset()
 
 KINDS = ("comment_heading", "char_counter", "min_length_prompt", "login_prompt",
          "form_field", "share_prompt", "newsletter_prompt", "ad_marker", "paywall_prompt", "cookie_notice",
@@ -88,14 +89,15 @@ class Widgets(Stage):
         """The kind of widget the text of a short block is, or None; a prompt after a
         short question that hooks the reader is that prompt."""
         kind = self._kind_of_text(text)
-        if kind is None and (prompt := self._after_hook(text)) is not None:
+        if kind is None and "? " in text and (prompt := self._after_hook(text)) is not None:
             kind = self._kind_of_text(prompt)
         return kind
 
     def _may_be_long(self, text: str) -> bool:
         """Whether a kind that tries blocks longer than max_words matches the text, or
         what follows a hooking question: a longer block can be no other kind."""
-        return self._long_kind(text) or ((prompt := self._after_hook(text)) is not None and self._long_kind(prompt))
+        return self._long_kind(text) or ("? " in text and (prompt := self._after_hook(text)) is not None
+                                         and self._long_kind(prompt))
 
     def _after_hook(self, text: str) -> str | None:
         """What follows a short question that opens the text and hooks the reader ("Want
@@ -105,12 +107,12 @@ class Widgets(Stage):
 
     def _long_kind(self, text: str) -> bool:
         return bool(any(i in self.longer and whole.fullmatch(text) for i, whole in self.may_open(text[:self.prefix_chars]))
-                    or any(contains.search(text) for contains in self.longer_contains))
+                    or self.longer_contains and any(contains.search(text) for contains in self.longer_contains))
 
     def _kind_of_text(self, text: str) -> Tag | None:
         """The first kind (in KINDS order) whose `whole` patterns match the whole text or
         whose `contains` patterns match in it."""
-        skip = frozenset() if _DIGIT.search(text) else self.need_digit
+        skip = _NO_KINDS if _DIGIT.search(text) else self.need_digit
         first = next((i for i, whole in self.may_open(text[:self.prefix_chars])
                       if i not in skip and whole.fullmatch(text)), len(KINDS))
         for i, kind, contains in self.contains:
