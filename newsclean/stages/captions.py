@@ -297,11 +297,9 @@ def word_groups(model: LinearModel) -> tuple[list[WordGroup], float]:
     return out, rest
 
 
-class GroupRead(NamedTuple):
-    """A word group read for a text: its values, and their part of the score."""
-
-    values: tuple[float, ...]
-    score: float
+# A word group read for a text: (its values, their part of the score). A plain tuple:
+# a NamedTuple's constructor is a Python call, and a text reads a dozen groups.
+GroupRead = tuple[tuple[float, ...], float]
 
 
 @dataclass(slots=True)
@@ -644,8 +642,8 @@ class Captions(Stage):
         for k, word_group in enumerate(self.word_groups):
             if k == len(read):
                 v = word_group.values(f)
-                read.append(GroupRead(v, word_group.group.score(v)))
-            s += read[k].score
+                read.append((v, word_group.group.score(v)))
+            s += read[k][1]
             if s + word_group.most_after <= threshold:  # (model.cannot_pass, inline: it runs per group)
                 return None  # the groups left cannot lift it over
         if not model.passes(s):
@@ -654,7 +652,7 @@ class Captions(Stage):
         parts = self.shape_group.contributions(alone.shape) + self.context_group.contributions(context)
         if shares:
             parts.append((model.weights["shares_name"] * float(shares), "shares_name"))
-        for word_group, group_read in zip(self.word_groups, read, strict=True):
-            if any(group_read.values):  # (a group of zeros contributes nothing: most word groups)
-                parts += word_group.group.contributions(group_read.values)
+        for word_group, (values, _) in zip(self.word_groups, read, strict=True):
+            if any(values):  # (a group of zeros contributes nothing: most word groups)
+                parts += word_group.group.contributions(values)
         return s, parts
