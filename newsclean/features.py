@@ -366,8 +366,11 @@ def words_of(text: str) -> list[str]:
         pieces = text.split()
     words: list[str] = []
     for piece in pieces:
+        if piece.isalnum():  # (most pieces: a word and nothing else; strip would build its mask of 100 characters)
+            words.append(piece)
+            continue
         core = piece.strip(_EDGE_PUNCTUATION)
-        if core.isalnum():  # (most pieces: one word, in punctuation or not)
+        if core.isalnum():  # (a word in punctuation)
             words.append(core)
         elif core:
             words += WORD.findall(core)  # "rock 'n' roll", "don't", "mid-term", "snake_case"

@@ -9,6 +9,7 @@ TRICKY = [
     "snake_case __init__ 1st 2nd 10:30 v2.0 x_1-y_2",
     "tab\there\nnew\rline\x0bvt\x1cfs\x1dgs words",
     "Café naïve Đà Nẵng über",            # accents: not ASCII, WORD itself
+    "Nẵng 2024 x² Ⅻ ½ plain, (words) it’s",  # not ASCII: pieces that are one word, and pieces in punctuation
     "東京都 の ニュース 2024年",            # CJK
     "it’s a “curly” world ’tis",          # curly apostrophe
     "(Đà Nẵng), “Hà Nội” — ‘x’y’ «ville» ½ x² ٣ Ⅻ _lead trail_",

@@ -297,11 +297,9 @@ def word_groups(model: LinearModel) -> tuple[list[WordGroup], float]:
     return out, rest
 
 
-class GroupRead(NamedTuple):
-    """A word group read for a text: its values, and their part of the score."""
-
-    values: tuple[float, ...]
-    score: float
+# A word group read for a text: (its values, their part of the score). A plain tuple:
+# a NamedTuple's constructor is a Python call, and a text reads a dozen groups.
+GroupRead = tuple[tuple[float, ...], float]
 
 
 @dataclass(slots=True)
@@ -620,13 +618,28 @@ class Captions(Stage):
                 s, parts = scored
                 block.assign(Label.CAPTION, self.name, f"caption score {s:.1f}: {explained(parts)}", Tag.SCORED, s)
 
+    def words_may_lift(self, alone: TextScore, f: Features, s: float) -> bool:
+        """Whether the word groups, with the shared names (which add name_gain at most),
+        may lift a score of ``s`` over the threshold: the groups are read in order, each
+        only while those left may (all of them when they may)."""
+        read = alone.words
+        under = self.model.threshold - self.name_gain  # (model.cannot_pass, inline: it runs per group)
+        for k, word_group in enumerate(self.word_groups):
+            if k == len(read):
+                v = word_group.values(f)
+                read.append((v, word_group.group.score(v)))
+            s += read[k][1]
+            if s + word_group.most_after <= under:
+                return False  # the groups left cannot lift it over
+        return True
+
     def score_of(self, doc: Document, block: Block, f: Features,
                  ctx: _Context) -> tuple[float, list[tuple[float, str]]] | None:
         """The candidate's score and the parts of it that count ((weight * value, name) of
         each feature not 0, for its reason) when it passes the threshold, else None.
 
-        The shared names and the word features of a block are read only while they can
-        change the decision: once the score so far, plus the most that the unread ones
+        The word features and then the shared names of a block are read only while they
+        can change the decision: once the score so far, plus the most that the unread ones
         could add, stays at or under the threshold, the rest is not read."""
         model = self.model
         alone = self._by_text.get(f.text)
@@ -637,24 +650,19 @@ class Captions(Stage):
         s = model.bias + alone.shape_score + self.context_group.score(context)
         if model.cannot_pass(s, self.name_gain, self.word_gain):
             return None
+        if not self.words_may_lift(alone, f, s):
+            return None  # (the names, a pattern search of the neighbours, are not read)
         shares = _shares_name(block, ctx.around(block.index))
         s += model.weights["shares_name"] * shares
-        read = alone.words
-        threshold = model.threshold
-        for k, word_group in enumerate(self.word_groups):
-            if k == len(read):
-                v = word_group.values(f)
-                read.append(GroupRead(v, word_group.group.score(v)))
-            s += read[k].score
-            if s + word_group.most_after <= threshold:  # (model.cannot_pass, inline: it runs per group)
-                return None  # the groups left cannot lift it over
+        for _, group_score in alone.words:  # (the sum in the order of the features, as ever)
+            s += group_score
         if not model.passes(s):
             return None
         # (shares_name, 0 among the context values read without it, is counted apart)
         parts = self.shape_group.contributions(alone.shape) + self.context_group.contributions(context)
         if shares:
             parts.append((model.weights["shares_name"] * float(shares), "shares_name"))
-        for word_group, group_read in zip(self.word_groups, read, strict=True):
-            if any(group_read.values):  # (a group of zeros contributes nothing: most word groups)
-                parts += word_group.group.contributions(group_read.values)
+        for word_group, (values, _) in zip(self.word_groups, alone.words, strict=True):
+            if any(values):  # (a group of zeros contributes nothing: most word groups)
+                parts += word_group.group.contributions(values)
         return s, parts
