@@ -1855,3 +1855,56 @@ def test_without_a_listing_a_paragraph_that_low_reads_as_no_article(monkeypatch)
     doc = newsclean.analyse(_weak_page([t + "\n" for t in TEASERS]))
     newsclean.api._pipeline.cache_clear()
     assert doc.whole_page and not any(b.tag is ContentTag.OUTSIDE for b in doc.blocks)
+
+
+def test_a_short_line_announces_bullet_points_but_no_label_rows():
+    from newsclean.model import Block
+    from newsclean.page import lists
+
+    def line(text):
+        return Block(0, [text], 0, "line", text)
+    assert lists.announces(line("You will need:"), bullets=True)
+    assert not lists.announces(line("You will need:"))  # over rows of another kind, three words are a label
+    assert not lists.announces(line("About this statement:"))
+    assert not lists.announces(line("Photo:"), bullets=True)  # one word: a label over anything
+
+
+TOOLS = ["• Two planks", "• A saw", "• Wood glue", "• Sandpaper"]
+
+
+def _kit_above_steps(intro: str):
+    """A lead, a picture's teaser box, a line (``intro``) over a bulleted list, then
+    numbered steps; the region as phase 3 found it opens at the first step."""
+    from newsclean.model import Document
+    from newsclean.page.region import Run
+    from newsclean.stages.content import Findings
+    from newsclean.stages.segment import segment
+    parts = [PARAS[0], "Other readers liked", intro, *TOOLS]
+    for k in (1, 2, 3):
+        parts += [f"Step {k}", f"Sand the {k} boards of the boat until they are smooth."]
+    text = "\n\n".join(parts) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    n = len(doc.blocks)
+    probs: list[float | None] = [0.3, 0.08, 0.12] + [0.05] * len(TOOLS) + [0.3] * 6
+    assert len(probs) == n and doc.blocks[3].kind == "item"
+    first = 2 + len(TOOLS) + 1
+    page = Findings(doc, probs, {}, [], 0.5, 0.35, 0.0, level=0.25, runs=[Run(first, n - 1)],
+                    inside=[False] * first + [True] * (n - first), article=list(range(first, n)))
+    return page, first
+
+
+def test_above_the_steps_the_article_reaches_the_lead_over_the_list_it_announces():
+    from newsclean.page import lists
+    from newsclean.stages.content import Content
+    page, first = _kit_above_steps("What you need:")
+    assert Content.above_sections(page, first) == {0}  # the lead; the teaser line is furniture
+    assert page.runs[0].start == 0
+    taken = lists.announced_inside(page.doc, page.probs, page.article, set())
+    assert taken == set(range(2, 2 + len(TOOLS) + 1))  # the line and its bullet points
+
+
+def test_above_the_steps_a_list_no_line_announces_ends_the_walk():
+    from newsclean.stages.content import Content
+    page, first = _kit_above_steps("Shop our range")  # no colon: a list of the page's
+    assert Content.above_sections(page, first) == set()
+    assert page.runs[0].start == first

@@ -102,7 +102,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "headline": {"above": INT, "inside": INT, "paragraph_words": INT, "min_score": NUMBER,
                      "article_words": INT, "lead_words": INT, "list_run": INT,
                      "under_overlap": NUMBER, "label_words": INT, "byline_reach": INT},
-        "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "heading_words": RANGE,
+        "lists": {"rows_min": INT, "row_max_words": INT, "announce_min_words": INT, "announce_bullets_min_words": INT, "heading_words": RANGE,
                   "sections_min": INT, "section_words": INT, "section_heading": PATTERN, "numbered_heading": PATTERN, "numbered_heading_words": INT,
                   "list_article_items": INT, "list_article_share": NUMBER, "list_heading_words": INT,
                   "list_walk_headings_down": INT, "list_walk_headings_up": INT},

@@ -53,6 +53,7 @@ _SPEC = res.data_file("content.toml")["lists"]
 ROWS_MIN = _SPEC["rows_min"]         # lines of one shape that make a list
 ROW_MAX_WORDS = _SPEC["row_max_words"]   # a longer block is a paragraph, not a line of a list
 ANNOUNCE_MIN_WORDS = _SPEC["announce_min_words"]  # shorter, a line ending with a colon is a label ("Photo:")
+BULLETS_MIN_WORDS = _SPEC["announce_bullets_min_words"]  # ...unless bullet points follow it ("You will need:")
 SECTIONS_MIN = _SPEC["sections_min"]  # numbered section headings that make a sequence
 SECTION_WORDS = _SPEC["section_words"]  # a shorter block between them (an image's alt text) is left out
 _SECTION = re.compile(_SPEC["section_heading"])  # "Step 3": one word and a number, the whole block
@@ -102,14 +103,23 @@ def announced_inside(doc: Document, probs: list[float | None], article: list[int
     for i in range(article[0] + 1, article[-1]):
         if i in inside or probs[i] is None:
             continue
-        text = doc.blocks[i].content.rstrip()
-        if not text.endswith(":") or features(doc.blocks[i]).n_words < ANNOUNCE_MIN_WORDS \
-                or res.compiled("teasers", "heading").match(text):
+        bullets = bool(rows_from(doc, probs, i + 1, +1, stops, bullets=True))
+        if not announces(doc.blocks[i], bullets):
             continue
         rows = rows_from(doc, probs, i + 1, +1, stops)
         if rows and rows[-1] < article[-1]:
             found.update([i, *rows])
     return found
+
+
+def announces(block: Block, bullets: bool = False) -> bool:
+    """The block is a line that announces a list: it ends with a colon, is no label
+    ("Photo:", "About this statement:") and no teaser heading ("Related coverage from
+    ...:"). Over bullet points (``bullets``) a shorter line announces them ("You will need:")."""
+    text = block.content.rstrip()
+    least = BULLETS_MIN_WORDS if bullets else ANNOUNCE_MIN_WORDS
+    return text.endswith(":") and features(block).n_words >= least \
+        and not res.compiled("teasers", "heading").match(text)
 
 
 def rows_from(doc: Document, probs: list[float | None], i: int, step: int, stops: set[int],

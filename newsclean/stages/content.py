@@ -412,6 +412,9 @@ class _Edge:
                 j = rows[-1] + step  # a bulleted list between paragraphs: go on to the prose past it
                 if 0 <= j < n and (probs[j] or 0.0) >= self.cross:
                     continue
+                if step < 0 and 0 <= j < n and probs[j] is not None and lists.announces(doc.blocks[j], bullets=True):
+                    j += step  # over the list, the line that announces it ("You will need:"): the article goes on above
+                    continue
                 break
             if p < self.level:
                 k = None if bridged or step < 0 else self.reads_on(j + step, step)
@@ -655,6 +658,7 @@ class Content(Stage):
         sections = lists.sections_before(doc, probs, page.article, page.stops)
         if sections:  # the article opens at its first numbered section: so does the region
             page.runs[0] = Run(min(sections), page.runs[0].end)
+            sections |= self.above_sections(page, min(sections))
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
             | sections | lists.sections_inside(doc, probs, page.article) \
             | lists.announced_inside(doc, probs, page.article, page.stops)
@@ -675,6 +679,17 @@ class Content(Stage):
             page.take_in(page.filled)
         page.listed = listed | posts | page.filled
         return True
+
+    @staticmethod
+    def above_sections(page: Findings, first: int) -> set[int]:
+        """Above the first numbered section ("Step 1"), the region widens as a run's
+        edge does (``extend``): the lead and what it announces stand over the steps."""
+        top = _Edge(page.doc, page.probs, page.stops, page.level, page.level).walk(first, -1)
+        more = {i for i in range(top, first) if (p := page.probs[i]) is not None and page.keeps(i, p)}
+        if more:
+            page.take_in(more)
+            page.runs[0] = Run(min(more), page.runs[0].end)
+        return more
 
     @staticmethod
     def past_list(page: Findings, listed: set[int]) -> set[int]:
