@@ -206,11 +206,12 @@ def _marks(text: str, f: Features, ascii: bool, length: float) -> tuple[float, .
     seps = sum(map(text.count, _ASCII_SEPARATORS if ascii else _SEPARATORS))
     commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
     return (
-        min(1.0, 10.0 * commas / max(1.0, length)),
+        # (none of a mark, most lines: its value is 0.0, the formula not worked out)
+        min(1.0, 10.0 * commas / max(1.0, length)) if commas else 0.0,
         caps if length >= 3 else 0.0,
         upper,
-        min(1.0, 4.0 * (n_digits / max(1, len(text)))),
-        min(1.0, seps / 2.0),
+        min(1.0, 4.0 * (n_digits / max(1, len(text)))) if n_digits else 0.0,
+        min(1.0, seps / 2.0) if seps else 0.0,
         1.0 if _URL.search(text) else 0.0,
         1.0 if length <= 20 and _has_cue(f.lower) else 0.0,
     )
