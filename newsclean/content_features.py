@@ -2,10 +2,12 @@
 
 A block's own features (length, stopword density, sentence punctuation, capitals,
 digits, menu separators, links, furniture words, list item, repetition) and those of
-its neighbours (are they prose, how long) and of its position, as one named vector
-per block. The classifier over them (weights in ``data/content_model.toml``) is in
-``stages/content.py``, the region search in ``page/region.py``; scripts/fit_content.py
-fits the weights on these same vectors.
+its neighbours (are they prose, how long) and of its position, as one vector per
+block named by FEATURE_NAMES (a text's own features are a tuple, BlockText.vector, in
+the order of OWN_NAMES; ``vectors`` names them all for the fitting script). The
+classifier over them (weights in ``data/content_model.toml``) is in ``stages/content.py``,
+the region search in ``page/region.py``; scripts/fit_content.py fits the weights on
+these same vectors.
 """
 from __future__ import annotations
 
@@ -120,70 +122,109 @@ def _is_table_row(stripped: str) -> bool:
     return ("  " in stripped or "\t" in stripped) and len(_CELL_GAP.findall(stripped)) >= 2
 
 
-class BlockText:
-    """The features of one block's text alone (shared by equal texts)."""
+# the features of a block's own text, in the order of ``BlockText.vector``
+OWN_NAMES = (
+    "len_log", "len_short", "len_mid", "len_long", "terminal", "sentences2", "stop", "stop_low",
+    "comma", "caps", "upper", "digits", "separators", "url", "cue", "item", "bracket",
+    "colon_end", "question_end", "table_row", "prose_long", "stop_x_len", "sentences_x_stop",
+)
+_SEPARATORS_AT, _LEN_LONG_AT, _TABLE_ROW_AT = (OWN_NAMES.index(k) for k in ("separators", "len_long", "table_row"))
 
-    __slots__ = ("length", "values", "prose", "scored")
+
+class BlockText:
+    """The features of one block's text alone (shared by equal texts): ``vector``, their
+    values in the order of OWN_NAMES, made at once as a tuple (no dict of names per
+    block; ``values`` names them for the few readers that ask by name)."""
+
+    __slots__ = ("length", "vector", "prose", "scored")
 
     def __init__(self, text: str, item: bool, f: Features | None = None):
         f = f if f is not None else text_features(text)  # (``f``: the text's Features, when known)
-        words = f.words
-        lower = f.lower
         ascii = text.isascii()
         cjk, kana = _cjk(text) if not ascii else (0, 0)
         # a run of CJK characters is one \w+ "word": count two characters as a word
-        length = len(words) + cjk / 2.0
+        length = len(f.words) + cjk / 2.0
         self.length = length
         stripped = text.rstrip()
         terminal = f.ends_terminal or (stripped[-1:] in _SENTENCE_CJK)
-        sentences = f.n_sentences + (0 if ascii else sum(map(text.count, _SENTENCE_CJK)))
-        stop = _stop_share(lower, cjk, kana)
-        n_digits = count_digits(text)
-        caps, upper = _case_shares(words, text, ascii, n_digits)
-        digits = n_digits / max(1, len(text))
-        seps = sum(map(text.count, _ASCII_SEPARATORS if ascii else _SEPARATORS))
-        commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
         self.prose = (length >= 30) or (length >= 8 and terminal)
-        self.values = {
-            "len_log": math.log1p(length) / 4.0,
-            "len_short": float(length <= 3),
-            "len_mid": float(4 <= length <= 12),
-            "len_long": float(length >= 40),
-            "terminal": float(terminal),
-            "sentences2": float(sentences >= 2),
-            "stop": stop,
-            "stop_low": float(length >= 4 and stop < 0.15),
-            "comma": min(1.0, 10.0 * commas / max(1.0, length)),
-            "caps": caps if length >= 3 else 0.0,
-            "upper": upper,
-            "digits": min(1.0, 4.0 * digits),
-            "separators": min(1.0, seps / 2.0),
-            "url": float(bool(_URL.search(text))),
-            "cue": float(length <= 20 and _has_cue(lower)),
-            "item": float(item),
-            "bracket": float(stripped.startswith("[")),
-            "colon_end": float(stripped.endswith(":")),
-            "question_end": float(stripped.endswith("?")),
-            "table_row": float(_is_table_row(stripped)),
+        sentences2 = f.n_sentences + (0 if ascii else sum(map(text.count, _SENTENCE_CJK))) >= 2
+        stop = _stop_share(f.lower, cjk, kana)
+        log_len = math.log1p(length)
+        self.vector = (
+            log_len / 4.0,
+            1.0 if length <= 3 else 0.0,
+            1.0 if 4 <= length <= 12 else 0.0,
+            1.0 if length >= 40 else 0.0,
+            1.0 if terminal else 0.0,
+            1.0 if sentences2 else 0.0,
+            stop,
+            1.0 if length >= 4 and stop < 0.15 else 0.0,
+            *_marks(text, f, ascii, length),
+            1.0 if item else 0.0,
+            *_ends(stripped),
             # together: a long block of running text (a linear model cannot multiply)
-            "prose_long": float(terminal and length >= 20),
-            "stop_x_len": stop * math.log1p(length) / 4.0,
-            "sentences_x_stop": float(sentences >= 2) * stop,
-        }
+            1.0 if terminal and length >= 20 else 0.0,
+            stop * log_len / 4.0,
+            stop if sentences2 else 0.0,  # (``float(sentences2) * stop``: the same float)
+        )
 
+    @property
+    def values(self) -> dict[str, float]:
+        """The features by name (OWN_NAMES), in their order."""
+        return dict(zip(OWN_NAMES, self.vector, strict=True))
+
+    @property
+    def separators(self) -> float:
+        return self.vector[_SEPARATORS_AT]
+
+    @property
+    def len_long(self) -> float:
+        return self.vector[_LEN_LONG_AT]
+
+    @property
+    def table_row(self) -> float:
+        return self.vector[_TABLE_ROW_AT]
 
     def own_score(self, weights) -> float:
         """The part of a linear model's score (``weights``) that the block's own features
-        make: ``sum(weights[k] * x)`` over ``values`` in their order, as the model sums
+        make: ``sum(weights[k] * x)`` over ``vector`` in its order, as the model sums
         them (LinearModel.score; a value of 0 or a feature without a weight adds 0.0,
         which leaves the sum as it is). Kept for the last ``weights`` asked about."""
         cached = getattr(self, "scored", None)
         if cached is not None and cached[0] is weights:
             return cached[1]
-        values = self.values
-        total = sum(map(mul, values.values(), _weight_vector(weights, tuple(values))), 0.0)
+        total = sum(map(mul, self.vector, _weight_vector(weights, OWN_NAMES)), 0.0)
         self.scored = (weights, total)
         return total
+
+
+def _marks(text: str, f: Features, ascii: bool, length: float) -> tuple[float, ...]:
+    """The values of comma, caps, upper, digits, separators, url and cue, in that order."""
+    n_digits = count_digits(text)
+    caps, upper = _case_shares(f.words, text, ascii, n_digits)
+    seps = sum(map(text.count, _ASCII_SEPARATORS if ascii else _SEPARATORS))
+    commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
+    return (
+        # (none of a mark, most lines: its value is 0.0, the formula not worked out)
+        min(1.0, 10.0 * commas / max(1.0, length)) if commas else 0.0,
+        caps if length >= 3 else 0.0,
+        upper,
+        min(1.0, 4.0 * (n_digits / max(1, len(text)))) if n_digits else 0.0,
+        min(1.0, seps / 2.0) if seps else 0.0,
+        1.0 if _URL.search(text) else 0.0,
+        1.0 if length <= 20 and _has_cue(f.lower) else 0.0,
+    )
+
+
+def _ends(stripped: str) -> tuple[float, ...]:
+    """The values of bracket, colon_end, question_end and table_row, in that order."""
+    return (
+        1.0 if stripped.startswith("[") else 0.0,
+        1.0 if stripped.endswith(":") else 0.0,
+        1.0 if stripped.endswith("?") else 0.0,
+        1.0 if _is_table_row(stripped) else 0.0,
+    )
 
 
 _last_vector: tuple = (None, (), ())  # the weights, the names and the weight of each name, last asked for
@@ -304,15 +345,13 @@ def _markup() -> re.Pattern:
 _FURNITURE = (Label.BOILERPLATE, Label.RELATED)
 
 FEATURE_NAMES = (
-    "len_log", "len_short", "len_mid", "len_long", "terminal", "sentences2", "stop", "stop_low",
-    "comma", "caps", "upper", "digits", "separators", "url", "cue", "item", "bracket",
-    "colon_end", "question_end", "table_row", "prose_long", "stop_x_len", "sentences_x_stop", "repeated", "pos", "pos_head",
+    *OWN_NAMES, "repeated", "pos", "pos_head",
     "prev_prose", "next_prose", "prev2_prose", "next2_prose", "prev_furniture", "next_furniture",
     "window_prose", "window_len", "caption_near",
 )
 
 
-# the features of a block's place on the page, after its own (``BlockText.values``)
+# the features of a block's place on the page, after its own (``BlockText.vector``)
 CONTEXT_NAMES = FEATURE_NAMES[FEATURE_NAMES.index("repeated"):]
 
 
@@ -324,7 +363,7 @@ def vectors(doc: Document) -> list[dict[str, float] | None]:
             out.append(None)
             continue
         t, context = found
-        v = dict(t.values)
+        v = t.values
         v.update(zip(CONTEXT_NAMES, context, strict=True))
         out.append(v)
     return out

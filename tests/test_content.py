@@ -1908,3 +1908,26 @@ def test_above_the_steps_a_list_no_line_announces_ends_the_walk():
     page, first = _kit_above_steps("Shop our range")  # no colon: a list of the page's
     assert Content.above_sections(page, first) == set()
     assert page.runs[0].start == first
+
+
+@pytest.mark.parametrize("text, row, seps", [
+    ("1     Ann Vale     5040     5", 1.0, 0.0),
+    ("The vote was close.  Then came the count.", 0.0, 0.0),  # (two spaces after a stop: no table)
+    ("Home » Notes » A short title", 0.0, 1.0),
+])
+def test_block_text_vector_is_its_values_in_order_and_the_named_reads_agree(text, row, seps):
+    from newsclean.content_features import OWN_NAMES, BlockText
+    t = BlockText(text, False)
+    v = t.values
+    assert tuple(v) == OWN_NAMES and tuple(v.values()) == t.vector
+    assert (t.table_row, t.separators, t.len_long) == (row, seps, 0.0) == (v["table_row"], v["separators"], v["len_long"])
+
+
+@pytest.mark.parametrize("text, comma, digits, seps", [
+    ("Plain words and nothing else", 0.0, 0.0, 0.0),
+    ("Ann, Bo; Cy 12 | Dee", 1.0, min(1.0, 4.0 * 2 / 20), 0.5),  # (a look-alike holding each mark)
+])
+def test_marks_a_text_holds_none_of_are_zero_and_the_others_their_share(text, comma, digits, seps):
+    from newsclean.content_features import BlockText
+    v = BlockText(text, False).values
+    assert (v["comma"], v["digits"], v["separators"]) == (comma, digits, seps)

@@ -247,7 +247,7 @@ def prose_votes(doc: Document, votes: list[float]) -> list[float]:
     out = []
     for b, v in zip(doc.blocks, votes, strict=True):
         t = block_text(b) if v > 0 else None
-        out.append(v if t is None or t.prose or t.values["table_row"] else 0.0)
+        out.append(v if t is None or t.prose or t.table_row else 0.0)
     return out
 
 
@@ -262,7 +262,7 @@ def table_votes(doc: Document, probs: list[float | None], votes: list[float], st
     for i, p in enumerate(probs):
         if p is None or p < bar or not doc.blocks[i].content.rstrip().endswith(":"):
             continue
-        rows = [k for k in lists.announced(doc, probs, [i], stops) if block_text(doc.blocks[k]).values["table_row"]]
+        rows = [k for k in lists.announced(doc, probs, [i], stops) if block_text(doc.blocks[k]).table_row]
         if len(rows) >= TABLE_MIN_ROWS:
             for k in rows:
                 out[k] = max(out[k], vote(doc.blocks[k], p, bar))
@@ -382,7 +382,7 @@ class Findings:
 def reads_as_prose(t: BlockText) -> bool:
     """The block of ``t`` is prose, and no trail of links: a short line whose words two
     separators part or more ("Home » Messages » A title…") is one, a final stop or not."""
-    return t.prose and (t.values["separators"] < 1.0 or t.values["len_long"] > 0.0)
+    return t.prose and (t.separators < 1.0 or t.len_long > 0.0)
 
 
 class _Edge:
