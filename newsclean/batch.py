@@ -290,12 +290,9 @@ class WorkerPool:
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
             import multiprocessing
-            context = multiprocessing.get_context("forkserver")
-            # the fork server imports newsclean once, and each worker forked from it
-            # starts with it imported (not one import per worker, on the cores the
-            # batch needs)
-            context.set_forkserver_preload(list(WORKER_PRELOAD))
-            self._executor = pool_class()(max_workers=self.jobs, mp_context=context, initializer=_init_worker)
+            self._executor = pool_class()(
+                max_workers=self.jobs, mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_init_worker)
         return self._executor
 
     def renew(self) -> ProcessPoolExecutor:
@@ -329,8 +326,6 @@ def pool_class() -> type[ProcessPoolExecutor]:
 
 
 STOP_GRACE = 10.0  # seconds a closing pool's workers have to end by themselves
-WORKER_PRELOAD = ("newsclean.batch",)  # imported by the fork server, before any worker is forked
-IMPORTED_BY = os.getpid()  # the process that imported this module (a worker's fork server)
 
 
 def _stop(executor: ProcessPoolExecutor, grace: float) -> None:

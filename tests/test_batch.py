@@ -564,13 +564,3 @@ def test_the_pools_modules_are_imported_only_when_a_pool_runs(tmp_path: Path, jo
     modules = ["concurrent", "multiprocessing", "pickle"] if pool else []
     assert run.stdout.split("\n")[-2] == str(modules)
     assert len(lines((tmp_path / "o.jsonl").read_text(encoding="utf-8"))) == 2 * batch.CHUNK_SIZE + 1
-
-
-def test_a_pools_workers_start_with_newsclean_imported_by_the_fork_server():
-    """Each worker is forked from a fork server that imported newsclean once: it does not
-    import it again itself (on the cores the batch needs), so the module it runs was
-    imported by another process than its own."""
-    check = "__import__('newsclean.batch', fromlist=['x']).IMPORTED_BY != __import__('os').getpid()"
-    with batch.WorkerPool(2) as pool:
-        assert pool.executor().submit(eval, check).result(timeout=60)
-    assert os.getpid() == batch.IMPORTED_BY  # (the look-alike: the main process imported it itself)
