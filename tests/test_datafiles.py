@@ -33,7 +33,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "patterns.toml": {
         "segment": {"soft_break_min_line": INT, "wrap_min_line": INT, "wrap_widths": RANGE, "wrap_slack": INT,
                     "wrap_min_full": INT, "wrap_full_share": NUMBER,
-                    "wrap_even_slack": INT, "max_item_gap": INT, "menu_entry_words": INT},
+                    "wrap_even_slack": INT, "open_words": WORDS, "max_item_gap": INT, "menu_entry_words": INT},
         "widgets": {"max_words": INT, "hook_chars": INT, "prefix_chars": INT, "comment_heading": TABLE, "char_counter": TABLE,
                     "min_length_prompt": TABLE, "login_prompt": TABLE, "form_field": TABLE, "share_prompt": TABLE,
                     "newsletter_prompt": TABLE, "ad_marker": TABLE, "paywall_prompt": TABLE, "cookie_notice": TABLE,

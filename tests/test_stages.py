@@ -296,6 +296,26 @@ class TestSegment:
         assert wrap_width(text.split("\n")) == 69  # ("Anna" fits after the 61 characters of the first)
         assert [b.text for b in segment(text)] == [" ".join(text.split("\n"))]
 
+    def test_a_filled_line_ending_with_and_goes_on_into_a_name_that_would_have_fitted(self):
+        # under a heading (no run of evened-out lines to read): "and" ends no sentence
+        lines = ["Quay opens",
+                 "The new quay was opened on Friday by the harbour master of Larkfield and",
+                 "Mayor Anna Berg, after two years of work on the old harbour wall and its gates.",
+                 "Fishing crews will use the inner basin again from the first of May on."]
+        assert wrap_width(lines) == 79  # ("Mayor" fits after the 72 characters of the line above)
+        blocks = segment("\n".join(lines))
+        assert blocks[0].text == "Quay opens"
+        assert blocks[1].text.startswith(lines[1] + " " + lines[2])
+
+    def test_a_filled_line_ending_with_et_in_capitals_stays_apart(self):
+        # "ET" closing a time is no French "et": a credit line over a teaser stays apart
+        lines = ["Quay opens",
+                 "by Anna Berg, harbour correspondent, February 1, 2016: 12:41 PM ET",
+                 "The ferry that crossed the bay for a century will sail for the last time on",
+                 "Sunday, when the new bridge over the channel opens to cars and to buses."]
+        blocks = segment("\n".join(lines))
+        assert blocks[1].text == lines[1]
+
     def test_a_credit_line_under_an_evened_out_caption_stays_apart(self):
         # the caption's last line ends a sentence and the next word would have fitted:
         # a paragraph ends there, though every line but the last is filled

@@ -100,9 +100,19 @@ def _wrapped_here(line: str, following: str, width: int) -> bool:
     word = following.lstrip().split(None, 1)
     if not word:
         return False
-    if word[0][0].islower() and not _ends_sentence(s):
+    if word[0][0].islower() and not _ends_sentence(s) or _open_ended(s):
         return True  # (a tool that evens the lines out, fmt, leaves room for a short word)
     return len(s) + (0 if _hyphen_split(s) else 1) + len(word[0]) >= width
+
+
+_OPEN_WORDS = frozenset(_SPEC["open_words"])
+
+
+def _open_ended(line: str) -> bool:
+    """The line ends with a word no sentence ends with ("and", "of", "the"), in lower case
+    as running text prints it ("ET" closing a time is no French "et"): it goes on."""
+    cut = line.rfind(" ")
+    return cut >= 0 and line[cut + 1:] in _OPEN_WORDS
 
 
 def _one_paragraph(chunk: list[str], width: int) -> bool:
