@@ -91,9 +91,10 @@ def _hyphen_split(line: str) -> bool:
 
 def _wrapped_here(line: str, following: str, width: int) -> bool:
     """In a text wrapped at ``width``, the line goes on into the next: the line is
-    filled, and it goes on mid-sentence in lower case, or the next word did not fit on
-    it (it, the next line's first word and the blank `fold` keeps after a word are
-    longer than the width; no space after a hyphen that wrapping broke a word at)."""
+    filled, and it goes on mid-sentence in lower case, or ends with a word no sentence
+    ends with, or the next word did not fit on it (it, the next line's first word and
+    the blank `fold` keeps after a word are longer than the width; no space after a
+    hyphen that wrapping broke a word at)."""
     s = line.rstrip()
     if len(s) < width - WRAP_SLACK:
         return False
@@ -130,9 +131,9 @@ def _wrapped_runs(chunk: list[str], first_of_doc: bool, width: int | None = None
 
     In a dump wrapped at a known ``width``, a line goes on into the next where it was
     wrapped, and a run ``bounded`` by blank lines that reads as one paragraph is one.
-    Otherwise lines are joined only when the run shows hard
-    wrapping (at least two lines that break mid-sentence); then a line that does not
-    end a sentence goes on into the next.
+    Otherwise lines are joined only when the run shows hard wrapping (at least two
+    lines that break mid-sentence); then a line that does not end a sentence goes on
+    into the next.
     """
     n = len(chunk)
     groups: list[list[int]]
