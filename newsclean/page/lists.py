@@ -101,8 +101,8 @@ def announced_inside(doc: Document, probs: list[float | None], article: list[int
     found: set[int] = set()
     inside = set(article)
     for i in range(article[0] + 1, article[-1]):
-        if i in inside or probs[i] is None:
-            continue
+        if i in inside or probs[i] is None or not doc.blocks[i].content.rstrip().endswith(":"):
+            continue  # (most blocks: no colon, no list read under them)
         bullets = bool(rows_from(doc, probs, i + 1, +1, stops, bullets=True))
         if not announces(doc.blocks[i], bullets):
             continue

@@ -325,8 +325,6 @@ CONTEXT = ("short_run", "relatively_short", "between_longer", "shares_name", "re
 TEXT_CACHE = 1024  # texts whose own score the stage keeps (a page read again needs its own)
 
 
-
-
 def _heading(block: Block) -> bool:
     """A short free line that does not end as a sentence, or a counted one ("14) The
     Square"): the heading of the section below it."""

@@ -199,8 +199,9 @@ def headline_again(doc: Document, article: list[int], title: int | None) -> int 
 def cut_lead(text: str, lead: str) -> bool:
     """``text`` is the opening of ``lead`` cut short with an ellipsis."""
     text = text.strip()
-    for mark in ("...", "…"):
-        if text.endswith(mark) and len(text) > len(mark) + 10:
+    b = settings()["barriers"]
+    for mark in b["headline_again_ellipses"]:
+        if text.endswith(mark) and len(text) > len(mark) + b["headline_again_cut_chars"]:
             return lead.startswith(text[:-len(mark)].rstrip())
     return False
 
