@@ -860,6 +860,30 @@ def test_body_labels_what_is_left_by_where_it_stands():
                            (Label.BOILERPLATE, body.Tag.PAGE_FOOTER)]
 
 
+def test_body_ends_the_article_at_a_comments_heading_under_its_text():
+    doc = doc_for(Body, HEADLINE, P1, P2, "Comments", "What a lovely building, I went on Saturday.",
+                  "Write a comment", "Home", title_index=0, lead_index=1)
+    decided(doc, 0, Title, title.Tag.HEADLINE, Label.TITLE)
+    decided(doc, 3, Widgets, widgets.Tag.COMMENT_HEADING)
+    run_alone(Body(), doc)
+    assert [b.label for b in doc.blocks[1:3]] == [Label.BODY, Label.BODY]
+    assert labels(doc)[4:] == [(Label.BOILERPLATE, body.Tag.PAGE_FOOTER)] * 3  # the thread, its form, a menu
+
+
+def test_body_keeps_the_article_under_a_comment_count_above_its_text():
+    # the look-alike: a count of comments by the byline, before any of the article's text
+    doc = doc_for(Body, HEADLINE, "12 comments", P1, P2, "Home", title_index=0, lead_index=1)
+    decided(doc, 0, Title, title.Tag.HEADLINE, Label.TITLE)
+    decided(doc, 1, Widgets, widgets.Tag.COMMENT_HEADING)
+    run_alone(Body(), doc)
+    assert labels(doc)[2:] == [(Label.BODY, body.Tag.ARTICLE_TEXT)] * 3
+    # nor does a comments heading move an end that an earlier stage set above it
+    doc = doc_for(Body, HEADLINE, P1, P2, "Comments", "Nice.", title_index=0, lead_index=1, end_index=1)
+    decided(doc, 3, Widgets, widgets.Tag.COMMENT_HEADING)
+    run_alone(Body(), doc)
+    assert labels(doc)[2] == (Label.BOILERPLATE, body.Tag.PAGE_FOOTER)
+
+
 def test_body_without_a_lead_or_an_end_keeps_every_free_block():
     doc = doc_for(Body, "Brindlecombe Gazette", P1, "Contact the newsroom")
     run_alone(Body(), doc)

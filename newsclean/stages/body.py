@@ -4,7 +4,9 @@ Free blocks from the lead to the end of the article are body, and so are prose
 blocks between the headline and the lead (a summary above a dateline lead) and a
 numbered section heading that opens the article above its lead ("Step 1"); other
 free blocks above the lead are page header, and free blocks after the article's end
-mark are page footer (both boilerplate). A dump in which no block reads as prose is
+mark are page footer (both boilerplate). A heading that opens the reader comments
+(stage widgets) below the article's text ends the article too, where no earlier end
+comes before it: the thread, its form and what follows are page footer. A dump in which no block reads as prose is
 all body, unless it is a page with no article (a listing of teasers, a form): no
 free block reads as prose, and at least ``[body] no_article_min_furniture`` blocks
 and as many as are left free were found to be page furniture or teasers; then what
@@ -19,6 +21,7 @@ from ..features import is_prose
 from ..model import Document, Label
 from ..page.lists import opens_sections
 from .base import Stage
+from .widgets import Tag as WidgetsTag
 
 
 class Tag(str, Enum):
@@ -60,6 +63,21 @@ def _first_section(doc: Document, lead: int | None) -> int:
     return len(doc.blocks)
 
 
+def comments_end(doc: Document, lead: int | None, end: int | None) -> int | None:
+    """The article's end: the block above the first heading that opens the comments
+    (stage widgets) after the lead with a free prose block between them (the article's
+    text is above it); ``end`` when no such heading comes before it."""
+    if lead is None:
+        return end
+    last = len(doc.blocks) - 1 if end is None else end
+    text = False
+    for block in doc.blocks[lead:last + 1]:
+        if text and block.tag is WidgetsTag.COMMENT_HEADING:
+            return block.index - 1
+        text = text or (block.label is None and is_prose(block))
+    return end
+
+
 class Body(Stage):
     name = "body"
     summary = "the rest: article text from the lead to the end mark -> body; above the lead / after the end mark -> boilerplate"
@@ -70,7 +88,8 @@ class Body(Stage):
     writes = frozenset({"blocks"})
 
     def __call__(self, doc: Document) -> None:
-        lead, end = doc.lead_index, doc.end_index
+        lead = doc.lead_index
+        end = comments_end(doc, lead, doc.end_index)
         BODY, BOILERPLATE = Label.BODY, Label.BOILERPLATE  # (read once: slow to read in Python 3.11)
         if no_article(doc):
             for block in doc.blocks:
