@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
+
 from . import resources as res
 from .model import Block
 
@@ -57,6 +59,9 @@ class cached_property:
 
 
 CREDIT_TAIL = res.patterns()["captions"]["credit_tail_chars"]  # credits stand at the end of a block: only its tail is searched
+_CANDIDATES = res.data_file("captions.toml")["candidates"]
+SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
+SCHEDULED_NEEDS = tuple(_CANDIDATES["scheduled_needs"])  # a match holds one of these (looked for first: cheaper)
 
 
 def lex(name: str) -> frozenset[str]:
@@ -408,6 +413,19 @@ def features(block: Block) -> Features:
     if f is None:
         f = block.features = text_features(block.content)
     return f
+
+
+def scheduled(text: str) -> bool:
+    """An event's weekday or clock time as an article announces it ("holds a hearing
+    Wednesday", "at 9 a.m."): no caption's. The pattern (SCHEDULED) is searched only in
+    a text that holds one of the literals every match holds (most texts hold none)."""
+    return any(map(text.__contains__, SCHEDULED_NEEDS)) and SCHEDULED.search(text) is not None
+
+
+def ends_with_colon(block: Block) -> bool:
+    """The block's content ends with a colon: it may announce what stands under it (a
+    list, a table, a code sample). A plain string test, cheap enough to ask first."""
+    return block.content.rstrip().endswith(":")
 
 
 def is_prose(block: Block) -> bool:

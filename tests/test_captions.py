@@ -69,28 +69,28 @@ def test_formula_lines_are_looked_for_only_when_a_block_repeats_a_run_of_the_tex
 
 
 def test_scheduled_searches_its_pattern_only_in_a_text_holding_a_literal_of_every_match():
-    from newsclean.stages import captions
+    from newsclean import features  # (the shape captions and figures share)
 
-    assert captions.scheduled("The council holds a hearing Wednesday about the bridge.")
-    assert captions.scheduled("Doors open at 9 a.m. at the hall.")
+    assert features.scheduled("The council holds a hearing Wednesday about the bridge.")
+    assert features.scheduled("Doors open at 9 a.m. at the hall.")
     # look-alikes: a weekday after "on", a dated weekday, a time without a.m./p.m.
-    assert not captions.scheduled("The council held a hearing on Wednesday.")
-    assert not captions.scheduled("The mayor spoke Tuesday, Nov. 19, 2019.")
-    assert not captions.scheduled("Doors open at 9 at the hall.")
+    assert not features.scheduled("The council held a hearing on Wednesday.")
+    assert not features.scheduled("The mayor spoke Tuesday, Nov. 19, 2019.")
+    assert not features.scheduled("Doors open at 9 at the hall.")
     seen = []
-    real = captions.SCHEDULED
+    real = features.SCHEDULED
     try:
         class Spy:
             def search(self, text):
                 seen.append(text)
                 return real.search(text)
-        captions.SCHEDULED = Spy()
-        captions.scheduled("The mayor opens the new ferry terminal.")
+        features.SCHEDULED = Spy()
+        features.scheduled("The mayor opens the new ferry terminal.")
         assert seen == []  # no "day", no ".m.": the pattern is not searched
-        captions.scheduled("The mayor opens the terminal Sunday.")
+        features.scheduled("The mayor opens the terminal Sunday.")
         assert seen == ["The mayor opens the terminal Sunday."]
     finally:
-        captions.SCHEDULED = real
+        features.SCHEDULED = real
 
 
 def test_verb_forms_of_a_text_without_a_word_of_the_classes_nor_in_ed_are_none_at_once():

@@ -46,9 +46,9 @@ from typing import NamedTuple
 import regex
 
 from ..content_features import function_words, has_cue, settings
-from ..features import features, lex
+from ..features import features, lex, scheduled
 from ..model import Block, Document
-from ..resources import FLAGS, data_file
+from ..resources import FLAGS
 from ..stages.furniture import Tag as FurnitureTag
 from ..stages.teasers import Tag as TeasersTag
 
@@ -68,10 +68,6 @@ PICTURE_GAP = _SPEC["picture_gap"]  # blank lines between two blocks that a pict
 _BRACKET_NAME = regex.compile(_SPEC["bracket_name"])  # (case matters)
 _ENTITY = re.compile(_SPEC["html_entity"])
 _SENTENCE_END = tuple('.!?)"”’')
-# An event's time as an article announces it (a weekday without "on" nor its date, a
-# clock time): the shape stage captions reads as no caption's (feature scheduled).
-_SCHEDULED = data_file("captions.toml")["candidates"]
-_SCHEDULED_NEEDS, _SCHEDULED_PATTERN = tuple(_SCHEDULED["scheduled_needs"]), regex.compile(_SCHEDULED["scheduled"])
 
 
 @lru_cache(maxsize=None)
@@ -391,9 +387,7 @@ def _caption_over_credit(block: Block) -> bool:
         return False
     f = features(block)
     instructs = bool(f.lower) and f.lower[0] in lex("imperative_openers")
-    text = block.content
-    scheduled = _holds_any(text, _SCHEDULED_NEEDS) and _SCHEDULED_PATTERN.search(text) is not None
-    return not instructs and not scheduled
+    return not instructs and not scheduled(block.content)
 
 
 def _alt_text(block: Block) -> bool:

@@ -44,7 +44,7 @@ import re
 from itertools import pairwise
 
 from .. import resources as res
-from ..features import features
+from ..features import ends_with_colon, features
 from ..model import Block, Document
 from ..stages.furniture import Tag as FurnitureTag
 from ..stages.teasers import Tag as TeasersTag
@@ -81,7 +81,7 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
     for i in article:
         text = blocks[i].content.rstrip()
         f = features(blocks[i])
-        colon = text.endswith(":")
+        colon = ends_with_colon(blocks[i])
         heading = not colon and blocks[i].kind != "item" and HEADING_WORDS[0] <= f.n_words <= HEADING_WORDS[1] \
             and not f.ends_terminal
         if not (colon or heading) or f.n_words < ANNOUNCE_MIN_WORDS or res.compiled("teasers", "heading").match(text):
@@ -101,7 +101,7 @@ def announced_inside(doc: Document, probs: list[float | None], article: list[int
     found: set[int] = set()
     inside = set(article)
     for i in range(article[0] + 1, article[-1]):
-        if i in inside or probs[i] is None or not doc.blocks[i].content.rstrip().endswith(":"):
+        if i in inside or probs[i] is None or not ends_with_colon(doc.blocks[i]):
             continue  # (most blocks: no colon, no list read under them)
         bullets = bool(rows_from(doc, probs, i + 1, +1, stops, bullets=True))
         if not announces(doc.blocks[i], bullets):
@@ -116,10 +116,9 @@ def announces(block: Block, bullets: bool = False) -> bool:
     """The block is a line that announces a list: it ends with a colon, is no label
     ("Photo:", "About this statement:") and no teaser heading ("Related coverage from
     ...:"). Over bullet points (``bullets``) a shorter line announces them ("You will need:")."""
-    text = block.content.rstrip()
     least = BULLETS_MIN_WORDS if bullets else ANNOUNCE_MIN_WORDS
-    return text.endswith(":") and features(block).n_words >= least \
-        and not res.compiled("teasers", "heading").match(text)
+    return ends_with_colon(block) and features(block).n_words >= least \
+        and not res.compiled("teasers", "heading").match(block.content)
 
 
 def rows_from(doc: Document, probs: list[float | None], i: int, step: int, stops: set[int],

@@ -47,6 +47,7 @@ from ..features import (
     is_prose,
     lex,
     present_after_name,
+    scheduled,
 )
 from ..linear import Group, LinearModel, explained
 from ..model import Block, Document, Label
@@ -60,9 +61,7 @@ SHORT_RUN = _CANDIDATES["short_run"]  # short lines in a row that make a list, n
 FORMULA_WORDS, FORMULA_LINES = _CANDIDATES["formula_words"], _CANDIDATES["formula_lines"]
 _RUN = b"\x01" * FORMULA_WORDS  # FORMULA_WORDS lower-case words in a row (formula_windows)
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’-]*")
-SCHEDULED = regex.compile(_CANDIDATES["scheduled"])  # a weekday without its date, a clock time
 COURTESY = regex.compile(_CANDIDATES["courtesy_title"])  # "Mr Obama": a person named again, as prose does
-SCHEDULED_NEEDS = tuple(_CANDIDATES["scheduled_needs"])  # a match holds one of these (looked for first: cheaper)
 FOREIGN_MIN = _CANDIDATES["foreign_words"]  # function words of another language that make a text foreign
 CREDIT_LINE_WORDS = _CANDIDATES["credit_line_words"]  # no name or credit line is longer
 HEADING_WORDS = _CANDIDATES["heading_words"]  # a section's heading is no longer (feature section_end)
@@ -188,12 +187,6 @@ def shape_values(f: Features) -> tuple[float, ...]:
 
 def shape_features(f: Features) -> dict[str, float]:
     return dict(zip(SHAPE, shape_values(f), strict=True))
-
-
-def scheduled(text: str) -> bool:
-    """An event's weekday or clock time (SCHEDULED); the pattern is searched only in a
-    text that holds one of the literals every match holds (most texts hold none)."""
-    return any(map(text.__contains__, SCHEDULED_NEEDS)) and SCHEDULED.search(text) is not None
 
 
 def open_end(f: Features) -> bool:

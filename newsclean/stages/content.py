@@ -49,7 +49,7 @@ import regex
 
 from .. import resources as res
 from ..content_features import BlockText, block_text, is_code, is_markup, is_short_furniture, probabilities, settings
-from ..features import features
+from ..features import ends_with_colon, features
 from ..linear import LinearModel
 from ..model import Block, Cut, Document, Label
 from ..page import byline, cards, figures, lists
@@ -261,7 +261,7 @@ def table_votes(doc: Document, probs: list[float | None], votes: list[float], st
     few short paragraphs, outside the region."""
     out = list(votes)
     for i, p in enumerate(probs):
-        if p is None or p < bar or not doc.blocks[i].content.rstrip().endswith(":"):
+        if p is None or p < bar or not ends_with_colon(doc.blocks[i]):
             continue
         rows = [k for k in lists.announced(doc, probs, [i], stops) if block_text(doc.blocks[k]).table_row]
         if len(rows) >= TABLE_MIN_ROWS:
@@ -324,7 +324,7 @@ def code_intros(doc: Document, probs: list[float | None], article: list[int], co
     program code. Short and shaped like a label, they score low on their own."""
     out = set()
     for i in range(article[0] + 1, article[-1]):
-        if probs[i] is None or i in code or not doc.blocks[i].content.rstrip().endswith(":"):
+        if probs[i] is None or i in code or not ends_with_colon(doc.blocks[i]):
             continue
         j = i + 1
         while j < article[-1] and probs[j] is None and j not in code:

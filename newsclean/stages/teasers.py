@@ -36,7 +36,7 @@ from operator import eq
 import regex
 
 from .. import resources as res
-from ..features import features, is_headline_like, is_prose
+from ..features import features, is_headline_like, is_prose, text_features
 from ..model import Block, Document, Label, RelatedItem
 from .base import Stage
 from .furniture import Tag as FurnitureTag
@@ -337,7 +337,7 @@ def _card_headline(line: str) -> bool:
 def _is_credit(line: str) -> bool:
     """A photo credit ("Photo: Ann Lee / The Gazette"): a caption and its credit printed
     twice are no label and headline."""
-    return features(Block(0, [line], 0, "line", line)).credit
+    return text_features(line).credit
 
 
 def _is_label(line: str) -> bool:
