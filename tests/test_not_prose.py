@@ -55,6 +55,20 @@ case "$2" in
 esac
 '''
 
+SHELL_USAGE = '''\
+#!/bin/sh
+usage()
+{
+    cat <<EOF
+Usage: tidewatch [OPTION] HARBOUR
+  --days N        print N days
+  --utc           print the times in UTC
+  -v, --verbose   say what is read
+EOF
+    exit "$1"
+}
+'''
+
 C_SOURCE = '''\
 #include <stdio.h>
 #include "tides.h"
@@ -177,7 +191,7 @@ JSON = '''\
 }
 '''
 
-KINDS = [(PYTHON, "source_code"), (SHELL, "source_code"), (C_SOURCE, "source_code"), (JAVASCRIPT, "source_code"),
+KINDS = [(PYTHON, "source_code"), (SHELL, "source_code"), (SHELL_USAGE, "source_code"), (C_SOURCE, "source_code"), (JAVASCRIPT, "source_code"),
          (INI, "config"), (YAML, "config"), (SERVICES, "config"), (COMMENTED_OUT, "config"), (FIELDS, "config"),
          (CSV, "table"), (SEMICOLONS, "table"), (LOG, "log"), (JSON, "json")]
 
@@ -233,3 +247,4 @@ def test_a_block_comment_that_nothing_closes_hides_no_line():
     assert uncommented(["/*", "a = 1", "b = 2"]) == ["a = 1", "b = 2"]
     assert uncommented(["/* a block", " * comment", "*/", "a = 1", "# a comment", "b = 2"]) == ["a = 1", "b = 2"]
     assert uncommented(['"""Doc.', "More doc.", '"""', 'x = """one line"""']) == ['x = """one line"""']
+    assert uncommented(['"""A docstring on one line."""', "return x"]) == ["return x"]
