@@ -147,6 +147,29 @@ COMMENTED_OUT = '''\
 #RefreshMinutes=5
 '''
 
+DIRECTIVES = '''\
+# the lamps of the harbour display
+lamp "north-*" "south-*"
+
+    label lamp1 "Berth one"
+    label lamp2 "Berth two"
+    label lamp3 "Waiting hall"
+    colour lamp1 "green"
+    colour lamp2 "red"
+'''
+
+JS_LIST = '''\
+// the harbours the display knows
+const harbours = [
+  'north',
+  'south',
+  'east-quay',
+  'west',
+  'island',
+  'old-town',
+]
+'''
+
 FIELDS = '''\
 Format: tidewatch copyright 1.0
 Upstream-Name: tidewatch
@@ -193,6 +216,7 @@ JSON = '''\
 
 KINDS = [(PYTHON, "source_code"), (SHELL, "source_code"), (SHELL_USAGE, "source_code"), (C_SOURCE, "source_code"), (JAVASCRIPT, "source_code"),
          (INI, "config"), (YAML, "config"), (SERVICES, "config"), (COMMENTED_OUT, "config"), (FIELDS, "config"),
+         (DIRECTIVES, "config"), (JS_LIST, "source_code"),
          (CSV, "table"), (SEMICOLONS, "table"), (LOG, "log"), (JSON, "json")]
 
 
