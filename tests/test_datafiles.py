@@ -67,7 +67,12 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                   "price_line_chars": INT, "price_min_lines": INT, "price_min_share": NUMBER,
                   "verse_min_lines": INT, "verse_min_stanzas": INT, "verse_max_chars": INT,
                   "verse_short_share": NUMBER, "verse_stanza_share": NUMBER, "verse_stop_share": NUMBER,
-                  "verse_line_words": INT, "verse_worded_share": NUMBER},
+                  "verse_line_words": INT, "verse_worded_share": NUMBER,
+                  "shaped_min_lines": INT, "comment_line": PATTERN, "comment_file_share": NUMBER, "field_line": PATTERN, "comment_block_marks": WORDS, "json_opens": WORDS,
+                  "log_line": PATTERNS, "log_min_share": NUMBER, "table_separators": WORDS, "table_min_fields": INT,
+                  "table_min_share": NUMBER, "config_line": PATTERNS, "config_min_share": NUMBER,
+                  "code_line": PATTERNS, "code_min_share": NUMBER, "config_section": PATTERN, "prose_line": PATTERNS,
+                  "shaped_prose_share": NUMBER},
         "repeats": {"min_pages": INT, "min_share": NUMBER, "max_line_chars": INT, "prose_words": INT},
     },
     "captions.toml": {

@@ -10,7 +10,14 @@ by the shape of its lines (``[genre]`` in ``data/patterns.toml``):
 * a README (Markdown): fenced code and headings ("## Install"), or headings
   underlined with "===" or "---" (a plain-text README, a licence);
 * a price list: most lines end with a price;
-* verse: stanzas of short lines that are not hard-wrapped prose.
+* verse: stanzas of short lines that are not hard-wrapped prose;
+* files that are no prose at all, told by the shape of most lines: JSON (it parses),
+  a log (lines open with a timestamp), a table (lines split into as many fields by one
+  separator), a configuration file (lines set a key), source code (lines end in a
+  brace or a semicolon, open a statement, call or assign), stanzas of fields (a Debian
+  copyright file). Comment lines are left out of the count. Such a file keeps its lines
+  as they stand, indentation too: the blocks that follow each other with no blank line
+  between them are made one, so that the text kept is the file (normalised).
 
 When one is found, every free block is body and ``doc.genre`` names the kind; the
 record says so (``stats.article`` is "not_an_article") and the pipeline does not read
@@ -20,7 +27,11 @@ cut off as markup), and a stanza its line breaks (segment joined them as prose).
 """
 from __future__ import annotations
 
+import csv
+import json
 import re
+from collections import Counter
+from dataclasses import replace
 from enum import Enum
 
 from .. import resources as res
@@ -40,6 +51,14 @@ class Tag(str, Enum):
     README = "readme"
     PRICE_LIST = "price_list"
     VERSE = "verse"
+    JSON = "json"
+    LOG = "log"
+    TABLE = "table"
+    CONFIG = "config"
+    SOURCE_CODE = "source_code"
+
+
+SHAPED_KINDS = frozenset({Tag.JSON, Tag.LOG, Tag.TABLE, Tag.CONFIG, Tag.SOURCE_CODE})  # no prose: lines kept as they stand
 
 
 def _lines(doc: Document) -> list[str]:
@@ -107,6 +126,126 @@ def is_verse(blocks: list[Block], lines: list[str]) -> bool:
         and stops <= _SPEC["verse_stop_share"] * len(lines)
 
 
+def is_json(lines: list[str]) -> bool:
+    if not lines or lines[0][0] not in _SPEC["json_opens"]:
+        return False
+    try:
+        json.loads("\n".join(lines))
+        return True
+    except ValueError:
+        pass
+    try:
+        return len(lines) >= _SPEC["shaped_min_lines"] and all(isinstance(json.loads(s), dict | list) for s in lines)
+    except ValueError:
+        return False
+
+
+def uncommented(lines: list[str]) -> list[str]:
+    """The lines that are no comment: not a comment line, nor inside a docstring or a
+    block comment (between a line that opens one and the line that closes it; a mark
+    that nothing closes, a stray "/*" atop a page, opens none)."""
+    comment = res.compiled("genre", "comment_line")
+    marks = _SPEC["comment_block_marks"]
+    kept: list[str] = []
+    inside: list[str] | None = None  # the lines since a block comment opened
+    for s in lines:
+        opens = sum(s.count(m) for m in marks) % 2 == 1
+        if inside is not None:
+            if opens:
+                inside = None
+            else:
+                inside.append(s)
+        elif opens:
+            inside = []
+        elif not comment.match(s):
+            kept.append(s)
+    return kept + [s for s in inside or () if not comment.match(s)]
+
+
+def _count(lines: list[str], key: str) -> int:
+    shape = res.compiled("genre", key)
+    return sum(1 for s in lines if shape.fullmatch(s))
+
+
+def settings_or_code(lines: list[str]) -> Tag | None:
+    """CONFIG when most lines that are no comment (nor a section's heading) set a key,
+    SOURCE_CODE when enough of them have the shape of code or of a setting; neither
+    when they hold prose. A file that is mostly comments (comment_file_share of its
+    lines: settings commented out, a module of docstrings) is of the kind its other
+    lines lean to, CONFIG when they lean to none."""
+    section = res.compiled("genre", "config_section")
+    code_lines = uncommented(lines)
+    kept = [s for s in code_lines if not section.fullmatch(s)]
+    least = _SPEC["shaped_min_lines"]
+    commented = len(lines) - len(code_lines) >= max(least, _SPEC["comment_file_share"] * len(lines))
+    if not commented and (len(kept) < least or _count(kept, "prose_line") > _SPEC["shaped_prose_share"] * len(kept)):
+        return None
+    config, code = res.compiled("genre", "config_line"), res.compiled("genre", "code_line")
+    settings = [bool(config.fullmatch(s)) for s in kept]
+    shaped = sum(1 for s, setting in zip(kept, settings, strict=True) if setting or code.fullmatch(s))
+    if commented:
+        return Tag.SOURCE_CODE if shaped - sum(settings) > sum(settings) else Tag.CONFIG
+    if sum(settings) >= max(least, _SPEC["config_min_share"] * len(kept)):
+        return Tag.CONFIG
+    return Tag.SOURCE_CODE if shaped >= max(least, _SPEC["code_min_share"] * len(kept)) else None
+
+
+def is_stanzas_of_fields(doc: Document) -> bool:
+    """Stanzas of fields, as a Debian control or copyright file writes them: every line
+    that is not indented opens a field ("License: MIT"), the first among them; the
+    lines under a field are indented (its value goes on)."""
+    field = res.compiled("genre", "field_line")
+    fields = []
+    for block in doc.blocks:
+        for line in block.lines:
+            if not line.strip() or line[0] in " \t":
+                continue
+            if not field.match(line):
+                return False
+            fields.append(line)
+    return len(fields) >= _SPEC["shaped_min_lines"] \
+        and _count(fields, "prose_line") <= _SPEC["shaped_prose_share"] * len(fields)  # (not a transcript)
+
+
+def is_log(lines: list[str]) -> bool:
+    head = res.compiled("genre", "log_line")
+    n = sum(1 for s in lines if head.match(s))
+    return n >= _SPEC["shaped_min_lines"] and n >= _SPEC["log_min_share"] * len(lines)
+
+
+def is_table(lines: list[str]) -> bool:
+    """Most lines split into as many fields by one separator, and few are prose (whose
+    clauses a comma splits too)."""
+    if len(lines) < _SPEC["shaped_min_lines"] or _count(lines, "prose_line") > _SPEC["shaped_prose_share"] * len(lines):
+        return False
+    for sep in _SPEC["table_separators"]:
+        if sum(1 for s in lines if sep in s) < _SPEC["table_min_share"] * len(lines):
+            continue  # (most dumps: the separator is not on most lines)
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=sep))
+        fields, n = counts.most_common(1)[0]
+        if fields >= _SPEC["table_min_fields"] and n >= max(_SPEC["shaped_min_lines"], _SPEC["table_min_share"] * len(lines)):
+            return True
+    return False
+
+
+def shaped_kind(lines: list[str]) -> Tag | None:
+    """The kind of file that is no prose ``lines`` are, or None."""
+    if is_json(lines):
+        return Tag.JSON
+    if is_log(lines):
+        return Tag.LOG
+    if is_table(lines):
+        return Tag.TABLE
+    return settings_or_code(lines)
+
+
+def line_kind(doc: Document, lines: list[str]) -> Tag | None:
+    """The kind of file that is no prose ``doc`` is, or None."""
+    if is_stanzas_of_fields(doc):
+        return Tag.CONFIG
+    return shaped_kind(lines)
+
+
 def kind_of(doc: Document) -> Tag | None:
     """The kind of text that is no article ``doc`` is, or None."""
     lines = _lines(doc)
@@ -118,11 +257,14 @@ def kind_of(doc: Document) -> Tag | None:
         return Tag.PRICE_LIST
     if is_verse(doc.blocks, lines):
         return Tag.VERSE
-    return None
+    return line_kind(doc, lines)
 
 
 def _kept(kind: Tag, block: Block) -> str:
-    """The text of ``block`` as the record keeps it when the dump is of ``kind``."""
+    """The text of ``block`` as the record keeps it when the dump is of ``kind``: a file
+    that is no prose keeps its lines as they stand, indentation too."""
+    if kind in SHAPED_KINDS and block.tail is None:
+        return "\n".join(line.rstrip() for line in block.lines)
     if kind is Tag.VERSE and len(block.lines) > 1 and block.kind != "item" and block.tail is None:
         return "\n".join(line.strip() for line in block.lines)  # a stanza keeps its lines
     if block.head is not None and block.head.tag is SegmentTag.MARKDOWN_HEADING:
@@ -130,11 +272,30 @@ def _kept(kind: Tag, block: Block) -> str:
     return block.content
 
 
-def _reads_again_as(kind: Tag, doc: Document) -> bool:
+def _free(block: Block) -> bool:
+    return block.label is None and block.tail is None
+
+
+def runs(blocks: list[Block]) -> list[Block]:
+    """For a file that is no prose: the free blocks that follow each other with no blank
+    line between them made one, as the record keeps its paragraphs apart by a blank
+    line (so that the text kept is the file's, and cleaning it again finds the same
+    blocks). New blocks: ``blocks`` are left as they are."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if last is not None and _free(last) and _free(block) and block.line_no == last.line_no + len(last.lines):
+            out[-1] = replace(last, lines=last.lines + block.lines, kind="line", features=None, bare=None)
+        else:
+            out.append(block)
+    return [replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+
+
+def _reads_again_as(kind: Tag, blocks: list[Block]) -> bool:
     """Whether the text kept whole is told to be of ``kind`` again when it is cleaned
     again (so that the output is a fixed point): a shape found only by a hair, in noise,
     is not kept whole."""
-    text = "\n\n".join(_kept(kind, b) for b in doc.blocks)
+    text = "\n\n".join(_kept(kind, b) for b in blocks)
     again = Document(raw=text, text=text)
     again.blocks = segment(text)
     return kind_of(again) is kind
@@ -142,7 +303,8 @@ def _reads_again_as(kind: Tag, doc: Document) -> bool:
 
 class Genre(Stage):
     name = "genre"
-    summary = "text that is no article (a manual page, a README, verse, a price list) -> kept whole as body"
+    summary = ("text that is no article (a manual page, a README, verse, a price list, JSON, a log, a table, "
+               "a configuration file, source code) -> kept whole as body")
     tags = Tag
     reads = frozenset({"blocks"})
     writes = frozenset({"blocks", "genre"})
@@ -152,9 +314,12 @@ class Genre(Stage):
 
     def __call__(self, doc: Document) -> None:
         kind = kind_of(doc)
-        if kind is None or not _reads_again_as(kind, doc):
+        if kind is None:
             return
-        doc.genre = kind.value
+        blocks = runs(doc.blocks) if kind in SHAPED_KINDS else doc.blocks
+        if not _reads_again_as(kind, blocks):
+            return
+        doc.blocks, doc.genre = blocks, kind.value
         reason = f"no article: {kind.value.replace('_', ' ')}, kept whole"
         for block in doc.blocks:
             kept = _kept(kind, block)
