@@ -930,6 +930,13 @@ def test_post_nav_leaves_quotes_mentions_and_lines_above_the_text():
     assert labels(doc)[6] == (Label.BOILERPLATE, post_nav.Tag.FOOTER_MENU)
 
 
+def test_post_nav_reads_a_link_between_the_marks_of_its_images():
+    # w3m prints a link's icons as their text in brackets; a sentence beside an image's mark is no link
+    doc = doc_for(PostNav, HEADLINE, P1, "[map] The new bus line stops by the library's door.",
+                  "[icon] Back to the start page [icon]", lead_index=1)
+    run_alone(PostNav(), doc)
+    assert labels(doc)[2:] == [(None, None), (Label.BOILERPLATE, post_nav.Tag.LAST_NAV)]
+
 def test_body_ends_the_article_at_the_last_post_navigation_under_its_text():
     doc = doc_for(Body, HEADLINE, P1, OLDER, P2, NEWER, "Photo agency", "Home", title_index=0, lead_index=1)
     decided(doc, 0, Title, title.Tag.HEADLINE, Label.TITLE)

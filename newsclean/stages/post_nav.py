@@ -42,6 +42,7 @@ class PostNav(Stage):
     def __init__(self) -> None:
         self.nav = res.compiled("post_nav", "nav")
         self.menu = res.compiled("post_nav", "footer_menu")
+        self.marks = res.compiled("post_nav", "image_marks")
 
     def applies(self, doc: Document) -> bool:
         """Not without a lead, nor where an end mark came before any article (end -1)."""
@@ -53,6 +54,8 @@ class PostNav(Stage):
         if n_words > SPEC["max_words"] or len(block.text) > SPEC["max_words"] * 12:
             return None
         text = bare_text(block).strip()
+        if text[:1] == "[" or text[-1:] == "]":
+            text = self.marks.sub("", text)
         if self.nav.fullmatch(text):
             return Tag.POST_NAV
         if n_words <= SPEC["menu_max_words"] and self.menu.fullmatch(text):
