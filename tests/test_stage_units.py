@@ -311,6 +311,13 @@ def test_widgets_takes_a_prompt_to_pass_the_page_on_and_an_address_for_comments(
                            (Label.BOILERPLATE, widgets.Tag.FORM_FIELD), (None, None), (None, None)]
 
 
+def test_widgets_takes_a_count_of_thoughts_on_the_post_in_other_languages():
+    doc = doc_for(Widgets, P1, "5 Gedanken zu \u201eDie Bibliothek öffnet wieder\u201c",
+                  "3 réflexions sur « La bibliothèque rouvre »", "5 Gedanken zur Zukunft der Bibliothek")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING),
+                           (Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING), (None, None)]
+
 def test_widgets_tries_a_longer_block_for_the_kinds_that_allow_it_only():
     # 24 words: more than max_words, a paywall prompt (its own max_words is longer) is
     # taken, also after a hooking question; a log-in prompt (listed before the paywall's,
@@ -468,12 +475,14 @@ def test_teasers_tries_heading_and_inline_link_only_on_a_text_whose_first_charac
     def block_of(text: str):
         return doc_for(Teasers, text).blocks[0]
 
-    for heading in ("Related stories", "MORE FROM THE GAZETTE", "Tin liên quan", "Читайте также", "関連記事"):
+    for heading in ("Related stories", "MORE FROM THE GAZETTE", "Tin liên quan", "Читайте также", "関連記事",
+                    "Ähnliche Beiträge", "Articles similaires"):
         assert stage.may_open_heading(heading[:stage.prefix_chars]) and stage._is_heading(block_of(heading)), heading
     inline = "Read also: Mayor promises more parks"
     assert stage.may_open_inline(inline[:stage.prefix_chars]) and stage._inline(block_of(inline)) is not None
     assert not stage.may_open_heading("Th") and not stage.may_open_inline("Th")
     assert not stage._is_heading(block_of("Related to the council since May, the plan stalled."))
+    assert not stage._is_heading(block_of("Weitere Beiträge der Leser folgen im Mai."))
 
 
 def test_teasers_stops_at_a_block_another_stage_decided():
