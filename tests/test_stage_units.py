@@ -641,13 +641,15 @@ def test_credits_makes_a_short_block_ending_with_a_photo_credit_a_caption():
                            (Label.BOILERPLATE, credits.Tag.IMAGE_TEXT), (Label.CAPTION, credits.Tag.PHOTO_CREDIT)]
 
 
-def test_credits_reads_a_german_credit_and_a_web_address_or_licence_in_the_name():
+def test_credits_reads_german_and_french_credits_and_a_web_address_or_licence_in_the_name():
     doc = doc_for(Credits, P1, "Pumps at dusk. Bild: Ann Lee/Example-Photos.com",
                   "Readers in the hall. Foto: Ann Lee | example | CC BY 2.0",
-                  "Zum Bild: der Saal im Mai. Mehr dazu im Heft")  # a sentence goes on after the dot
+                  "Zum Bild: der Saal im Mai. Mehr dazu im Heft",  # a sentence goes on after the dot
+                  "Image illustrative : des figurines par Ann Lee, en licence Creative Commons by")
     run_alone(Credits(), doc)
     assert labels(doc) == [(None, None), (Label.CAPTION, credits.Tag.PHOTO_CREDIT),
-                           (Label.CAPTION, credits.Tag.PHOTO_CREDIT), (None, None)]
+                           (Label.CAPTION, credits.Tag.PHOTO_CREDIT), (None, None),
+                           (Label.CAPTION, credits.Tag.PHOTO_CREDIT)]
 
 def test_credits_leaves_prose_about_a_photo_and_a_whole_page_alone():
     doc = doc_for(Credits, "The photo of the first visitors was taken by Ann Lee, who has photographed the town "
