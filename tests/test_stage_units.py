@@ -38,6 +38,7 @@ from newsclean.stages import (
     EndMarker,
     Furniture,
     Normalise,
+    PostNav,
     Repeats,
     Segment,
     Stage,
@@ -54,6 +55,7 @@ from newsclean.stages import (
     end_marker,
     furniture,
     genre,
+    post_nav,
     repeats,
     segment,
     teasers,
@@ -300,6 +302,22 @@ def test_widgets_takes_a_character_counter_and_a_log_in_prompt():
                            (Label.BOILERPLATE, widgets.Tag.LOGIN_PROMPT)]
 
 
+def test_widgets_takes_a_prompt_to_pass_the_page_on_and_an_address_for_comments():
+    doc = doc_for(Widgets, P1, "Recommend this to your friends.", "Send your comments on this post to ed@example.org.",
+                  "She recommended the new reading room to all her friends.",
+                  "Send your comments to the council before the end of May.")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.SHARE_PROMPT),
+                           (Label.BOILERPLATE, widgets.Tag.FORM_FIELD), (None, None), (None, None)]
+
+
+def test_widgets_takes_a_count_of_thoughts_on_the_post_in_other_languages():
+    doc = doc_for(Widgets, P1, "5 Gedanken zu \u201eDie Bibliothek öffnet wieder\u201c",
+                  "3 réflexions sur « La bibliothèque rouvre »", "5 Gedanken zur Zukunft der Bibliothek")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None), (Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING),
+                           (Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING), (None, None)]
+
 def test_widgets_tries_a_longer_block_for_the_kinds_that_allow_it_only():
     # 24 words: more than max_words, a paywall prompt (its own max_words is longer) is
     # taken, also after a hooking question; a log-in prompt (listed before the paywall's,
@@ -457,12 +475,14 @@ def test_teasers_tries_heading_and_inline_link_only_on_a_text_whose_first_charac
     def block_of(text: str):
         return doc_for(Teasers, text).blocks[0]
 
-    for heading in ("Related stories", "MORE FROM THE GAZETTE", "Tin liên quan", "Читайте также", "関連記事"):
+    for heading in ("Related stories", "MORE FROM THE GAZETTE", "Tin liên quan", "Читайте также", "関連記事",
+                    "Ähnliche Beiträge", "Articles similaires"):
         assert stage.may_open_heading(heading[:stage.prefix_chars]) and stage._is_heading(block_of(heading)), heading
     inline = "Read also: Mayor promises more parks"
     assert stage.may_open_inline(inline[:stage.prefix_chars]) and stage._inline(block_of(inline)) is not None
     assert not stage.may_open_heading("Th") and not stage.may_open_inline("Th")
     assert not stage._is_heading(block_of("Related to the council since May, the plan stalled."))
+    assert not stage._is_heading(block_of("Weitere Beiträge der Leser folgen im Mai."))
 
 
 def test_teasers_stops_at_a_block_another_stage_decided():
@@ -620,6 +640,16 @@ def test_credits_makes_a_short_block_ending_with_a_photo_credit_a_caption():
     assert labels(doc) == [(None, None), (Label.CAPTION, credits.Tag.PHOTO_CREDIT), (None, None),
                            (Label.BOILERPLATE, credits.Tag.IMAGE_TEXT), (Label.CAPTION, credits.Tag.PHOTO_CREDIT)]
 
+
+def test_credits_reads_german_and_french_credits_and_a_web_address_or_licence_in_the_name():
+    doc = doc_for(Credits, P1, "Pumps at dusk. Bild: Ann Lee/Example-Photos.com",
+                  "Readers in the hall. Foto: Ann Lee | example | CC BY 2.0",
+                  "Zum Bild: der Saal im Mai. Mehr dazu im Heft",  # a sentence goes on after the dot
+                  "Image illustrative : des figurines par Ann Lee, en licence Creative Commons by")
+    run_alone(Credits(), doc)
+    assert labels(doc) == [(None, None), (Label.CAPTION, credits.Tag.PHOTO_CREDIT),
+                           (Label.CAPTION, credits.Tag.PHOTO_CREDIT), (None, None),
+                           (Label.CAPTION, credits.Tag.PHOTO_CREDIT)]
 
 def test_credits_leaves_prose_about_a_photo_and_a_whole_page_alone():
     doc = doc_for(Credits, "The photo of the first visitors was taken by Ann Lee, who has photographed the town "
@@ -888,6 +918,52 @@ def test_body_without_a_lead_or_an_end_keeps_every_free_block():
     doc = doc_for(Body, "Brindlecombe Gazette", P1, "Contact the newsroom")
     run_alone(Body(), doc)
     assert labels(doc) == [(Label.BODY, body.Tag.ARTICLE_TEXT)] * 3
+
+
+# ---------------------------------------------------------------------------
+# post_nav (reads blocks, lead_index; end_index when known)
+# ---------------------------------------------------------------------------
+
+OLDER = "\u2190 Brindlecombe museum opens its new wing in May"
+NEWER = "Record crowd at the autumn fair \u2192"
+
+
+def test_post_nav_takes_the_navigation_and_the_footer_menu_below_the_article():
+    doc = doc_for(PostNav, HEADLINE, P1, P2, OLDER, NEWER, "Imprint & Privacy", "Terms | Contact us",
+                  "\u00ab Older", "Next post: Brindlecombe choir sings", "Back to the start page", lead_index=1)
+    run_alone(PostNav(), doc)
+    assert labels(doc)[:3] == [(None, None)] * 3
+    assert labels(doc)[3:] == [(Label.BOILERPLATE, post_nav.Tag.LAST_NAV)] * 2 + [
+        (Label.BOILERPLATE, post_nav.Tag.FOOTER_MENU)] * 2 + [(Label.BOILERPLATE, post_nav.Tag.LAST_NAV)] * 3
+
+
+def test_post_nav_leaves_quotes_mentions_and_lines_above_the_text():
+    quote = "\u00ab We will not close the reading room \u00bb, the librarian said on Monday."
+    mention = "Contact the library for its privacy notice and the terms of the new cards."
+    german = "\u00bbWir bleiben\u00ab, sagte sie."
+    call = "Need a card? The desk by the door makes one for you \u00bb"
+    doc = doc_for(PostNav, HEADLINE, NEWER, P1, quote, mention, german, "Contact", call, P2, lead_index=1)
+    run_alone(PostNav(), doc)
+    # above the text, a quotation, a paragraph naming privacy, two sentences before an arrow
+    assert [labels(doc)[i] for i in (1, 3, 4, 5, 7)] == [(None, None)] * 5
+    assert labels(doc)[6] == (Label.BOILERPLATE, post_nav.Tag.FOOTER_MENU)
+
+
+def test_post_nav_reads_a_link_between_the_marks_of_its_images():
+    # w3m prints a link's icons as their text in brackets; a sentence beside an image's mark is no link
+    doc = doc_for(PostNav, HEADLINE, P1, "[map] The new bus line stops by the library's door.",
+                  "[icon] Back to the start page [icon]", lead_index=1)
+    run_alone(PostNav(), doc)
+    assert labels(doc)[2:] == [(None, None), (Label.BOILERPLATE, post_nav.Tag.LAST_NAV)]
+
+def test_body_ends_the_article_at_the_last_post_navigation_under_its_text():
+    doc = doc_for(Body, HEADLINE, P1, OLDER, P2, NEWER, "Photo agency", "Home", title_index=0, lead_index=1)
+    decided(doc, 0, Title, title.Tag.HEADLINE, Label.TITLE)
+    decided(doc, 2, PostNav, post_nav.Tag.POST_NAV)  # prose below it: a button between paragraphs
+    decided(doc, 4, PostNav, post_nav.Tag.LAST_NAV)
+    run_alone(Body(), doc)
+    assert labels(doc)[3] == (Label.BODY, body.Tag.ARTICLE_TEXT)
+    assert labels(doc)[5:] == [(Label.BOILERPLATE, body.Tag.PAGE_FOOTER)] * 2
 
 
 # ---------------------------------------------------------------------------

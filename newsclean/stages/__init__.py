@@ -12,6 +12,7 @@ from .end_marker import EndMarker
 from .furniture import Furniture
 from .genre import Genre
 from .normalise import Normalise
+from .post_nav import PostNav
 from .repeats import Repeats
 from .segment import Segment
 from .teasers import Teasers
@@ -21,7 +22,7 @@ from .widgets import Widgets
 
 STAGE_CLASSES: tuple[type[Stage], ...] = (
     Normalise, Segment, UserRules, Genre, EndMarker, Widgets, Furniture, Teasers, Repeats, Content, Credits,
-    Title, Dateline, Captions, Byline, Body,
+    Title, Dateline, Captions, PostNav, Byline, Body,
 )
 
 __all__ = ["STAGE_CLASSES", "Stage"] + [c.__name__ for c in STAGE_CLASSES]

@@ -6,8 +6,10 @@ numbered section heading that opens the article above its lead ("Step 1"); other
 free blocks above the lead are page header, and free blocks after the article's end
 mark are page footer (both boilerplate). A heading that opens the reader comments
 (stage widgets) below the article's text ends the article too, where no earlier end
-comes before it: the thread, its form and what follows are page footer. A dump in which no block reads as prose is
-all body, unless it is a page with no article (a listing of teasers, a form): no
+comes before it: the thread, its form and what follows are page footer; so does the
+last post navigation under its text (stage post_nav: "← Title of the older post"):
+the site's footer menus and credits after it are page footer. A dump in which no
+block reads as prose is all body, unless it is a page with no article (a listing of teasers, a form): no
 free block reads as prose, and at least ``[body] no_article_min_furniture`` blocks
 and as many as are left free were found to be page furniture or teasers; then what
 is left is boilerplate too, and the record's text is empty (``stats.article`` "none").
@@ -21,6 +23,7 @@ from ..features import is_prose
 from ..model import Document, Label
 from ..page.lists import opens_sections
 from .base import Stage
+from .post_nav import Tag as PostNavTag
 from .widgets import Tag as WidgetsTag
 
 
@@ -65,14 +68,15 @@ def _first_section(doc: Document, lead: int | None) -> int:
 
 def comments_end(doc: Document, lead: int | None, end: int | None) -> int | None:
     """The article's end: the block above the first heading that opens the comments
-    (stage widgets) after the lead with a free prose block between them (the article's
-    text is above it); ``end`` when no such heading comes before it."""
+    (stage widgets), or the last post navigation (stage post_nav), after the lead with a
+    free prose block between them (the article's text is above it); ``end`` when no such
+    block comes before it."""
     if lead is None:
         return end
     last = len(doc.blocks) - 1 if end is None else end
     text = False
     for block in doc.blocks[lead:last + 1]:
-        if text and block.tag is WidgetsTag.COMMENT_HEADING:
+        if text and (block.tag is WidgetsTag.COMMENT_HEADING or block.tag is PostNavTag.LAST_NAV):
             return block.index - 1
         text = text or (block.label is None and is_prose(block))
     return end

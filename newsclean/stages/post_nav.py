@@ -1,0 +1,74 @@
+"""Stage post_nav: the post navigation and the footer menu under an article.
+
+Below the article's text (a free prose block after the lead), a short line that links
+to the previous or next post ("← Title of the older post", "Title of the newer post
+→", "« Older", "Next post: ...", "Back to the start page") is post navigation, and a
+short line made only of the names of the site's legal and contact pages ("Imprint &
+Privacy", "Terms | Contact") is its footer menu: both boilerplate (their shapes in
+``data/patterns.toml`` [post_nav]). A post navigation below which no free block
+reads as prose is the last (``LAST_NAV``): stage body ends the article above it, and
+what follows is page footer. A line of that shape above the article's text is left to
+the other stages, and one between its paragraphs (a button: "View this image ›") does
+not end it. Runs after stage captions: the captions read the article as it was printed.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from .. import resources as res
+from ..features import features, is_prose
+from ..model import Block, Document, Label
+from .base import Stage
+from .segment import bare_text
+
+SPEC = res.patterns()["post_nav"]
+
+
+class Tag(str, Enum):
+    """The decisions of stage post_nav."""
+    POST_NAV = "post_nav"        # "← Title of the older post", "Next post: ..."
+    LAST_NAV = "last_nav"        # one with no prose below it: the article ends above it
+    FOOTER_MENU = "footer_menu"  # "Imprint & Privacy", "Terms | Contact"
+
+
+class PostNav(Stage):
+    name = "post_nav"
+    summary = "post navigation ('← Older post', 'Next post: ...') and footer menus ('Imprint & Privacy') below the article -> boilerplate; the navigation ends the article"
+    tags = Tag
+    reads = frozenset({"blocks"})
+    reads_optional = frozenset({"lead_index", "end_index"})
+    writes = frozenset({"blocks"})
+
+    def __init__(self) -> None:
+        self.nav = res.compiled("post_nav", "nav")
+        self.menu = res.compiled("post_nav", "footer_menu")
+        self.marks = res.compiled("post_nav", "image_marks")
+
+    def applies(self, doc: Document) -> bool:
+        """Not without a lead, nor where an end mark came before any article (end -1)."""
+        return doc.lead_index is not None and (doc.end_index is None or doc.end_index >= 0)
+
+    def kind(self, block: Block) -> Tag | None:
+        """The kind of line a short free block is, or None."""
+        n_words = features(block).n_words
+        if n_words > SPEC["max_words"] or len(block.text) > SPEC["max_words"] * 12:
+            return None
+        text = bare_text(block).strip()
+        if text[:1] == "[" or text[-1:] == "]":
+            text = self.marks.sub("", text)
+        if self.nav.fullmatch(text):
+            return Tag.POST_NAV
+        if n_words <= SPEC["menu_max_words"] and self.menu.fullmatch(text):
+            return Tag.FOOTER_MENU
+        return None
+
+    def __call__(self, doc: Document) -> None:
+        assert doc.lead_index is not None
+        last = len(doc.blocks) - 1 if doc.end_index is None else doc.end_index
+        free = [b for b in doc.blocks[doc.lead_index:last + 1] if b.label is None]
+        prose = [is_prose(b) for b in free]
+        for k, block in enumerate(free):
+            kind = self.kind(block) if any(prose[:k]) else None
+            if kind is not None:
+                tag = Tag.LAST_NAV if kind is Tag.POST_NAV and not any(prose[k + 1:]) else kind
+                block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), tag)
