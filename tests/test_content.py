@@ -923,6 +923,18 @@ def test_count_digits_counts_what_isdigit_counts(text):
     assert count_digits(text) == sum(ch.isdigit() for ch in text)
 
 
+def test_every_digit_of_unicode_is_a_numeral_count_digits_looks_at():
+    # count_digits tests isdigit() on the numerals (\p{N}) of a text of other scripts
+    # alone: no character isdigit() holds may be missing from them (regex's Unicode
+    # tables against Python's)
+    from newsclean.content_features import _NUMERAL, count_digits
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    digits = [ch for ch in everything if ch.isdigit()]
+    assert len(digits) > 500
+    assert set(_NUMERAL.findall("".join(digits))) == set(digits)
+    assert count_digits("¼ cup, Ⅻ, жж ٣") == 1  # numerals that are no digits are not counted
+
+
 def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
     lines = ["Glue the moss to the base. (Ann Lee)", "The jar over the base (Ann Lee)",
              "The finished jar on a saucer (Ann Lee)"]
