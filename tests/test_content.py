@@ -1943,3 +1943,41 @@ def test_marks_a_text_holds_none_of_are_zero_and_the_others_their_share(text, co
     from newsclean.content_features import BlockText
     v = BlockText(text, False).values
     assert (v["comma"], v["digits"], v["separators"]) == (comma, digits, seps)
+
+
+def _best_of_all(doc, probs, first, model, refuse=None):
+    """The headline as every candidate's whole score chooses it (the first of equals)."""
+    from newsclean.page.headline import MIN_SCORE, candidates
+    scored = [(model.score(fv), i) for i, fv in candidates(doc, probs, first)]
+    best = max((c for c in scored if c[0] > MIN_SCORE), key=lambda c: (c[0], -c[1]), default=(0.0, None))[1]
+    if best is not None and refuse is not None and refuse(best):
+        above = [c for c in scored if c[1] < first and c[0] > MIN_SCORE]
+        return max(above, key=lambda c: (c[0], -c[1]), default=(0.0, None))[1]
+    return best
+
+
+@pytest.mark.parametrize("weights", [{}, {"repeated": 9.0}, {"byline_near": 7.0, "name_like": -9.0},
+                                     {"in_list": 8.0, "in_body": 5.0}])
+def test_the_headline_read_costly_features_last_is_the_one_all_features_choose(weights, monkeypatch):
+    # choose_headline reads the costly features (COSTLY) only for the candidates the most
+    # they add could make the best: the same headline as scoring every candidate whole,
+    # also under weights that make those features decide (a line printed twice, a name)
+    from newsclean.linear import LinearModel
+    from newsclean.page import headline
+    from newsclean.stages.content import Content
+    text = page().replace("Share this article", "Harbour wall plan approved") + "\nHarbour wall plan approved\n"
+    doc, _ = _before_content(text)
+    probs = Content().probabilities(doc)
+    first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
+    base = Content().headline_model
+    model = LinearModel({**base.weights, **weights}, base.bias)
+    read, add_costly = [], headline.add_costly
+    monkeypatch.setattr(headline, "add_costly", lambda *a: read.append(a[2]) or add_costly(*a))
+    n = len(headline.candidates(doc, probs, first))
+    for refuse in (None, lambda i: True, lambda i: i < first - 3):
+        expected = _best_of_all(doc, probs, first, model, refuse)
+        read.clear()
+        assert headline.choose_headline(doc, probs, first, model, refuse) == expected
+        # under the fitted weights, some candidates are never in reach (under weights that
+        # make the costly features decide, every one may be)
+        assert 0 < len(read) <= n and (len(read) < n or weights)
