@@ -18,6 +18,8 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import mul
 
+import regex
+
 from . import resources as res
 from .features import Features, features, text_features
 from .linear import LinearModel, logistic
@@ -242,17 +244,18 @@ def _weight_vector(weights, names: tuple[str, ...]) -> tuple[float, ...]:
 
 
 def count_digits(text: str) -> int:
-    """``sum(ch.isdigit() for ch in text)``, the ASCII digits counted in C."""
-    n = len(_ASCII_DIGIT.findall(text))  # (one pass over the text)
-    if not text.isascii():
-        n += sum(map(str.isdigit, "".join(_NON_ASCII.findall(text))))
-    return n
+    """``sum(ch.isdigit() for ch in text)``, the digits found in C: in a text of other
+    scripts, among its numerals alone (a digit is one; a letter, a mark or a space is
+    none, and most of such a text's characters are those)."""
+    if text.isascii():
+        return len(_ASCII_DIGIT.findall(text))  # (one pass over the text)
+    return sum(map(str.isdigit, _NUMERAL.findall(text)))
 
 
 # one character, not runs: a pattern that opens with a class of characters is searched
 # for by a quick scan, one that opens with a repeat is tried at every place of the text
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_NUMERAL = regex.compile(r"\p{N}")  # every character isdigit() holds is one (tests/test_content.py)
 
 
 def _stop_share(lower: list[str], cjk: int, kana: int) -> float:

@@ -923,6 +923,18 @@ def test_count_digits_counts_what_isdigit_counts(text):
     assert count_digits(text) == sum(ch.isdigit() for ch in text)
 
 
+def test_every_digit_of_unicode_is_a_numeral_count_digits_looks_at():
+    # count_digits tests isdigit() on the numerals (\p{N}) of a text of other scripts
+    # alone: no character isdigit() holds may be missing from them (regex's Unicode
+    # tables against Python's)
+    from newsclean.content_features import _NUMERAL, count_digits
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    digits = [ch for ch in everything if ch.isdigit()]
+    assert len(digits) > 500
+    assert set(_NUMERAL.findall("".join(digits))) == set(digits)
+    assert count_digits("¼ cup, Ⅻ, жж ٣") == 1  # numerals that are no digits are not counted
+
+
 def test_the_same_name_in_brackets_under_several_descriptions_is_their_credit():
     lines = ["Glue the moss to the base. (Ann Lee)", "The jar over the base (Ann Lee)",
              "The finished jar on a saucer (Ann Lee)"]
@@ -1931,3 +1943,41 @@ def test_marks_a_text_holds_none_of_are_zero_and_the_others_their_share(text, co
     from newsclean.content_features import BlockText
     v = BlockText(text, False).values
     assert (v["comma"], v["digits"], v["separators"]) == (comma, digits, seps)
+
+
+def _best_of_all(doc, probs, first, model, refuse=None):
+    """The headline as every candidate's whole score chooses it (the first of equals)."""
+    from newsclean.page.headline import MIN_SCORE, candidates
+    scored = [(model.score(fv), i) for i, fv in candidates(doc, probs, first)]
+    best = max((c for c in scored if c[0] > MIN_SCORE), key=lambda c: (c[0], -c[1]), default=(0.0, None))[1]
+    if best is not None and refuse is not None and refuse(best):
+        above = [c for c in scored if c[1] < first and c[0] > MIN_SCORE]
+        return max(above, key=lambda c: (c[0], -c[1]), default=(0.0, None))[1]
+    return best
+
+
+@pytest.mark.parametrize("weights", [{}, {"repeated": 9.0}, {"byline_near": 7.0, "name_like": -9.0},
+                                     {"in_list": 8.0, "in_body": 5.0}])
+def test_the_headline_read_costly_features_last_is_the_one_all_features_choose(weights, monkeypatch):
+    # choose_headline reads the costly features (COSTLY) only for the candidates the most
+    # they add could make the best: the same headline as scoring every candidate whole,
+    # also under weights that make those features decide (a line printed twice, a name)
+    from newsclean.linear import LinearModel
+    from newsclean.page import headline
+    from newsclean.stages.content import Content
+    text = page().replace("Share this article", "Harbour wall plan approved") + "\nHarbour wall plan approved\n"
+    doc, _ = _before_content(text)
+    probs = Content().probabilities(doc)
+    first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
+    base = Content().headline_model
+    model = LinearModel({**base.weights, **weights}, base.bias)
+    read, add_costly = [], headline.add_costly
+    monkeypatch.setattr(headline, "add_costly", lambda *a: read.append(a[2]) or add_costly(*a))
+    n = len(headline.candidates(doc, probs, first))
+    for refuse in (None, lambda i: True, lambda i: i < first - 3):
+        expected = _best_of_all(doc, probs, first, model, refuse)
+        read.clear()
+        assert headline.choose_headline(doc, probs, first, model, refuse) == expected
+        # under the fitted weights, some candidates are never in reach (under weights that
+        # make the costly features decide, every one may be)
+        assert 0 < len(read) <= n and (len(read) < n or weights)

@@ -174,11 +174,17 @@ LIST_RUN = _SPEC["list_run"]  # this many headline-shaped lines in a row are a l
 BYLINE_REACH = _SPEC["byline_reach"]  # how far above a credit line its headline may stand
 
 
+# the features read last, for the candidates that may still win (choose_headline): the
+# costliest, that no other candidate's features read, each 0.0 or 1.0; until read, 0.0
+COSTLY = ("repeated", "byline_near", "name_like", "in_body", "in_list")
+
+
 def headline_features(doc: Document, probs, i: int, first: int, words=None,
-                      page: PageText | None = None) -> dict[str, float] | None:
+                      page: PageText | None = None, costly: bool = True) -> dict[str, float] | None:
     """Features of block i as the headline of an article whose text starts at ``first``
     (``words``: the content words of its text and of its lead, see ``article_terms``;
-    ``page``: its blocks' texts in lower case, made once for all candidates)."""
+    ``page``: its blocks' texts in lower case, made once for all candidates; without
+    ``costly``, those of COSTLY are 0.0 until ``add_costly`` reads them)."""
     block = doc.blocks[i]
     text = block.content
     if block.label is not None or not text:
@@ -196,25 +202,37 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
     after = [j for j in range(i + 1, min(i + 5, len(doc.blocks))) if doc.blocks[j].label is None]
     p = probs[i] if probs[i] is not None else 0.0
     overlap, overlap_lead = _overlaps(text, words if words is not None else article_terms(doc, probs, first))
-    in_body = _in_body(doc, block, text, first, page)
-    return {
+    fv = {
         **_text_features(text, t, f),
-        "repeated": float(len(text) >= 12 and _repeated(doc, i, text, page)),
+        "repeated": 0.0,  # (COSTLY: add_costly)
         "distance": min(abs(first - i), 30) / 10.0,
         "below": float(i > first),
         "prose_between": min(prose_between, 5) / 5.0,
         "probability": p,
-        "byline_near": float(any(page.byline(j) for j in after[:3])),
+        "byline_near": 0.0,  # (COSTLY)
         "prose_next": float(bool(after) and block_text(doc.blocks[after[0]]).prose),
         "first_candidate": 0.0,  # set by the caller
         "overlap": overlap,
         "under_headline": 0.0,  # set by the caller
         "over_byline": 0.0,  # set by the caller
         "overlap_lead": overlap_lead,
-        "name_like": float(is_name_like(block)),
-        "in_body": float(in_body),  # a sentence of the text printed again as a pull quote
-        "in_list": float(_list_run(doc, i, page) >= LIST_RUN),
+        "name_like": 0.0, "in_body": 0.0, "in_list": 0.0,  # (COSTLY: add_costly)
     }
+    if costly:
+        add_costly(doc, fv, i, first, page)
+    return fv
+
+
+def add_costly(doc: Document, fv: dict[str, float], i: int, first: int, page: PageText) -> None:
+    """Read the features of COSTLY into ``fv``, block i's (in their places: the score sums
+    the features in their order)."""
+    block = doc.blocks[i]
+    after = [j for j in range(i + 1, min(i + 5, len(doc.blocks))) if doc.blocks[j].label is None]
+    fv["repeated"] = float(len(block.content) >= 12 and _repeated(doc, i, block.content, page))
+    fv["byline_near"] = float(any(page.byline(j) for j in after[:3]))
+    fv["name_like"] = float(is_name_like(block))
+    fv["in_body"] = float(_in_body(doc, block, block.content, first, page))  # a sentence of the text printed again as a pull quote
+    fv["in_list"] = float(_list_run(doc, i, page) >= LIST_RUN)
 
 
 def _overlaps(text: str, words: tuple[set[str], set[str]]) -> tuple[float, float]:
@@ -294,14 +312,17 @@ def _list_run(doc: Document, i: int, page: PageText | None = None) -> int:
     return n
 
 
-def candidates(doc: Document, probs, first: int, article: list[int] | None = None) -> list[tuple[int, dict[str, float]]]:
+def candidates(doc: Document, probs, first: int, article: list[int] | None = None, costly: bool = True,
+               page: PageText | None = None) -> list[tuple[int, dict[str, float]]]:
+    """The headline candidates and their features (without ``costly``, those of COSTLY
+    are 0.0; ``page``: the PageText of ``doc``, when it is made)."""
     out = []
     words = article_terms(doc, probs, first, article)
-    page = PageText(doc)
+    page = page if page is not None else PageText(doc)
     for i in range(max(0, first - ABOVE), min(len(doc.blocks), first + INSIDE + 1)):
         if i >= first and (_paragraph(doc.blocks[i]) or doc.blocks[i].kind == "item"):
             continue  # the article's own paragraph or list item: the headline taken into the article is neither
-        fv = headline_features(doc, probs, i, first, words, page)
+        fv = headline_features(doc, probs, i, first, words, page, costly)
         if fv is not None:
             out.append((i, fv))
     above = [fv for i, fv in out if i <= first]
@@ -373,16 +394,41 @@ class Ranked(NamedTuple):
 
 def choose_headline(doc: Document, probs: list[float | None], first: int, model: LinearModel,
                     refuse: Callable[[int], bool] | None = None, article: list[int] | None = None) -> int | None:
-    """The candidate ``model`` scores best; when ``refuse`` refuses it, the best one above
-    the article's first block (the candidates are scored once). ``article``: its blocks
-    (see ``article_terms``)."""
-    best = above = Ranked(MIN_SCORE, None)
-    for i, fv in candidates(doc, probs, first, article):
-        z = model.score(fv)
-        if z > best.score:
-            best = Ranked(z, i)
-        if i < first and z > above.score:
-            above = Ranked(z, i)
-    if best.block is not None and refuse is not None and refuse(best.block):
-        return above.block
-    return best.block
+    """The candidate ``model`` scores best (the first of equals); when ``refuse`` refuses
+    it, the best one above the article's first block. ``article``: its blocks (see
+    ``article_terms``). The features of COSTLY are read only for the candidates that the
+    most they could add would make the best (they are scored once)."""
+    page = PageText(doc)
+    found = dict(candidates(doc, probs, first, article, costly=False, page=page))
+    most = sum(max(0.0, model.weights.get(k, 0.0)) for k in COSTLY) + BOUND_SLACK  # the most they add
+    bounds = sorted(((model.score(fv) + most, i) for i, fv in found.items()), reverse=True)
+    scores: dict[int, float] = {}
+
+    def score(i: int) -> float:
+        if i not in scores:
+            add_costly(doc, found[i], i, first, page)
+            scores[i] = model.score(found[i])
+        return scores[i]
+
+    best = _best(bounds, score, lambda i: True)
+    if best is not None and refuse is not None and refuse(best):
+        return _best(bounds, score, lambda i: i < first)
+    return best
+
+
+BOUND_SLACK = 1e-9  # (a sum in another order may round a bound under the score it bounds)
+
+
+def _best(bounds: list[tuple[float, int]], score: Callable[[int], float], allowed: Callable[[int], bool]) -> int | None:
+    """The ``allowed`` candidate of the highest ``score`` over MIN_SCORE, the first one
+    of equals; ``bounds``: (the most each one can score, its block), highest first."""
+    top = Ranked(MIN_SCORE, None)
+    for bound, i in bounds:
+        if bound < top.score:
+            break  # (neither this one nor the next can reach the best)
+        if not allowed(i):
+            continue
+        z = score(i)
+        if z > top.score or (z == top.score and top.block is not None and i < top.block):
+            top = Ranked(z, i)
+    return top.block
