@@ -1981,3 +1981,27 @@ def test_the_headline_read_costly_features_last_is_the_one_all_features_choose(w
         # under the fitted weights, some candidates are never in reach (under weights that
         # make the costly features decide, every one may be)
         assert 0 < len(read) <= n and (len(read) < n or weights)
+
+
+TOPICS = ["– Knots for small boats", "– Reading the tide tables", "– Mooring in a crosswind", "– Winter storage"]
+
+
+def _announced_under_last(intro: str, rows: list[str]) -> set[int]:
+    """The rows ``lists.announced`` takes under ``intro``, the article's last block."""
+    from newsclean.model import Document
+    from newsclean.page import lists
+    from newsclean.stages.segment import segment
+    text = "\n\n".join([PARAS[0], intro, *rows]) + "\n"
+    doc = Document(raw=text, text=text, blocks=segment(text))
+    probs: list[float | None] = [0.9, 0.5] + [0.05] * len(rows)
+    assert len(doc.blocks) == len(probs)
+    return lists.announced(doc, probs, [0, 1], set())
+
+
+def test_a_short_line_ending_the_article_with_a_colon_announces_the_bullet_points_under_it():
+    # "Course topics:" (two words) is no label over bullet points: the course's contents
+    assert _announced_under_last("Course topics:", TOPICS) == set(range(2, 2 + len(TOPICS)))
+    # look-alikes: the same line over rows that are no bullet points, and a one-word label
+    rows = [t.removeprefix("– ") + " 12" for t in TOPICS]
+    assert _announced_under_last("Course topics:", rows) == set()
+    assert _announced_under_last("Photo:", TOPICS) == set()

@@ -84,13 +84,21 @@ def announced(doc: Document, probs: list[float | None], article: list[int], stop
         colon = ends_with_colon(blocks[i])
         heading = not colon and blocks[i].kind != "item" and HEADING_WORDS[0] <= f.n_words <= HEADING_WORDS[1] \
             and not f.ends_terminal
-        if not (colon or heading) or f.n_words < ANNOUNCE_MIN_WORDS or res.compiled("teasers", "heading").match(text):
-            continue  # a label ("Photo:", "About this statement:"), or links ("Related coverage from ...:")
-        found = rows_from(doc, probs, i + 1, +1, stops)
+        if not (colon or heading) or res.compiled("teasers", "heading").match(text):
+            continue  # links ("Related coverage from ...:")
+        short = f.n_words < ANNOUNCE_MIN_WORDS  # a label ("Photo:"), but over bullet points "You will need:" is none
+        if short and not (colon and announces(blocks[i], _bullets_under(doc, probs, i, stops))):
+            continue
+        found = rows_from(doc, probs, i + 1, +1, stops, bullets=short)  # (a short line: its bullet points only)
         if heading and (not any("n" in shape(blocks[k]) for k in found) or shape(blocks[i]) == shape(blocks[found[0]])):
             continue  # under a heading, only rows of numbers or dates (headlines make lists too); a row is no heading
         rows_of_lists.update(found)
     return rows_of_lists
+
+
+def _bullets_under(doc: Document, probs: list[float | None], i: int, stops: set[int]) -> bool:
+    """Bullet points (list items of one shape, ROWS_MIN or more) stand right under block i."""
+    return bool(rows_from(doc, probs, i + 1, +1, stops, bullets=True))
 
 
 def announced_inside(doc: Document, probs: list[float | None], article: list[int], stops: set[int]) -> set[int]:
