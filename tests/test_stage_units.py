@@ -396,6 +396,18 @@ def test_widgets_takes_a_count_of_comments_on_the_post_for_a_comment_heading():
     assert free(doc) == [0, 1]
 
 
+def test_widgets_takes_a_german_or_french_prompt_for_a_comment_for_a_comment_heading():
+    heads = ["Schreibe einen Kommentar", "Kommentar verfassen", "Laisser un commentaire"]
+    doc = doc_for(Widgets, P1, *heads)
+    run_alone(Widgets(), doc)
+    assert labels(doc)[1:] == [(Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING)] * len(heads)
+    # look-alike: sentences that ask for a comment go on
+    doc = doc_for(Widgets, "Schreibe einen Kommentar an den Rat, sagte die Leiterin der Bibliothek.",
+                  "Laisser un commentaire au conseil n'est pas facile, dit-elle.")
+    run_alone(Widgets(), doc)
+    assert free(doc) == [0, 1]
+
+
 # ---------------------------------------------------------------------------
 # furniture (reads blocks)
 # ---------------------------------------------------------------------------
