@@ -7,6 +7,7 @@ reported speech, references back to earlier sentences, photo credits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,7 +23,22 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Block words are found by words_of with string methods: most of findall's cost is per
 # word found, not per character scanned (a WORD opening with a class, `\w\w*`, would
 # save only ~3% of it).
-_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'")}
+
+
+def ascii_spaces(keep: Callable[[str], bool]) -> bytes:
+    """A table for ``spaced``: every ASCII character for which ``keep`` is false becomes a space."""
+    return bytes(i if i >= 128 or keep(chr(i)) else 32 for i in range(256))
+
+
+def spaced(text: str, table: bytes) -> str:
+    """The text with the ASCII characters ``table`` makes spaces made spaces. Its UTF-8
+    bytes are translated (a C loop of a few instructions a byte, where str.translate
+    looks a dict up per distinct character, about 100 instructions a character); the
+    bytes of a character beyond ASCII are all 0x80 or over and stay as they are."""
+    return text.encode("utf-8", "surrogatepass").translate(table).decode("utf-8", "surrogatepass")
+
+
+_ASCII_NON_WORD = ascii_spaces(lambda ch: ch.isalnum() or ch in "_'")
 # punctuation around a word ("(word),", "“word”"): no character of a word (\w)
 _EDGE_PUNCTUATION = "".join(chr(i) for i in range(33, 127) if not chr(i).isalnum() and chr(i) != "_") + "“”‘’«»‹›„–—…"
 CLOSERS = "\"”’'»)]"  # closing quotes and brackets that may follow a sentence end
@@ -361,14 +377,12 @@ def words_of(text: str) -> list[str]:
     """``WORD.findall(text)``, computed with string methods (in C) and WORD only on
     the few pieces that need it: no word crosses white space, so the text's words
     are those of each of its whitespace-separated pieces."""
-    if text.isascii():
-        # every character of no word but the apostrophe made a space: the pieces are
-        # the runs of word characters, split by WORD where an apostrophe stands
-        pieces = text.translate(_ASCII_NON_WORD).split()
-        if "'" not in text:
-            return pieces
-    else:
-        pieces = text.split()
+    # every ASCII character of no word but the apostrophe made a space (no word holds
+    # one): in an ASCII text the pieces are the runs of word characters, split by WORD
+    # where an apostrophe stands
+    pieces = spaced(text, _ASCII_NON_WORD).split()
+    if "'" not in text and text.isascii():
+        return pieces
     words: list[str] = []
     for piece in pieces:
         if piece.isalnum():  # (most pieces: a word and nothing else; strip would build its mask of 100 characters)

@@ -15,6 +15,8 @@ TRICKY = [
     "(Đà Nẵng), “Hà Nội” — ‘x’y’ «ville» ½ x² ٣ Ⅻ _lead trail_",
     "…word… –dash– it’s’ ’’ ’",
     "emoji 🎉 party 👍🏽 ok",
+    "Huế/Nẵng,(x) a.b’c “q”.r-s\"t’ u'v",  # not ASCII: ASCII marks inside a piece split it as WORD does
+    "lone \ud800 surrogate\udfffx ẞ.y",     # not ASCII, not even valid UTF-8: read as it stands
     "#tag @user a+b=c (x) [y] {z} <w> $5 100% ~q~ |bar| \\back/ ^up `tick`",
 ]
 
@@ -64,3 +66,24 @@ def test_page_cue_starts_at_a_word_boundary_only():
     # look-alikes: the credit word inside a longer word
     assert _cue().search("Standby Power and nearby Homes") is None
     assert _cue().search("Autopar Motors, Dubai Aviv") is None
+
+
+def test_spaced_makes_only_the_ascii_characters_of_its_table_spaces():
+    from newsclean.features import ascii_spaces, spaced
+
+    letters = ascii_spaces(str.isalpha)
+    assert spaced("a-b,c9 d", letters) == "a b c  d"
+    # look-alikes: characters beyond ASCII stay, letters or not, a lone surrogate too
+    assert spaced("é–ü’ \ud800x", letters) == "é–ü’ \ud800x"
+
+
+def test_tokens_and_terms_of_ascii_text_equal_their_patterns():
+    import re
+
+    from newsclean.page.copies import _tokens
+    from newsclean.page.headline import terms
+
+    for text in TRICKY:
+        if text.isascii():
+            assert _tokens(text) == re.findall(r"\w+", text), text
+            assert terms(text) == terms(text + " é") - {"é"}, text  # the ASCII path and the pattern's agree

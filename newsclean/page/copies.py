@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..content_features import settings
+from ..features import ascii_spaces, spaced
 from ..model import Document
 
 COPY_MIN_WORDS = settings()["copies"]["min_words"]     # a block this long may be the article printed again
@@ -25,12 +26,12 @@ def _runs(words: list[str]) -> list[tuple[str, ...]]:
 
 
 _TOKEN = re.compile(r"\w+")
-_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")}
+_ASCII_NON_WORD = ascii_spaces(lambda ch: ch.isalnum() or ch == "_")
 
 
 def _tokens(text: str) -> list[str]:
     """``_TOKEN.findall(text)``; for an ASCII text, its runs of word characters by str methods (in C)."""
-    return text.translate(_ASCII_NON_WORD).split() if text.isascii() else _TOKEN.findall(text)
+    return spaced(text, _ASCII_NON_WORD).split() if text.isascii() else _TOKEN.findall(text)
 
 
 def copies(doc: Document, article: list[int]) -> dict[int, int]:

@@ -25,7 +25,16 @@ from typing import NamedTuple
 
 from .. import resources as res
 from ..content_features import BlockText, block_text, function_words, settings
-from ..features import OPENING_QUOTES, Features, ends_sentence, features, is_headline_like, is_name_like
+from ..features import (
+    OPENING_QUOTES,
+    Features,
+    ascii_spaces,
+    ends_sentence,
+    features,
+    is_headline_like,
+    is_name_like,
+    spaced,
+)
 from ..linear import LinearModel
 from ..model import Block, Document
 from . import byline
@@ -114,7 +123,7 @@ class PageText:
 ARTICLE_WORDS = _SPEC["article_words"]  # the headline's words are looked for in the article's first words
 LEAD_WORDS = _SPEC["lead_words"]
 _TERM = re.compile(r"[^\W\d_]{3,}")
-_ASCII_NON_LETTER = {i: " " for i in range(128) if not chr(i).isalpha()}  # (ASCII letters: [^\W\d_])
+_ASCII_NON_LETTER = ascii_spaces(str.isalpha)  # (ASCII letters: [^\W\d_])
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -125,7 +134,7 @@ def terms(text: str) -> set[str]:
     low = text.lower()
     stop = function_words()
     if low.isascii():  # (the same words, from the runs of letters: str methods, in C)
-        return {w for w in low.translate(_ASCII_NON_LETTER).split() if len(w) >= 3 and w not in stop}
+        return {w for w in spaced(low, _ASCII_NON_LETTER).split() if len(w) >= 3 and w not in stop}
     out = {w for w in _TERM.findall(low) if w not in stop}
     if _CJK_CHAR.search(low) is None:  # (one character is looked for far faster than runs)
         return out

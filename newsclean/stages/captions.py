@@ -402,10 +402,13 @@ class _Context:
         all while the block asking has no run of lower-case words that the text of
         ``sized`` holds FORMULA_LINES times (each holder holds it once at least)."""
         if self._formula is None:
+            windows = formula_windows(block.content)
+            if not windows:
+                return False  # (no run of lower-case words: their texts are not needed)
             if self._lowered is None:  # their texts, lower case, words one space apart
                 self._lowered = "\n".join(" ".join(b.content.lower().split()) for b in self.sized)
             lowered = self._lowered
-            if all(lowered.count(" ".join(w)) < FORMULA_LINES for w in formula_windows(block.content)):
+            if all(lowered.count(" ".join(w)) < FORMULA_LINES for w in windows):
                 return False
             self._formula = formula_lines(self.sized)
         return block.index in self._formula
