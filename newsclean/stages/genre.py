@@ -112,18 +112,21 @@ def is_price_list(lines: list[str]) -> bool:
 
 
 def is_verse(blocks: list[Block], lines: list[str]) -> bool:
-    if len(lines) < _SPEC["verse_min_lines"] or wrap_width(lines) is not None:
+    if len(lines) < _SPEC["verse_min_lines"]:
+        return False
+    # (the stanzas first, counted by block: most dumps, a line a block, have too few)
+    stanzas = [b for b in blocks if len(b.lines) >= 2]
+    if len(stanzas) < _SPEC["verse_min_stanzas"] \
+            or sum(len(b.lines) for b in stanzas) < _SPEC["verse_stanza_share"] * len(lines):
+        return False
+    if wrap_width(lines) is not None:
         return False
     if sum(1 for s in lines if len(s) <= _SPEC["verse_max_chars"]) < _SPEC["verse_short_share"] * len(lines):
         return False
     worded = sum(1 for s in lines if len(_WORD.findall(s)) >= _SPEC["verse_line_words"])
     if worded < _SPEC["verse_worded_share"] * len(lines):
         return False
-    stanzas = [b for b in blocks if len(b.lines) >= 2]
-    in_stanzas = sum(len(b.lines) for b in stanzas)
-    stops = sum(1 for s in lines if s[-1] in ".!?")
-    return len(stanzas) >= _SPEC["verse_min_stanzas"] and in_stanzas >= _SPEC["verse_stanza_share"] * len(lines) \
-        and stops <= _SPEC["verse_stop_share"] * len(lines)
+    return sum(1 for s in lines if s[-1] in ".!?") <= _SPEC["verse_stop_share"] * len(lines)
 
 
 def is_json(lines: list[str]) -> bool:
