@@ -33,6 +33,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 from enum import Enum
+from functools import lru_cache
+
+import regex
 
 from .. import resources as res
 from ..model import Block, Document, Label
@@ -42,6 +45,10 @@ from .segment import segment, wrap_width
 
 _SPEC = res.patterns()["genre"]
 _WORD = re.compile(r"[^\W\d_]+")
+PROSE_WORDS = _SPEC["prose_line_words"]  # a line of fewer words is no prose_line
+PROSE_END, PROSE_LINE = res.compiled("genre", "prose_line_end"), res.compiled("genre", "prose_line")
+SHAPED_CHARS = regex.compile(_SPEC["shaped_chars"])  # (case matters: the patterns are set (?-i))
+SHAPED_OPENERS = tuple(_SPEC["shaped_openers"])
 _DIGIT = re.compile(r"\d")
 
 
@@ -149,6 +156,10 @@ def uncommented(lines: list[str]) -> list[str]:
     that nothing closes, a stray "/*" atop a page, opens none)."""
     comment = res.compiled("genre", "comment_line")
     marks = _SPEC["comment_block_marks"]
+    text = "\n".join(lines)
+    # (most texts: no block comment at all; a mark's first character is looked for first)
+    if not any(m[0] in text and m in text for m in marks):
+        return [s for s in lines if not comment.match(s)]
     kept: list[str] = []
     inside: list[str] | None = None  # the lines since a block comment opened
     for s in lines:
@@ -165,9 +176,27 @@ def uncommented(lines: list[str]) -> list[str]:
     return kept + [s for s in inside or () if not comment.match(s)]
 
 
-def _count(lines: list[str], key: str) -> int:
-    shape = res.compiled("genre", key)
-    return sum(1 for s in lines if shape.fullmatch(s))
+@lru_cache(maxsize=1024)
+def prose_line(line: str) -> bool:
+    """The line reads as prose (``prose_line``). Asked of a dump's lines twice (of all
+    of them, then of those that are no comment): the second time is a look-up."""
+    # (prose has six words at least: a shorter line, most of a page's, is not tried)
+    return len(line.split(None, PROSE_WORDS - 1)) >= PROSE_WORDS \
+        and (PROSE_END.search(line[-3:]) is not None or PROSE_LINE.fullmatch(line) is not None)
+
+
+def prose_heavy(lines: list[str]) -> bool:
+    """More than ``shaped_prose_share`` of the lines read as prose: no file of settings,
+    code or fields. The count stops once it is reached (an article's prose reaches it
+    within its first lines)."""
+    limit = _SPEC["shaped_prose_share"] * len(lines)
+    n = 0
+    for s in lines:
+        if prose_line(s):
+            n += 1
+            if n > limit:
+                return True
+    return False
 
 
 def settings_or_code(lines: list[str]) -> Tag | None:
@@ -178,19 +207,50 @@ def settings_or_code(lines: list[str]) -> Tag | None:
     lines lean to, CONFIG when they lean to none."""
     section = res.compiled("genre", "config_section")
     code_lines = uncommented(lines)
-    kept = [s for s in code_lines if not section.fullmatch(s)]
+    kept = [s for s in code_lines if not (s[:1] == "[" and section.fullmatch(s))]  # (a section opens with "[")
     least = _SPEC["shaped_min_lines"]
     commented = len(lines) - len(code_lines) >= max(least, _SPEC["comment_file_share"] * len(lines))
-    if not commented and (len(kept) < least or _count(kept, "prose_line") > _SPEC["shaped_prose_share"] * len(kept)):
+    if not commented and (len(kept) < least or prose_heavy(kept)):
         return None
-    config, code = res.compiled("genre", "config_line"), res.compiled("genre", "code_line")
-    settings = [bool(config.fullmatch(s)) for s in kept]
-    shaped = sum(1 for s, setting in zip(kept, settings, strict=True) if setting or code.fullmatch(s))
+    config_bar = max(least, _SPEC["config_min_share"] * len(kept))
+    code_bar = max(least, _SPEC["code_min_share"] * len(kept))
+    counts = _shapes(kept, 0 if commented else min(config_bar, code_bar))
+    if counts is None:
+        return None
+    settings, shaped = counts
     if commented:
-        return Tag.SOURCE_CODE if shaped - sum(settings) > sum(settings) else Tag.CONFIG
-    if sum(settings) >= max(least, _SPEC["config_min_share"] * len(kept)):
+        return Tag.SOURCE_CODE if shaped - settings > settings else Tag.CONFIG
+    if settings >= config_bar:
         return Tag.CONFIG
-    return Tag.SOURCE_CODE if shaped >= max(least, _SPEC["code_min_share"] * len(kept)) else None
+    return Tag.SOURCE_CODE if shaped >= code_bar else None
+
+
+def may_be_shaped(line: str) -> bool:
+    """Whether config_line or code_line may match the line: it opens with one of
+    ``shaped_openers`` or holds one of ``shaped_chars``, as every match does."""
+    return line.startswith(SHAPED_OPENERS) or SHAPED_CHARS.search(line) is not None
+
+
+def _shapes(lines: list[str], bar: float) -> tuple[int, int] | None:
+    """How many ``lines`` set a key, and how many have the shape of a setting or of code;
+    None once the second cannot reach ``bar`` (a page's menus and prose: the count stops
+    within its first lines)."""
+    config, code = res.compiled("genre", "config_line"), res.compiled("genre", "code_line")
+    settings = shaped = 0
+    left = len(lines)
+    for s in lines:
+        left -= 1
+        if not may_be_shaped(s):
+            if shaped + left < bar:
+                return None
+        elif config.fullmatch(s):
+            settings += 1
+            shaped += 1
+        elif code.fullmatch(s):
+            shaped += 1
+        elif shaped + left < bar:
+            return None
+    return settings, shaped
 
 
 def is_stanzas_of_fields(doc: Document) -> bool:
@@ -207,19 +267,26 @@ def is_stanzas_of_fields(doc: Document) -> bool:
                 return False
             fields.append(line)
     return len(fields) >= _SPEC["shaped_min_lines"] \
-        and _count(fields, "prose_line") <= _SPEC["shaped_prose_share"] * len(fields)  # (not a transcript)
+        and not prose_heavy(fields)  # (not a transcript)
 
 
 def is_log(lines: list[str]) -> bool:
     head = res.compiled("genre", "log_line")
-    n = sum(1 for s in lines if head.match(s))
-    return n >= _SPEC["shaped_min_lines"] and n >= _SPEC["log_min_share"] * len(lines)
+    need = max(_SPEC["shaped_min_lines"], _SPEC["log_min_share"] * len(lines))
+    n, left = 0, len(lines)
+    for s in lines:
+        left -= 1
+        if head.match(s):
+            n += 1
+        elif n + left < need:
+            return False  # (most dumps: too few lines are left to make it)
+    return n >= need
 
 
 def is_table(lines: list[str]) -> bool:
     """Most lines split into as many fields by one separator, and few are prose (whose
     clauses a comma splits too)."""
-    if len(lines) < _SPEC["shaped_min_lines"] or _count(lines, "prose_line") > _SPEC["shaped_prose_share"] * len(lines):
+    if len(lines) < _SPEC["shaped_min_lines"] or prose_heavy(lines):
         return False
     for sep in _SPEC["table_separators"]:
         if sum(1 for s in lines if sep in s) < _SPEC["table_min_share"] * len(lines):

@@ -66,9 +66,12 @@ class PostNav(Stage):
         assert doc.lead_index is not None
         last = len(doc.blocks) - 1 if doc.end_index is None else doc.end_index
         free = [b for b in doc.blocks[doc.lead_index:last + 1] if b.label is None]
-        prose = [is_prose(b) for b in free]
-        for k, block in enumerate(free):
-            kind = self.kind(block) if any(prose[:k]) else None
+        prose = [k for k, b in enumerate(free) if is_prose(b)]
+        if not prose:
+            return
+        for k in range(prose[0] + 1, len(free)):  # (below the article's first prose block)
+            block = free[k]
+            kind = self.kind(block)
             if kind is not None:
-                tag = Tag.LAST_NAV if kind is Tag.POST_NAV and not any(prose[k + 1:]) else kind
+                tag = Tag.LAST_NAV if kind is Tag.POST_NAV and k >= prose[-1] else kind
                 block.assign(Label.BOILERPLATE, self.name, kind.value.replace("_", " "), tag)
