@@ -383,29 +383,30 @@ def test_widgets_leaves_a_sentence_about_characters_alone():
     assert free(doc) == [0, 1]
 
 
-def test_widgets_takes_a_count_of_comments_on_the_post_for_a_comment_heading():
-    heads = ["There are 13 comments", "2 comments on \u201cThe library reopens\u201d",
-             "13 thoughts on \u201cThe library reopens\u201d", "13 responses"]
+def _takes_comment_headings(heads: list[str], lookalikes: list[str]) -> None:
+    """Widgets labels each of ``heads`` (under a paragraph) a comment heading, and
+    leaves every one of ``lookalikes`` free."""
     doc = doc_for(Widgets, P1, *heads)
     run_alone(Widgets(), doc)
     assert labels(doc)[1:] == [(Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING)] * len(heads)
-    # look-alike: a sentence that counts comments or thoughts goes on
-    doc = doc_for(Widgets, "There are 13 comments on the plans in the town hall.",
-                  "13 thoughts on the library and its roof were sent to the council.")
+    doc = doc_for(Widgets, *lookalikes)
     run_alone(Widgets(), doc)
-    assert free(doc) == [0, 1]
+    assert free(doc) == list(range(len(lookalikes)))
+
+
+def test_widgets_takes_a_count_of_comments_on_the_post_for_a_comment_heading():
+    # look-alikes: a sentence that counts comments or thoughts goes on
+    _takes_comment_headings(["There are 13 comments", "2 comments on \u201cThe library reopens\u201d",
+                             "13 thoughts on \u201cThe library reopens\u201d", "13 responses"],
+                            ["There are 13 comments on the plans in the town hall.",
+                             "13 thoughts on the library and its roof were sent to the council."])
 
 
 def test_widgets_takes_a_german_or_french_prompt_for_a_comment_for_a_comment_heading():
-    heads = ["Schreibe einen Kommentar", "Kommentar verfassen", "Laisser un commentaire"]
-    doc = doc_for(Widgets, P1, *heads)
-    run_alone(Widgets(), doc)
-    assert labels(doc)[1:] == [(Label.BOILERPLATE, widgets.Tag.COMMENT_HEADING)] * len(heads)
-    # look-alike: sentences that ask for a comment go on
-    doc = doc_for(Widgets, "Schreibe einen Kommentar an den Rat, sagte die Leiterin der Bibliothek.",
-                  "Laisser un commentaire au conseil n'est pas facile, dit-elle.")
-    run_alone(Widgets(), doc)
-    assert free(doc) == [0, 1]
+    # look-alikes: sentences that ask for a comment go on
+    _takes_comment_headings(["Schreibe einen Kommentar", "Kommentar verfassen", "Laisser un commentaire"],
+                            ["Schreibe einen Kommentar an den Rat, sagte die Leiterin der Bibliothek.",
+                             "Laisser un commentaire au conseil n'est pas facile, dit-elle."])
 
 
 # ---------------------------------------------------------------------------
