@@ -66,7 +66,7 @@ def _first_section(doc: Document, lead: int | None) -> int:
     return len(doc.blocks)
 
 
-def comments_end(doc: Document, lead: int | None, end: int | None) -> int | None:
+def article_end(doc: Document, lead: int | None, end: int | None) -> int | None:
     """The article's end: the block above the first heading that opens the comments
     (stage widgets), or the last post navigation (stage post_nav), after the lead with a
     free prose block between them (the article's text is above it); ``end`` when no such
@@ -93,7 +93,7 @@ class Body(Stage):
 
     def __call__(self, doc: Document) -> None:
         lead = doc.lead_index
-        end = comments_end(doc, lead, doc.end_index)
+        end = article_end(doc, lead, doc.end_index)
         BODY, BOILERPLATE = Label.BODY, Label.BOILERPLATE  # (read once: slow to read in Python 3.11)
         if no_article(doc):
             for block in doc.blocks:

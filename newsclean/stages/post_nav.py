@@ -51,7 +51,7 @@ class PostNav(Stage):
     def kind(self, block: Block) -> Tag | None:
         """The kind of line a short free block is, or None."""
         n_words = features(block).n_words
-        if n_words > SPEC["max_words"] or len(block.text) > SPEC["max_words"] * 12:
+        if n_words > SPEC["max_words"] or len(block.text) > SPEC["max_chars"]:
             return None
         text = bare_text(block).strip()
         if text[:1] == "[" or text[-1:] == "]":
