@@ -272,3 +272,32 @@ def test_a_block_comment_that_nothing_closes_hides_no_line():
     assert uncommented(["/* a block", " * comment", "*/", "a = 1", "# a comment", "b = 2"]) == ["a = 1", "b = 2"]
     assert uncommented(['"""Doc.', "More doc.", '"""', 'x = """one line"""']) == ['x = """one line"""']
     assert uncommented(['"""A docstring on one line."""', "return x"]) == ["return x"]
+
+
+def test_every_line_the_shape_patterns_match_passes_the_cheap_gate():
+    # _shapes tries config_line and code_line only on lines that open with a shaped word
+    # or hold a shaped character: no line the patterns match may be refused
+    from newsclean import resources as res
+    from newsclean.stages.genre import may_be_shaped
+    config, code = res.compiled("genre", "config_line"), res.compiled("genre", "code_line")
+    lines = {s.strip() for text, _ in KINDS for s in text.splitlines() if s.strip()}
+    lines |= {"import os", "return x", "static void main", "done", "pass", "ferry 12 NORTH", "exit 0",
+              "echo hello", "from tides import highest", "fi", "then"}
+    matched = [s for s in lines if config.fullmatch(s) or code.fullmatch(s)]
+    assert len(matched) > 40
+    assert all(may_be_shaped(s) for s in matched), [s for s in matched if not may_be_shaped(s)]
+    # look-alike: a menu's words hold none, and are not tried
+    assert not any(may_be_shaped(s) for s in ["Home", "World news", "Ferries and harbours", "Weather"])
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("The ferry left the new berth with forty passengers on board.", True),
+    ('The mayor said the hall "is warmer than the old shed."', True),
+    ("The ferry left the new berth with forty passengers on board", True),   # letters alone
+    ("The ferry left the berth at 10 with 40 people on board", False),      # digits, no stop
+    ("The ferry left the berth.", False),                                    # five words
+    ("for i in range(10): print(i, end=' ') .", False),                      # ends with " ."
+])
+def test_a_prose_line_ends_a_sentence_in_its_last_characters_or_is_made_of_words(line, prose):
+    from newsclean.stages.genre import prose_line
+    assert prose_line(line) is prose
