@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A local proxy of the "public suite": a peer's with/without evaluation, on text dumps.
 
-    PYTHONPATH=$PWD python scripts/public_suite.py [--dir /work/pubsuite] [--style page|w3m]
+    PYTHONPATH=$PWD python scripts/public_suite.py [--dir ../pubsuite] [--style page|w3m]
                                                   [--worst N]
 
 The peer's suite gives, for each web page, a few snippets that an extraction must
@@ -38,7 +38,7 @@ from newsclean import analyse
 from newsclean.model import Block, Document, Label
 from newsclean.record import build_record
 
-DEFAULT_DIR = Path("/work/pubsuite")
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "pubsuite"  # beside the project, as ../shared is
 STYLES = ("page", "w3m")
 
 
@@ -51,9 +51,13 @@ def count(item: dict, result: str | None) -> tuple[int, int, int, int]:
     """(tp, fp, fn, tn) of one page: its "with" and "without" snippets looked up in
     ``result`` (None, as a crash, finds nothing)."""
     text = norm(result) if result is not None else None
-    tp = sum(1 for s in item["with"] if text is not None and norm(s) in text)
-    fp = sum(1 for s in item["without"] if text is not None and norm(s) in text)
+    tp, fp = len(found(item["with"], text)), len(found(item["without"], text))
     return tp, fp, len(item["with"]) - tp, len(item["without"]) - fp
+
+
+def found(snippets: list[str], text: str | None) -> list[str]:
+    """The snippets that the normalised ``text`` holds (None holds none)."""
+    return [] if text is None else [s for s in snippets if norm(s) in text]
 
 
 @dataclass
@@ -168,13 +172,12 @@ def show_worst(results: list[PageResult], n: int) -> None:
 
 
 def missed(r: PageResult) -> list[str]:
-    text = norm(r.text)
-    return [s for s in r.item["with"] if norm(s) not in text]
+    kept = found(r.item["with"], norm(r.text))
+    return [s for s in r.item["with"] if s not in kept]
 
 
 def leaked(r: PageResult) -> list[str]:
-    text = norm(r.text)
-    return [s for s in r.item["without"] if norm(s) in text]
+    return found(r.item["without"], norm(r.text))
 
 
 def row(name: str, pages: int, m: Matrix) -> str:

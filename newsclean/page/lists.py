@@ -111,8 +111,7 @@ def announced_inside(doc: Document, probs: list[float | None], article: list[int
     for i in range(article[0] + 1, article[-1]):
         if i in inside or probs[i] is None or not ends_with_colon(doc.blocks[i]):
             continue  # (most blocks: no colon, no list read under them)
-        bullets = bool(rows_from(doc, probs, i + 1, +1, stops, bullets=True))
-        if not announces(doc.blocks[i], bullets):
+        if not announces(doc.blocks[i], _bullets_under(doc, probs, i, stops)):
             continue
         rows = rows_from(doc, probs, i + 1, +1, stops)
         if rows and rows[-1] < article[-1]:
