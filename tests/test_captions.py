@@ -146,12 +146,3 @@ def test_a_scene_tail_is_the_place_of_the_picture_closing_the_sentence():
     assert not scene_tail("Councillor Ann Lee spoke at the meeting")
     assert not scene_tail("The boats wait for the ferry that the storm kept in port.")
 
-
-def test_a_plain_clause_is_a_sentence_without_a_comma_or_semicolon():
-    from newsclean.features import Features
-    from newsclean.stages.captions import shape_features
-    assert shape_features(Features("Delegates visit the new ferry terminal."))["plain_clause"] == 1.0
-    # look-alikes: an aside between commas, clauses joined by a semicolon, a CJK comma
-    for joined in ("The ferry, which the storm kept in port, left on Monday.",
-                   "The ferry left; the crews stayed on the quay.", "渡轮离港，船员留在码头。"):
-        assert shape_features(Features(joined))["plain_clause"] == 0.0, joined

@@ -15,10 +15,10 @@ labels (no sentence end, headline case, a colon), a lower-case start (a fragment
 questions, the writer or the reader (I, we, you), negation, stance and hedging adverbs
 and judging adjectives (best, favourite), pronouns and relative clauses, verbs of
 thinking, instructions, prices, no English function word. Words of picture
-descriptions (poses, speaks, ceremony...) count for a caption, and so do two marks of
-its shape whatever its tense or language: one plain clause (no comma nor semicolon) and
-a tail that ends at the picture's scene ("... spoke at the meeting."). The word classes
-are in ``data/lexicon.toml``.
+descriptions (poses, speaks, ceremony...) count for a caption, and so does a tail that
+ends at the picture's scene, whatever the tense ("... spoke at the meeting."; its
+openers per language in ``data/captions.toml``). The word classes are in
+``data/lexicon.toml``.
 """
 from __future__ import annotations
 
@@ -70,7 +70,6 @@ HEADING_WORDS = _CANDIDATES["heading_words"]  # a section's heading is no longer
 _COUNTED = regex.compile(_CANDIDATES["counted_heading"])  # "14) The Square", "3. Rules"
 WIRE_DATE = regex.compile(_CANDIDATES["wire_date"])  # "…, Tuesday, Nov. 19, 2019, …": a wire caption's date
 WIRE_DATE_WORDS = _CANDIDATES["wire_date_words"]
-CLAUSE_MARKS = tuple(_CANDIDATES["clause_marks"])  # a caption is one plain clause, without them
 SCENE_TAIL_WORDS = _CANDIDATES["scene_tail_words"]
 # the opener of the scene ("at the", "tại"), then SCENE_TAIL_WORDS words at most, none
 # after a comma or a colon, and the full stop (a closing quote or bracket may follow)
@@ -173,7 +172,7 @@ _PRICE = "$€£¥%"
 
 
 SHAPE = ("short", "medium", "long", "one_sentence", "multi_sentence", "question", "exclamation", "colon", "price",
-         "lower_start", "plain_clause")
+         "lower_start")
 
 
 def shape_values(f: Features) -> tuple[float, ...]:
@@ -192,7 +191,6 @@ def shape_values(f: Features) -> tuple[float, ...]:
         float(": " in text),
         float(any(map(text.__contains__, _PRICE))),  # (a substring test per sign: no set of the text's characters)
         float(text[:1].islower()),
-        float(not any(map(text.__contains__, CLAUSE_MARKS))),
     )
 
 
