@@ -28,13 +28,16 @@ GOLD_BODIES = {"web-body": "corpus/scrapinghub-dev/gold.jsonl",
 def corpora(shared: Path, names: list[str]) -> Iterator[tuple[str, str, str, dict]]:
     """Yield (corpus, id, dump text, gold record) for every dump of the named corpora.
 
-    For ``web-body`` the text is a page's gold body and the gold record has no captions."""
+    For ``web-body`` the text is a page's gold body and the gold record has no captions
+    (its ``id`` and ``url`` name the page's site)."""
     for name in names:
         if name in GOLD_BODIES:
             for line in (shared / GOLD_BODIES[name]).read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     g = json.loads(line)
-                    yield name, g["id"], g["body"], {"id": g["id"], "body": g["body"], "captions": []}
+                    # (the page's address too: its site, for leave-site-out folds)
+                    yield name, g["id"], g["body"], {"id": g["id"], "url": g.get("url"), "body": g["body"],
+                                                     "captions": []}
             continue
         dumps, gold_file = CORPORA[name]
         gold = {}

@@ -131,3 +131,18 @@ def test_a_description_dated_as_the_wire_services_date_a_picture_is_a_caption():
     record = newsclean.clean(text)
     assert record["captions"] == [caption]  # a long sentence the model alone would leave in the body
     assert "The ferry service resumed" in record["text"]
+
+
+def test_a_scene_tail_is_the_place_of_the_picture_closing_the_sentence():
+    from newsclean.stages.captions import scene_tail
+    for caption in ("Councillor Ann Lee spoke at the meeting.", "Delegates at the opening ceremony.",
+                    "Boat owners listen during a hearing on the quay.", "The choir sings at the “Harbour Days” fair.”",
+                    "Bà Lê Thị Hoa phát biểu tại hội nghị."):  # (Vietnamese: "tại", at)
+        assert scene_tail(caption), caption
+    # look-alikes: the scene far from the sentence's end, a clause after it, no full stop,
+    # "at the" glued inside a longer word
+    assert not scene_tail("The ferry left at the end of a long and wet day in the rain.")
+    assert not scene_tail("The crews met at the quay, and the ferry left an hour later.")
+    assert not scene_tail("Councillor Ann Lee spoke at the meeting")
+    assert not scene_tail("The boats wait for the ferry that the storm kept in port.")
+

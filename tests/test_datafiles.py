@@ -80,7 +80,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "": {"threshold": NUMBER, "bias": NUMBER, "weights": TABLE, "candidates": TABLE},
         "candidates": {"min_words": INT, "max_words": INT, "credit_line_words": INT, "foreign_words": INT, "scheduled": PATTERN, "courtesy_title": PATTERN, "scheduled_needs": WORDS, "short_run": INT,
                        "formula_words": INT, "formula_lines": INT, "heading_words": INT, "counted_heading": PATTERN,
-                       "wire_date": PATTERN, "wire_date_words": INT},
+                       "wire_date": PATTERN, "wire_date_words": INT,
+                       "scene_tail_openers": TABLE, "scene_tail_words": INT},
     },
     "content.toml": {
         "gate": {"min_short_blocks": INT, "min_short_share": NUMBER, "min_furniture": INT,

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from heldout import deal  # noqa: E402
 
@@ -23,3 +25,21 @@ def test_seed_changes_only_ties():
     assert a != b  # another seed deals sites of equal size another way
     for folds in (a, b):
         assert sorted(list(folds.values()).count(f) for f in range(4)) == [3, 3, 3, 3]
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "sites.py").is_file(), reason="needs the shared corpora in ../shared")
+def test_each_gold_body_the_caption_fit_reads_has_the_site_of_its_page():
+    # the caption fit's web bodies are left out with their sites' fold: a gold body whose
+    # site were not known (its id alone) would be fitted on in every fold, its own included
+    from devdata import corpora, shared_tool
+    from heldout import read_gold
+    sites = shared_tool(SHARED, "sites")
+    pages = read_gold(SHARED, "scrapinghub-page")
+    seen = 0
+    for _, doc_id, _, gold in corpora(SHARED, ["web-body"]):
+        assert sites.site("scrapinghub-dev", gold) == sites.site("scrapinghub-dev", pages[doc_id])
+        seen += 1
+    assert seen == len(pages)

@@ -818,6 +818,22 @@ def test_captions_takes_a_description_printed_twice_in_a_row_both_copies():
     assert free(doc) == [0, 1, 2, 3, 4, 5, 6]
 
 
+def test_captions_takes_a_past_tense_line_that_ends_at_its_scene():
+    # past tense marks a story's sentence; a short line ending at the scene ("at the
+    # reopening") is how many news sites caption a picture of an event
+    assert labels(captioned("Councillor Ann Lee spoke at the reopening."))[3][0] is Label.CAPTION
+    # look-alikes: the same line without its scene, a one-sentence paragraph of the story,
+    # a line of reported speech ending at a scene, a standfirst under the headline
+    for told in ("Councillor Ann Lee spoke about the reopening.",
+                 "The trust paid for most of the new roof.",
+                 "“It is a great day for the town,” the mayor said at the opening."):
+        assert free(captioned(told)) == [0, 1, 2, 3, 4, 5], told
+    standfirst = "The town's library reopened after repairs that took two years."
+    doc = doc_for(Captions, HEADLINE, standfirst, P1, P2, P3, title_index=0, lead_index=2)
+    run_alone(Captions(), doc)
+    assert free(doc) == [0, 1, 2, 3, 4]
+
+
 def test_captions_leaves_a_short_sentence_in_another_language_in_the_text():
     # the model would take this short sentence between longer paragraphs for a caption;
     # in Portuguese, it is the paragraph of an article in another language

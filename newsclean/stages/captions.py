@@ -15,8 +15,10 @@ labels (no sentence end, headline case, a colon), a lower-case start (a fragment
 questions, the writer or the reader (I, we, you), negation, stance and hedging adverbs
 and judging adjectives (best, favourite), pronouns and relative clauses, verbs of
 thinking, instructions, prices, no English function word. Words of picture
-descriptions (poses, speaks, ceremony...) count for a caption. The word classes are
-in ``data/lexicon.toml``.
+descriptions (poses, speaks, ceremony...) count for a caption, and so does a tail that
+ends at the picture's scene, whatever the tense ("... spoke at the meeting."; its
+openers per language in ``data/captions.toml``). The word classes are in
+``data/lexicon.toml``.
 """
 from __future__ import annotations
 
@@ -68,6 +70,13 @@ HEADING_WORDS = _CANDIDATES["heading_words"]  # a section's heading is no longer
 _COUNTED = regex.compile(_CANDIDATES["counted_heading"])  # "14) The Square", "3. Rules"
 WIRE_DATE = regex.compile(_CANDIDATES["wire_date"])  # "…, Tuesday, Nov. 19, 2019, …": a wire caption's date
 WIRE_DATE_WORDS = _CANDIDATES["wire_date_words"]
+SCENE_TAIL_WORDS = _CANDIDATES["scene_tail_words"]
+# the opener of the scene ("at the", "tại"), then SCENE_TAIL_WORDS words at most, none
+# after a comma or a colon, and the full stop (a closing quote or bracket may follow)
+_SCENE_TAIL = regex.compile(
+    r"(?:^|\s)(?:" + "|".join(regex.escape(o) for words in _CANDIDATES["scene_tail_openers"].values()
+                               for o in sorted(words, key=len, reverse=True))
+    + r")(?:\s+[^\s,;:]+){1,%d}\.[\"”’)]?$" % SCENE_TAIL_WORDS, regex.IGNORECASE)
 _NAME = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+")
 _ALSO = re.compile(r"(?<!\w)also(?!\w)", re.IGNORECASE)
 
@@ -203,6 +212,13 @@ def open_end(f: Features) -> bool:
                    for i in range(1, len(last) - 1))
 
 
+def scene_tail(text: str) -> bool:
+    """Ends at the scene of a picture: an opener of the scene ("at the", "during a",
+    "tại"), a few words and the full stop ("... spoke at the meeting.")."""
+    tail = text.rsplit(None, SCENE_TAIL_WORDS + 2)  # (the opener and the words after it, at most)
+    return _SCENE_TAIL.search(" ".join(tail[1:] if len(tail) > SCENE_TAIL_WORDS + 2 else tail)) is not None
+
+
 def _also(f: Features) -> float:
     if "also" not in f.text.casefold():  # whatever the case-insensitive pattern matches
         return 0.0
@@ -267,6 +283,7 @@ WORD_GROUPS = (
     (("time_start",), lambda f: (float(f.opens_with_time),)),
     (("past", "past_many", "perfect", "modal", "clause_link", "attribution"), _verbs),
     (("other_language",), lambda f: (other_language(f),)),
+    (("scene_tail",), lambda f: (float(scene_tail(f.text)),)),
 )
 
 
