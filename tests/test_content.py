@@ -2005,3 +2005,48 @@ def test_a_short_line_ending_the_article_with_a_colon_announces_the_bullet_point
     rows = [t.removeprefix("– ") + " 12" for t in TOPICS]
     assert _announced_under_last("Course topics:", rows) == set()
     assert _announced_under_last("Photo:", TOPICS) == set()
+
+
+NOTICES = [
+    "Read the terms you agree to by using this website, and the rules of our forums, before you post a reply.",
+    "This site earns a small fee when you buy through some of its links, at no extra cost to you at all.",
+]
+POSTS = ["Ten small gardens that fit on a balcony", "Why the night ferry is worth the early start",
+         "A beginner's week of bread baking", "The quiet joy of mending old socks"]
+
+
+def _post_over_listing(label: str, monkeypatch) -> str:
+    """A short post (one paragraph that scores low), then other posts' headlines and
+    summaries each closed by ``label``, then the site's notices (prose that scores high)."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        scores = {WEAK: 0.12, **{s: 0.6 for s in LISTED}, **{n: 0.9 for n in NOTICES}}
+        return [None if b.label is not None else scores.get(b.content, 0.05) for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    units = []
+    for title, summary in zip(POSTS, LISTED, strict=True):
+        units += [title, "", summary, "", label, ""]
+    return _weak_page(units + [n + "\n" for n in NOTICES])
+
+
+def test_a_post_over_summaries_each_closed_by_a_read_on_label_is_the_article(monkeypatch):
+    text = _post_over_listing("READ THE REST", monkeypatch)
+    doc = newsclean.analyse(text)
+    record = newsclean.clean(text)
+    newsclean.api._pipeline.cache_clear()
+    assert record["text"] == WEAK  # not the site's notices under the listing, though they score higher
+    assert by_text(doc)[LISTED[0]].tag is ContentTag.LISTING_ITEM
+    assert by_text(doc)[POSTS[0]].tag is ContentTag.LISTING_ITEM
+    assert by_text(doc)[NOTICES[0]].tag is ContentTag.OUTSIDE
+
+
+def test_paragraphs_cut_up_by_an_advert_label_are_no_listing(monkeypatch):
+    # look-alike: the same units closed by a label that reads on to nothing (an advert's
+    # slot) are no listing of other posts: the notices, which read best, stay the region
+    text = _post_over_listing("Advertisement", monkeypatch)
+    doc = newsclean.analyse(text)
+    newsclean.api._pipeline.cache_clear()
+    assert not any(b.tag is ContentTag.LISTING_ITEM for b in doc.blocks)
+    assert by_text(doc)[NOTICES[0]].label is Label.BODY

@@ -91,7 +91,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                    "gap_prose_share": NUMBER, "gap_prose_blocks": NUMBER, "gap_min_words": INT,
                    "lesser_run_share": NUMBER, "gallery_items": INT,
                    "strong": NUMBER, "strong_near": INT},
-        "barriers": {"run_share": NUMBER, "listing_min_units": INT, "headline_again_min_words": INT, "headline_again_extra_words": INT, "headline_again_near": INT, "headline_again_ellipses": WORDS, "headline_again_cut_chars": INT, "max_chars": INT, "max_words": INT, "phrases": WORDS, "about": PATTERN,
+        "barriers": {"run_share": NUMBER, "listing_min_units": INT, "read_on": PATTERN, "listing_unit_blocks": INT, "headline_again_min_words": INT, "headline_again_extra_words": INT, "headline_again_near": INT, "headline_again_ellipses": WORDS, "headline_again_cut_chars": INT, "max_chars": INT, "max_words": INT, "phrases": WORDS, "about": PATTERN,
                      "about_openings": WORDS, "profile": PATTERN, "profile_words": WORDS, "profile_tail": INT,
                      "signature": PATTERN, "signature_words": INT, "signature_min": INT},
         "cues": {"phrases": WORDS},
