@@ -37,7 +37,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "widgets": {"max_words": INT, "hook_chars": INT, "prefix_chars": INT, "comment_heading": TABLE, "char_counter": TABLE,
                     "min_length_prompt": TABLE, "login_prompt": TABLE, "form_field": TABLE, "share_prompt": TABLE,
                     "newsletter_prompt": TABLE, "ad_marker": TABLE, "paywall_prompt": TABLE, "cookie_notice": TABLE,
-                    "page_control": TABLE, "market_row": TABLE, "tag_list": TABLE},
+                    "page_control": TABLE, "market_row": TABLE, "tag_list": TABLE, "trackback": TABLE},
         "furniture": {"image_artifact": PATTERNS, "image_prefix": PATTERN, "embedded_post_platforms": WORDS,
                       "embedded_post": PATTERN, "language_names": WORDS, "max_chars": INT, "image_max_words": INT,
                       "timestamp_max_words": INT, "timestamp_max_chars": INT, "menu_max_words": INT,
