@@ -2050,3 +2050,35 @@ def test_paragraphs_cut_up_by_an_advert_label_are_no_listing(monkeypatch):
     newsclean.api._pipeline.cache_clear()
     assert not any(b.tag is ContentTag.LISTING_ITEM for b in doc.blocks)
     assert by_text(doc)[NOTICES[0]].label is Label.BODY
+
+
+def _post_over_comments(head: list[str], monkeypatch) -> str:
+    """A short post that scores low (no prose of the page reaches the threshold), then
+    ``head`` and reader comments that read better than it."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        scores = {WEAK: 0.2, **{s: 0.35 for s in LISTED}}
+        return [None if b.label is not None else scores.get(b.content, 0.02) for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    comments = []
+    for k, comment in enumerate(LISTED):
+        comments += [f"Reader {k + 1} says:", "", comment, "", "Reply", ""]
+    return _weak_page(head + comments)
+
+
+def test_a_short_post_over_better_reading_comments_is_the_article(monkeypatch):
+    # no prose reaches the threshold: the lower bar is set by the post above the comments
+    # heading, not by the comments under it, and the heading ends the article
+    record = newsclean.clean(_post_over_comments(["Comments", ""], monkeypatch))
+    newsclean.api._pipeline.cache_clear()
+    assert record["text"] == WEAK
+
+
+def test_comments_under_no_heading_set_the_lower_bar_as_before(monkeypatch):
+    # look-alike: without a comments heading between, the best paragraph of the page
+    # sets the bar, and the better-reading paragraphs under the post are the article's
+    record = newsclean.clean(_post_over_comments([], monkeypatch))
+    newsclean.api._pipeline.cache_clear()
+    assert all(comment in record["text"] for comment in LISTED)

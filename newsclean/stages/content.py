@@ -637,7 +637,7 @@ class Content(Stage):
         # A page of news holds an article: where none of its prose reaches the
         # threshold, the most article-like paragraph sets the bar instead.
         r = self.region
-        best = max((p for b, p in zip(page.doc.blocks[:page.end], page.probs, strict=False)
+        best = max((p for b, p in zip(page.doc.blocks[:self.above_comments(page)], page.probs, strict=False)
                     if p is not None and reads_as_prose(block_text(b))), default=0.0)
         margin = min(r["fallback_margin"], best * r["listing_margin_share"]) if listing else r["fallback_margin"]
         lower = page.threshold - (best - margin)
@@ -650,6 +650,18 @@ class Content(Stage):
         page.runs = self.prose_runs(page, votes=votes)
         page.lesser = self.lesser_runs(page, votes)
         return bool(page.runs)
+
+    @staticmethod
+    def above_comments(page: Findings) -> int:
+        """Where the prose that sets a page's lower bar ends: at the first barrier (a
+        comments heading) with prose above it, whose reader comments often read better
+        than a short post; at a listing that ends the article (``end``)."""
+        blocks, probs = page.doc.blocks, page.probs
+        for b in page.barriers:
+            if b < page.end and any(p is not None and reads_as_prose(block_text(blocks[i]))
+                                    for i, p in enumerate(probs[:b])):
+                return b
+        return min(page.end, len(blocks))
 
     def prose_runs(self, page: Findings, share: float | None = None, votes: list[float] | None = None) -> list[Run]:
         """The runs of prose worth ``share`` of the best one (``votes``: the blocks' votes
