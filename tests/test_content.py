@@ -2082,3 +2082,33 @@ def test_comments_under_no_heading_set_the_lower_bar_as_before(monkeypatch):
     record = newsclean.clean(_post_over_comments([], monkeypatch))
     newsclean.api._pipeline.cache_clear()
     assert all(comment in record["text"] for comment in LISTED)
+
+
+SOURCE = "From: The Harbour Book. A town in keywords. Larkfield Press, 2015"
+
+
+def _cleaned_with_source(tail: list[str], monkeypatch) -> str:
+    """The text of a page whose article ends with PARAS[4], then ``tail``, each line of
+    which scores as page furniture (as a name and a citation do)."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        return [None if b.label is not None else 0.9 if b.content in PARAS else 0.2 for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + "\n\n".join(tail) + "\n")
+    record = newsclean.clean(text)
+    newsclean.api._pipeline.cache_clear()
+    return record["text"]
+
+
+def test_the_source_line_under_the_article_and_its_writers_name_is_the_articles(monkeypatch):
+    text = _cleaned_with_source(["Maria Olsen", SOURCE], monkeypatch)
+    assert text.endswith(PARAS[4] + "\n\n" + SOURCE)  # (the name stays out)
+
+
+def test_an_agency_credit_or_a_source_line_further_down_stays_out(monkeypatch):
+    # look-alikes: a source that names no year (an agency's credit), and a citation
+    # three blocks under the article (the page's, in its footer)
+    assert _cleaned_with_source(["Maria Olsen", "Source: News agencies"], monkeypatch).endswith(PARAS[4])
+    assert _cleaned_with_source(["Maria Olsen", "Follow us", "Newsletter", SOURCE], monkeypatch).endswith(PARAS[4])

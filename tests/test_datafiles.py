@@ -98,7 +98,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "markup": {"tag": PATTERN, "text_share": NUMBER, "code": PATTERN, "code_marks": WORDS,
                    "code_openings": WORDS},
         "copies": {"min_words": INT, "share": NUMBER, "sources": INT},
-        "embeds": {"post_signature": PATTERN},
+        "embeds": {"post_signature": PATTERN, "source_line": PATTERN, "source_max_words": INT, "source_near": INT},
         "figures": {"max_words": INT, "min_words": INT, "repeat_window": INT, "description_words": INT,
                     "credit_alone_words": INT, "alt_words": INT, "credit_function_words": INT, "margin": INT, "html_entity": PATTERN,
                     "repeated_credit": INT, "picture_gap": INT, "shortened_min_words": INT, "more_toggle": PATTERN, "bracket_name": PATTERN,

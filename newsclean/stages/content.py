@@ -362,6 +362,30 @@ def embedded_posts(doc: Document, probs: list[float | None], end: int, stops: se
     return out
 
 
+@lru_cache(maxsize=None)
+def _source_line() -> regex.Pattern:
+    return regex.compile(settings()["embeds"]["source_line"], res.FLAGS)
+
+
+def source_line(doc: Document, probs: list[float | None], end: int, stops: set[int]) -> set[int]:
+    """The line under the article's last block ``end`` that names the source it was taken
+    from ("From: The Harbour Book, Larkfield Press, 2015"), right under it or under the
+    writer's name there (``source_near`` free blocks between, at most): the article's,
+    though a title and a place read as page furniture. The name stays out."""
+    spec = settings()["embeds"]
+    seen = 0
+    for i in range(end + 1, len(doc.blocks)):
+        if i in stops or seen > spec["source_near"]:
+            break
+        if probs[i] is None:
+            continue
+        seen += 1
+        b = doc.blocks[i]
+        if features(b).n_words <= spec["source_max_words"] and _source_line().fullmatch(b.content.strip()):
+            return {i}
+    return set()
+
+
 def code_intros(doc: Document, probs: list[float | None], article: list[int], code: set[int]) -> set[int]:
     """The lines between the article's first and last blocks that announce the code
     sample under them ("The contents can be read back:" over ``print(box.items())``):
@@ -754,6 +778,7 @@ class Content(Stage):
             listed |= more
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         posts |= code_intros(doc, probs, page.article, page.code)  # (kept whatever their p, as posts are)
+        posts |= source_line(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)
         if page.filled:
