@@ -2112,3 +2112,51 @@ def test_an_agency_credit_or_a_source_line_further_down_stays_out(monkeypatch):
     # three blocks under the article (the page's, in its footer)
     assert _cleaned_with_source(["Maria Olsen", "Source: News agencies"], monkeypatch).endswith(PARAS[4])
     assert _cleaned_with_source(["Maria Olsen", "Follow us", "Newsletter", SOURCE], monkeypatch).endswith(PARAS[4])
+
+
+def _listing_over_article(above: list[str], monkeypatch):
+    """A listing of other posts (each closed by a free read-on label) at the top of the
+    page, then the article: ``above`` stands over the listing."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        scores = {**{s: 0.6 for s in LISTED}, **{p: 0.9 for p in PARAS}}
+        return [None if b.label is not None else scores.get(b.content, 0.05) for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    units = []
+    # (the first post comes again at the end: its headline and summary, printed twice
+    # between the label's copies, leave the label free for stage furniture)
+    for title, summary in zip([*POSTS, POSTS[0]], [*LISTED, LISTED[0]], strict=True):
+        units += [title, "", summary, "", "Weiter lesen", ""]
+    lines = ["[logo]", "", "* " + "\n* ".join(MENU), "", "* * *", ""] + above + units + [HEADLINE, ""] \
+        + [p + "\n" for p in PARAS]
+    doc = newsclean.analyse("\n".join(lines + ["* " + f for f in FOOTER]) + "\n")
+    newsclean.api._pipeline.cache_clear()
+    return doc
+
+
+def test_a_listing_over_the_article_with_no_post_above_it_ends_nothing(monkeypatch):
+    doc = _listing_over_article([], monkeypatch)
+    assert [b.content for b in doc.blocks if b.label is Label.BODY] == PARAS
+    assert by_text(doc)[LISTED[0]].tag is ContentTag.LISTING_ITEM
+
+
+def test_a_ticker_of_glued_headlines_over_the_listing_is_no_post(monkeypatch):
+    # headlines glued together (a slider's text) above the listing: no post the listing
+    # ends; the article under the listing stays the article
+    ticker = "".join(POSTS + POSTS[:2])  # (as long as prose)
+    doc = _listing_over_article([ticker, ""], monkeypatch)
+    assert [b.content for b in doc.blocks if b.label is Label.BODY] == PARAS
+
+
+def test_headlines_glued_needs_two_glues():
+    from newsclean.model import Block
+    from newsclean.page.cards import headlines_glued
+
+    def block(text):
+        return Block(0, [text], 1, "line", text)
+    assert headlines_glued(block("".join(POSTS)))
+    # look-alikes: a teaser card (one glue), a sentence with a camel-case name
+    assert not headlines_glued(block(POSTS[0] + LISTED[0]))
+    assert not headlines_glued(block("The MacBook and the iPhone sold well in the town's only shop this spring."))

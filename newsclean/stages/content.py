@@ -178,14 +178,16 @@ def _read_on() -> regex.Pattern:
 def read_on_listing(doc: Document, probs: list[float | None]) -> set[int]:
     """The summaries of a listing of other posts with no teaser heading over it: units of
     a headline and a summary, each closed by the same read-on label ("Read the rest",
-    "Weiterlesen") that stage furniture found printed again and again. Each unit between
+    "Weiterlesen") printed again and again (free, or taken by stage furniture as a
+    repeated label). Each unit between
     two copies holds at most ``listing_unit_blocks`` free blocks, prose among them; the
     unit above the first copy is read up as far as the next unit reaches. An article
     cut up by an advert label is no listing: its label reads on to nothing."""
     b = settings()["barriers"]
     copies: dict[str, list[int]] = {}
     for block in doc.blocks:
-        if block.tag is FurnitureTag.REPEATED_LABEL and _read_on().fullmatch(block.content.strip()):
+        if (block.label is None or block.tag is FurnitureTag.REPEATED_LABEL) and len(block.content) < SHORT_CHARS \
+                and _read_on().fullmatch(block.content.strip()):
             copies.setdefault(block.content.strip().casefold(), []).append(block.index)
     found: set[int] = set()
     for at in copies.values():
@@ -638,13 +640,15 @@ class Content(Stage):
     def end_at_listing(page: Findings, top: int | None) -> None:
         """A listing of other posts, each closed by a read-on label, that opens at block
         ``top`` under prose (the post) ends the article: the post is above it, and the
-        prose below it (the site's notices) votes for nothing and is no widening's.
-        None: no such listing (the region may reach the end of the page)."""
+        prose below it (the site's notices) votes for nothing and is no widening's. A
+        ticker of headlines glued together above it is no post. None: no such listing
+        (the region may reach the end of the page)."""
         if page.end not in page.barriers:
             page.stops.discard(page.end)
         page.end = len(page.doc.blocks)
-        if top is not None and any(p is not None and reads_as_prose(block_text(page.doc.blocks[i]))
-                                   for i, p in enumerate(page.probs[:top])):
+        blocks = page.doc.blocks
+        if top is not None and any(p is not None and reads_as_prose(block_text(blocks[i]))
+                                   and not cards.headlines_glued(blocks[i]) for i, p in enumerate(page.probs[:top])):
             page.end = top
             page.stops.add(top)
 
