@@ -2160,3 +2160,54 @@ def test_headlines_glued_needs_two_glues():
     # look-alikes: a teaser card (one glue), a sentence with a camel-case name
     assert not headlines_glued(block(POSTS[0] + LISTED[0]))
     assert not headlines_glued(block("The MacBook and the iPhone sold well in the town's only shop this spring."))
+
+
+QUANTITIES = ["300 g flour", "200 g sugar", "1 tsp baking powder", "2 eggs", "1 pinch of salt"]
+STEPS = ["1. Put everything into a bowl and knead it into a smooth dough with your hands.",
+         "2. Roll the dough out on a floured table and cut it into small round shapes.",
+         "3. Bake the shapes for fifteen minutes in a hot oven until they turn golden brown."]
+
+
+def _recipe(announced: bool, monkeypatch) -> dict:
+    """A recipe page: lines of quantities (under "Ingredients:" when ``announced``), then
+    "Method:" and numbered steps, the only blocks that read as the article."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        return [None if b.label is not None else 0.9 if b.content in STEPS else 0.05 for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    lines = ["[logo]", "", "* " + "\n* ".join(MENU), "", "* * *", "", "Almond biscuits", ""]
+    lines += (["Ingredients:", ""] if announced else []) + QUANTITIES + ["", "Method:", ""] + STEPS
+    record = newsclean.clean("\n".join(lines + ["", "* " + "\n* ".join(FOOTER)]) + "\n")
+    newsclean.api._pipeline.cache_clear()
+    return record
+
+
+def test_ingredients_announced_above_the_steps_are_the_articles(monkeypatch):
+    record = _recipe(True, monkeypatch)
+    assert record["text"].startswith("Ingredients:\n\n" + "\n\n".join(QUANTITIES))
+    assert record["text"].endswith("\n\n".join(STEPS))
+
+
+def test_lines_of_quantities_no_line_announces_stay_out(monkeypatch):
+    # look-alike: the same lines with no line ending with a colon over them (a sidebar's
+    # list right above the article) are not the article's
+    record = _recipe(False, monkeypatch)
+    assert not any(q in record["text"] for q in QUANTITIES)
+
+
+def test_a_page_body_opens_at_a_line_announcing_rows_of_numbers():
+    from newsclean.model import Document
+    from newsclean.page.lists import opens_rows
+    from newsclean.stages.segment import segment
+
+    def doc_of(lines):
+        text = "\n\n".join(lines) + "\n"
+        doc = Document(raw=text, text=text)
+        doc.blocks = segment(text)
+        return doc
+    assert opens_rows(doc_of(["Ingredients:", *QUANTITIES]), 0)
+    # look-alikes: rows of words under a label (a menu), rows without a colon line over them
+    assert not opens_rows(doc_of(["Sections:", "Sport news", "Weather news", "Travel news"]), 0)
+    assert not opens_rows(doc_of(["Ingredients", *QUANTITIES]), 0)

@@ -450,6 +450,11 @@ class Findings:
             self.inside[i] = True
         self.article = sorted(set(self.article) | blocks)
 
+    def refuses(self, title: int) -> bool:
+        """A headline under the article's prose, or a line of a list the article holds, is
+        none (see ``under_prose``)."""
+        return title in self.listed or self.under_prose(title)
+
     def under_prose(self, title: int) -> bool:
         """A headline under the article's prose would make that prose page header."""
         return any(self.inside[i] and self.probs[i] is not None and block_text(self.doc.blocks[i]).prose
@@ -768,8 +773,11 @@ class Content(Stage):
         if sections:  # the article opens at its first numbered section: so does the region
             page.runs[0] = Run(min(sections), page.runs[0].end)
             sections |= self.above_sections(page, min(sections))
+        above = lists.announced_above(doc, probs, page.article[0], page.stops)
+        if above:  # the article opens at the list announced above it: so does the region
+            page.runs[0] = Run(min(above), page.runs[0].end)
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
-            | sections | lists.sections_inside(doc, probs, page.article) \
+            | above | sections | lists.sections_inside(doc, probs, page.article) \
             | lists.announced_inside(doc, probs, page.article, page.stops)
         if listed:
             page.take_in(listed)
@@ -849,11 +857,11 @@ class Content(Stage):
 
     def find_headline(self, page: Findings) -> None:
         """Phase 6: the headline among the lines above the article, never under its prose
-        (a reading of the body text under the page's headline looks for no other one)."""
+        nor a line of a list it holds (a reading of the body text under the page's headline looks for no other one)."""
         if page.doc.headline_known:
             return
         page.title = choose_headline(page.doc, page.probs, page.article[0], self.headline_model,
-                                     refuse=page.under_prose, article=page.article)
+                                     refuse=page.refuses, article=page.article)
         self.lead_picture(page)
 
     def lead_picture(self, page: Findings) -> None:
