@@ -2005,3 +2005,209 @@ def test_a_short_line_ending_the_article_with_a_colon_announces_the_bullet_point
     rows = [t.removeprefix("– ") + " 12" for t in TOPICS]
     assert _announced_under_last("Course topics:", rows) == set()
     assert _announced_under_last("Photo:", TOPICS) == set()
+
+
+NOTICES = [
+    "Read the terms you agree to by using this website, and the rules of our forums, before you post a reply.",
+    "This site earns a small fee when you buy through some of its links, at no extra cost to you at all.",
+]
+POSTS = ["Ten small gardens that fit on a balcony", "Why the night ferry is worth the early start",
+         "A beginner's week of bread baking", "The quiet joy of mending old socks"]
+
+
+def _post_over_listing(label: str, monkeypatch) -> str:
+    """A short post (one paragraph that scores low), then other posts' headlines and
+    summaries each closed by ``label``, then the site's notices (prose that scores high)."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        scores = {WEAK: 0.12, **{s: 0.6 for s in LISTED}, **{n: 0.9 for n in NOTICES}}
+        return [None if b.label is not None else scores.get(b.content, 0.05) for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    units = []
+    for title, summary in zip(POSTS, LISTED, strict=True):
+        units += [title, "", summary, "", label, ""]
+    return _weak_page(units + [n + "\n" for n in NOTICES])
+
+
+def test_a_post_over_summaries_each_closed_by_a_read_on_label_is_the_article(monkeypatch):
+    text = _post_over_listing("READ THE REST", monkeypatch)
+    doc = newsclean.analyse(text)
+    record = newsclean.clean(text)
+    newsclean.api._pipeline.cache_clear()
+    assert record["text"] == WEAK  # not the site's notices under the listing, though they score higher
+    assert by_text(doc)[LISTED[0]].tag is ContentTag.LISTING_ITEM
+    assert by_text(doc)[POSTS[0]].tag is ContentTag.LISTING_ITEM
+    assert by_text(doc)[NOTICES[0]].tag is ContentTag.OUTSIDE
+
+
+def test_paragraphs_cut_up_by_an_advert_label_are_no_listing(monkeypatch):
+    # look-alike: the same units closed by a label that reads on to nothing (an advert's
+    # slot) are no listing of other posts: the notices, which read best, stay the region
+    text = _post_over_listing("Advertisement", monkeypatch)
+    doc = newsclean.analyse(text)
+    newsclean.api._pipeline.cache_clear()
+    assert not any(b.tag is ContentTag.LISTING_ITEM for b in doc.blocks)
+    assert by_text(doc)[NOTICES[0]].label is Label.BODY
+
+
+def _post_over_comments(head: list[str], monkeypatch) -> str:
+    """A short post that scores low (no prose of the page reaches the threshold), then
+    ``head`` and reader comments that read better than it."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        scores = {WEAK: 0.2, **{s: 0.35 for s in LISTED}}
+        return [None if b.label is not None else scores.get(b.content, 0.02) for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    comments = []
+    for k, comment in enumerate(LISTED):
+        comments += [f"Reader {k + 1} says:", "", comment, "", "Reply", ""]
+    return _weak_page(head + comments)
+
+
+def test_a_short_post_over_better_reading_comments_is_the_article(monkeypatch):
+    # no prose reaches the threshold: the lower bar is set by the post above the comments
+    # heading, not by the comments under it, and the heading ends the article
+    record = newsclean.clean(_post_over_comments(["Comments", ""], monkeypatch))
+    newsclean.api._pipeline.cache_clear()
+    assert record["text"] == WEAK
+
+
+def test_comments_under_no_heading_set_the_lower_bar_as_before(monkeypatch):
+    # look-alike: without a comments heading between, the best paragraph of the page
+    # sets the bar, and the better-reading paragraphs under the post are the article's
+    record = newsclean.clean(_post_over_comments([], monkeypatch))
+    newsclean.api._pipeline.cache_clear()
+    assert all(comment in record["text"] for comment in LISTED)
+
+
+SOURCE = "From: The Harbour Book. A town in keywords. Larkfield Press, 2015"
+
+
+def _cleaned_with_source(tail: list[str], monkeypatch) -> str:
+    """The text of a page whose article ends with PARAS[4], then ``tail``, each line of
+    which scores as page furniture (as a name and a citation do)."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        return [None if b.label is not None else 0.9 if b.content in PARAS else 0.2 for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    text = page(caption=False).replace(PARAS[4] + "\n", PARAS[4] + "\n\n" + "\n\n".join(tail) + "\n")
+    record = newsclean.clean(text)
+    newsclean.api._pipeline.cache_clear()
+    return record["text"]
+
+
+def test_the_source_line_under_the_article_and_its_writers_name_is_the_articles(monkeypatch):
+    text = _cleaned_with_source(["Maria Olsen", SOURCE], monkeypatch)
+    assert text.endswith(PARAS[4] + "\n\n" + SOURCE)  # (the name stays out)
+
+
+def test_an_agency_credit_or_a_source_line_further_down_stays_out(monkeypatch):
+    # look-alikes: a source that names no year (an agency's credit), and a citation
+    # three blocks under the article (the page's, in its footer)
+    assert _cleaned_with_source(["Maria Olsen", "Source: News agencies"], monkeypatch).endswith(PARAS[4])
+    assert _cleaned_with_source(["Maria Olsen", "Follow us", "Newsletter", SOURCE], monkeypatch).endswith(PARAS[4])
+
+
+def _listing_over_article(above: list[str], monkeypatch):
+    """A listing of other posts (each closed by a free read-on label) at the top of the
+    page, then the article: ``above`` stands over the listing."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        scores = {**{s: 0.6 for s in LISTED}, **{p: 0.9 for p in PARAS}}
+        return [None if b.label is not None else scores.get(b.content, 0.05) for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    units = []
+    # (the first post comes again at the end: its headline and summary, printed twice
+    # between the label's copies, leave the label free for stage furniture)
+    for title, summary in zip([*POSTS, POSTS[0]], [*LISTED, LISTED[0]], strict=True):
+        units += [title, "", summary, "", "Weiter lesen", ""]
+    lines = ["[logo]", "", "* " + "\n* ".join(MENU), "", "* * *", ""] + above + units + [HEADLINE, ""] \
+        + [p + "\n" for p in PARAS]
+    doc = newsclean.analyse("\n".join(lines + ["* " + f for f in FOOTER]) + "\n")
+    newsclean.api._pipeline.cache_clear()
+    return doc
+
+
+def test_a_listing_over_the_article_with_no_post_above_it_ends_nothing(monkeypatch):
+    doc = _listing_over_article([], monkeypatch)
+    assert [b.content for b in doc.blocks if b.label is Label.BODY] == PARAS
+    assert by_text(doc)[LISTED[0]].tag is ContentTag.LISTING_ITEM
+
+
+def test_a_ticker_of_glued_headlines_over_the_listing_is_no_post(monkeypatch):
+    # headlines glued together (a slider's text) above the listing: no post the listing
+    # ends; the article under the listing stays the article
+    ticker = "".join(POSTS + POSTS[:2])  # (as long as prose)
+    doc = _listing_over_article([ticker, ""], monkeypatch)
+    assert [b.content for b in doc.blocks if b.label is Label.BODY] == PARAS
+
+
+def test_headlines_glued_needs_two_glues():
+    from newsclean.model import Block
+    from newsclean.page.cards import headlines_glued
+
+    def block(text):
+        return Block(0, [text], 1, "line", text)
+    assert headlines_glued(block("".join(POSTS)))
+    # look-alikes: a teaser card (one glue), a sentence with a camel-case name
+    assert not headlines_glued(block(POSTS[0] + LISTED[0]))
+    assert not headlines_glued(block("The MacBook and the iPhone sold well in the town's only shop this spring."))
+
+
+QUANTITIES = ["300 g flour", "200 g sugar", "1 tsp baking powder", "2 eggs", "1 pinch of salt"]
+STEPS = ["1. Put everything into a bowl and knead it into a smooth dough with your hands.",
+         "2. Roll the dough out on a floured table and cut it into small round shapes.",
+         "3. Bake the shapes for fifteen minutes in a hot oven until they turn golden brown."]
+
+
+def _recipe(announced: bool, monkeypatch) -> dict:
+    """A recipe page: lines of quantities (under "Ingredients:" when ``announced``), then
+    "Method:" and numbered steps, the only blocks that read as the article."""
+    from newsclean.stages import content
+
+    def probabilities(self, doc):
+        return [None if b.label is not None else 0.9 if b.content in STEPS else 0.05 for b in doc.blocks]
+    monkeypatch.setattr(content.Content, "probabilities", probabilities)
+    newsclean.api._pipeline.cache_clear()
+    lines = ["[logo]", "", "* " + "\n* ".join(MENU), "", "* * *", "", "Almond biscuits", ""]
+    lines += (["Ingredients:", ""] if announced else []) + QUANTITIES + ["", "Method:", ""] + STEPS
+    record = newsclean.clean("\n".join(lines + ["", "* " + "\n* ".join(FOOTER)]) + "\n")
+    newsclean.api._pipeline.cache_clear()
+    return record
+
+
+def test_ingredients_announced_above_the_steps_are_the_articles(monkeypatch):
+    record = _recipe(True, monkeypatch)
+    assert record["text"].startswith("Ingredients:\n\n" + "\n\n".join(QUANTITIES))
+    assert record["text"].endswith("\n\n".join(STEPS))
+
+
+def test_lines_of_quantities_no_line_announces_stay_out(monkeypatch):
+    # look-alike: the same lines with no line ending with a colon over them (a sidebar's
+    # list right above the article) are not the article's
+    record = _recipe(False, monkeypatch)
+    assert not any(q in record["text"] for q in QUANTITIES)
+
+
+def test_a_page_body_opens_at_a_line_announcing_rows_of_numbers():
+    from newsclean.model import Document
+    from newsclean.page.lists import opens_rows
+    from newsclean.stages.segment import segment
+
+    def doc_of(lines):
+        text = "\n\n".join(lines) + "\n"
+        doc = Document(raw=text, text=text)
+        doc.blocks = segment(text)
+        return doc
+    assert opens_rows(doc_of(["Ingredients:", *QUANTITIES]), 0)
+    # look-alikes: rows of words under a label (a menu), rows without a colon line over them
+    assert not opens_rows(doc_of(["Sections:", "Sport news", "Weather news", "Travel news"]), 0)
+    assert not opens_rows(doc_of(["Ingredients", *QUANTITIES]), 0)

@@ -409,6 +409,25 @@ def test_widgets_takes_a_german_or_french_prompt_for_a_comment_for_a_comment_hea
                              "Laisser un commentaire au conseil n'est pas facile, dit-elle."])
 
 
+def test_widgets_takes_a_count_of_comments_in_other_languages_for_a_comment_heading():
+    # look-alikes: a sentence that counts comments in German or French goes on
+    _takes_comment_headings(["3 Kommentare", "12 commentaires", "1 Kommentar:"],
+                            ["3 Kommentare zum Plan kamen aus der Nachbarschaft.",
+                             "12 commentaires sont arrivés à la mairie lundi."])
+
+
+def test_widgets_takes_a_pingback_or_trackback_in_any_language():
+    # another site's link to the post, in its comments, though its excerpt runs long;
+    # look-alikes: sentences about pingbacks go on
+    excerpt = " ".join(["[…] the walk along the harbour wall was the best part of the weekend"] * 4) + " […]"
+    doc = doc_for(Widgets, P1, f"Pingback von Notes from the coast | 11.09.2011 23:31 {excerpt}",
+                  f"Trackback from Harbour Weekly {excerpt}", "Pingback: Notes from the coast | Harbour Weekly",
+                  "Pingbacks tell a blog when another site links to one of its posts.",
+                  "Trackback from other blogs was switched off by the council's web team last year.")
+    run_alone(Widgets(), doc)
+    assert labels(doc) == [(None, None)] + [(Label.BOILERPLATE, widgets.Tag.TRACKBACK)] * 3 + [(None, None)] * 2
+
+
 # ---------------------------------------------------------------------------
 # furniture (reads blocks)
 # ---------------------------------------------------------------------------

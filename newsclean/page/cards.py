@@ -45,6 +45,13 @@ def _glue():
     return res.compiled("teasers", "glued_card")
 
 
+def headlines_glued(block: Block) -> bool:
+    """The block is headlines glued together, two glues or more (a ticker of other
+    stories as a text renderer prints it: "…in der VerwaltungCDU-Fraktion würdigt…")."""
+    found = _glue().finditer(block.content)
+    return next(found, None) is not None and next(found, None) is not None
+
+
 def glued_at(block: Block) -> int | None:
     """Where the summary starts in a teaser card glued together, or None. Read on what a
     stage before left of the block (an alt text printed twice was cut off its tail)."""

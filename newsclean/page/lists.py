@@ -37,6 +37,11 @@ free block between the two is a list item and they make one list. So is a list u
 a line ending with a colon between the article's first and last blocks, with that
 line, though the line scores too low to be the article's ("What you will need:" under
 a heading, then its items, then the steps).
+
+A list above the article is its own when a line ending with a colon announces it and
+another one, right under it, announces the article ("Ingredients:", lines of
+quantities, "Method:", then the numbered steps; ``announced_above``); a text opens at
+such a line (``opens_rows``, read by stage title's lead), not under the list.
 """
 from __future__ import annotations
 
@@ -117,6 +122,49 @@ def announced_inside(doc: Document, probs: list[float | None], article: list[int
         if rows and rows[-1] < article[-1]:
             found.update([i, *rows])
     return found
+
+
+def announced_above(doc: Document, probs: list[float | None], first: int, stops: set[int]) -> set[int]:
+    """The list above the article's first block ``first`` that a line ending with a colon
+    announces, when a line ending with a colon right above ``first`` announces the article
+    itself ("Ingredients:", its lines of quantities, "Method:", then the steps; that line
+    may be ``first``): both lines and the list's lines (ROWS_MIN or more of one shape,
+    numbers among them), which read as page furniture on their own. A list with no such
+    line over it, or not right above the article, is none (a sidebar's list)."""
+    intro = first if ends_with_colon(doc.blocks[first]) else _free_above(doc, probs, first, stops)
+    if intro is None or not ends_with_colon(doc.blocks[intro]):
+        return set()
+    rows = rows_from(doc, probs, intro - 1, -1, stops)
+    if not any(shape(doc.blocks[k])[0] == "n" for k in rows):
+        return set()
+    top = _free_above(doc, probs, min(rows), stops)
+    if top is None or not ends_with_colon(doc.blocks[top]) or res.compiled("teasers", "heading").match(doc.blocks[top].content):
+        return set()
+    return {intro, top, *rows}
+
+
+def _free_above(doc: Document, probs: list[float | None], i: int, stops: set[int]) -> int | None:
+    """The nearest free block above block i, page furniture stepped over (None: another
+    block an earlier stage took, or a barrier, stands first)."""
+    j = i - 1
+    while j >= 0 and j not in stops:
+        if probs[j] is not None:
+            return j
+        if not isinstance(doc.blocks[j].tag, FurnitureTag):
+            return None
+        j -= 1
+    return None
+
+
+def opens_rows(doc: Document, index: int) -> bool:
+    """Block ``index`` ends with a colon over the lines of a list (ROWS_MIN or more of one
+    shape, numbers among them: "Ingredients:" over "200 g sugar"): a text may open there
+    (the lead, though no prose; a whole page's body read again opens there too)."""
+    if not ends_with_colon(doc.blocks[index]):
+        return False
+    probs: list[float | None] = [0.0 if b.label is None else None for b in doc.blocks]
+    rows = rows_from(doc, probs, index + 1, +1, set())
+    return any(shape(doc.blocks[k])[0] == "n" for k in rows)
 
 
 def announces(block: Block, bullets: bool = False) -> bool:

@@ -44,6 +44,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -58,6 +59,7 @@ from ..page.figures import Figure
 from ..page.headline import choose_headline
 from ..page.region import Gaps, Run, joined, prose_gaps, runs
 from .base import Stage
+from .furniture import Tag as FurnitureTag
 from .teasers import Tag as TeasersTag
 from .widgets import Tag as WidgetsTag
 
@@ -83,7 +85,7 @@ class Tag(str, Enum):
     FURNITURE_INSIDE = "furniture_inside"  # a low score inside the article
     ABOVE_HEADLINE = "above_headline"
     GALLERY_ITEM = "gallery_item"          # an item of a numbered gallery beside the article (figures.counted_items)
-    LISTING_ITEM = "listing_item"          # a summary in a box of other stories under a teaser heading (listing)
+    LISTING_ITEM = "listing_item"          # a summary in a listing of other stories (listing, read_on_listing)
     HEADLINE = "headline"
     BYLINE = "byline"                      # the author line by the headline (page/byline.py)
     BYLINE_CUE = "byline_cue"              # its credit word, cut off ("By ")
@@ -166,6 +168,51 @@ def listing(doc: Document, probs: list[float | None], i: int) -> list[int]:
             return []  # two paragraphs in a row: prose running on
         units.append(j)
     return units if len(units) >= settings()["barriers"]["listing_min_units"] else []
+
+
+@lru_cache(maxsize=None)
+def _read_on() -> regex.Pattern:
+    return regex.compile(r"\W*(?:" + settings()["barriers"]["read_on"] + r")\W*", res.FLAGS)
+
+
+def read_on_listing(doc: Document, probs: list[float | None]) -> set[int]:
+    """The summaries of a listing of other posts with no teaser heading over it: units of
+    a headline and a summary, each closed by the same read-on label ("Read the rest",
+    "Weiterlesen") printed again and again (free, or taken by stage furniture as a
+    repeated label). Each unit between
+    two copies holds at most ``listing_unit_blocks`` free blocks, prose among them; the
+    unit above the first copy is read up as far as the next unit reaches. An article
+    cut up by an advert label is no listing: its label reads on to nothing."""
+    b = settings()["barriers"]
+    copies: dict[str, list[int]] = {}
+    for block in doc.blocks:
+        if (block.label is None or block.tag is FurnitureTag.REPEATED_LABEL) and len(block.content) < SHORT_CHARS \
+                and _read_on().fullmatch(block.content.strip()):
+            copies.setdefault(block.content.strip().casefold(), []).append(block.index)
+    found: set[int] = set()
+    for at in copies.values():
+        units = [[k for k in range(lo + 1, hi) if probs[k] is not None] for lo, hi in pairwise(at)]
+        if len(at) < b["listing_min_units"] or not all(
+                1 <= len(u) <= b["listing_unit_blocks"] and any(block_text(doc.blocks[k]).prose for k in u)
+                for u in units):
+            continue
+        found.update(k for u in units for k in u)
+        found.update(_unit_above(doc, probs, at[0], len(units[0])))
+    return found
+
+
+def _unit_above(doc: Document, probs: list[float | None], label: int, size: int) -> list[int]:
+    """The ``size`` free blocks right above block ``label`` (furniture stepped over), or fewer
+    when a block another stage took first stops the walk up."""
+    unit: list[int] = []
+    k = label - 1
+    while k >= 0 and len(unit) < size:
+        if probs[k] is not None:
+            unit.append(k)
+        elif doc.blocks[k].label is not None and not isinstance(doc.blocks[k].tag, FurnitureTag):
+            break
+        k -= 1
+    return unit
 
 
 def headline_again(doc: Document, article: list[int], title: int | None) -> int | None:
@@ -317,6 +364,30 @@ def embedded_posts(doc: Document, probs: list[float | None], end: int, stops: se
     return out
 
 
+@lru_cache(maxsize=None)
+def _source_line() -> regex.Pattern:
+    return regex.compile(settings()["embeds"]["source_line"], res.FLAGS)
+
+
+def source_line(doc: Document, probs: list[float | None], end: int, stops: set[int]) -> set[int]:
+    """The line under the article's last block ``end`` that names the source it was taken
+    from ("From: The Harbour Book, Larkfield Press, 2015"), right under it or under the
+    writer's name there (``source_near`` free blocks between, at most): the article's,
+    though a title and a place read as page furniture. The name stays out."""
+    spec = settings()["embeds"]
+    seen = 0
+    for i in range(end + 1, len(doc.blocks)):
+        if i in stops or seen > spec["source_near"]:
+            break
+        if probs[i] is None:
+            continue
+        seen += 1
+        b = doc.blocks[i]
+        if features(b).n_words <= spec["source_max_words"] and _source_line().fullmatch(b.content.strip()):
+            return {i}
+    return set()
+
+
 def code_intros(doc: Document, probs: list[float | None], article: list[int], code: set[int]) -> set[int]:
     """The lines between the article's first and last blocks that announce the code
     sample under them ("The contents can be read back:" over ``print(box.items())``):
@@ -358,11 +429,16 @@ class Findings:
     beside: set[int] = field(default_factory=set)  # the items of a numbered gallery beside the article (phase 2)
     listing: set[int] = field(default_factory=set)  # those of them that are a listing under a teaser heading
     title: int | None = None   # the headline
+    end: int = 1 << 30         # no block from here on votes for the article (a listing of other posts under it)
 
     @property
     def neutral(self) -> set[int]:
         """The blocks that vote neither for nor against the article: captions, code."""
         return self.figs.keys() | self.code
+
+    def capped(self, votes: list[float]) -> list[float]:
+        """``votes`` where no block from ``end`` on votes for the article."""
+        return votes if self.end >= len(votes) else votes[:self.end] + [min(v, 0.0) for v in votes[self.end:]]
 
     def keeps(self, i: int, p: float) -> bool:
         """Block i of the region, of probability p, is the article's."""
@@ -373,6 +449,11 @@ class Findings:
         for i in blocks:
             self.inside[i] = True
         self.article = sorted(set(self.article) | blocks)
+
+    def refuses(self, title: int) -> bool:
+        """A headline under the article's prose, or a line of a list the article holds, is
+        none (see ``under_prose``)."""
+        return title in self.listed or self.under_prose(title)
 
     def under_prose(self, title: int) -> bool:
         """A headline under the article's prose would make that prose page header."""
@@ -542,10 +623,13 @@ class Content(Stage):
         told = [i for i, p in enumerate(page.probs) if p is not None or i in page.figs]
         counted = figures.counted_items(page.doc, told, self.region["gallery_items"])
         listed = {j for i in range(len(page.doc.blocks)) for j in listing(page.doc, page.probs, i)}
+        read_on = read_on_listing(page.doc, page.probs)  # or each closed by a read-on label
+        listed |= read_on
         counted |= listed  # and the summaries of a box of other stories under a teaser heading
         aside = {i: p for i in counted if (p := page.probs[i]) is not None}
         for i in aside:
             page.probs[i] = None
+        self.end_at_listing(page, min(read_on, default=None))
         # a listing of other stories set aside: the page's article is what prose is left,
         # however low it scores (a short one above the listing), at the lowest bar
         if self.find_runs(page, listing=bool(listed & aside.keys())) or not aside:
@@ -554,14 +638,31 @@ class Content(Stage):
             return bool(page.runs)
         for i, p in aside.items():
             page.probs[i] = p
+        self.end_at_listing(page, None)
         return self.find_runs(page)
+
+    @staticmethod
+    def end_at_listing(page: Findings, top: int | None) -> None:
+        """A listing of other posts, each closed by a read-on label, that opens at block
+        ``top`` under prose (the post) ends the article: the post is above it, and the
+        prose below it (the site's notices) votes for nothing and is no widening's. A
+        ticker of headlines glued together above it is no post. None: no such listing
+        (the region may reach the end of the page)."""
+        if page.end not in page.barriers:
+            page.stops.discard(page.end)
+        page.end = len(page.doc.blocks)
+        blocks = page.doc.blocks
+        if top is not None and any(p is not None and reads_as_prose(block_text(blocks[i]))
+                                   and not cards.headlines_glued(blocks[i]) for i, p in enumerate(page.probs[:top])):
+            page.end = top
+            page.stops.add(top)
 
     def find_runs(self, page: Findings, listing: bool = False) -> bool:
         """The densest runs of blocks that hold prose at the page's thresholds, or at the
         lower ones its best paragraph sets; False when there are none. With a ``listing``
         of other stories set aside, the prose left is the article however low it scores."""
         votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)  # (the same for both searches)
-        votes = table_votes(page.doc, page.probs, votes, page.stops, self.region["extend"] + page.shift)
+        votes = page.capped(table_votes(page.doc, page.probs, votes, page.stops, self.region["extend"] + page.shift))
         page.runs = self.prose_runs(page, votes=votes)
         if page.runs:
             page.lesser = self.lesser_runs(page, votes)
@@ -569,7 +670,7 @@ class Content(Stage):
         # A page of news holds an article: where none of its prose reaches the
         # threshold, the most article-like paragraph sets the bar instead.
         r = self.region
-        best = max((p for b, p in zip(page.doc.blocks, page.probs, strict=True)
+        best = max((p for b, p in zip(page.doc.blocks[:self.above_comments(page)], page.probs, strict=False)
                     if p is not None and reads_as_prose(block_text(b))), default=0.0)
         margin = min(r["fallback_margin"], best * r["listing_margin_share"]) if listing else r["fallback_margin"]
         lower = page.threshold - (best - margin)
@@ -578,16 +679,28 @@ class Content(Stage):
         page.threshold, page.keep, page.shift = page.threshold - lower, page.keep - lower, page.shift - lower
         votes = table_votes(page.doc, page.probs, self.votes(page.doc, page.probs, page.neutral, page.threshold), page.stops,
                             self.region["extend"] + page.shift)
-        votes = prose_votes(page.doc, votes)
+        votes = page.capped(prose_votes(page.doc, votes))
         page.runs = self.prose_runs(page, votes=votes)
         page.lesser = self.lesser_runs(page, votes)
         return bool(page.runs)
+
+    @staticmethod
+    def above_comments(page: Findings) -> int:
+        """Where the prose that sets a page's lower bar ends: at the first barrier (a
+        comments heading) with prose above it, whose reader comments often read better
+        than a short post; at a listing that ends the article (``end``)."""
+        blocks, probs = page.doc.blocks, page.probs
+        for b in page.barriers:
+            if b < page.end and any(p is not None and reads_as_prose(block_text(blocks[i]))
+                                    for i, p in enumerate(probs[:b])):
+                return b
+        return min(page.end, len(blocks))
 
     def prose_runs(self, page: Findings, share: float | None = None, votes: list[float] | None = None) -> list[Run]:
         """The runs of prose worth ``share`` of the best one (``votes``: the blocks' votes
         at the page's threshold, when they are known)."""
         if votes is None:
-            votes = self.votes(page.doc, page.probs, page.neutral, page.threshold)
+            votes = page.capped(self.votes(page.doc, page.probs, page.neutral, page.threshold))
         share = self.region["other_run_share"] if share is None else share
         found = self.with_prose(page.doc, page.probs, runs(votes, share, page.barriers,
                                                            lambda run: self.reads_strongly(page, run)))
@@ -660,8 +773,11 @@ class Content(Stage):
         if sections:  # the article opens at its first numbered section: so does the region
             page.runs[0] = Run(min(sections), page.runs[0].end)
             sections |= self.above_sections(page, min(sections))
+        above = lists.announced_above(doc, probs, page.article[0], page.stops)
+        if above:  # the article opens at the list announced above it: so does the region
+            page.runs[0] = Run(min(above), page.runs[0].end)
         listed = lists.announced(doc, probs, page.article, page.stops) | lists.between(doc, probs, page.article) \
-            | sections | lists.sections_inside(doc, probs, page.article) \
+            | above | sections | lists.sections_inside(doc, probs, page.article) \
             | lists.announced_inside(doc, probs, page.article, page.stops)
         if listed:
             page.take_in(listed)
@@ -674,6 +790,7 @@ class Content(Stage):
             listed |= more
         posts = embedded_posts(doc, probs, page.article[-1], page.stops)
         posts |= code_intros(doc, probs, page.article, page.code)  # (kept whatever their p, as posts are)
+        posts |= source_line(doc, probs, page.article[-1], page.stops)
         if posts:
             page.take_in(posts)
         if page.filled:
@@ -740,11 +857,11 @@ class Content(Stage):
 
     def find_headline(self, page: Findings) -> None:
         """Phase 6: the headline among the lines above the article, never under its prose
-        (a reading of the body text under the page's headline looks for no other one)."""
+        nor a line of a list it holds (a reading of the body text under the page's headline looks for no other one)."""
         if page.doc.headline_known:
             return
         page.title = choose_headline(page.doc, page.probs, page.article[0], self.headline_model,
-                                     refuse=page.under_prose, article=page.article)
+                                     refuse=page.refuses, article=page.article)
         self.lead_picture(page)
 
     def lead_picture(self, page: Findings) -> None:
@@ -811,7 +928,8 @@ class Content(Stage):
             doc.blocks[i].assign(Label.BOILERPLATE, self.name, "an item of a numbered gallery beside the article",
                                  Tag.GALLERY_ITEM)
         for i in sorted(page.listing - page.figs.keys()):
-            doc.blocks[i].assign(Label.BOILERPLATE, self.name, "a summary in a box of other stories under a teaser heading",
+            doc.blocks[i].assign(Label.BOILERPLATE, self.name,
+                                 "a summary in a listing of other stories (under a teaser heading, or closed by a read-on label)",
                                  Tag.LISTING_ITEM)
         for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:

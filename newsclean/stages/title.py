@@ -15,7 +15,7 @@ from .. import resources as res
 from ..content_features import block_text
 from ..features import features, is_agency_credit, is_headline_like, is_name_like, is_prose
 from ..model import Document, Label
-from ..page.lists import opens_sections
+from ..page.lists import opens_rows, opens_sections
 from .base import Stage
 
 MAX_QUESTION_TITLE = res.patterns()["title"]["max_question_words"]  # words of a headline that asks a question
@@ -29,7 +29,8 @@ def find_lead(doc: Document, start: int = 0) -> int | None:
     items stand above it (an article cleaned before, read again): an article may open
     with a list (the notes of a weekly update), and what stands above its lead is
     dropped. Not on a reading of a whole page's body found with no headline: its list
-    may be a gallery above it."""
+    may be a gallery above it. A line ending with a colon over a list of numbers
+    ("Ingredients:" over "200 g sugar", ``lists.opens_rows``) is the lead too."""
     opening = not (doc.page_body and not doc.headline_known)  # only list items so far
     for block in doc.blocks[start:]:
         if block.label is not None:
@@ -37,6 +38,8 @@ def find_lead(doc: Document, start: int = 0) -> int | None:
         if (is_prose(block) or block_text(block).prose) and (
                 block.kind != "item" or (doc.headline_known or opening) and features(block).ends_terminal):
             return block.index  # (an item: a sentence, not a long line of links)
+        if opens_rows(doc, block.index):
+            return block.index  # a text may open with a list it announces ("Ingredients:")
         opening = opening and block.kind == "item"
     return None
 

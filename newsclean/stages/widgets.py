@@ -5,7 +5,7 @@ headings, character counters ("You have 500/500 characters left"), minimum-lengt
 prompts, log-in prompts, form fields and buttons, share bars, newsletter prompts;
 ad markers ("ADVERTISEMENT"), paywall prompts, cookie notices, page controls
 ("Print this article", "Font size", "Load more", refresh timers), rows of a market
-table and lists of tags. Only short blocks are tried (``max_words``, or a kind's own
+table, lists of tags and pingbacks ("Pingback von SITE | DATE …"). Only short blocks are tried (``max_words``, or a kind's own
 ``max_words``: a cookie notice runs longer), and a pattern must match the whole block.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ _NO_KINDS: frozenset[int] = frozenset()
 
 KINDS = ("comment_heading", "char_counter", "min_length_prompt", "login_prompt",
          "form_field", "share_prompt", "newsletter_prompt", "ad_marker", "paywall_prompt", "cookie_notice",
-         "page_control", "market_row", "tag_list")
+         "page_control", "market_row", "tag_list", "trackback")
 
 
 class Tag(str, Enum):
@@ -45,12 +45,13 @@ class Tag(str, Enum):
     PAGE_CONTROL = "page_control"
     MARKET_ROW = "market_row"
     TAG_LIST = "tag_list"
+    TRACKBACK = "trackback"  # another site's link to the post, in its comments
 
 
 class Widgets(Stage):
     name = "widgets"
     summary = ("comment boxes, reader prompts and page widgets (comments, counters, log-in, form, share, newsletter, "
-               "ad markers, paywall, cookies, page controls, market rows, tag lists) -> boilerplate")
+               "ad markers, paywall, cookies, page controls, market rows, tag lists, pingbacks) -> boilerplate")
     tags = Tag
     reads = frozenset({"blocks"})
     writes = frozenset({"blocks"})
