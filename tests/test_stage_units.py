@@ -818,6 +818,27 @@ def test_captions_searches_the_names_only_while_the_word_groups_may_lift_the_sco
     assert searched == [3]
 
 
+def test_captions_finds_a_shared_name_around_its_places_as_in_the_whole_paragraph():
+    # _named_in reads a neighbour only between the full stops or commas around each place
+    # that holds the name; it must answer as the names of the whole paragraph do
+    cases = [
+        ("Builders met Martha Quill at the hall. She thanked them.", "Martha Quill", True),
+        # look-alikes: the name inside a longer name, or glued to a longer word, is no name of it
+        ("The trust thanked Librarian Martha Quill, who retired.", "Martha Quill", False),
+        ("The trust thanked Martha Quillson at the hall.", "Martha Quill", False),
+        # a name that opens inside a word ("xMartha") is still one: the search starts anywhere
+        ("It was xMartha Quill, said the clerk.", "Martha Quill", True),
+        # the first place is inside a longer name, the second (another sentence) is one
+        ("Ask Librarian Martha Quill. At noon, Martha Quill opens the hall.", "Martha Quill", True),
+        ("Ask Librarian Martha Quill. At noon, Dr Martha Quill opens the hall.", "Martha Quill", False),
+        # a comma ends a name: the name before it is whole
+        ("At the hall, Martha Quill, the librarian, spoke.", "Martha Quill", True),
+    ]
+    for text, name, shared in cases:
+        assert captions._named_in(text, name) is shared, text
+        assert (name in captions._names(text)) is shared, text  # (what the whole paragraph's names say)
+
+
 def test_captions_leaves_a_short_paragraph_of_reported_speech_alone():
     quote = "We will never again let the roof leak like that, she said, and the crowd laughed."
     assert free(captioned(quote)) == [0, 1, 2, 3, 4, 5]

@@ -143,10 +143,10 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _shares_name(block: Block, neighbours) -> bool:
-    """A name of the block is also a name in one of its neighbours.
+    """A name of the block is also a name in one of its neighbours (``_names``).
 
     A shared name is a substring of the neighbour's text: the neighbour's names are
-    looked for only when one of the block's names occurs in it."""
+    looked for only around the places that hold one of the block's names."""
     before, after = neighbours
     if before is None and after is None:
         return False  # (no neighbour: the block's own names are not looked for)
@@ -154,10 +154,31 @@ def _shares_name(block: Block, neighbours) -> bool:
     if not names:
         return False
     for nb in neighbours:
-        if nb is not None and any(name in nb.text for name in names) \
-                and not names.isdisjoint(_names(nb.text)):
+        if nb is not None and any(_named_in(nb.text, name) for name in names):
             return True
     return False
+
+
+def _named_in(text: str, name: str) -> bool:
+    """Whether ``name`` is one of the names of ``text`` (``name in _names(text)``), read
+    only around the places that hold it (a neighbour is a paragraph: most of it is never
+    searched). No name holds a full stop or a comma, so none runs across one: between
+    the stop or comma before a place and the one after it, the pattern finds the names
+    that the search of the whole text finds there."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        left = max(text.rfind(".", 0, start), text.rfind(",", 0, start)) + 1
+        right = min(_found_or_end(text, ".", end), _found_or_end(text, ",", end))
+        if name in _NAME.findall(text, left, right):
+            return True
+        start = text.find(name, right)  # (the name's other places before ``right`` were searched)
+    return False
+
+
+def _found_or_end(text: str, sub: str, start: int) -> int:
+    at = text.find(sub, start)
+    return len(text) if at < 0 else at
 
 
 def median(values: list[int]) -> float:
