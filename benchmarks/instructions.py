@@ -9,8 +9,10 @@ and a one-dump folder of each, then counts the instructions of:
 - the minimal loop of bench.py (read each file, write {"id", "text"} JSON Lines);
 - `newsclean clean DIR -j 1 -o OUT` (site learning on, as a user runs it);
 each over the corpus less a run over its first dump (start-up, imports and patterns
-compiled, taken out), per dump, and the ratio of the two. Start-up is given apart.
-Needs valgrind; whole pages need ../shared (skipped with a message when absent).
+compiled, taken out), per dump, and the ratio of the two. Start-up is given apart,
+with the modules' bytecode cached (as pip installs them; a warm-up run writes it to a
+cache in the work folder, whatever PYTHONDONTWRITEBYTECODE says), so that it counts the
+program's start, not the compiling of its sources. Needs valgrind; whole pages need ../shared (skipped with a message when absent).
 """
 from __future__ import annotations
 
@@ -28,10 +30,18 @@ sys.path.insert(0, str(HERE))
 from bench import MINIMAL_LOOP  # noqa: E402
 
 
-def collected(cmd: list[str]) -> int:
+def environment(work: Path) -> dict[str, str]:
+    """The runs' environment: a fixed hash seed, and bytecode written to and read from
+    a cache in ``work``."""
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def collected(cmd: list[str], env: dict[str, str]) -> int:
     """The instructions callgrind counted for ``cmd`` (its children not followed)."""
     run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
-                         capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+                         capture_output=True, text=True, env=env)
     found = re.search(r"Collected : (\d+)", run.stderr)
     if run.returncode or not found:
         sys.exit(f"callgrind failed on {' '.join(cmd)}:\n{run.stderr[-2000:]}")
@@ -50,8 +60,11 @@ def corpus(work: Path, name: str, n: int, seed: int, pages: bool) -> tuple[Path,
 
 
 def per_dump(cmd, many: Path, one: Path, n: int, out: Path) -> tuple[float, int]:
-    """(instructions per dump less the one-dump run, the one-dump run's instructions)."""
-    big, small = collected(cmd(many, out)), collected(cmd(one, out))
+    """(instructions per dump less the one-dump run, the one-dump run's instructions),
+    after a warm-up run that caches the bytecode."""
+    env = environment(out.parent)
+    subprocess.run(cmd(one, out), check=True, capture_output=True, env=env)
+    big, small = collected(cmd(many, out), env), collected(cmd(one, out), env)
     return (big - small) / (n - 1), small
 
 
