@@ -60,7 +60,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "captions": {"credit_hints": WORDS, "credit_agencies": WORDS, "credit_agency_suffixes": WORDS,
                      "credit_never_ends": STR, "credit": PATTERNS, "credit_tail_chars": INT},
         "credits": {"max_words": INT},
-        "post_nav": {"max_words": INT, "max_chars": INT, "image_marks": PATTERN, "nav": PATTERNS, "menu_max_words": INT, "footer_menu": PATTERNS},
+        "post_nav": {"max_words": INT, "max_chars": INT, "image_marks": PATTERN, "nav_opens": WORDS, "nav_closes": WORDS, "nav_marked": PATTERNS, "nav": PATTERNS, "menu_max_words": INT, "footer_menu": PATTERNS},
         "body": {"no_article_min_furniture": INT},
         "genre": {"man_headings": WORDS, "man_min_headings": INT, "code_fence": PATTERN, "code_fence_needs": WORDS, "markdown_heading": PATTERN,
                   "readme_min_fences": INT, "readme_min_headings": INT, "heading_underline": PATTERN,

@@ -41,6 +41,9 @@ class PostNav(Stage):
 
     def __init__(self) -> None:
         self.nav = res.compiled("post_nav", "nav")
+        # the links printed with an arrow: a line opening or ending with none (most) is not tried
+        self.marked = res.compiled("post_nav", "nav_marked")
+        self.opens, self.closes = frozenset(SPEC["nav_opens"]), frozenset(SPEC["nav_closes"])
         self.menu = res.compiled("post_nav", "footer_menu")
         self.marks = res.compiled("post_nav", "image_marks")
 
@@ -56,11 +59,16 @@ class PostNav(Stage):
         text = bare_text(block).strip()
         if text[:1] == "[" or text[-1:] == "]":
             text = self.marks.sub("", text)
-        if self.nav.fullmatch(text):
+        if self.is_nav(text):
             return Tag.POST_NAV
         if n_words <= SPEC["menu_max_words"] and self.menu.fullmatch(text):
             return Tag.FOOTER_MENU
         return None
+
+    def is_nav(self, text: str) -> bool:
+        """The line links to the previous or next post (or back to the start page)."""
+        marked = text[:1] in self.opens or text[-1:] in self.closes
+        return bool(marked and self.marked.fullmatch(text) or self.nav.fullmatch(text))
 
     def __call__(self, doc: Document) -> None:
         assert doc.lead_index is not None
