@@ -72,7 +72,7 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                   "shaped_min_lines": INT, "comment_line": PATTERN, "comment_file_share": NUMBER, "field_line": PATTERN, "comment_block_marks": WORDS, "json_opens": WORDS,
                   "log_line": PATTERNS, "log_min_share": NUMBER, "table_separators": WORDS, "table_min_fields": INT,
                   "table_min_share": NUMBER, "config_line": PATTERNS, "config_min_share": NUMBER,
-                  "code_line": PATTERNS, "code_min_share": NUMBER, "shaped_chars": PATTERN, "shaped_openers": WORDS, "config_section": PATTERN, "prose_line": PATTERNS,
+                  "code_line": PATTERNS, "code_min_share": NUMBER, "shaped_chars": PATTERN, "shaped_bullets": WORDS, "shaped_openers": WORDS, "config_section": PATTERN, "prose_line": PATTERNS,
                   "shaped_prose_share": NUMBER, "prose_line_words": INT, "prose_line_end": PATTERN},
         "repeats": {"min_pages": INT, "min_share": NUMBER, "max_line_chars": INT, "prose_words": INT},
     },

@@ -49,6 +49,7 @@ PROSE_WORDS = _SPEC["prose_line_words"]  # a line of fewer words is no prose_lin
 PROSE_END, PROSE_LINE = res.compiled("genre", "prose_line_end"), res.compiled("genre", "prose_line")
 SHAPED_CHARS = regex.compile(_SPEC["shaped_chars"])  # (case matters: the patterns are set (?-i))
 SHAPED_OPENERS = tuple(_SPEC["shaped_openers"])
+SHAPED_BULLETS = frozenset(_SPEC["shaped_bullets"])
 _DIGIT = re.compile(r"\d")
 
 
@@ -227,8 +228,11 @@ def settings_or_code(lines: list[str]) -> Tag | None:
 
 def may_be_shaped(line: str) -> bool:
     """Whether config_line or code_line may match the line: it opens with one of
-    ``shaped_openers`` or holds one of ``shaped_chars``, as every match does."""
-    return line.startswith(SHAPED_OPENERS) or SHAPED_CHARS.search(line) is not None
+    ``shaped_openers`` or holds one of ``shaped_chars``, as every match does; past a
+    list item's bullet and its space (``shaped_bullets``: "* Home"), as a match's
+    shaped character stands there."""
+    start = 2 if line[:1] in SHAPED_BULLETS and line[1:2].isspace() else 0
+    return line.startswith(SHAPED_OPENERS) or SHAPED_CHARS.search(line, start) is not None
 
 
 def _shapes(lines: list[str], bar: float) -> tuple[int, int] | None:
