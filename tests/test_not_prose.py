@@ -294,6 +294,23 @@ def test_every_line_the_shape_patterns_match_passes_the_cheap_gate():
                                               "* Home", "+ World news", "- Weather", "*\tFerries and harbours"])
 
 
+def test_the_shape_count_gives_up_before_any_pattern_when_too_few_lines_may_be_shaped(monkeypatch):
+    from newsclean.stages import genre
+    menu = ["Home", "World news", "Ferries and harbours", "Weather", "* Sport", "port = 8080", "Contact"]
+    settings = ["port = 8080", "host = harbour.example", "retries = 3", "* Weather", "timeout = 30"]
+    assert genre._shapes(settings, 3) == (4, 4)
+    assert genre._shapes(["a, b", "Ferries, and more", "port = 1"], 2) is None  # may be shaped, are not
+    assert genre._shapes(menu, 0) == (1, 1)  # (bar 0: every line counted)
+
+    class Untried:
+        def compiled(self, section, key):
+            raise AssertionError("a pattern was tried")
+    monkeypatch.setattr(genre, "res", Untried())
+    assert genre._shapes(menu, 2) is None  # one line of seven may be shaped: out of reach
+    with pytest.raises(AssertionError, match="tried"):
+        genre._shapes(settings, 3)  # look-alike: four of five may be, and are tried
+
+
 @pytest.mark.parametrize("line, prose", [
     ("The ferry left the new berth with forty passengers on board.", True),
     ('The mayor said the hall "is warmer than the old shed."', True),

@@ -235,19 +235,35 @@ def may_be_shaped(line: str) -> bool:
     return line.startswith(SHAPED_OPENERS) or SHAPED_CHARS.search(line, start) is not None
 
 
+def _may_be_shaped_lines(lines: list[str], bar: float) -> list[str] | None:
+    """The ``lines`` that may be shaped (``may_be_shaped``); None once fewer than ``bar``
+    of them can be (a page's menus and prose: within its first lines, before any
+    pattern is tried)."""
+    most = len(lines)  # how many lines may still be shaped
+    kept = []
+    for s in lines:
+        if may_be_shaped(s):
+            kept.append(s)
+        else:
+            most -= 1
+            if most < bar:
+                return None
+    return kept
+
+
 def _shapes(lines: list[str], bar: float) -> tuple[int, int] | None:
     """How many ``lines`` set a key, and how many have the shape of a setting or of code;
-    None once the second cannot reach ``bar`` (a page's menus and prose: the count stops
-    within its first lines)."""
+    None once the second cannot reach ``bar``: the lines that may be shaped are counted
+    first, cheaply, and the patterns tried on them only if they can reach it."""
+    tried = _may_be_shaped_lines(lines, bar)
+    if tried is None:
+        return None
     config, code = res.compiled("genre", "config_line"), res.compiled("genre", "code_line")
     settings = shaped = 0
-    left = len(lines)
-    for s in lines:
+    left = len(tried)
+    for s in tried:
         left -= 1
-        if not may_be_shaped(s):
-            if shaped + left < bar:
-                return None
-        elif config.fullmatch(s):
+        if config.fullmatch(s):
             settings += 1
             shaped += 1
         elif code.fullmatch(s):
