@@ -992,6 +992,20 @@ def test_post_nav_does_not_try_its_arrow_patterns_on_a_line_without_an_arrow_at_
         stage.is_nav("Older \u00bb")
 
 
+def test_post_nav_remembers_a_line_by_its_text_for_the_second_reading():
+    stage = PostNav()
+    first = doc_for(PostNav, HEADLINE, P1, "Imprint & Privacy", OLDER, lead_index=1)
+    run_alone(stage, first)
+    again = doc_for(PostNav, HEADLINE, P1, "Imprint & Privacy", OLDER, lead_index=1)  # the same text read again
+    run_alone(stage, again)
+    assert labels(again)[2:] == labels(first)[2:] == [(Label.BOILERPLATE, post_nav.Tag.FOOTER_MENU),
+                                                      (Label.BOILERPLATE, post_nav.Tag.LAST_NAV)]
+    assert stage.line_kind.cache_info().hits >= 2
+    # look-alike: the same names, with too many words around them for a menu, are no menu
+    assert stage.line_kind("Imprint & Privacy", False) is None
+    assert stage.line_kind("Imprint & Privacy", True) is post_nav.Tag.FOOTER_MENU
+
+
 def test_body_ends_the_article_at_the_last_post_navigation_under_its_text():
     doc = doc_for(Body, HEADLINE, P1, OLDER, P2, NEWER, "Photo agency", "Home", title_index=0, lead_index=1)
     decided(doc, 0, Title, title.Tag.HEADLINE, Label.TITLE)
