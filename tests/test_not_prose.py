@@ -283,11 +283,32 @@ def test_every_line_the_shape_patterns_match_passes_the_cheap_gate():
     lines = {s.strip() for text, _ in KINDS for s in text.splitlines() if s.strip()}
     lines |= {"import os", "return x", "static void main", "done", "pass", "ferry 12 NORTH", "exit 0",
               "echo hello", "from tides import highest", "fi", "then"}
-    matched = [s for s in lines if config.fullmatch(s) or code.fullmatch(s)]
-    assert len(matched) > 40
+    # lines opening with a bullet's mark that the patterns match by what follows it
+    bulleted = {"* * * * * /usr/bin/tide-report", "+ 80/tcp", "+ 12 NORTH", "* open(gate);", "- --verbose",
+                "- tide <<EOF", "* berth_count", "+ a && b", "*p = 0;", "-v"}
+    matched = [s for s in lines | bulleted if config.fullmatch(s) or code.fullmatch(s)]
+    assert len(matched) > 40 and len(bulleted & set(matched)) >= 9
     assert all(may_be_shaped(s) for s in matched), [s for s in matched if not may_be_shaped(s)]
-    # look-alike: a menu's words hold none, and are not tried
-    assert not any(may_be_shaped(s) for s in ["Home", "World news", "Ferries and harbours", "Weather"])
+    # look-alike: a menu's words hold none, and are not tried, behind a bullet too
+    assert not any(may_be_shaped(s) for s in ["Home", "World news", "Ferries and harbours", "Weather",
+                                              "* Home", "+ World news", "- Weather", "*\tFerries and harbours"])
+
+
+def test_the_shape_count_gives_up_before_any_pattern_when_too_few_lines_may_be_shaped(monkeypatch):
+    from newsclean.stages import genre
+    menu = ["Home", "World news", "Ferries and harbours", "Weather", "* Sport", "port = 8080", "Contact"]
+    settings = ["port = 8080", "host = harbour.example", "retries = 3", "* Weather", "timeout = 30"]
+    assert genre._shapes(settings, 3) == (4, 4)
+    assert genre._shapes(["a, b", "Ferries, and more", "port = 1"], 2) is None  # may be shaped, are not
+    assert genre._shapes(menu, 0) == (1, 1)  # (bar 0: every line counted)
+
+    class Untried:
+        def compiled(self, section, key):
+            raise AssertionError("a pattern was tried")
+    monkeypatch.setattr(genre, "res", Untried())
+    assert genre._shapes(menu, 2) is None  # one line of seven may be shaped: out of reach
+    with pytest.raises(AssertionError, match="tried"):
+        genre._shapes(settings, 3)  # look-alike: four of five may be, and are tried
 
 
 @pytest.mark.parametrize("line, prose", [

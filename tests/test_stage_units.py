@@ -1025,6 +1025,43 @@ def test_post_nav_reads_a_link_between_the_marks_of_its_images():
     run_alone(PostNav(), doc)
     assert labels(doc)[2:] == [(None, None), (Label.BOILERPLATE, post_nav.Tag.LAST_NAV)]
 
+@pytest.mark.parametrize("line", [OLDER, NEWER, "\u00ab Older", "Newer \u00bb", "\u2039 Back", "Forward \u203a",
+                                  "<< Older posts", "Newer posts >>", "\u2190 Harbour fees \u2192"])
+def test_post_nav_tries_its_arrow_patterns_on_lines_opening_or_ending_with_an_arrow(line):
+    # every arrow link opens with one of nav_opens or ends with one of nav_closes (the
+    # arrow patterns are tried on those lines only): each mark of the data still takes it
+    stage = PostNav()
+    assert stage.marked.fullmatch(line) and (line[0] in stage.opens or line[-1] in stage.closes)
+    assert stage.is_nav(line)
+
+
+def test_post_nav_does_not_try_its_arrow_patterns_on_a_line_without_an_arrow_at_either_end():
+    class Untried:
+        def fullmatch(self, text):
+            raise AssertionError(f"tried: {text}")
+    stage = PostNav()
+    stage.marked = Untried()  # type: ignore[assignment]
+    # look-alikes: an arrow inside the line, a plain menu word; the labelled links still match
+    assert not stage.is_nav("Ferries \u2192 Islands timetable") and not stage.is_nav("Home")
+    assert stage.is_nav("Next post: Brindlecombe choir sings") and stage.is_nav("Back to the start page")
+    with pytest.raises(AssertionError, match="tried"):
+        stage.is_nav("Older \u00bb")
+
+
+def test_post_nav_remembers_a_line_by_its_text_for_the_second_reading():
+    stage = PostNav()
+    first = doc_for(PostNav, HEADLINE, P1, "Imprint & Privacy", OLDER, lead_index=1)
+    run_alone(stage, first)
+    again = doc_for(PostNav, HEADLINE, P1, "Imprint & Privacy", OLDER, lead_index=1)  # the same text read again
+    run_alone(stage, again)
+    assert labels(again)[2:] == labels(first)[2:] == [(Label.BOILERPLATE, post_nav.Tag.FOOTER_MENU),
+                                                      (Label.BOILERPLATE, post_nav.Tag.LAST_NAV)]
+    assert stage.line_kind.cache_info().hits >= 2
+    # look-alike: the same names, with too many words around them for a menu, are no menu
+    assert stage.line_kind("Imprint & Privacy", False) is None
+    assert stage.line_kind("Imprint & Privacy", True) is post_nav.Tag.FOOTER_MENU
+
+
 def test_body_ends_the_article_at_the_last_post_navigation_under_its_text():
     doc = doc_for(Body, HEADLINE, P1, OLDER, P2, NEWER, "Photo agency", "Home", title_index=0, lead_index=1)
     decided(doc, 0, Title, title.Tag.HEADLINE, Label.TITLE)

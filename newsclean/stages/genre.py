@@ -49,6 +49,7 @@ PROSE_WORDS = _SPEC["prose_line_words"]  # a line of fewer words is no prose_lin
 PROSE_END, PROSE_LINE = res.compiled("genre", "prose_line_end"), res.compiled("genre", "prose_line")
 SHAPED_CHARS = regex.compile(_SPEC["shaped_chars"])  # (case matters: the patterns are set (?-i))
 SHAPED_OPENERS = tuple(_SPEC["shaped_openers"])
+SHAPED_BULLETS = frozenset(_SPEC["shaped_bullets"])
 _DIGIT = re.compile(r"\d")
 
 
@@ -227,23 +228,42 @@ def settings_or_code(lines: list[str]) -> Tag | None:
 
 def may_be_shaped(line: str) -> bool:
     """Whether config_line or code_line may match the line: it opens with one of
-    ``shaped_openers`` or holds one of ``shaped_chars``, as every match does."""
-    return line.startswith(SHAPED_OPENERS) or SHAPED_CHARS.search(line) is not None
+    ``shaped_openers`` or holds one of ``shaped_chars``, as every match does; past a
+    list item's bullet and its space (``shaped_bullets``: "* Home"), as a match's
+    shaped character stands there."""
+    start = 2 if line[:1] in SHAPED_BULLETS and line[1:2].isspace() else 0
+    return line.startswith(SHAPED_OPENERS) or SHAPED_CHARS.search(line, start) is not None
+
+
+def _may_be_shaped_lines(lines: list[str], bar: float) -> list[str] | None:
+    """The ``lines`` that may be shaped (``may_be_shaped``); None once fewer than ``bar``
+    of them can be (a page's menus and prose: within its first lines, before any
+    pattern is tried)."""
+    most = len(lines)  # how many lines may still be shaped
+    kept = []
+    for s in lines:
+        if may_be_shaped(s):
+            kept.append(s)
+        else:
+            most -= 1
+            if most < bar:
+                return None
+    return kept
 
 
 def _shapes(lines: list[str], bar: float) -> tuple[int, int] | None:
     """How many ``lines`` set a key, and how many have the shape of a setting or of code;
-    None once the second cannot reach ``bar`` (a page's menus and prose: the count stops
-    within its first lines)."""
+    None once the second cannot reach ``bar``: the lines that may be shaped are counted
+    first, cheaply, and the patterns tried on them only if they can reach it."""
+    tried = _may_be_shaped_lines(lines, bar)
+    if tried is None:
+        return None
     config, code = res.compiled("genre", "config_line"), res.compiled("genre", "code_line")
     settings = shaped = 0
-    left = len(lines)
-    for s in lines:
+    left = len(tried)
+    for s in tried:
         left -= 1
-        if not may_be_shaped(s):
-            if shaped + left < bar:
-                return None
-        elif config.fullmatch(s):
+        if config.fullmatch(s):
             settings += 1
             shaped += 1
         elif code.fullmatch(s):

@@ -14,6 +14,7 @@ not end it. Runs after stage captions: the captions read the article as it was p
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 
 from .. import resources as res
 from ..features import features, is_prose
@@ -41,8 +42,14 @@ class PostNav(Stage):
 
     def __init__(self) -> None:
         self.nav = res.compiled("post_nav", "nav")
+        # the links printed with an arrow: a line opening or ending with none (most) is not tried
+        self.marked = res.compiled("post_nav", "nav_marked")
+        self.opens, self.closes = frozenset(SPEC["nav_opens"]), frozenset(SPEC["nav_closes"])
         self.menu = res.compiled("post_nav", "footer_menu")
         self.marks = res.compiled("post_nav", "image_marks")
+        # the kind depends on the text alone, and a second reading tries the blocks the
+        # first one tried (a site prints the same footer on every page): remembered by text
+        self.line_kind = lru_cache(maxsize=4096)(self._line_kind)
 
     def applies(self, doc: Document) -> bool:
         """Not without a lead, nor where an end mark came before any article (end -1)."""
@@ -53,14 +60,22 @@ class PostNav(Stage):
         n_words = features(block).n_words
         if n_words > SPEC["max_words"] or len(block.text) > SPEC["max_chars"]:
             return None
-        text = bare_text(block).strip()
+        return self.line_kind(bare_text(block).strip(), n_words <= SPEC["menu_max_words"])
+
+    def _line_kind(self, text: str, menu_short: bool) -> Tag | None:
+        """The kind of line ``text`` is (a footer menu only when ``menu_short``), or None."""
         if text[:1] == "[" or text[-1:] == "]":
             text = self.marks.sub("", text)
-        if self.nav.fullmatch(text):
+        if self.is_nav(text):
             return Tag.POST_NAV
-        if n_words <= SPEC["menu_max_words"] and self.menu.fullmatch(text):
+        if menu_short and self.menu.fullmatch(text):
             return Tag.FOOTER_MENU
         return None
+
+    def is_nav(self, text: str) -> bool:
+        """The line links to the previous or next post (or back to the start page)."""
+        marked = text[:1] in self.opens or text[-1:] in self.closes
+        return bool(marked and self.marked.fullmatch(text) or self.nav.fullmatch(text))
 
     def __call__(self, doc: Document) -> None:
         assert doc.lead_index is not None
