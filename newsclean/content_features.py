@@ -209,14 +209,19 @@ def _marks(text: str, f: Features, ascii: bool, length: float) -> tuple[float, .
     commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
     return (
         # (none of a mark, most lines: its value is 0.0, the formula not worked out)
-        min(1.0, 10.0 * commas / max(1.0, length)) if commas else 0.0,
+        _at_most_one(10.0 * commas / (length if length > 1.0 else 1.0)) if commas else 0.0,
         caps if length >= 3 else 0.0,
         upper,
-        min(1.0, 4.0 * (n_digits / max(1, len(text)))) if n_digits else 0.0,
-        min(1.0, seps / 2.0) if seps else 0.0,
+        _at_most_one(4.0 * (n_digits / len(text))) if n_digits else 0.0,  # (a digit: the text is not empty)
+        _at_most_one(seps / 2.0) if seps else 0.0,
         1.0 if _URL.search(text) else 0.0,
         1.0 if length <= 20 and _has_cue(f.lower) else 0.0,
     )
+
+
+def _at_most_one(x: float) -> float:
+    """``min(1.0, x)``, by a comparison (a builtin's call of two arguments costs more)."""
+    return x if x < 1.0 else 1.0
 
 
 def _ends(stripped: str) -> tuple[float, ...]:
@@ -409,20 +414,23 @@ def _contexts(doc: Document):
     # the neighbours' facts as values, two places of none at each end: the neighbour
     # k places from block i (k from -2 to 2) is at i + 2 + k
     near_prose, near_furniture = _padded(prose), _padded(furniture)
+    last = max(1, n - 1)
+    # (per block, comparisons, not min(), max() and float(): a call of a builtin costs
+    # several times more than the comparison it makes)
     for i, t in enumerate(texts):
         if t is None:
             yield None
             continue
-        pos = i / max(1, n - 1)
-        lo, hi = max(0, i - 4), min(n, i + 5)
+        pos = i / last
+        lo, hi = i - 4 if i > 4 else 0, i + 5 if i + 5 < n else n  # (max(0, i - 4), min(n, i + 5))
         window = hi - lo - 1
         yield t, (
-            float(counts[contents[i]] > 1), pos, float(pos < 0.1),
+            1.0 if counts[contents[i]] > 1 else 0.0, pos, 1.0 if pos < 0.1 else 0.0,
             near_prose[i + 1], near_prose[i + 3], near_prose[i], near_prose[i + 4],
             near_furniture[i + 1], near_furniture[i + 3],
             (prose_before[hi] - prose_before[lo] - prose[i]) / window if window else 0.0,
             math.log1p((length_before[hi] - length_before[lo] - lengths[i]) / window if window else 0.0) / 4.0,
-            float(captions[min(n, i + 3)] > captions[max(0, i - 2)]),
+            1.0 if captions[i + 3 if i + 3 < n else n] > captions[i - 2 if i > 2 else 0] else 0.0,
         )
 
 

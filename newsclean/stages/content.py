@@ -273,7 +273,8 @@ def table_votes(doc: Document, probs: list[float | None], votes: list[float], st
 def vote(block: Block, p: float, bar: float) -> float:
     """A block's vote for the article region at ``bar`` as its ``p`` reads: (p - bar),
     weighted by its length (up to VOTE_CAP words)."""
-    return (p - bar) * min(block_text(block).length, VOTE_CAP) ** VOTE_POWER
+    length = block_text(block).length
+    return (p - bar) * (VOTE_CAP if length > VOTE_CAP else length) ** VOTE_POWER  # (min(length, VOTE_CAP))
 
 
 @lru_cache(maxsize=None)
