@@ -233,6 +233,16 @@ def test_barrier_headings():
     assert is_barrier(blocks[0]) and is_barrier(blocks[1]) and not is_barrier(blocks[2])
 
 
+def test_every_barrier_phrase_holds_a_last_word_is_barrier_looks_for_first():
+    # is_barrier reads a line's words only when it holds one of _barrier_ends
+    from newsclean.stages.content import _barrier_ends, _barriers
+    ends = _barrier_ends()
+    assert all(any(e in phrase for e in ends) for phrase in _barriers())
+    assert "comment" in ends and "comments" not in ends  # ("comments" holds "comment": looked for once)
+    doc = newsclean.analyse("Top Rated Comments\n\nJoin the Conversation\n\nReply all\n\nConversation pieces\n")
+    assert [is_barrier(b) for b in doc.blocks] == [True, True, False, False]
+
+
 @pytest.mark.parametrize("line, barrier", [
     ("About the author", True), ("About Helen Vasquez", True), ("Sobre Carlos Nadalim", True),
     ("Über Moritz Bachmann", True),

@@ -69,7 +69,7 @@ def take(doc: Document, stage: str, tag: Enum) -> None:
     glued = {b.index: k for b in doc.blocks if b.label is None and (k := glued_at(b)) is not None}
     run: list[Block] = []
     for b in doc.blocks + [None]:
-        if b is not None and (b.index in glued or (b.label is Label.BOILERPLATE and run)):
+        if b is not None and (b.index in glued or (run and b.label is Label.BOILERPLATE)):  # (no run, most blocks)
             if b.index in glued:
                 run.append(b)  # page furniture between cards does not break the run
             continue
