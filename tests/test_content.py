@@ -140,6 +140,17 @@ def _items_doc(items: list[str]):
     return doc
 
 
+def test_an_item_of_one_line_prints_no_opening_line_again():
+    # repeats_opening looks no further at an item of one line (most items of a page)
+    from newsclean.page.cards import repeats_opening
+    from newsclean.stages.segment import segment
+    one, two = segment("  • Gulls nest on the old pier Gulls nest on the old pier\n"), \
+        segment("  • Gulls nest on the old pier\n    Gulls nest on the old pier\n")
+    assert [b.kind for b in one + two] == ["item", "item"] and len(one[0].lines) == 1
+    assert repeats_opening(one[0]) is None
+    assert repeats_opening(two[0]) == ("•", ["Gulls nest on the old pier", "Gulls nest on the old pier"])
+
+
 def test_list_items_printing_their_headline_again_are_related_items():
     doc = _items_doc([_teaser_item(t, s) for t, s in CARDS])
     assert [(r.title, r.summary.split(" 12 Comments " + r.title + " ")[-1]) for r in doc.related] == CARDS
