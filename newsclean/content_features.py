@@ -142,6 +142,7 @@ class BlockText:
 
     def __init__(self, text: str, item: bool, f: Features | None = None):
         f = f if f is not None else text_features(text)  # (``f``: the text's Features, when known)
+        self.scored: tuple | None = None  # (see own_score)
         ascii = text.isascii()
         cjk, kana = _cjk(text) if not ascii else (0, 0)
         # a run of CJK characters is one \w+ "word": count two characters as a word
@@ -193,7 +194,7 @@ class BlockText:
         make: ``sum(weights[k] * x)`` over ``vector`` in its order, as the model sums
         them (LinearModel.score; a value of 0 or a feature without a weight adds 0.0,
         which leaves the sum as it is). Kept for the last ``weights`` asked about."""
-        cached = getattr(self, "scored", None)
+        cached = self.scored
         if cached is not None and cached[0] is weights:
             return cached[1]
         total = sum(map(mul, self.vector, _weight_vector(weights, OWN_NAMES)), 0.0)
@@ -209,14 +210,19 @@ def _marks(text: str, f: Features, ascii: bool, length: float) -> tuple[float, .
     commas = sum(map(text.count, _ASCII_COMMAS if ascii else _COMMAS))
     return (
         # (none of a mark, most lines: its value is 0.0, the formula not worked out)
-        min(1.0, 10.0 * commas / max(1.0, length)) if commas else 0.0,
+        _at_most_one(10.0 * commas / (length if length > 1.0 else 1.0)) if commas else 0.0,
         caps if length >= 3 else 0.0,
         upper,
-        min(1.0, 4.0 * (n_digits / max(1, len(text)))) if n_digits else 0.0,
-        min(1.0, seps / 2.0) if seps else 0.0,
+        _at_most_one(4.0 * (n_digits / len(text))) if n_digits else 0.0,  # (a digit: the text is not empty)
+        _at_most_one(seps / 2.0) if seps else 0.0,
         1.0 if _URL.search(text) else 0.0,
         1.0 if length <= 20 and _has_cue(f.lower) else 0.0,
     )
+
+
+def _at_most_one(x: float) -> float:
+    """``min(1.0, x)``, by a comparison (a builtin's call of two arguments costs more)."""
+    return x if x < 1.0 else 1.0
 
 
 def _ends(stripped: str) -> tuple[float, ...]:
@@ -405,24 +411,28 @@ def _contexts(doc: Document):
     # the window sums from running sums: the prose blocks are counted, the lengths are
     # halves of words (exact in floats), so each sum is the one the window adds up
     prose_before, length_before = _running(prose), _running(lengths)
-    captions = _running([b.label is Label.CAPTION for b in blocks])
+    caption = Label.CAPTION  # (an enum member read once, not per block: ~1,200 instructions a read in Python 3.11)
+    captions = _running([b.label is caption for b in blocks])
     # the neighbours' facts as values, two places of none at each end: the neighbour
     # k places from block i (k from -2 to 2) is at i + 2 + k
     near_prose, near_furniture = _padded(prose), _padded(furniture)
+    last = max(1, n - 1)
+    # (per block, comparisons, not min(), max() and float(): a call of a builtin costs
+    # several times more than the comparison it makes)
     for i, t in enumerate(texts):
         if t is None:
             yield None
             continue
-        pos = i / max(1, n - 1)
-        lo, hi = max(0, i - 4), min(n, i + 5)
+        pos = i / last
+        lo, hi = i - 4 if i > 4 else 0, i + 5 if i + 5 < n else n  # (max(0, i - 4), min(n, i + 5))
         window = hi - lo - 1
         yield t, (
-            float(counts[contents[i]] > 1), pos, float(pos < 0.1),
+            1.0 if counts[contents[i]] > 1 else 0.0, pos, 1.0 if pos < 0.1 else 0.0,
             near_prose[i + 1], near_prose[i + 3], near_prose[i], near_prose[i + 4],
             near_furniture[i + 1], near_furniture[i + 3],
             (prose_before[hi] - prose_before[lo] - prose[i]) / window if window else 0.0,
             math.log1p((length_before[hi] - length_before[lo] - lengths[i]) / window if window else 0.0) / 4.0,
-            float(captions[min(n, i + 3)] > captions[max(0, i - 2)]),
+            1.0 if captions[i + 3 if i + 3 < n else n] > captions[i - 2 if i > 2 else 0] else 0.0,
         )
 
 

@@ -140,6 +140,17 @@ def _items_doc(items: list[str]):
     return doc
 
 
+def test_an_item_of_one_line_prints_no_opening_line_again():
+    # repeats_opening looks no further at an item of one line (most items of a page)
+    from newsclean.page.cards import repeats_opening
+    from newsclean.stages.segment import segment
+    one, two = segment("  • Gulls nest on the old pier Gulls nest on the old pier\n"), \
+        segment("  • Gulls nest on the old pier\n    Gulls nest on the old pier\n")
+    assert [b.kind for b in one + two] == ["item", "item"] and len(one[0].lines) == 1
+    assert repeats_opening(one[0]) is None
+    assert repeats_opening(two[0]) == ("•", ["Gulls nest on the old pier", "Gulls nest on the old pier"])
+
+
 def test_list_items_printing_their_headline_again_are_related_items():
     doc = _items_doc([_teaser_item(t, s) for t, s in CARDS])
     assert [(r.title, r.summary.split(" 12 Comments " + r.title + " ")[-1]) for r in doc.related] == CARDS
@@ -231,6 +242,16 @@ def test_barrier_headings():
     doc = newsclean.analyse("Comments (12)\n\nLeave a reply\n\nNo comment on the council's plan was made.\n")
     blocks = doc.blocks
     assert is_barrier(blocks[0]) and is_barrier(blocks[1]) and not is_barrier(blocks[2])
+
+
+def test_every_barrier_phrase_holds_a_last_word_is_barrier_looks_for_first():
+    # is_barrier reads a line's words only when it holds one of _barrier_ends
+    from newsclean.stages.content import _barrier_ends, _barriers
+    ends = _barrier_ends()
+    assert all(any(e in phrase for e in ends) for phrase in _barriers())
+    assert "comment" in ends and "comments" not in ends  # ("comments" holds "comment": looked for once)
+    doc = newsclean.analyse("Top Rated Comments\n\nJoin the Conversation\n\nReply all\n\nConversation pieces\n")
+    assert [is_barrier(b) for b in doc.blocks] == [True, True, False, False]
 
 
 @pytest.mark.parametrize("line, barrier", [

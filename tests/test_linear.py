@@ -41,6 +41,13 @@ def test_probability_is_the_logistic_of_the_score_clipped():
     assert m.probability({"x": 1e6}) == m.probability({"x": 30.0}) < 1.0
 
 
+@given(st.floats(allow_nan=False) | st.sampled_from([30.0, -30.0, 29.999999999999996, -29.999999999999996]))
+def test_logistic_clips_as_min_and_max_would(z):
+    # (logistic clips by comparisons, not by calls of min and max: the same float)
+    from newsclean.linear import LOGIT_CLIP, logistic
+    assert logistic(z) == 1.0 / (1.0 + math.exp(-max(-LOGIT_CLIP, min(LOGIT_CLIP, z))))
+
+
 def test_explain_lists_the_features_that_count_largest_part_first():
     assert MODEL.explain({"past": 1.0, "short": 1.0, "one_sentence": 1.0, "long": 1.0}) == \
         "short +1.5, one sentence +1.0, past -2.0"

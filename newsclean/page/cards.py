@@ -76,7 +76,7 @@ def take(doc: Document, stage: str, tag: Enum) -> None:
     glued = {b.index: k for b in doc.blocks if b.label is None and (k := glued_at(b)) is not None}
     run: list[Block] = []
     for b in doc.blocks + [None]:
-        if b is not None and (b.index in glued or (b.label is Label.BOILERPLATE and run)):
+        if b is not None and (b.index in glued or (run and b.label is Label.BOILERPLATE)):  # (no run, most blocks)
             if b.index in glued:
                 run.append(b)  # page furniture between cards does not break the run
             continue
@@ -93,8 +93,8 @@ def take(doc: Document, stage: str, tag: Enum) -> None:
 def repeats_opening(block: Block) -> tuple[str, list[str]] | None:
     """(a list item's bullet, its lines without the bullet) when its opening line (a
     headline of ITEM_HEADLINE_WORDS words or more) is printed again inside it, else None."""
-    if block.kind != "item" or block.label is not None:
-        return None
+    if block.kind != "item" or block.label is not None or len(block.lines) < 2:
+        return None  # (an item of one line, most: it prints nothing again)
     lines = [" ".join(line.split()) for line in block.lines if line.strip()]
     bullet, _, lines[0] = lines[0].partition(" ")  # the bullet taken off
     if len(lines) < 2 or len(lines[0].split()) < ITEM_HEADLINE_WORDS:

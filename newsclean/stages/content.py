@@ -132,19 +132,36 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=None)
+def _barrier_ends() -> tuple[str, ...]:
+    """The last words of the barrier phrases, none that holds another (every text that
+    holds one of those holds the other)."""
+    ends = {p.rsplit(" ", 1)[-1] for p in _barriers()}
+    return tuple(sorted(w for w in ends if not any(v != w and v in w for v in ends)))
+
+
+@lru_cache(maxsize=None)
 def _about():
     return regex.compile(settings()["barriers"]["about"], res.FLAGS)
 
 
+# Enum members read for every block, as constants: in Python 3.11 reading a member off
+# its class (``Label.CAPTION``) costs about 1,200 instructions (the enum type's
+# __getattr__ keeps the lookup from being specialised), a global or a local about 100.
+_COMMENT_HEADING, _TEASER_HEADING = WidgetsTag.COMMENT_HEADING, TeasersTag.HEADING
+
+
 def is_barrier(block) -> bool:
     """A heading that opens the comments, or a box about the writer: the article is over."""
-    if block.tag is WidgetsTag.COMMENT_HEADING:
+    if block.tag is _COMMENT_HEADING:
         return True
     if len(block.text) > BARRIER_MAX_CHARS:
         return False
-    words = _WORD.findall(block.content.lower())
-    if 1 <= len(words) <= BARRIER_MAX_WORDS and " ".join(words) in _barriers():
-        return True
+    low = block.content.lower()
+    # (a phrase's words are the text's, its last word among them: most lines hold none of those)
+    if any(map(low.__contains__, _barrier_ends())):
+        words = _WORD.findall(low)
+        if 1 <= len(words) <= BARRIER_MAX_WORDS and " ".join(words) in _barriers():
+            return True
     if block.kind == "item":
         return False
     text = block.content.strip()
@@ -156,7 +173,7 @@ def listing(doc: Document, probs: list[float | None], i: int) -> list[int]:
     or more, no two of them next to each other (a button row or an image slot apart: a
     box of other stories' summaries, not the article running on); it ends at the first
     free block that is not prose. None when block i opens no listing."""
-    if doc.blocks[i].tag is not TeasersTag.HEADING:
+    if doc.blocks[i].tag is not _TEASER_HEADING:
         return []
     units: list[int] = []
     for j in range(i + 1, len(doc.blocks)):
@@ -320,7 +337,8 @@ def table_votes(doc: Document, probs: list[float | None], votes: list[float], st
 def vote(block: Block, p: float, bar: float) -> float:
     """A block's vote for the article region at ``bar`` as its ``p`` reads: (p - bar),
     weighted by its length (up to VOTE_CAP words)."""
-    return (p - bar) * min(block_text(block).length, VOTE_CAP) ** VOTE_POWER
+    length = block_text(block).length
+    return (p - bar) * (VOTE_CAP if length > VOTE_CAP else length) ** VOTE_POWER  # (min(length, VOTE_CAP))
 
 
 @lru_cache(maxsize=None)
@@ -564,12 +582,12 @@ class Content(Stage):
     def votes(self, doc: Document, probs, neutral: Collection[int], threshold: float) -> list[float]:
         """Each block's vote for the article region: (p - threshold), weighted by its
         length; the ``neutral`` blocks (captions, code) vote nothing."""
-        votes = []
+        votes, caption = [], Label.CAPTION  # (the member read once: see _COMMENT_HEADING)
         for b, p in zip(doc.blocks, probs, strict=True):
             if p is None and b.index in neutral:
                 votes.append(0.0)
             elif p is None:
-                votes.append(0.0 if b.label is Label.CAPTION else -threshold)
+                votes.append(0.0 if b.label is caption else -threshold)
             else:
                 votes.append(vote(b, p, threshold))
         return votes
@@ -745,7 +763,8 @@ class Content(Stage):
         texts = [block_text(b) if p is not None else None for b, p in zip(doc.blocks, probs, strict=True)]
         words = [t.length if t is not None else 0 for t in texts]
         prose = [t is not None and t.prose for t in texts]
-        boxes = {i for i, b in enumerate(doc.blocks) if b.label is Label.RELATED or b.tag is TeasersTag.HEADING}
+        related = Label.RELATED  # (read once: see _COMMENT_HEADING)
+        boxes = {i for i, b in enumerate(doc.blocks) if b.label is related or b.tag is _TEASER_HEADING}
         shape = Gaps(words, prose, page.stops, r["gap_prose_share"], r["gap_prose_blocks"], r["gap_min_words"], boxes)
         strong = {run for run in page.lesser if self.reads_strongly(page, run)}
         page.runs = joined(page.runs, page.lesser, shape, strong, r["strong_near"])
@@ -931,11 +950,12 @@ class Content(Stage):
             doc.blocks[i].assign(Label.BOILERPLATE, self.name,
                                  "a summary in a listing of other stories (under a teaser heading, or closed by a read-on label)",
                                  Tag.LISTING_ITEM)
+        boilerplate, outside = Label.BOILERPLATE, Tag.OUTSIDE  # (read once: see _COMMENT_HEADING)
         for i, (b, p) in enumerate(zip(doc.blocks, page.probs, strict=True)):
             if p is None or i == title:
                 continue
             if not page.inside[i]:
-                b.assign(Label.BOILERPLATE, self.name, f"outside the article (content score {p:.2f})", Tag.OUTSIDE, p)
+                b.assign(boilerplate, self.name, f"outside the article (content score {p:.2f})", outside, p)
             elif not page.keeps(i, p) and i not in page.listed:
                 b.assign(Label.BOILERPLATE, self.name, f"page furniture inside the article (content score {p:.2f})",
                          Tag.FURNITURE_INSIDE, p)
