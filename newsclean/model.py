@@ -81,14 +81,39 @@ class Block:
     features: Any = None      # newsclean.features.Features, computed on first use
     bare: str | None = None   # a list item's text without its bullet (stages/segment.py), on first use
     wrap: int | None = None   # the width the dump was hard-wrapped at (a list item's lines are joined back)
+    # The text that remains once head and tail cuts are taken off: kept up to date by
+    # cut_head, cut_tail and set_text (so text, head and tail are set through them, never
+    # directly). Stored, as stages read it thousands of times a page (a property cost
+    # about 750 instructions a read more than an attribute).
+    content: str = field(init=False, repr=False, compare=False)
 
-    def cut_head(self, cut: Cut) -> None:
+    def __post_init__(self) -> None:
+        self.content = self.text if self.head is None and self.tail is None else self._remaining()
+
+    def cut_head(self, cut: Cut | None) -> None:
+        """Cut ``cut`` off the start of the block (None: take the head cut back)."""
         self.head = cut
         self.features = None  # computed again on what remains
+        self.content = self._remaining()
 
-    def cut_tail(self, cut: Cut) -> None:
+    def cut_tail(self, cut: Cut | None) -> None:
+        """Cut ``cut`` off the end of the block (None: take the tail cut back)."""
         self.tail = cut
         self.features = None
+        self.content = self._remaining()
+
+    def set_text(self, text: str) -> None:
+        """The block's text replaced (its cuts stay, pieces of the new text)."""
+        self.text = text
+        self.features = None
+        self.content = self._remaining()
+
+    def _remaining(self) -> str:
+        if self.head is None and self.tail is None:
+            return self.text
+        start = len(self.head.text) if self.head else 0
+        end = len(self.text) - len(self.tail.text) if self.tail else len(self.text)
+        return self.text[start:end].strip()
 
     def assign(self, label: Label, stage: str, reason: str, tag: Enum, score: float | None = None) -> bool:
         """Label the block if no earlier stage did; return whether it was set."""
@@ -107,15 +132,6 @@ class Block:
     @property
     def decision(self) -> Decision:
         return Decision(self.stage, self.tag, self.reason, self.score)
-
-    @property
-    def content(self) -> str:
-        """The text that remains once head and tail cuts are taken off."""
-        if self.head is None and self.tail is None:
-            return self.text
-        start = len(self.head.text) if self.head else 0
-        end = len(self.text) - len(self.tail.text) if self.tail else len(self.text)
-        return self.text[start:end].strip()
 
 
 @dataclass(slots=True)

@@ -851,8 +851,7 @@ def test_the_articles_own_paragraphs_are_no_headline_candidates():
     first = next(i for i, b in enumerate(doc.blocks) if b.content == PARAS[0])
     names = {doc.blocks[i].content for i, _ in headline.candidates(doc, probs, first)}
     assert HEADLINE in names and PARAS[0] not in names
-    doc.blocks[first].text = "Larkfield approves the harbour plan"  # a headline-shaped line at the article's top
-    doc.blocks[first].features = None
+    doc.blocks[first].set_text("Larkfield approves the harbour plan")  # a headline-shaped line at the article's top
     names = {doc.blocks[i].content for i, _ in headline.candidates(doc, probs, first)}
     assert "Larkfield approves the harbour plan" in names
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import orjson
@@ -14,12 +14,13 @@ from test_content import page
 import newsclean
 from newsclean import Label
 from newsclean.cli import main
-from newsclean.model import Block, Document
+from newsclean.model import Block, Cut, Document
 from newsclean.pipeline import Pipeline, StageContractError
 from newsclean.progress import TOP_DECISIONS
 from newsclean.record import build_record
 from newsclean.stages import STAGE_CLASSES, Body, Captions, Credits, Normalise, Segment, Stage, Title
 from newsclean.stages.content import Tag as ContentTag
+from newsclean.stages.segment import Tag as SegmentTag
 from newsclean.stages.user_rules import Tag as RulesTag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,74 @@ def test_no_stage_compares_another_stages_reason_or_name():
              for path in sorted((ROOT / "newsclean").rglob("*.py")) if path.name != "model.py"
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if compare.search(line)]
     assert found == []
+
+
+
+# -- Block.content: stored, kept up to date by the block's own methods ---------------
+
+def _remains(block: Block) -> str:
+    """What is left of the block's text once its cuts are taken off, worked out afresh."""
+    text = block.text
+    if block.head is not None:
+        assert text.startswith(block.head.text)
+        text = text[len(block.head.text):]
+    if block.tail is not None:
+        assert text.endswith(block.tail.text)
+        text = text[:len(text) - len(block.tail.text)]
+    return text.strip() if block.head is not None or block.tail is not None else text
+
+
+def _cut(text: str) -> Cut:
+    return Cut(text, Label.BOILERPLATE, "segment", "invented", SegmentTag.MARKDOWN_HEADING)
+
+
+def test_block_content_follows_its_cuts_and_text():
+    text = "(Larkfield) - The quay reopened today. Read more"
+    block = Block(0, [text], 1, "line", text)
+    assert block.content == text
+    block.cut_head(_cut("(Larkfield) - "))
+    assert block.content == "The quay reopened today. Read more"
+    block.cut_tail(_cut(" Read more"))
+    assert block.content == "The quay reopened today."
+    block.cut_head(None)
+    assert block.content == "(Larkfield) - The quay reopened today."
+    block.set_text("(Larkfield) - The ferry ran late. Read more")
+    assert block.content == "(Larkfield) - The ferry ran late."
+    copied = replace(block, index=3)  # a new block (stage genre) carries its cuts
+    assert copied.content == block.content and copied.tail is block.tail
+
+
+def test_block_content_of_a_block_with_no_cut_is_its_text_as_it_stands():
+    """The look-alike: no cut, nothing stripped (the text is the block's, spaces and all)."""
+    block = Block(0, ["  Indented line  "], 1, "line", "  Indented line  ")
+    assert block.content == "  Indented line  "
+
+
+def test_no_code_sets_a_blocks_text_or_cuts_directly():
+    """Block.content is stored: a block's text, head and tail change only through
+    cut_head, cut_tail and set_text, which keep it up to date."""
+    direct = re.compile(r"^\s*[\w.\[\], ]*(\b\w+\.(head|tail)|(?<!self)(?<!doc)\.text)\s*(,[\w.\[\], ]*)?=(?!=)")
+    found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+             for folder in ("newsclean", "scripts", "tests")
+             for path in sorted((ROOT / folder).rglob("*.py")) if path.name != "model.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if direct.search(line)]
+    assert found == []
+
+
+CUT_DUMP = ("# Quay reopens after repairs\n\n"
+            "LARKFIELD, March 3 (Reuters) - The old quay reopened on Tuesday after two years of repair work, "
+            "the harbour board said, and the first ferries tied up there before noon.\n\n"
+            "Fishing boats will use the north side of the quay from next month, when the last of the cranes "
+            "has been taken down and the new lights have been tested by the board's engineers.\n")
+
+
+def test_every_blocks_content_is_what_its_cuts_leave():
+    cuts = 0
+    for text in [p.read_text(encoding="utf-8") for p in SAMPLES] + [page(), CUT_DUMP]:
+        for block in newsclean.analyse(text).blocks:
+            assert block.content == _remains(block), block.index
+            cuts += block.head is not None or block.tail is not None
+    assert cuts >= 2
 
 
 def _captions(credit_reason: str, credit_tag) -> list[str]:

@@ -115,5 +115,4 @@ class Dateline(Stage):
             block = doc.blocks[lead]
             block.cut_head(Cut(cut, Label.DATELINE, self.name, "dateline tag", Tag.TAG, value=tag))
             if not is_prose(block) or not _has_letter_words(block, MIN_LEAD_WORDS):  # must still read as the lead
-                block.head = None
-                block.features = None
+                block.cut_head(None)

@@ -414,7 +414,7 @@ class Genre(Stage):
         for block in doc.blocks:
             kept = _kept(kind, block)
             if block.head is not None and block.head.tag is SegmentTag.MARKDOWN_HEADING:
-                block.head = None  # the heading's marks are part of the text kept whole
+                block.cut_head(None)  # the heading's marks are part of the text kept whole
             if kept != block.content:
-                block.text, block.features = kept, None
+                block.set_text(kept)
             block.assign(Label.BODY, self.name, reason, kind)

@@ -222,7 +222,7 @@ def segment(text: str) -> list[Block]:
     blocks = _Segmenter(text).run()
     for block in blocks:
         if block.text[:1] == "#" and block.kind != "item" and (m := MARKDOWN_HEADING.match(block.text)):
-            block.head = Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark", Tag.MARKDOWN_HEADING)
+            block.cut_head(Cut(m.group(0), Label.BOILERPLATE, Segment.name, "Markdown heading mark", Tag.MARKDOWN_HEADING))
     return blocks
 
 
