@@ -208,18 +208,21 @@ def headline_features(doc: Document, probs, i: int, first: int, words=None,
         return None
     lo, hi = (i + 1, first) if i < first else (first, i)
     prose_between = page.prose_between(lo, hi)
-    after = [j for j in range(i + 1, min(i + 5, len(doc.blocks))) if doc.blocks[j].label is None]
+    # (clips and 0.0/1.0 values written as comparisons: min() and float() are slow calls, once per candidate)
+    after = next((j for j in range(i + 1, i + 5 if i + 5 < len(doc.blocks) else len(doc.blocks))
+                  if doc.blocks[j].label is None), None)
     p = probs[i] if probs[i] is not None else 0.0
     overlap, overlap_lead = _overlaps(text, words if words is not None else article_terms(doc, probs, first))
+    distance = first - i if first > i else i - first
     fv = {
         **_text_features(text, t, f),
         "repeated": 0.0,  # (COSTLY: add_costly)
-        "distance": min(abs(first - i), 30) / 10.0,
-        "below": float(i > first),
-        "prose_between": min(prose_between, 5) / 5.0,
+        "distance": (distance if distance < 30 else 30) / 10.0,
+        "below": 1.0 if i > first else 0.0,
+        "prose_between": (prose_between if prose_between < 5 else 5) / 5.0,
         "probability": p,
         "byline_near": 0.0,  # (COSTLY)
-        "prose_next": float(bool(after) and block_text(doc.blocks[after[0]]).prose),
+        "prose_next": 1.0 if after is not None and block_text(doc.blocks[after]).prose else 0.0,
         "first_candidate": 0.0,  # set by the caller
         "overlap": overlap,
         "under_headline": 0.0,  # set by the caller
@@ -258,12 +261,12 @@ def _text_features(text: str, t: BlockText, f: Features) -> dict[str, float]:
     """The features of a candidate's own text (its shape, its words), whatever the page."""
     v = t.values
     return {
-        "length_ok": float(4 <= t.length <= 25),
+        "length_ok": 1.0 if 4 <= t.length <= 25 else 0.0,
         "length_log": v["len_log"],
         "cue": v["cue"], "digits": v["digits"], "item": v["item"], "bracket": v["bracket"],
         "separators": v["separators"],
         # a sentence (a claim or a post quoted over its article, a bracketed promo)
-        "ends_period": float(ends_sentence(text) and f.n_sentences <= 1),
+        "ends_period": 1.0 if ends_sentence(text) and f.n_sentences <= 1 else 0.0,
         "sentences2": v["sentences2"], "caps": v["caps"], "upper": v["upper"],
         "question_end": v["question_end"],
         "stop": v["stop"],

@@ -36,6 +36,10 @@ class Tag(str, Enum):
 
 
 NO_ARTICLE_MIN = res.patterns()["body"]["no_article_min_furniture"]
+# the members read for every block, as plain names (reading an Enum class's attribute is
+# slow in Python 3.11)
+_BODY, _TITLE, _BOILERPLATE, _RELATED = Label.BODY, Label.TITLE, Label.BOILERPLATE, Label.RELATED
+_COMMENT_HEADING, _LAST_NAV = WidgetsTag.COMMENT_HEADING, PostNavTag.LAST_NAV
 
 
 def no_article(doc: Document) -> bool:
@@ -49,10 +53,10 @@ def no_article(doc: Document) -> bool:
             if is_prose(b):
                 return False
             free += 1
-        elif b.label is Label.BODY or b.label is Label.TITLE:
+        elif b.label is _BODY or b.label is _TITLE:
             return False
         else:
-            taken += b.label is Label.BOILERPLATE or b.label is Label.RELATED
+            taken += b.label is _BOILERPLATE or b.label is _RELATED
     return free > 0 and taken >= max(free, NO_ARTICLE_MIN)
 
 
@@ -76,7 +80,7 @@ def article_end(doc: Document, lead: int | None, end: int | None) -> int | None:
     last = len(doc.blocks) - 1 if end is None else end
     text = False
     for block in doc.blocks[lead:last + 1]:
-        if text and (block.tag is WidgetsTag.COMMENT_HEADING or block.tag is PostNavTag.LAST_NAV):
+        if text and (block.tag is _COMMENT_HEADING or block.tag is _LAST_NAV):
             return block.index - 1
         text = text or (block.label is None and is_prose(block))
     return end
@@ -94,19 +98,21 @@ class Body(Stage):
     def __call__(self, doc: Document) -> None:
         lead = doc.lead_index
         end = article_end(doc, lead, doc.end_index)
-        BODY, BOILERPLATE = Label.BODY, Label.BOILERPLATE  # (read once: slow to read in Python 3.11)
         if no_article(doc):
             for block in doc.blocks:
-                block.assign(BOILERPLATE, self.name, "a page with no article (a listing, a form)", Tag.NO_ARTICLE)
+                block.assign(_BOILERPLATE, self.name, "a page with no article (a listing, a form)", Tag.NO_ARTICLE)
             return
-        opening = _first_section(doc, lead)
+        # the article opens at the lead, or at a numbered section above it (-1: no lead,
+        # nothing is above it); its tags read once, not for every block
+        opening = min(lead, _first_section(doc, lead)) if lead is not None else -1
+        header, footer, text = Tag.PAGE_HEADER, Tag.PAGE_FOOTER, Tag.ARTICLE_TEXT
         for block in doc.blocks:
             if block.label is not None:
                 continue
-            if lead is not None and block.index < min(lead, opening) and not (
+            if block.index < opening and not (
                     doc.title_index is not None and block.index > doc.title_index and is_prose(block)):
-                block.assign(BOILERPLATE, self.name, "above the lead (page header)", Tag.PAGE_HEADER)
+                block.assign(_BOILERPLATE, self.name, "above the lead (page header)", header)
             elif end is not None and block.index > end:
-                block.assign(BOILERPLATE, self.name, "after the end of the article", Tag.PAGE_FOOTER)
+                block.assign(_BOILERPLATE, self.name, "after the end of the article", footer)
             else:
-                block.assign(BODY, self.name, "article text", Tag.ARTICLE_TEXT)
+                block.assign(_BODY, self.name, "article text", text)

@@ -47,7 +47,8 @@ class Byline(Stage):
 
     def applies(self, doc: Document) -> bool:
         """Not on a whole page whose author line stage content found (page/byline.py)."""
-        return not (doc.whole_page and any(b.label is Label.BYLINE for b in doc.blocks))
+        byline = Label.BYLINE  # (read once, not for every block: slow in Python 3.11)
+        return not (doc.whole_page and any(b.label is byline for b in doc.blocks))
 
     def _prefixed(self, block: Block) -> bool:
         return features(block).n_words <= PREFIXED_MAX_WORDS and bool(self.prefix.fullmatch(block.content))

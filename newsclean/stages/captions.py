@@ -197,21 +197,22 @@ SHAPE = ("short", "medium", "long", "one_sentence", "multi_sentence", "question"
 
 
 def shape_values(f: Features) -> tuple[float, ...]:
-    """Length, sentence count and punctuation (the features named in SHAPE): cheap, and read first."""
+    """Length, sentence count and punctuation (the features named in SHAPE): cheap, and read first.
+    (Each value 1.0 or 0.0 by a conditional: float() is a slow call, and a candidate reads many.)"""
     n = f.n_words
     sentences = f.n_sentences
     text = f.text
     return (
-        float(n <= 20),
-        float(20 < n <= 35),
-        float(n > 35),
-        float(sentences == 1),
-        float(sentences >= 2),
-        float("?" in text),
-        float(text.rstrip().rstrip(CLOSERS).endswith("!")),
-        float(": " in text),
-        float(any(map(text.__contains__, _PRICE))),  # (a substring test per sign: no set of the text's characters)
-        float(text[:1].islower()),
+        1.0 if n <= 20 else 0.0,
+        1.0 if 20 < n <= 35 else 0.0,
+        1.0 if n > 35 else 0.0,
+        1.0 if sentences == 1 else 0.0,
+        1.0 if sentences >= 2 else 0.0,
+        1.0 if "?" in text else 0.0,
+        1.0 if text.rstrip().rstrip(CLOSERS).endswith("!") else 0.0,
+        1.0 if ": " in text else 0.0,
+        1.0 if any(map(text.__contains__, _PRICE)) else 0.0,  # (a substring test per sign: no set of the text's characters)
+        1.0 if text[:1].islower() else 0.0,
     )
 
 
@@ -248,23 +249,23 @@ def _also(f: Features) -> float:
 
 def _verbs(f: Features) -> tuple[float, ...]:
     v = f.lexical
-    return (float(v.past > 0), float(v.past > 1), float(v.perfect > 0), float(v.modal > 0),
-            float(v.clause_link), float(v.attribution))
+    return (1.0 if v.past > 0 else 0.0, 1.0 if v.past > 1 else 0.0, 1.0 if v.perfect > 0 else 0.0,
+            1.0 if v.modal > 0 else 0.0, 1.0 if v.clause_link else 0.0, 1.0 if v.attribution else 0.0)
 
 
 def _style(f: Features) -> tuple[float, ...]:
     style = f.style
     lower = f.lower
     return (
-        float(bool(style & CAPTION_WORD)),
-        float(bool(style & PERSON)),
-        float(bool(style & NEGATION)),
-        float(bool(style & STANCE)),
-        float(bool(style & PRONOUN)),
-        float(bool(style & RELATIVE)),
-        float(bool(style & MENTAL)),
-        float(not style & FUNCTION_WORD),
-        float(bool(lower) and lower[0] in lex("imperative_openers") and f.starts_upper),
+        1.0 if style & CAPTION_WORD else 0.0,
+        1.0 if style & PERSON else 0.0,
+        1.0 if style & NEGATION else 0.0,
+        1.0 if style & STANCE else 0.0,
+        1.0 if style & PRONOUN else 0.0,
+        1.0 if style & RELATIVE else 0.0,
+        1.0 if style & MENTAL else 0.0,
+        0.0 if style & FUNCTION_WORD else 1.0,
+        1.0 if lower and lower[0] in lex("imperative_openers") and f.starts_upper else 0.0,
     )
 
 
@@ -530,24 +531,24 @@ class Captions(Stage):
         index = block.index
         last_of_dump = index == len(doc.blocks) - 1
         prev, nxt = ctx.around(index)
-        need = max(25, 1.5 * n)
+        need = 1.5 * n if 1.5 * n > 25 else 25  # (max() and float() are slow calls: conditionals)
         prev_long = prev is not None and features(prev).n_words >= need
         next_long = nxt is not None and features(nxt).n_words >= need
         terminal = f.ends_terminal
-        between = 0.5 * prev_long if last_of_dump and not terminal else float(prev_long and next_long)
+        between = 0.5 * prev_long if last_of_dump and not terminal else (1.0 if prev_long and next_long else 0.0)
         before = ctx.previous_free(index)
         later = nxt is not None or ctx.last_text > index
         return (
-            float(index in ctx.in_short_run),
-            float(ctx.median > 0 and n < 0.5 * ctx.median),
+            1.0 if index in ctx.in_short_run else 0.0,
+            1.0 if ctx.median > 0 and n < 0.5 * ctx.median else 0.0,
             between,
-            float(names and _shares_name(block, (prev, nxt))),
-            float(before is not None and before.content == block.content),
-            float(not later and terminal),
-            float(last_of_dump and not terminal),
+            1.0 if names and _shares_name(block, (prev, nxt)) else 0.0,
+            1.0 if before is not None and before.content == block.content else 0.0,
+            1.0 if not later and terminal else 0.0,
+            1.0 if last_of_dump and not terminal else 0.0,
             # (a block cut off at the end of the dump is a truncated tail, not a heading)
-            float(not last_of_dump and open_end(f)),
-            float(index in ctx.section_ends),
+            1.0 if not last_of_dump and open_end(f) else 0.0,
+            1.0 if index in ctx.section_ends else 0.0,
         )
 
     def context_features(self, doc: Document, block: Block, ctx: "_Context", names: bool = True) -> dict[str, float]:
