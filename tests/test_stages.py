@@ -325,6 +325,21 @@ class TestSegment:
         assert [b.text for b in segment(text)] == [" ".join(caption.split("\n")).strip(),
                                                    "By Anna Berg, reporting from the waterfront district"]
 
+    def test_an_image_leftover_after_a_filled_sentence_end_is_a_line_of_its_own(self):
+        # fmt, no blank lines: "quay-west.jpg)" would not have fitted on the filled line
+        # above it, but after a sentence's end a whole image leftover is its own line; a
+        # word that is no image's leftover still goes on there
+        lines = ["The harbour board said on Friday that the old quay would be rebuilt in",
+                 "stone before the winter storms, and that the ferries would use the north",
+                 "side of the harbour while the work goes on, which may take two years now.",
+                 "quay-west.jpg)",
+                 "Fishing crews will use the inner basin again from the first of May, and",
+                 "the board will open the new fish market on the quay in the late summer."]
+        assert wrap_width(lines) == 73
+        assert [b.text for b in segment("\n".join(lines))][1] == "quay-west.jpg)"
+        lines[3] = "Larkfield-on-Sea"
+        assert segment("\n".join(lines))[0].text.endswith("two years now. Larkfield-on-Sea")
+
     def test_wrapped_text_joins_a_word_broken_at_its_hyphen(self):
         line = "The council approved a plan that engineers call a well-"
         text = "\n".join([line, "prepared answer to the storms, after two years of work on it,",

@@ -103,7 +103,15 @@ def _wrapped_here(line: str, following: str, width: int) -> bool:
         return False
     if word[0][0].islower() and not _ends_sentence(s) or _open_ended(s):
         return True  # (a tool that evens the lines out, fmt, leaves room for a short word)
-    return len(s) + (0 if _hyphen_split(s) else 1) + len(word[0]) >= width
+    return len(s) + (0 if _hyphen_split(s) else 1) + len(word[0]) >= width and not (
+        _ends_sentence(s) and _image_line(following))
+
+
+def _image_line(line: str) -> bool:
+    """The line is whole an image's placeholder or a leftover of its markup (furniture's
+    ``image_artifact``: "photo.jpg)"): after a sentence's end it is a line of its own,
+    not the next word of a wrapped paragraph that did not fit."""
+    return res.compiled("furniture", "image_artifact").fullmatch(line.strip()) is not None
 
 
 _OPEN_WORDS = frozenset(_SPEC["open_words"])
