@@ -240,7 +240,7 @@ class Furniture(Stage):
             block.assign(Label.BOILERPLATE, self.name, PRINTED_TWICE, Tag.PRINTED_TWICE)
         else:  # the first copy stays to be decided (it may be the headline)
             reason = PRINTED_TWICE if tail is None else f"{PRINTED_TWICE} and {tail.reason}"
-            block.cut_tail(None)  # an end marker after the copy goes with it
+            # (the new cut takes the place of an end marker's after the copy: it goes with it)
             block.cut_tail(Cut(block.text[half:], Label.BOILERPLATE, self.name, reason, Tag.PRINTED_TWICE))
 
     @staticmethod
